@@ -1,0 +1,1 @@
+"""Turn news articles into a source-linked timeline of dated events."""

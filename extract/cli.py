@@ -1,0 +1,94 @@
+"""Command line: ``python -m extract build|timex|eval|tempeval`` (also ``timeline``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from extract.read import InputError
+
+
+def _build(args: argparse.Namespace) -> int:
+    from extract.manifest import read_manifest
+    from extract.pipeline import build
+    from extract.store import save
+
+    manifest = read_manifest(args.manifest) if args.manifest else None
+    timeline = build(args.articles, manifest, jobs=args.jobs, progress=lambda m: print(m, file=sys.stderr))
+    save(args.out, timeline.documents, timeline.events)
+    print(
+        f"{len(timeline.documents)} articles, {len(timeline.events)} events -> {args.out}"
+        + (f" ({len(timeline.errors)} files skipped)" if timeline.errors else ""),
+        file=sys.stderr,
+    )
+    return 0 if timeline.documents or not timeline.errors else 1
+
+
+def _timex(args: argparse.Namespace) -> int:
+    from extract import language
+    from extract.read import read_article
+    from extract.timex import tag
+
+    text, meta = read_article(args.file)
+    published = args.published or meta.published
+    lang = args.lang or meta.language or language.detect(text)
+    for timex in tag(text, published=published, lang=lang):
+        print(json.dumps(timex.to_json(), ensure_ascii=False))
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from extract.evaluate import main as evaluate
+
+    return evaluate(args)
+
+
+def _tempeval(args: argparse.Namespace) -> int:
+    from extract.evaluate.tempeval import tag_directory
+
+    count = tag_directory(args.in_dir, args.out_dir)
+    print(f"{count} TimeML files written to {args.out_dir}", file=sys.stderr)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="timeline", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser(
+        "build", help="extract the timeline of articles into DIR/events.json and timeline.csv"
+    )
+    build.add_argument("articles", nargs="+", type=Path, help=".txt, .md or .html files, or folders of them")
+    build.add_argument("--manifest", type=Path, help="CSV: file,title,outlet,url,published,language")
+    build.add_argument("--out", type=Path, required=True, help="output folder")
+    build.add_argument("--jobs", type=int, default=1, help="processes to use (same output as one)")
+    build.set_defaults(run=_build)
+
+    timex = sub.add_parser("timex", help="print the time expressions of a file, one JSON object a line")
+    timex.add_argument("file", type=Path)
+    timex.add_argument("--published", help="publication date (ISO, may be partial: 2020-02)")
+    timex.add_argument("--lang", choices=["vi", "en"])
+    timex.set_defaults(run=_timex)
+
+    evaluate = sub.add_parser("eval", help="score the tagger and events against the gold files")
+    evaluate.add_argument("--shared", type=Path, default=Path("../shared"), help="the shared data folder")
+    evaluate.add_argument("--baseline", action="store_true", help="also score dateparser's search_dates")
+    evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    evaluate.set_defaults(run=_eval)
+
+    tempeval = sub.add_parser("tempeval", help="tag TempEval-3 TimeML input files with TIMEX3")
+    tempeval.add_argument("in_dir", type=Path)
+    tempeval.add_argument("out_dir", type=Path)
+    tempeval.set_defaults(run=_tempeval)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2

@@ -1,0 +1,124 @@
+"""Store stage: the timeline as ``events.json`` and ``timeline.csv``, and back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from extract.model import Document, Event, Metadata, Source
+
+CSV_COLUMNS = (
+    "date",
+    "start",
+    "end",
+    "precision",
+    "mod",
+    "title",
+    "summary_en",
+    "actors",
+    "category",
+    "tone",
+    "goldstein",
+    "sources",
+    "source_file",
+    "url",
+    "passage",
+    "passage_start",
+    "passage_end",
+    "timex",
+    "timex_start",
+    "timex_end",
+)
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def document_json(doc: Document) -> dict:
+    return {
+        "file": doc.file,
+        **{k: v for k, v in asdict(doc.meta).items()},
+        "body_end": doc.body_end,
+        "regions": [list(r) for r in doc.regions],
+        "text": doc.text,
+    }
+
+
+def timeline_json(documents: list[Document], events: list[Event]) -> dict:
+    return {"documents": [document_json(d) for d in documents], "events": [asdict(e) for e in events]}
+
+
+def event_from_json(data: dict) -> Event:
+    fields = dict(data)
+    fields["sources"] = [Source(**s) for s in data["sources"]]
+    return Event(**fields)
+
+
+def document_from_json(data: dict) -> Document:
+    meta = Metadata(
+        title=data.get("title"),
+        outlet=data.get("outlet"),
+        url=data.get("url"),
+        published=data.get("published"),
+        language=data.get("language"),
+        attribution=tuple(data.get("attribution") or ()),
+    )
+    regions = tuple((int(a), int(b)) for a, b in data.get("regions", []))
+    return Document(data["file"], data["text"], meta, regions, int(data["body_end"]))
+
+
+def load(path: Path) -> tuple[list[Document], list[Event]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [document_from_json(d) for d in data["documents"]], [event_from_json(e) for e in data["events"]]
+
+
+def csv_row(event: Event) -> dict:
+    first = event.sources[0]
+    return {
+        "date": event.date,
+        "start": event.start or "",
+        "end": event.end or "",
+        "precision": event.precision,
+        "mod": event.mod or "",
+        "title": event.title,
+        "summary_en": event.summary_en,
+        "actors": "; ".join(event.actors),
+        "category": event.category,
+        "tone": event.tone,
+        "goldstein": event.goldstein,
+        "sources": len(event.sources),
+        "source_file": first.file,
+        "url": first.url or "",
+        "passage": first.passage,
+        "passage_start": first.passage_start,
+        "passage_end": first.passage_end,
+        "timex": first.timex_text,
+        "timex_start": first.timex_start,
+        "timex_end": first.timex_end,
+    }
+
+
+def _neutralise(value: object) -> object:
+    """Spreadsheet programs run cells that start like a formula; a leading quote makes them text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def events_csv(events: list[Event]) -> str:
+    """CSV text, one row per event, formula-like cells neutralised."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for event in events:
+        writer.writerow({k: _neutralise(v) for k, v in csv_row(event).items()})
+    return out.getvalue()
+
+
+def save(out_dir: Path, documents: list[Document], events: list[Event]) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    payload = json.dumps(timeline_json(documents, events), ensure_ascii=False, indent=1)
+    (out_dir / "events.json").write_text(payload + "\n", encoding="utf-8")
+    # UTF-8 with BOM so spreadsheet programs read Vietnamese.
+    (out_dir / "timeline.csv").write_text(events_csv(events), encoding="utf-8-sig")
