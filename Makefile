@@ -12,7 +12,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-data/events.json: $(VENV)/.installed $(SOURCES)
+data/events.json: $(SOURCES) | $(VENV)/.installed
 	$(PY) -m extract build seeds --manifest seeds/manifest.csv --out data
 
 run: data/events.json
