@@ -1,0 +1,33 @@
+"""``python -m extract eval``: the tagger and the events scored on the shared gold data.
+
+Gold files (seeds, dev set) by the rules of ``shared/gold/README.md``; Duckling's Vietnamese
+phrases; TempEval-3's training corpus. With ``--baseline`` dateparser's ``search_dates`` runs on
+the same data as a peer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from extract.evaluate.report import render
+from extract.evaluate.run import MissingData, run_all
+
+
+def main(args: argparse.Namespace) -> int:
+    verbose = bool(getattr(args, "verbose", False))
+    started = time.perf_counter()
+    try:
+        figures = run_all(Path(args.shared), baseline=args.baseline, verbose=verbose or args.json)
+    except MissingData as missing:
+        print(f"error: {missing}", file=sys.stderr)
+        return 2
+    figures["seconds"] = round(time.perf_counter() - started, 1)
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=1))
+    else:
+        print(render(figures, verbose=verbose))
+    return 0

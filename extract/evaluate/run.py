@@ -1,0 +1,113 @@
+"""Running every evaluation and collecting its figures as one JSON-ready dict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.evaluate import duckling, tempeval
+from extract.evaluate.gold import GoldSet, SystemResult, evaluate_gold_set
+from extract.evaluate.systems import OURS, PEER, Tagger, dateparser_peer, ours
+
+PROJECT_SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+DUCKLING_REFERENCE = "2017-02-02T03:55"  # the corpus's reference time, to the minute
+
+
+class MissingData(Exception):
+    """The shared data folder lacks what the evaluation needs; the message is one line."""
+
+
+def gold_sets(shared: Path) -> list[GoldSet]:
+    seeds = PROJECT_SEEDS if PROJECT_SEEDS.is_dir() else shared / "seeds"
+    return [
+        GoldSet("seeds", shared / "gold" / "seeds.json", seeds, seeds / "manifest.csv"),
+        GoldSet(
+            "dev", shared / "dev" / "gold.json", shared / "dev" / "articles", shared / "dev" / "manifest.csv"
+        ),
+    ]
+
+
+def gold_figures(result: SystemResult, verbose: bool) -> dict:
+    timex = result.timex
+    data: dict = {
+        "timex": {
+            "relaxed": timex.relaxed.to_json(),
+            "strict": timex.strict.to_json(),
+            "value": timex.value.to_json(),
+        },
+        "traps_hit": result.traps,
+        "boilerplate_fps": result.boilerplate,
+    }
+    if verbose:
+        data["timex"]["missed"] = [
+            {"text": g.text, "value": g.value, "at": g.spans[0][0]} for g in timex.missed
+        ]
+        data["timex"]["false_positives"] = [
+            {"text": p.text, "value": p.value, "at": p.span[0]} for p in timex.false_positives
+        ]
+        data["timex"]["wrong_values"] = [
+            {"text": g.text, "gold": g.value, "got": p.value, "at": p.span[0]} for g, p in timex.wrong_values
+        ]
+    if result.events is not None:
+        events = result.events
+        data["events"] = {
+            "lenient": events.lenient.to_json(),
+            "strict": events.strict.to_json(),
+            "boilerplate_leaks": events.leaks,
+            "agreement": events.agreement(),
+        }
+        if verbose:
+            data["events"]["missed"] = [{"id": g.id, "date": g.date} for g in events.missed]
+            data["events"]["false_positives"] = [
+                {"date": p.date, "title": p.title, "at": p.passages[0][0] if p.passages else None}
+                for p in events.false_positives
+            ]
+            data["events"]["disagreements"] = [
+                {
+                    "id": g.id,
+                    "gold": [list(g.actors), g.category, g.tone],
+                    "got": [list(p.actors), p.category, p.tone],
+                }
+                for g, p in events.pairs
+                if (set(g.actors[:2]) - set(p.actors)) or g.category != p.category or g.tone != p.tone
+            ]
+    return data
+
+
+def run_all(shared: Path, baseline: bool = False, verbose: bool = False) -> dict:
+    """Figures of every evaluation whose data is present; ``MissingData`` when the gold files are not."""
+    sets = gold_sets(shared)
+    absent = [str(s.gold) for s in sets if not s.gold.is_file()]
+    if absent:
+        raise MissingData(
+            f"no gold file at {', '.join(absent)} (give the shared data folder with --shared DIR)"
+        )
+    taggers: dict[str, Tagger] = {OURS: ours}
+    if baseline:
+        taggers[PEER] = dateparser_peer()
+    figures: dict = {"systems": list(taggers), "gold": {}, "skipped": []}
+    overall = dict.fromkeys(taggers, SystemResult())
+    for gold_set in sets:
+        results = evaluate_gold_set(gold_set, taggers)
+        figures["gold"][gold_set.name] = {name: gold_figures(r, verbose) for name, r in results.items()}
+        overall = {name: overall[name] + results[name] for name in taggers}
+    figures["gold"]["overall"] = {name: gold_figures(r, verbose) for name, r in overall.items()}
+
+    phrases = shared / "peer-tests" / "duckling_vi_time.json"
+    if phrases.is_file():
+        peers = {OURS: ours} | ({PEER: dateparser_peer(with_time=True)} if baseline else {})
+        figures["duckling"] = {
+            name: duckling.evaluate_phrases(phrases, tagger, DUCKLING_REFERENCE).to_json(verbose)
+            for name, tagger in peers.items()
+        }
+    else:
+        figures["skipped"].append(str(phrases))
+
+    corpus = shared / "tempeval3" / "train"
+    if corpus.is_dir():
+        docs = tempeval.read_corpus(corpus)
+        figures["tempeval"] = {
+            name: tempeval.evaluate(docs, tagger).to_json(verbose) for name, tagger in taggers.items()
+        }
+    else:
+        figures["skipped"].append(str(corpus))
+    return figures
