@@ -76,6 +76,7 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--shared", type=Path, default=Path("../shared"), help="the shared data folder")
     evaluate.add_argument("--baseline", action="store_true", help="also score dateparser's search_dates")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    evaluate.add_argument("--verbose", action="store_true", help="also list every miss and false positive")
     evaluate.set_defaults(run=_eval)
 
     tempeval = sub.add_parser("tempeval", help="tag TempEval-3 TimeML input files with TIMEX3")

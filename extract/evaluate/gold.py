@@ -14,6 +14,7 @@ from extract.evaluate.scoring import (
     PredictedEvent,
     PredictedTimex,
     TimexScore,
+    actors_agree,
     boundary_offset,
     score_events,
     score_timexes,
@@ -43,13 +44,18 @@ class SystemResult:
     events: EventScore | None = None
     traps: list[dict] = field(default_factory=list)
     boilerplate: list[dict] = field(default_factory=list)  # false positives in trailing boilerplate
+    failures: list[dict] = field(default_factory=list)  # every miss, false positive and disagreement
 
     def __add__(self, other: SystemResult) -> SystemResult:
         events = None
         if self.events is not None or other.events is not None:
             events = (self.events or EventScore()) + (other.events or EventScore())
         return SystemResult(
-            self.timex + other.timex, events, self.traps + other.traps, self.boilerplate + other.boilerplate
+            self.timex + other.timex,
+            events,
+            self.traps + other.traps,
+            self.boilerplate + other.boilerplate,
+            self.failures + other.failures,
         )
 
 
@@ -108,10 +114,61 @@ def score_document(doc: Mapping, text: str, timexes: list[Timex], events: list[E
         for p in timex.false_positives
         if p.span[0] >= body_end
     ]
+    failures = [
+        *(
+            {"file": file, "kind": "timex missed", "at": g.spans[0][0], "text": g.text, "gold": g.value}
+            for g in timex.missed
+        ),
+        *(
+            {"file": file, "kind": "timex false positive", "at": p.span[0], "text": p.text, "got": p.value}
+            for p in timex.false_positives
+        ),
+        *(
+            {
+                "file": file,
+                "kind": "timex wrong value",
+                "at": p.span[0],
+                "text": g.text,
+                "gold": g.value,
+                "got": p.value,
+            }
+            for g, p in timex.wrong_values
+        ),
+    ]
     scored_events = None
     if events is not None:
         scored_events = score_events(gold_events(doc), predicted_events(file, events), body_end)
-    return SystemResult(timex, scored_events, traps, boilerplate)
+        failures += _event_failures(file, scored_events)
+    return SystemResult(timex, scored_events, traps, boilerplate, failures)
+
+
+def _event_failures(file: str, score: EventScore) -> list[dict]:
+    found = [
+        {"file": file, "kind": "event missed", "at": g.spans[0][0], "id": g.id, "gold": g.date}
+        for g in score.missed
+    ]
+    found += [
+        {
+            "file": file,
+            "kind": "event false positive",
+            "at": p.passages[0][0] if p.passages else None,
+            "got": p.date,
+            "title": p.title,
+        }
+        for p in score.false_positives
+    ]
+    found += [
+        {
+            "file": file,
+            "kind": "event disagrees",
+            "id": g.id,
+            "gold": f"{'+'.join(g.actors)} {g.category} {g.tone}",
+            "got": f"{'+'.join(p.actors)} {p.category} {p.tone}",
+        }
+        for g, p in score.pairs
+        if not actors_agree(p.actors, g.actors) or g.category != p.category or g.tone != p.tone
+    ]
+    return found
 
 
 def evaluate_gold_set(gold_set: GoldSet, taggers: Mapping[str, Tagger]) -> dict[str, SystemResult]:

@@ -4,7 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-_WIDTH = 44
+_LABEL = 28
+_COLUMN = 16
+
+# (label, path into one system's gold figures)
+_GOLD_ROWS = [
+    ("time exprs relaxed F1", lambda r: r["timex"]["relaxed"]["f1"]),
+    ("time exprs strict F1", lambda r: r["timex"]["strict"]["f1"]),
+    ("time exprs value F1", lambda r: r["timex"]["value"]["f1"]),
+    ("traps hit", lambda r: len(r["traps_hit"])),
+    ("boilerplate false pos.", lambda r: len(r["boilerplate_fps"])),
+    ("events lenient F1", lambda r: r["events"]["lenient"]["f1"]),
+    ("events strict F1", lambda r: r["events"]["strict"]["f1"]),
+    ("event boilerplate leaks", lambda r: r["events"]["boilerplate_leaks"]),
+    ("events: actors agree", lambda r: r["events"]["agreement"]["actors"]),
+    ("events: category agrees", lambda r: r["events"]["agreement"]["category"]),
+    ("events: tone agrees", lambda r: r["events"]["agreement"]["tone"]),
+]
+_TEMPEVAL_ROWS = [
+    ("TempEval-3 strict F1", lambda r: r["strict"]["f1"]),
+    ("TempEval-3 relaxed F1", lambda r: r["relaxed"]["f1"]),
+    ("TempEval-3 value F1", lambda r: r["value"]["f1"]),
+    ("TempEval-3 type accuracy", lambda r: r["type_accuracy"]),
+]
 
 
 def _cell(value: object) -> str:
@@ -15,62 +37,58 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _rows(figures: dict) -> Iterator[tuple[str, list[object]]]:
+def _pair(section: dict | None, systems: list[str], get) -> str:
+    """Ours, then the peer's figure in brackets when the peer has one."""
+    if not section:
+        return "-"
+    figures = []
+    for name in systems:
+        try:
+            figures.append(_cell(get(section[name])))
+        except KeyError:
+            continue
+    if not figures:
+        return "-"
+    return figures[0] + (f" ({figures[1]})" if len(figures) > 1 else "")
+
+
+def _table(figures: dict) -> Iterator[str]:
     systems = figures["systems"]
-
-    def each(section: dict, get) -> list[object]:
-        values = []
-        for name in systems:
-            try:
-                values.append(get(section[name]))
-            except KeyError:
-                values.append(None)
-        return values
-
-    for dataset, results in figures["gold"].items():
-        for kind in ("relaxed", "strict", "value"):
-            yield (
-                f"{dataset}: time expressions {kind} F1",
-                each(results, lambda r, k=kind: r["timex"][k]["f1"]),
-            )
-        yield f"{dataset}: traps hit", each(results, lambda r: len(r["traps_hit"]))
-        yield f"{dataset}: boilerplate false positives", each(results, lambda r: len(r["boilerplate_fps"]))
-        yield f"{dataset}: events lenient F1", each(results, lambda r: r["events"]["lenient"]["f1"])
-        yield f"{dataset}: events strict F1", each(results, lambda r: r["events"]["strict"]["f1"])
-        yield f"{dataset}: event boilerplate leaks", each(results, lambda r: r["events"]["boilerplate_leaks"])
-        for what in ("actors", "category", "tone"):
-            yield (
-                f"{dataset}: events {what} agree",
-                each(results, lambda r, w=what: r["events"]["agreement"][w]),
-            )
+    legend = f"{systems[0]} ({systems[1]})" if len(systems) > 1 else systems[0]
+    datasets = list(figures["gold"])
+    yield legend.ljust(_LABEL) + "".join(d.rjust(_COLUMN) for d in datasets)
+    for label, get in _GOLD_ROWS:
+        cells = [_pair(figures["gold"][d], systems, get) for d in datasets]
+        yield label.ljust(_LABEL) + "".join(c.rjust(_COLUMN) for c in cells)
     if "duckling" in figures:
-        yield "duckling vi phrases: share right", each(figures["duckling"], lambda r: r["share"])
+        yield "Duckling vi share right".ljust(_LABEL) + _pair(
+            figures["duckling"], systems, lambda r: r["share"]
+        ).rjust(_COLUMN)
     if "tempeval" in figures:
-        for kind in ("strict", "relaxed", "value"):
-            yield f"TempEval-3 train: {kind} F1", each(figures["tempeval"], lambda r, k=kind: r[k]["f1"])
-        yield "TempEval-3 train: type accuracy", each(figures["tempeval"], lambda r: r["type_accuracy"])
+        for label, get in _TEMPEVAL_ROWS:
+            yield label.ljust(_LABEL) + _pair(figures["tempeval"], systems, get).rjust(_COLUMN)
+
+
+def _line(item: dict) -> str:
+    return " ".join(
+        f"{key}={value!r}" if isinstance(value, str) else f"{key}={value}" for key, value in item.items()
+    )
 
 
 def _details(figures: dict) -> Iterator[str]:
-    """Failures of our tagger, for ``--verbose``."""
+    """Failures of our tagger and events, for ``--verbose``."""
+    ours = figures["systems"][0]
     for dataset, results in figures["gold"].items():
         if dataset == "overall":
             continue
-        ours = results[figures["systems"][0]]
-        for key in ("missed", "false_positives", "wrong_values"):
-            for item in ours["timex"].get(key, []):
-                yield f"{dataset} timex {key}: {item}"
-        for item in ours["traps_hit"]:
-            yield f"{dataset} trap hit: {item}"
-        for item in ours["boilerplate_fps"]:
-            yield f"{dataset} boilerplate: {item}"
-        for key in ("missed", "false_positives", "disagreements"):
-            for item in ours.get("events", {}).get(key, []):
-                yield f"{dataset} events {key}: {item}"
-    for item in figures.get("duckling", {}).get(figures["systems"][0], {}).get("failures", []):
-        yield f"duckling failure: {item}"
-    for item in figures.get("tempeval", {}).get(figures["systems"][0], {}).get("wrong_values", [])[:40]:
-        yield f"tempeval wrong value: {item}"
+        for item in results[ours]["failures"]:
+            yield f"{dataset}: {item['kind']}: " + _line({k: v for k, v in item.items() if k != "kind"})
+        for item in results[ours]["traps_hit"]:
+            yield f"{dataset}: trap hit: {_line(item)}"
+    for item in figures.get("duckling", {}).get(ours, {}).get("failures", []):
+        yield f"duckling failure: {_line(item)}"
+    for item in figures.get("tempeval", {}).get(ours, {}).get("wrong_values", [])[:40]:
+        yield f"TempEval-3 wrong value: {_line(item)}"
 
 
 def summary(figures: dict) -> list[str]:
@@ -78,12 +96,7 @@ def summary(figures: dict) -> list[str]:
     systems = figures["systems"]
 
     def pair(section: dict | None, get) -> str:
-        if not section:
-            return "-"
-        text = _cell(get(section[systems[0]]))
-        if len(systems) > 1 and systems[1] in section:
-            text += f" ({systems[1]} {_cell(get(section[systems[1]]))})"
-        return text
+        return _pair(section, systems, get)
 
     overall = figures["gold"]["overall"]
     ours = overall[systems[0]]
@@ -110,10 +123,7 @@ def summary(figures: dict) -> list[str]:
 
 
 def render(figures: dict, verbose: bool = False) -> str:
-    systems = figures["systems"]
     lines = list(_details(figures)) if verbose else []
-    lines.append("metric".ljust(_WIDTH) + "".join(name.rjust(12) for name in systems))
-    for label, values in _rows(figures):
-        lines.append(label.ljust(_WIDTH) + "".join(_cell(v).rjust(12) for v in values))
+    lines += _table(figures)
     lines += summary(figures)
     return "\n".join(lines)

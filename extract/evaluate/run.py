@@ -37,16 +37,6 @@ def gold_figures(result: SystemResult, verbose: bool) -> dict:
         "traps_hit": result.traps,
         "boilerplate_fps": result.boilerplate,
     }
-    if verbose:
-        data["timex"]["missed"] = [
-            {"text": g.text, "value": g.value, "at": g.spans[0][0]} for g in timex.missed
-        ]
-        data["timex"]["false_positives"] = [
-            {"text": p.text, "value": p.value, "at": p.span[0]} for p in timex.false_positives
-        ]
-        data["timex"]["wrong_values"] = [
-            {"text": g.text, "gold": g.value, "got": p.value, "at": p.span[0]} for g, p in timex.wrong_values
-        ]
     if result.events is not None:
         events = result.events
         data["events"] = {
@@ -55,21 +45,8 @@ def gold_figures(result: SystemResult, verbose: bool) -> dict:
             "boilerplate_leaks": events.leaks,
             "agreement": events.agreement(),
         }
-        if verbose:
-            data["events"]["missed"] = [{"id": g.id, "date": g.date} for g in events.missed]
-            data["events"]["false_positives"] = [
-                {"date": p.date, "title": p.title, "at": p.passages[0][0] if p.passages else None}
-                for p in events.false_positives
-            ]
-            data["events"]["disagreements"] = [
-                {
-                    "id": g.id,
-                    "gold": [list(g.actors), g.category, g.tone],
-                    "got": [list(p.actors), p.category, p.tone],
-                }
-                for g, p in events.pairs
-                if (set(g.actors[:2]) - set(p.actors)) or g.category != p.category or g.tone != p.tone
-            ]
+    if verbose:
+        data["failures"] = result.failures
     return data
 
 

@@ -170,14 +170,23 @@ def traps_hit(
 
 
 def boundary_offset(text: str, first_line: str | None) -> int:
-    """Offset of the first line of trailing boilerplate (its first occurrence at a line start)."""
+    """Offset of the first line of trailing boilerplate: where that whole line first stands alone,
+    else where a line first starts with it, else its first occurrence (``len(text)`` if absent)."""
     if not first_line:
         return len(text)
-    for start, _ in occurrences(text, first_line):
-        if start == 0 or text[start - 1] == "\n":
-            return start
-    found = text.find(first_line)
-    return found if found >= 0 else len(text)
+    found = occurrences(text, first_line)
+
+    def line_start(start: int) -> bool:
+        return start == 0 or text[start - 1] == "\n"
+
+    def line_end(end: int) -> bool:
+        return end == len(text) or text[end] == "\n"
+
+    for accept in (lambda s, e: line_start(s) and line_end(e), lambda s, e: line_start(s), lambda s, e: True):
+        for start, end in found:
+            if accept(start, end):
+                return start
+    return len(text)
 
 
 # Events
