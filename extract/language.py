@@ -1,8 +1,13 @@
-"""Guess an article's language when no manifest names it."""
+"""Guess an article's language, and load the per-language resource files under ``extract/lang/``."""
 
 from __future__ import annotations
 
+import tomllib
 import unicodedata
+from functools import cache
+from pathlib import Path
+
+LANG_DIR = Path(__file__).resolve().parent / "lang"
 
 # Letters that only Vietnamese writes among the languages the project reads.
 _VIETNAMESE = set("ăâđêôơưĂÂĐÊÔƠƯ")
@@ -16,3 +21,31 @@ def detect(text: str) -> str:
     marks = sum(ch in _VIETNAMESE_MARKS or ch in _VIETNAMESE for ch in sample)
     marks += sum(ch in _VIETNAMESE for ch in unicodedata.normalize("NFC", sample))
     return "vi" if marks / letters > 0.02 else "en"
+
+
+@cache
+def resource(lang: str, name: str) -> dict:
+    """``extract/lang/<lang>/<name>.toml`` as a dict (empty when the language has no such file)."""
+    path = LANG_DIR / lang / f"{name}.toml"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def languages(name: str) -> tuple[str, ...]:
+    """The languages that have a ``<name>.toml`` resource, in a stable order."""
+    return tuple(sorted(p.parent.name for p in LANG_DIR.glob(f"*/{name}.toml")))
+
+
+def merged(name: str, section: str, key: str) -> tuple:
+    """``[section] key`` of every language's ``<name>.toml``, concatenated.
+
+    Pages mix languages (an English 'Share' button on a Vietnamese page), so page structure
+    markers of all languages apply to every page.
+    """
+    values: list = []
+    for lang in languages(name):
+        values.extend(resource(lang, name).get(section, {}).get(key, []))
+    return tuple(values)

@@ -1,0 +1,152 @@
+"""The page's own publication date: a timestamp line near the top of the page.
+
+A timestamp line is short and consists mostly of a date and a time: ``Thứ Hai, 29/01/2024 - 08:15``,
+``21/08/2020 06:55 GMT+7``, ``Published 6:14 AM EST, March 7, 2023``. Only the head of the page is
+read, so dates in related news, comments and copyright footers are never taken. Date formats,
+weekdays and markers are per-language resources (``[dates]`` in ``extract/lang/<code>/page.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from extract import language
+
+HEAD_LINES = 12  # non-empty lines read from the top of the page
+MAX_LINE = 100  # a timestamp line is short
+MAX_OTHER_WORDS = 1  # words besides date, time, weekday and markers that a timestamp line may hold
+
+_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
+_TIME = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?::\d{2})?(?!\d)", re.IGNORECASE)
+# Zone names and offsets are written alike in every language: GMT+7, UTC-05:00, EST, ICT.
+_ZONE = re.compile(r"\(?\b(?:GMT|UTC)\s*(?:[+\-−]\s*\d{1,2}(?::?\d{2})?)?\)?|\b[A-Z]{1,4}T\b")
+_SEPARATORS = re.compile(r"[\s,|·•/()\[\]\-–—:]+")
+
+
+@dataclass(frozen=True)
+class Timestamp:
+    """A timestamp line: where it is, the ISO day it gives, and whether it is an update time.
+
+    ``content_end`` is where the line stops being about the page's own dates: a trailing
+    ``· Updated 2 hours ago`` is relative to the reader's clock and is left out.
+    """
+
+    start: int
+    end: int
+    content_end: int
+    value: str
+    updated: bool
+
+
+@dataclass(frozen=True)
+class _Rules:
+    dates: tuple[re.Pattern, ...]
+    months: dict[str, int]
+    filler: re.Pattern  # weekdays and markers
+    updates: re.Pattern | None
+
+
+@cache
+def _rules(lang: str) -> _Rules:
+    spec = language.resource(lang, "page").get("dates", {})
+    months = {name.casefold(): number for name, number in spec.get("months", {}).items()}
+    month_names = "|".join(sorted(map(re.escape, months), key=len, reverse=True)) or "(?!)"
+    dates = tuple(
+        re.compile(pattern.replace("MONTH", month_names).replace(" ", r"\s+"), re.IGNORECASE)
+        for pattern in spec.get("patterns", [])
+    )
+    filler = "|".join(spec.get("weekdays", []) + spec.get("markers", [])) or "(?!)"
+    updates = spec.get("updates", [])
+    return _Rules(
+        dates=(*dates, _ISO),
+        months=months,
+        filler=re.compile(rf"(?<!\w)(?:{filler})(?!\w)", re.IGNORECASE),
+        updates=re.compile(rf"(?<!\w)(?:{'|'.join(updates)})(?!\w)", re.IGNORECASE) if updates else None,
+    )
+
+
+def page_published(text: str) -> str | None:
+    """The ISO day of the page's publication timestamp, or None when the page shows none."""
+    stamps = timestamps(text)
+    first = next((s for s in stamps if not s.updated), stamps[0] if stamps else None)
+    return first.value if first else None
+
+
+def timestamps(text: str) -> list[Timestamp]:
+    """The timestamp lines among the first non-empty lines of ``text``."""
+    found = []
+    order = _languages(text)
+    for start, line in _head(text):
+        for lang in order:
+            if stamp := _timestamp(line, start, _rules(lang)):
+                found.append(stamp)
+                break
+    return found
+
+
+def _languages(text: str) -> list[str]:
+    """Every language with date rules, the text's own first (numeric day/month order differs)."""
+    detected = language.detect(text)
+    others = [lang for lang in language.languages("page") if lang != detected]
+    return [detected, *others] if detected in language.languages("page") else others
+
+
+def _head(text: str):
+    start, seen = 0, 0
+    while start < len(text) and seen < HEAD_LINES:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            seen += 1
+            yield start, text[start:end]
+        start = end + 1
+
+
+def _timestamp(line: str, offset: int, rules: _Rules) -> Timestamp | None:
+    if len(line.strip()) > MAX_LINE:
+        return None
+    for pattern in rules.dates:
+        for m in pattern.finditer(line):
+            value = _iso_day(m, rules.months)
+            if value is None:
+                continue
+            content_end = len(line.rstrip())
+            updated = False
+            update = rules.updates.search(line) if rules.updates else None
+            if update and update.start() >= m.end():
+                content_end = _trim(line, update)
+            elif update:
+                updated = True
+            rest = line[: m.start()] + " " + line[m.end() : content_end]
+            if _other_words(rest, rules) > MAX_OTHER_WORDS:
+                continue
+            return Timestamp(offset, offset + len(line), offset + content_end, value, updated)
+    return None
+
+
+def _trim(line: str, update: re.Match) -> int:
+    """End of the line's content before an update marker, without the separators that lead to it."""
+    end = update.start()
+    while end > 0 and (line[end - 1].isspace() or _SEPARATORS.fullmatch(line[end - 1])):
+        end -= 1
+    return end
+
+
+def _other_words(rest: str, rules: _Rules) -> int:
+    for pattern in (_TIME, _ZONE, rules.filler, rules.updates):
+        if pattern is not None:
+            rest = pattern.sub(" ", rest)
+    return sum(any(ch.isalnum() for ch in word) for word in _SEPARATORS.split(rest))
+
+
+def _iso_day(m: re.Match, months: dict[str, int]) -> str | None:
+    groups = m.groupdict()
+    month = int(groups["m"]) if groups.get("m") else months.get((groups.get("mon") or "").casefold())
+    try:
+        day = date(int(groups["y"]), month or 0, int(groups["d"]))
+    except (TypeError, ValueError):
+        return None
+    return day.isoformat()
