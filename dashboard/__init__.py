@@ -1,0 +1,1 @@
+"""Streamlit dashboard: a thin view over the extractor's ``events.json``."""

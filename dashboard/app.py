@@ -1,0 +1,293 @@
+"""The dashboard: ``streamlit run dashboard/app.py`` (``TIMELINE_DATA`` may name another events.json)."""
+
+from __future__ import annotations
+
+import calendar
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if __package__ in (None, ""):  # run as a script by `streamlit run`: make the project importable
+    sys.path.insert(0, str(ROOT))
+
+import pandas as pd  # noqa: E402
+import streamlit as st  # noqa: E402
+
+from dashboard import chart, exports, panel, state  # noqa: E402
+from dashboard.filters import Filters, Options, apply, options  # noqa: E402
+from extract.merge import merge  # noqa: E402
+from extract.model import Document, Event  # noqa: E402
+from extract.store import load  # noqa: E402
+
+UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv"]
+UPLOAD_LIMIT = 5 * 1024 * 1024  # bytes per article; the extractor is meant for news pages, not books
+_FILTER_KEYS = ("f_actors", "f_categories", "f_tones", "f_languages", "f_outlets")
+
+
+def data_path() -> Path:
+    given = Path(os.environ.get("TIMELINE_DATA", ROOT / "data" / "events.json"))
+    return given / "events.json" if given.is_dir() else given
+
+
+@st.cache_resource(show_spinner=False)
+def _load(path: str, mtime: float) -> tuple[list[Document], list[Event]]:
+    """Shared by every session and never modified; reloaded when the file changes (mtime)."""
+    return load(Path(path))
+
+
+@st.cache_resource(show_spinner=False)
+def _png_renderer() -> None:
+    exports.start_png_renderer()
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _png(figure_json: str) -> bytes:
+    import plotly.io
+
+    return exports.png_bytes(plotly.io.from_json(figure_json))
+
+
+def _timeline() -> tuple[list[Document], list[Event]]:
+    path = data_path()
+    if not path.is_file():
+        st.error(f"No timeline at {path}. Build it with `python -m extract build seeds --out data`.")
+        st.stop()
+    documents, events = _load(str(path), path.stat().st_mtime)
+    uploaded_docs, uploaded_events = st.session_state.get("uploaded", ([], []))
+    if uploaded_events:
+        return documents + uploaded_docs, merge(events + uploaded_events)
+    return documents + uploaded_docs, events
+
+
+def _start_view(opts: Options) -> None:
+    """Once per session: the widgets start from the URL's query parameters."""
+    if "view_started" in st.session_state:
+        return
+    view = state.from_query({k: st.query_params.get_all(k) for k in st.query_params}, opts)
+    f = view.filters
+    st.session_state.update(
+        f_dates=(f.date_from or opts.first, f.date_to or opts.last),
+        f_actors=list(f.actors),
+        f_categories=list(f.categories),
+        f_tones=list(f.tones),
+        f_languages=list(f.languages),
+        f_outlets=list(f.outlets),
+        f_text=f.text,
+        lanes=view.lane_mode,
+        selected=view.selected,
+        view_started=True,
+    )
+
+
+def _clamp_dates(opts: Options) -> None:
+    """Keep the date widget's value inside the data's range (uploads can widen it)."""
+    dates = st.session_state.get("f_dates") or ()
+    if opts.first and opts.last:
+        kept = tuple(min(max(d, opts.first), opts.last) for d in dates if isinstance(d, date))
+        st.session_state["f_dates"] = kept or (opts.first, opts.last)
+
+
+def _sidebar(opts: Options) -> Filters:
+    with st.sidebar:
+        st.header("Filters")
+        if opts.first and opts.last:
+            _clamp_dates(opts)
+            st.date_input(
+                "Dates", min_value=opts.first, max_value=opts.last, key="f_dates", format="YYYY-MM-DD"
+            )
+        st.text_input("Search titles and passages", key="f_text", placeholder="e.g. troops, đàm phán")
+        st.multiselect("Actors", opts.actors, key="f_actors")
+        st.multiselect("Categories", opts.categories, key="f_categories")
+        st.multiselect("Tone", opts.tones, key="f_tones")
+        st.multiselect("Language", opts.languages, key="f_languages")
+        st.multiselect("Outlet", opts.outlets, key="f_outlets")
+        st.radio(
+            "Lanes", list(chart.LANE_MODES), format_func=chart.LANE_MODES.get, key="lanes", horizontal=True
+        )
+        st.button("Clear filters", on_click=_clear_filters)
+        _upload_form()
+    dates = tuple(st.session_state.get("f_dates") or ())
+    return Filters(
+        date_from=dates[0] if dates else None,
+        date_to=dates[1] if len(dates) > 1 else None,
+        actors=tuple(st.session_state["f_actors"]),
+        categories=tuple(st.session_state["f_categories"]),
+        tones=tuple(st.session_state["f_tones"]),
+        languages=tuple(st.session_state["f_languages"]),
+        outlets=tuple(st.session_state["f_outlets"]),
+        text=st.session_state["f_text"].strip(),
+    )
+
+
+def _clear_filters() -> None:
+    for key in _FILTER_KEYS:
+        st.session_state[key] = []
+    st.session_state["f_text"] = ""
+    st.session_state.pop("f_dates", None)
+
+
+def _upload_form() -> None:
+    with st.expander("Add articles"), st.form("upload", clear_on_submit=True):
+        files = st.file_uploader(
+            "Articles (.txt, .md, .html) and an optional manifest.csv",
+            type=UPLOAD_TYPES,
+            accept_multiple_files=True,
+        )
+        if st.form_submit_button("Extract") and files:
+            _extract_uploads(files)
+
+
+def _extract_uploads(files: list) -> None:
+    """Run the extractor on uploaded files; each rejected file gets its own message."""
+    # Imported here: the view itself needs only the stored timeline, not the extraction stages.
+    from extract.manifest import read_manifest
+    from extract.pipeline import process_file
+    from extract.read import InputError
+
+    documents, events = st.session_state.get("uploaded", ([], []))
+    articles = [f for f in files if not f.name.lower().endswith(".csv")]
+    progress = st.progress(0.0, text="Extracting…")
+    with tempfile.TemporaryDirectory() as folder:
+        manifest = {}
+        for f in files:
+            if f.name.lower().endswith(".csv"):
+                path = Path(folder) / "manifest.csv"
+                path.write_bytes(f.getvalue())
+                try:
+                    manifest = read_manifest(path)
+                except (ValueError, KeyError, UnicodeDecodeError) as error:
+                    st.warning(f"{f.name}: not a usable manifest ({error})")
+        for done, f in enumerate(articles, 1):
+            progress.progress(done / len(articles), text=f"Extracting {f.name}")
+            if f.size > UPLOAD_LIMIT:
+                st.warning(f"{f.name}: rejected, larger than {UPLOAD_LIMIT // 1024 // 1024} MB")
+                continue
+            path = Path(folder) / Path(f.name).name
+            path.write_bytes(f.getvalue())
+            try:
+                document, found = process_file(path, path.name, manifest.get(path.name))
+            except (InputError, OSError) as error:
+                st.warning(f"{f.name}: rejected ({error})")
+                continue
+            documents.append(document)
+            events.extend(found)
+            st.success(f"{f.name}: {len(found)} event(s) added")
+    progress.empty()
+    st.session_state["uploaded"] = (documents, events)
+
+
+def _on_chart_select() -> None:
+    """A click on an event selects it; a click on a temperature bar narrows the dates to its month."""
+    points = st.session_state["chart"].selection.points
+    custom = points[0].get("customdata") if points else None
+    if not custom:
+        return
+    key = str(custom[0])
+    if key.startswith("month:"):
+        first = date.fromisoformat(key.removeprefix("month:") + "-01")
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        st.session_state["f_dates"] = (first, last)
+    else:
+        st.session_state["selected"] = key
+
+
+def _on_table_select(table: str) -> None:
+    rows = st.session_state[table].selection.rows
+    ids = st.session_state.get(f"{table}_ids", [])
+    if rows and rows[0] < len(ids):
+        st.session_state["selected"] = ids[rows[0]]
+
+
+def _table(events: list[Event], key: str, height: int | str = "auto") -> None:
+    """Events as a table whose row selection opens the source panel."""
+    st.session_state[f"{key}_ids"] = [e.id for e in events]
+    frame = pd.DataFrame(
+        {
+            "date": [chart.date_label(e) for e in events],
+            "title": [e.title for e in events],
+            "actors": [", ".join(e.actors) for e in events],
+            "category": [e.category for e in events],
+            "tone": [e.tone for e in events],
+            "sources": [len(e.sources) for e in events],
+        }
+    )
+    st.dataframe(
+        frame,
+        key=key,
+        on_select=lambda: _on_table_select(key),
+        selection_mode="single-row",
+        hide_index=True,
+        height=height,
+        column_config={"title": st.column_config.TextColumn(width="large")},
+    )
+
+
+def _downloads(shown: list[Event], fig) -> None:
+    st.caption("Download the events shown")
+    cols = st.columns(5)
+    cols[0].download_button("CSV", lambda: exports.csv_bytes(shown), "timeline.csv", "text/csv", key="dl_csv")
+    cols[1].download_button("JSON", lambda: exports.json_bytes(shown), "timeline.json", "application/json")
+    cols[2].download_button(
+        "TimelineJS", lambda: exports.timelinejs_bytes(shown), "timelinejs.json", "application/json"
+    )
+    cols[3].download_button("HTML", lambda: exports.html_bytes(fig), "timeline.html", "text/html")
+    with cols[4]:
+        if not exports.chromium_path():
+            st.caption("PNG: use the chart's camera button (no Chromium on this server).")
+        elif st.button("Render PNG", key="png_render") or st.session_state.get("png_ready"):
+            try:
+                _png_renderer()
+                image = _png(fig.to_json())
+            except Exception as error:  # kaleido and Chromium fail in many ways; the camera button remains
+                st.caption(f"PNG failed ({type(error).__name__}); use the chart's camera button.")
+            else:
+                st.session_state["png_ready"] = True
+                st.download_button("PNG", image, "timeline.png", "image/png", key="dl_png")
+
+
+def main() -> None:
+    st.set_page_config(page_title="US–Iraq timeline", layout="wide")
+    documents, events = _timeline()
+    opts = options(events)
+    _start_view(opts)
+    filters = _sidebar(opts)
+    shown = apply(events, filters)
+    dated = [e for e in shown if chart.is_dated(e)]
+    undated = [e for e in shown if not chart.is_dated(e)]
+
+    st.title("US–Iraq relations in the news")
+    st.caption(
+        f"{len(shown)} of {len(events)} events shown · {len(undated)} without a known year · "
+        "click an event or a table row for its sources; click a temperature bar to zoom to its month"
+    )
+    fig = chart.build_figure(dated, st.session_state["lanes"])
+    st.plotly_chart(
+        fig,
+        key="chart",
+        on_select=_on_chart_select,
+        selection_mode="points",
+        config={"toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2}},
+    )
+    by_id = {e.id: e for e in events}
+    selected = by_id.get(st.session_state.get("selected") or "")
+    with st.container(border=True):
+        if selected:
+            panel.render(selected, {d.file: d for d in documents})
+        else:
+            st.info("Click an event in the chart or a row in a table to see its sources.")
+    if undated:
+        st.markdown(f"**Year unknown** ({len(undated)}): dates the articles give without a year")
+        _table(undated, "undated_table")
+    st.subheader("Events shown", anchor=False)
+    _table(shown, "events_table", height=min(420, 38 + 35 * len(shown)))
+    _downloads(shown, fig)
+
+    view = state.View(filters, st.session_state["lanes"], selected.id if selected else None)
+    st.query_params.from_dict(state.to_query(view, opts))
+
+
+if __name__ == "__main__":
+    main()

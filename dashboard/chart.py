@@ -1,0 +1,290 @@
+"""The timeline figure: events on a date axis in lanes, with the relationship's temperature under it.
+
+A period (month, quarter, year, span ...) is drawn as a translucent bar over the days it covers
+with its marker in the middle, never as a fake day. Events whose year is unknown have no place
+on a date axis and are left out of the figure (the app lists them apart).
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from statistics import fmean
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from extract.model import Event
+
+TONE_COLOURS = {"cooperation": "#2e7d32", "conflict": "#c62828", "neutral": "#6d6d6d"}
+PRECISION_SYMBOLS = {
+    "day": "circle",
+    "week": "hexagon",
+    "month": "square",
+    "quarter": "diamond",
+    "half": "diamond-wide",
+    "season": "pentagon",
+    "year": "triangle-up",
+    "decade": "star",
+    "century": "star-square",
+    "span": "hourglass",
+}
+LANE_MODES = {"category": "Category", "actors": "Actor pair"}
+WEBGL_FROM = 2000  # SVG draws one element per point; past this many, WebGL stays fluid
+LABELS = 10  # only the most important events get a label; the rest are on hover
+_ROWS_PER_LANE = 5
+_ROW_STEP = 0.16
+_SPAN_WIDTH = 9
+_EVENT_HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]} source(s)<extra></extra>"
+
+
+def tone_colour(tone: str) -> str:
+    return TONE_COLOURS.get(tone, TONE_COLOURS["neutral"])
+
+
+def lane_of(event: Event, mode: str) -> str:
+    if mode == "actors":
+        return " – ".join(sorted(event.actors[:2])) or "no actor named"
+    return event.category.capitalize() or "Other"
+
+
+def date_label(event: Event) -> str:
+    """The date as the source gives it, with its precision when it is not a day."""
+    text = event.date if not event.mod else f"{event.date} ({event.mod.lower()})"
+    return text if event.precision == "day" else f"{text} · {event.precision}"
+
+
+def is_dated(event: Event) -> bool:
+    return event.start is not None and event.end is not None
+
+
+@dataclass(frozen=True)
+class _Placed:
+    event: Event
+    start: date
+    end: date
+    mid: date
+    y: float
+
+
+def _place(events: list[Event], lane_mode: str) -> tuple[list[_Placed], list[str]]:
+    """Lanes (busiest first) and, inside each, rows so that close events do not cover each other."""
+    by_lane: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        by_lane[lane_of(event, lane_mode)].append(event)
+    lanes = sorted(by_lane, key=lambda lane: (-len(by_lane[lane]), lane))
+    days = [date.fromisoformat(d) for e in events for d in (e.start, e.end)]
+    gap = max(1, (max(days) - min(days)).days // 90)
+    placed = []
+    for index, lane in enumerate(lanes):
+        row_free_from: list[int] = []  # per row, the first day ordinal not yet taken
+        for event in sorted(by_lane[lane], key=lambda e: (e.start, e.end, e.id)):
+            start, end = date.fromisoformat(event.start), date.fromisoformat(event.end)
+            row = next((r for r, free in enumerate(row_free_from) if start.toordinal() >= free), None)
+            if row is None and len(row_free_from) < _ROWS_PER_LANE:
+                row_free_from.append(0)
+                row = len(row_free_from) - 1
+            elif row is None:  # lane full: share the row that frees first
+                row = min(range(len(row_free_from)), key=row_free_from.__getitem__)
+            row_free_from[row] = end.toordinal() + gap
+            mid = date.fromordinal((start.toordinal() + end.toordinal()) // 2)
+            placed.append(_Placed(event, start, end, mid, index + row * _ROW_STEP))
+    return placed, lanes
+
+
+def _importance(event: Event) -> tuple:
+    return (event.relevance, len(event.sources), abs(event.goldstein), event.id)
+
+
+def _labelled(placed: list[_Placed], span_days: int) -> set[str]:
+    """The ids of the most important events whose labels do not run into one another."""
+    taken: list[_Placed] = []
+    for item in sorted(placed, key=lambda p: _importance(p.event), reverse=True):
+        if len(taken) == LABELS:
+            break
+        clear = all(
+            abs(item.y - other.y) > _ROW_STEP / 2 or abs((item.mid - other.mid).days) > span_days
+            for other in taken
+        )
+        if clear:
+            taken.append(item)
+    return {p.event.id for p in taken}
+
+
+def _short(title: str, size: int = 34) -> str:
+    return title if len(title) <= size else title[: size - 1].rstrip() + "…"
+
+
+def _label_position(item: _Placed, first_day: date, plot_days: int) -> str:
+    """Labels near either end of the axis grow inwards so they are not cut off."""
+    where = (item.mid - first_day).days / plot_days
+    return "top right" if where < 0.2 else "top left" if where > 0.8 else "top center"
+
+
+def monthly_temperature(events: list[Event]) -> list[tuple[date, float, int]]:
+    """Per month (of each event's middle day): the mean Goldstein-like score and the event count."""
+    scores: dict[date, list[float]] = defaultdict(list)
+    for event in events:
+        if is_dated(event):
+            start, end = date.fromisoformat(event.start), date.fromisoformat(event.end)
+            mid = date.fromordinal((start.toordinal() + end.toordinal()) // 2)
+            scores[mid.replace(day=1)].append(event.goldstein)
+    return [(month, fmean(values), len(values)) for month, values in sorted(scores.items())]
+
+
+def build_figure(events: list[Event], lane_mode: str = "category") -> go.Figure:
+    """Timeline (row 1) and monthly temperature (row 2) sharing the time axis.
+
+    Every event marker carries ``customdata[0] = event id``; temperature bars carry
+    ``customdata[0] = "month:YYYY-MM"`` so a click on either can be told apart.
+    """
+    dated = [e for e in events if is_dated(e)]
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.8, 0.2], vertical_spacing=0.05)
+    if not dated:
+        fig.add_annotation(
+            text="No dated event matches the filters",
+            showarrow=False,
+            x=0.5,
+            y=0.5,
+            xref="paper",
+            yref="paper",
+        )
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+        fig.update_layout(height=260, margin=dict(l=10, r=10, t=10, b=10))
+        return fig
+    placed, lanes = _place(dated, lane_mode)
+    scatter = go.Scattergl if len(placed) >= WEBGL_FROM else go.Scatter
+    first_day = min(p.start for p in placed)
+    plot_days = (max(p.end for p in placed) - first_day).days or 1
+    labelled = _labelled(placed, span_days=plot_days * 3 // 10)  # a label is about 30% of the axis wide
+
+    for tone in sorted({p.event.tone for p in placed}):
+        items = [p for p in placed if p.event.tone == tone]
+        periods = [p for p in items if p.start != p.end]
+        if periods:  # one trace of gap-separated segments is far cheaper than a shape per period
+            xs, ys = [], []
+            for p in periods:
+                xs += [p.start.isoformat(), p.end.isoformat(), None]
+                ys += [p.y, p.y, None]
+            fig.add_trace(
+                scatter(
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    line=dict(color=tone_colour(tone), width=_SPAN_WIDTH),
+                    opacity=0.3,
+                    hoverinfo="skip",
+                    showlegend=False,
+                    legendgroup=tone,
+                ),
+                row=1,
+                col=1,
+            )
+        fig.add_trace(
+            scatter(
+                x=[p.mid.isoformat() for p in items],
+                y=[p.y for p in items],
+                mode="markers+text",
+                name=tone.capitalize(),
+                legendgroup=tone,
+                legendgrouptitle_text="Tone" if tone == min(p.event.tone for p in placed) else None,
+                marker=dict(
+                    color=tone_colour(tone),
+                    symbol=[PRECISION_SYMBOLS.get(p.event.precision, "circle") for p in items],
+                    size=11,
+                    line=dict(color="white", width=1),
+                ),
+                # Plotly renders a few tags in text; article text is escaped to stay text.
+                text=[html.escape(_short(p.event.title)) if p.event.id in labelled else "" for p in items],
+                textposition=[_label_position(p, first_day, plot_days) for p in items],
+                textfont=dict(size=11, color="#333"),
+                customdata=[
+                    [
+                        p.event.id,
+                        html.escape(date_label(p.event)),
+                        html.escape(p.event.title),
+                        len(p.event.sources),
+                    ]
+                    for p in items
+                ],
+                hovertemplate=_EVENT_HOVER,
+            ),
+            row=1,
+            col=1,
+        )
+    for precision in [p for p in PRECISION_SYMBOLS if any(e.event.precision == p for e in placed)]:
+        fig.add_trace(  # legend entries only: which marker shape means which precision
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=precision,
+                legendgroup="precision",
+                legendgrouptitle_text="Date precision",
+                marker=dict(symbol=PRECISION_SYMBOLS[precision], color="#9e9e9e", size=10),
+            ),
+            row=1,
+            col=1,
+        )
+
+    months = monthly_temperature(dated)
+    fig.add_trace(
+        go.Bar(
+            x=[m.isoformat() for m, _, _ in months],
+            y=[score for _, score, _ in months],
+            xperiod="M1",
+            xperiodalignment="middle",
+            marker_color=[
+                tone_colour("cooperation" if s > 0 else "conflict" if s < 0 else "neutral")
+                for _, s, _ in months
+            ],
+            customdata=[[f"month:{m:%Y-%m}", count] for m, _, count in months],
+            hovertemplate="%{x|%b %Y}<br>mean Goldstein %{y:.1f}<br>%{customdata[1]} event(s)<extra></extra>",
+            showlegend=False,
+        ),
+        row=2,
+        col=1,
+    )
+    fig.update_yaxes(
+        tickvals=list(range(len(lanes))),
+        ticktext=[html.escape(_short(lane, 24)) for lane in lanes],
+        range=[max(p.y for p in placed) + 0.5, -0.6],  # first lane on top
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+        row=1,
+        col=1,
+    )
+    fig.update_yaxes(
+        title_text="Temperature", title_font_size=11, zeroline=True, fixedrange=True, row=2, col=1
+    )
+    fig.update_xaxes(
+        rangeselector=dict(
+            buttons=[
+                dict(count=1, label="1 month", step="month", stepmode="backward"),
+                dict(count=1, label="1 year", step="year", stepmode="backward"),
+                dict(count=5, label="5 years", step="year", stepmode="backward"),
+                dict(label="all", step="all"),
+            ],
+            y=1.02,
+            x=0,
+            yanchor="bottom",
+        ),
+        row=1,
+        col=1,
+    )
+    fig.update_xaxes(rangeslider=dict(visible=True, thickness=0.06), type="date", row=2, col=1)
+    fig.update_layout(
+        height=max(420, 70 * len(lanes) + 300),
+        margin=dict(l=10, r=10, t=36, b=10),
+        legend=dict(yanchor="top", y=1, xanchor="left", x=1.01, groupclick="toggleitem", tracegroupgap=12),
+        hovermode="closest",
+        clickmode="event+select",
+        dragmode="pan",
+        plot_bgcolor="white",
+        bargap=0.1,
+    )
+    return fig

@@ -1,0 +1,94 @@
+"""Which events the view shows: the sidebar's filters as data, applied to the extractor's events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from extract.model import Event
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Empty selections mean "all". Undated events have no place in a date range, so only the
+    other filters apply to them."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    actors: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    tones: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    text: str = ""
+
+
+def languages(event: Event) -> set[str]:
+    return {s.language or "unknown" for s in event.sources}
+
+
+def outlets(event: Event) -> set[str]:
+    return {s.outlet or "unknown" for s in event.sources}
+
+
+def _in_range(event: Event, filters: Filters) -> bool:
+    if event.start is None or event.end is None:
+        return True
+    if filters.date_from and event.end < filters.date_from.isoformat():
+        return False
+    return not (filters.date_to and event.start > filters.date_to.isoformat())
+
+
+def _matches_text(event: Event, words: list[str]) -> bool:
+    haystack = " ".join(
+        [
+            event.title,
+            event.summary_en,
+            *(s.passage for s in event.sources),
+            *(s.title or "" for s in event.sources),
+        ]
+    ).casefold()
+    return all(word in haystack for word in words)
+
+
+def apply(events: Iterable[Event], filters: Filters) -> list[Event]:
+    """The events that pass every filter; a period overlapping the date range passes it."""
+    words = filters.text.casefold().split()
+    return [
+        e
+        for e in events
+        if _in_range(e, filters)
+        and (not filters.actors or set(filters.actors) & set(e.actors))
+        and (not filters.categories or e.category in filters.categories)
+        and (not filters.tones or e.tone in filters.tones)
+        and (not filters.languages or set(filters.languages) & languages(e))
+        and (not filters.outlets or set(filters.outlets) & outlets(e))
+        and (not words or _matches_text(e, words))
+    ]
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the filters can choose from, taken from the data."""
+
+    first: date | None
+    last: date | None
+    actors: list[str]
+    categories: list[str]
+    tones: list[str]
+    languages: list[str]
+    outlets: list[str]
+
+
+def options(events: list[Event]) -> Options:
+    dated = [e for e in events if e.start and e.end]
+    return Options(
+        first=date.fromisoformat(min(e.start for e in dated)) if dated else None,
+        last=date.fromisoformat(max(e.end for e in dated)) if dated else None,
+        actors=sorted({a for e in events for a in e.actors}),
+        categories=sorted({e.category for e in events}),
+        tones=sorted({e.tone for e in events}),
+        languages=sorted({lang for e in events for lang in languages(e)}),
+        outlets=sorted({o for e in events for o in outlets(e)}),
+    )

@@ -1,0 +1,100 @@
+"""The source panel: where an event was read, passage by passage, with its time expression marked.
+
+Everything taken from an article is escaped before it reaches ``unsafe_allow_html``: article text
+is shown as text, never run as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlparse
+
+import streamlit as st
+
+from dashboard.chart import date_label, tone_colour
+from extract.model import Document, Event, Source
+from extract.sentences import split
+
+PANEL_CSS = """
+<style>
+.src-card {border-left: 4px solid #90a4ae; padding: 0.2rem 0.8rem; margin: 0.4rem 0 0.8rem 0;}
+.src-head {font-size: 0.9rem; color: #455a64;}
+.src-text {font-size: 1rem; line-height: 1.55;}
+.src-context {color: #78909c;}
+.src-text mark {background: #ffe082; padding: 0 0.15rem; border-radius: 0.2rem;}
+</style>
+"""
+
+
+def passage_html(source: Source) -> str:
+    """The passage, escaped, with the time expression wrapped in ``<mark>``."""
+    start = source.timex_start - source.passage_start
+    end = source.timex_end - source.passage_start
+    text = source.passage
+    if not (0 <= start < end <= len(text)):
+        return html.escape(text)
+    return f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>{html.escape(text[end:])}"
+
+
+def context(document: Document | None, source: Source) -> tuple[str, str]:
+    """The sentence before and the sentence after the passage in its article ('' where none)."""
+    if document is None or document.text[source.passage_start : source.passage_end] != source.passage:
+        return "", ""
+    sentences = split(document)
+    before = [s.text for s in sentences if s.end <= source.passage_start]
+    after = [s.text for s in sentences if s.start >= source.passage_end]
+    return (before[-1] if before else ""), (after[0] if after else "")
+
+
+def _link(url: str | None) -> str:
+    if not url or urlparse(url).scheme not in ("http", "https"):
+        return ""
+    href = html.escape(url, quote=True)
+    return f' · <a href="{href}" target="_blank" rel="noopener noreferrer">open article</a>'
+
+
+def source_html(source: Source, document: Document | None) -> str:
+    """One source as an HTML card built only from escaped text."""
+    head = " · ".join(
+        html.escape(part)
+        for part in (source.outlet or "unknown outlet", source.published or "date unknown", source.file)
+    )
+    before, after = context(document, source)
+    body = passage_html(source)
+    if before:
+        body = f'<span class="src-context">{html.escape(before)}</span> {body}'
+    if after:
+        body = f'{body} <span class="src-context">{html.escape(after)}</span>'
+    title = html.escape(source.title or source.file)
+    return (
+        f'<div class="src-card"><div class="src-head"><b>{title}</b><br>{head}{_link(source.url)}</div>'
+        f'<div class="src-text">{body}</div></div>'
+    )
+
+
+def render(event: Event, documents: dict[str, Document]) -> None:
+    """The panel for one event: what it is, then every source that tells it."""
+    st.markdown(PANEL_CSS, unsafe_allow_html=True)
+    st.subheader(event.title, anchor=False)
+    colour = tone_colour(event.tone)
+    facts = " · ".join(
+        html.escape(part)
+        for part in (date_label(event), event.category, ", ".join(event.actors) or "no actor named")
+    )
+    st.markdown(
+        f'{facts} · <span style="color:{colour}"><b>{html.escape(event.tone)}</b></span> '
+        f"(Goldstein {event.goldstein:+.1f})",
+        unsafe_allow_html=True,
+    )
+    st.caption(f"{len(event.sources)} source(s)")
+    for source in event.sources:
+        card = source_html(source, documents.get(source.file))
+        gloss = (
+            event.summary_en and source.language not in (None, "en") and event.summary_en != source.passage
+        )
+        if gloss:  # a passage not in English gets the event's English gloss beside it
+            left, right = st.columns([3, 2])
+            left.markdown(card, unsafe_allow_html=True)
+            right.markdown(f"**In English:** {html.escape(event.summary_en)}", unsafe_allow_html=True)
+        else:
+            st.markdown(card, unsafe_allow_html=True)

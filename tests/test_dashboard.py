@@ -1,0 +1,234 @@
+"""The dashboard's logic: figure building, filters, URL state, and the app through AppTest."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import chart, state
+from dashboard.filters import Filters, apply, options
+from dashboard.panel import context, passage_html
+from dashboard.sample import fixture_timeline, generated_timeline
+from extract.store import save
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+
+
+@pytest.fixture
+def timeline():
+    return fixture_timeline()
+
+
+def _by_date(events, value):
+    return next(e for e in events if e.date == value)
+
+
+def _traces(fig, mode):
+    return [t for t in fig.data if getattr(t, "mode", None) == mode]
+
+
+def _marker_traces(fig):
+    return _traces(fig, "markers+text")
+
+
+def _marker_ids(fig) -> list[str]:
+    return [row[0] for t in _marker_traces(fig) for row in t.customdata]
+
+
+# --- figure ---
+
+
+def test_month_event_is_a_span_over_its_month_with_the_marker_inside(timeline):
+    _, events = timeline
+    month = _by_date(events, "2020-01")
+    fig = chart.build_figure([month])
+    (line,) = _traces(fig, "lines")
+    assert list(line.x[:2]) == ["2020-01-01", "2020-01-31"]
+    (marker,) = _marker_traces(fig)
+    assert "2020-01-01" < marker.x[0] < "2020-01-31"
+    assert marker.marker.symbol[0] == chart.PRECISION_SYMBOLS["month"]
+
+
+def test_a_day_event_has_no_span(timeline):
+    _, events = timeline
+    fig = chart.build_figure([_by_date(events, "2024-01-24")])
+    assert not _traces(fig, "lines")
+    assert _marker_traces(fig)[0].x[0] == "2024-01-24"
+
+
+def test_a_span_value_is_drawn_over_both_years(timeline):
+    _, events = timeline
+    fig = chart.build_figure([_by_date(events, "2021/2024")])
+    (line,) = _traces(fig, "lines")
+    assert list(line.x[:2]) == ["2021-01-01", "2024-12-31"]
+
+
+def test_undated_events_stay_off_the_date_axis(timeline):
+    _, events = timeline
+    undated = _by_date(events, "XXXX-01-03")
+    fig = chart.build_figure(events)
+    ids = _marker_ids(fig)
+    assert undated.id not in ids
+    assert len(ids) == len(events) - 1
+    assert all(x is None or x[0].isdigit() for t in fig.data for x in t.x or ())
+
+
+def test_colour_follows_tone(timeline):
+    _, events = timeline
+    fig = chart.build_figure(events)
+    for trace in _marker_traces(fig):
+        tones = {next(e.tone for e in events if e.id == row[0]) for row in trace.customdata}
+        assert len(tones) == 1
+        assert trace.marker.color == chart.TONE_COLOURS[tones.pop()]
+
+
+def test_hover_shows_date_and_escaped_title(timeline):
+    _, events = timeline
+    event = _by_date(events, "2024-01-24")
+    event.title = "Talks <img src=x onerror=alert(1)>"
+    fig = chart.build_figure([event])
+    (trace,) = _marker_traces(fig)
+    assert "%{customdata[1]}" in trace.hovertemplate and "%{customdata[2]}" in trace.hovertemplate
+    assert trace.customdata[0][1] == "2024-01-24"
+    assert trace.customdata[0][2] == "Talks &lt;img src=x onerror=alert(1)&gt;"
+    assert "<img" not in trace.text[0]
+
+
+def test_lanes_follow_the_toggle(timeline):
+    _, events = timeline
+    by_category = chart.build_figure(events, "category").layout.yaxis.ticktext
+    by_actors = chart.build_figure(events, "actors").layout.yaxis.ticktext
+    assert set(by_category) == {"Diplomacy", "Military"}
+    assert "Iraq – United States" in by_actors
+
+
+def test_temperature_is_the_monthly_mean_with_counts(timeline):
+    _, events = timeline
+    day, month = _by_date(events, "2024-01-24"), _by_date(events, "2020-01")
+    assert chart.monthly_temperature([day, month]) == [
+        (date(2020, 1, 1), -4.0, 1),
+        (date(2024, 1, 1), 3.5, 1),
+    ]
+    (bars,) = [t for t in chart.build_figure([day, month]).data if t.type == "bar"]
+    assert [c[0] for c in bars.customdata] == ["month:2020-01", "month:2024-01"]
+
+
+def test_many_events_switch_to_webgl_and_few_labels():
+    _, events = generated_timeline(chart.WEBGL_FROM + 100)
+    fig = chart.build_figure(events)
+    assert {t.type for t in _marker_traces(fig)} == {"scattergl"}
+    assert sum(1 for t in _marker_traces(fig) for label in t.text if label) <= chart.LABELS
+
+
+def test_no_dated_event_gives_an_empty_figure_with_a_note(timeline):
+    _, events = timeline
+    fig = chart.build_figure([])
+    assert not fig.data and "No dated event" in fig.layout.annotations[0].text
+
+
+# --- filters, panel, URL ---
+
+
+def test_date_range_keeps_periods_that_overlap_it_and_undated_events(timeline):
+    _, events = timeline
+    shown = apply(events, Filters(date_from=date(2020, 1, 15), date_to=date(2020, 2, 1)))
+    assert {e.date for e in shown} == {"2020-01", "XXXX-01-03"}
+
+
+def test_text_search_reads_passages_case_insensitively(timeline):
+    _, events = timeline
+    assert [e.date for e in apply(events, Filters(text="ĐÀM PHÁN"))] == ["2024-01-24"]
+    assert [e.date for e in apply(events, Filters(text="parliament voted"))] == ["2020-01"]
+
+
+def test_language_and_outlet_filters_use_every_source(timeline):
+    _, events = timeline
+    assert [e.date for e in apply(events, Filters(languages=("vi",)))] == ["2024-01-24"]
+    assert len(apply(events, Filters(outlets=("Example News",)))) == len(events)
+
+
+def test_passage_is_escaped_with_the_time_expression_marked(timeline):
+    _, events = timeline
+    source = _by_date(events, "2024-01-24").sources[0]
+    shown = passage_html(source)
+    assert "<script>" not in shown and "&lt;script&gt;" in shown
+    assert "<mark>24 January 2024</mark>" in shown
+
+
+def test_context_is_the_sentence_before_and_after(timeline):
+    documents, events = timeline
+    source = _by_date(events, "2023-Q3").sources[0]
+    before, after = context(documents[0], source)
+    assert before.startswith("In January 2020") and after.startswith("From 2021 to 2024")
+
+
+def test_url_round_trip_keeps_the_view_and_drops_unknown_values(timeline):
+    _, events = timeline
+    opts = options(events)
+    view = state.View(
+        Filters(date_from=date(2021, 1, 1), categories=("military",), text="troops"), "actors", "x"
+    )
+    params = state.to_query(view, opts)
+    as_lists = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
+    assert state.from_query(as_lists, opts) == view
+    assert state.from_query({"category": ["nope"], "lanes": ["bad"]}, opts) == state.View(Filters())
+
+
+# --- the app ---
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch, timeline):
+    save(tmp_path, *timeline)
+    monkeypatch.setenv("TIMELINE_DATA", str(tmp_path))
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def _table(at, key):
+    return next(d for d in at.dataframe if d.key == key).value
+
+
+def test_app_renders_the_timeline_and_the_undated_strip(app):
+    app.run()
+    assert not app.exception
+    assert len(app.get("plotly_chart")) == 1
+    assert len(_table(app, "events_table")) == 6
+    assert list(_table(app, "undated_table")["date"]) == ["XXXX-01-03"]
+
+
+def test_filters_change_the_table(app):
+    app.run()
+    app.multiselect(key="f_categories").set_value(["military"]).run()
+    assert sorted(_table(app, "events_table")["date"]) == [
+        "2020-01 · month",
+        "2021 · year",
+        "2021/2024 · span",
+    ]
+    app.text_input(key="f_text").set_value("combat").run()
+    assert list(_table(app, "events_table")["title"]) == ["Combat mission ends"]
+    assert app.query_params["category"] == "military" and app.query_params["q"] == "combat"
+
+
+def test_selected_event_shows_its_passages_escaped(app, timeline):
+    app.run()
+    event = _by_date(timeline[1], "2024-01-24")
+    app.session_state["selected"] = event.id
+    app.run()
+    html = "\n".join(m.value for m in app.markdown)
+    assert "<mark>24 January 2024</mark>" in html and "<mark>24/1/2024</mark>" in html  # both sources
+    assert "&lt;script&gt;" in html and "<script>" not in html
+    assert "US and Iraq &lt;b&gt;talks&lt;/b&gt;" in html
+    assert app.query_params["event"] == event.id
+
+
+def test_a_copied_link_reopens_the_view(app, timeline):
+    event = _by_date(timeline[1], "2020-01")
+    app.query_params.update({"category": "military", "lanes": "actors", "event": event.id})
+    app.run()
+    assert not app.exception
+    assert len(_table(app, "events_table")) == 3
+    assert app.radio(key="lanes").value == "actors"
+    assert any("<mark>January 2020</mark>" in m.value for m in app.markdown)
