@@ -1,10 +1,222 @@
-"""Clean stage: find the article's text regions without changing any offset."""
+"""Clean stage: find the article's text regions without changing any offset.
+
+The page is read line by line. Trailing boilerplate starts at the first line from which the rest
+is not the article: a known section marker (related news, gallery, comments, footer), the line
+after a closing attribution (``Theo AP, Reuters``), or a closing run of short headline-like lines.
+Inside the article, repeated lines (captions appear twice), photo credits, media counters,
+share widgets, bylines and attribution lines are left out of the regions. Markers are
+per-language resources (``extract/lang/<code>/page.toml``); those of every language apply.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from extract import language
+from extract.dateline import timestamps
 from extract.model import Document, Metadata
+
+MAX_HEADLINE = 150  # characters: longer lines are prose even without a final stop
+MIN_PARAGRAPH_WORDS = 8
+MIN_CLOSING_RUN = 2  # headline-like lines that end a page after the article
+MAX_NAME_WORDS = 5  # an author's or agency's name
+
+_FINAL_STOP = set(".!?…")
+_CLOSERS = "\"'”’»)]"
+_COUNTER = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+_WIDGET_SEPARATOR = r"(?:\s*[|·•/–-]\s*|\s+)"
+
+
+@dataclass(frozen=True)
+class _Markers:
+    sections: re.Pattern
+    footers: re.Pattern
+    widget: re.Pattern
+    credit: re.Pattern
+    attribution_prefix: re.Pattern
+    agency_separator: re.Pattern
+    signature: re.Pattern
+    byline: re.Pattern
+
+
+def _alternation(patterns: tuple[str, ...]) -> str:
+    """One regex of the resource's patterns; a space in a pattern matches any run of spaces."""
+    spaced = (p.replace(" ", r"\s+") for p in patterns)
+    return "|".join(f"(?:{p})" for p in spaced) or "(?!)"
+
+
+@cache
+def _markers() -> _Markers:
+    def get(section: str, key: str) -> str:
+        return _alternation(language.merged("page", section, key))
+
+    widget = rf"(?:{get('widgets', 'words')})(?:\s*\(\d+\))?"
+    separators = "|".join(re.escape(s) for s in language.merged("page", "attribution", "separators"))
+    return _Markers(
+        sections=re.compile(rf"(?:{get('trailing', 'sections')})\s*", re.IGNORECASE),
+        footers=re.compile(get("trailing", "footers"), re.IGNORECASE),
+        widget=re.compile(rf"{widget}(?:{_WIDGET_SEPARATOR}{widget})*", re.IGNORECASE),
+        credit=re.compile(
+            rf"(?:^|(?<=[.!?…{re.escape(_CLOSERS)}]))\s*(?P<credit>{get('credits', 'patterns')})\s*$",
+            re.IGNORECASE,
+        ),
+        attribution_prefix=re.compile(rf"(?:{get('attribution', 'prefixes')})\s+", re.IGNORECASE),
+        agency_separator=re.compile(separators or "(?!)", re.IGNORECASE),
+        signature=re.compile(rf"(?P<name>[^()]*?)\s*(?:{get('attribution', 'signatures')})", re.IGNORECASE),
+        byline=re.compile(get("bylines", "prefixes"), re.IGNORECASE),
+    )
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int  # without trailing whitespace
+    text: str
+    content_end: int  # before a trailing photo credit (== start for a credit alone)
+
+    @property
+    def content(self) -> str:
+        return self.text[: self.content_end - self.start]
 
 
 def clean(file: str, text: str, meta: Metadata) -> Document:
     """The article's regions in ``text``: everything but boilerplate, repeats and credits."""
-    return Document(file=file, text=text, meta=meta, regions=((0, len(text)),), body_end=len(text))
+    markers = _markers()
+    lines = _lines(text, markers)
+    kinds = [_kind(line, markers) for line in lines]
+    stamps = timestamps(text)
+    end_index = _body_end_index(lines, kinds, markers)
+    body_end = lines[end_index].start if end_index < len(lines) else len(text)
+
+    regions: list[tuple[int, int]] = []
+    agencies: list[str] = []
+    seen: set[str] = set()
+    for i, (line, kind) in enumerate(zip(lines[:end_index], kinds, strict=False)):
+        if kind == "attribution":
+            agencies.extend(a for a in _agencies(line.text, markers) or () if a not in agencies)
+        key = " ".join(line.content.split())
+        repeated = key in seen
+        seen.add(key)
+        if kind or repeated or not key or _signs_attribution(i, lines, kinds):
+            continue
+        # A timestamp line keeps its date, not a trailing "Updated 2 hours ago".
+        end = min([line.content_end] + [s.content_end for s in stamps if s.start <= line.start < s.end])
+        regions.append((line.start, end))
+    meta = replace(meta, attribution=tuple(agencies)) if agencies else meta
+    return Document(file=file, text=text, meta=meta, regions=tuple(regions), body_end=body_end)
+
+
+def _lines(text: str, markers: _Markers) -> list[_Line]:
+    """Non-blank lines with their spans (surrounding whitespace left out)."""
+    lines = []
+    for m in re.finditer(r"[^\n]+", text):
+        raw = m[0]
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = m.start() + len(raw) - len(raw.lstrip())
+        end = start + len(stripped)
+        credit = markers.credit.search(stripped)
+        content_end = start + len(stripped[: credit.start("credit")].rstrip()) if credit else end
+        lines.append(_Line(start, end, stripped, content_end))
+    return lines
+
+
+def _kind(line: _Line, markers: _Markers) -> str | None:
+    """What a line is when it is not article text (None for article text)."""
+    text = line.text
+    if line.content_end == line.start:
+        return "credit"
+    if _COUNTER.fullmatch(text):
+        return "counter"
+    if markers.sections.fullmatch(text):
+        return "section"
+    if markers.widget.fullmatch(text):
+        return "widget"
+    if markers.footers.match(text):
+        return "footer"
+    if _agencies(text, markers) is not None:
+        return "attribution"
+    if (m := markers.signature.fullmatch(text)) and _is_name(m["name"]):
+        return "signature"
+    if markers.byline.match(text) and _is_headline(text) and len(text.split()) <= MAX_NAME_WORDS + 2:
+        return "byline"
+    return None
+
+
+def _agencies(text: str, markers: _Markers) -> tuple[str, ...] | None:
+    """The agencies of an attribution line (``Theo AP, Reuters``, ``Minh Châu (theo AFP)``), else None."""
+    inner = text.rstrip(".")
+    if m := re.fullmatch(r"(?P<name>[^()]*?)\s*\((?P<inner>[^()]+)\)", inner):
+        if m["name"] and not _is_name(m["name"]):
+            return None
+        inner = m["inner"]
+    prefix = markers.attribution_prefix.match(inner)
+    if not prefix:
+        return None
+    names = [n.strip() for n in markers.agency_separator.split(inner[prefix.end() :])]
+    if names and all(_is_name(n) for n in names):
+        return tuple(names)
+    return None
+
+
+def _is_name(text: str) -> bool:
+    """A short capitalised name without sentence punctuation: ``Reuters``, ``Tân Hoa Xã``, ``Minh Châu``."""
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_NAME_WORDS
+        and (words[0][0].isupper() or words[0][0].isdigit())
+        and not any(ch in ".!?:;," for ch in text)
+    )
+
+
+def _signs_attribution(i: int, lines: list[_Line], kinds: list[str | None]) -> bool:
+    """An author's name alone on the line just before an attribution line (``Thanh Tùng``)."""
+    return i + 1 < len(lines) and kinds[i + 1] == "attribution" and _is_name(lines[i].text)
+
+
+def _is_paragraph(line: _Line) -> bool:
+    content = line.content.rstrip(_CLOSERS)
+    return len(line.content.split()) >= MIN_PARAGRAPH_WORDS and content[-1:] in _FINAL_STOP
+
+
+def _is_headline(text: str) -> bool:
+    """Short and without a final stop: a title, a link, a name."""
+    return len(text) <= MAX_HEADLINE and text.rstrip(_CLOSERS)[-1:] not in _FINAL_STOP
+
+
+def _body_end_index(lines: list[_Line], kinds: list[str | None], markers: _Markers) -> int:
+    """Index of the first line of trailing boilerplate (``len(lines)`` when there is none)."""
+    paragraphs = 0
+    end = len(lines)
+    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        # A comment counter near the top is a widget, not the comments block.
+        widget_near_top = paragraphs < 2 and markers.widget.fullmatch(line.text)
+        if paragraphs and kind in ("section", "footer") and not widget_near_top:
+            end = i
+            break
+        if paragraphs and kind in ("attribution", "signature"):
+            following = next((j for j in range(i + 1, len(lines)) if kinds[j] != "attribution"), len(lines))
+            if following == len(lines) or not _is_paragraph(lines[following]):
+                end = following
+                break
+        if kind is None and _is_paragraph(line):
+            paragraphs += 1
+    return min(end, _closing_run_start(lines, kinds, end))
+
+
+def _closing_run_start(lines: list[_Line], kinds: list[str | None], end: int) -> int:
+    """Start of a run of headline-like lines that closes the page (related links), else ``end``."""
+    start = end
+    headlines = 0
+    while start > 0 and (kinds[start - 1] or _is_headline(lines[start - 1].text)):
+        start -= 1
+        headlines += kinds[start] is None
+    has_article = any(
+        kind is None and _is_paragraph(line) for line, kind in zip(lines[:start], kinds, strict=False)
+    )
+    if headlines >= MIN_CLOSING_RUN and has_article:
+        return start
+    return end
