@@ -13,11 +13,11 @@ import sys
 import time
 from pathlib import Path
 
-from extract.evaluate.report import render
-from extract.evaluate.run import MissingData, run_all
-
 
 def main(args: argparse.Namespace) -> int:
+    from extract.evaluate.report import render
+    from extract.evaluate.run import MissingData, run_all  # imports the pipeline
+
     verbose = bool(getattr(args, "verbose", False))
     started = time.perf_counter()
     try:
