@@ -1,21 +1,71 @@
-"""Sentence stage: split the article's regions into sentences with exact offsets."""
+"""Sentence stage: split the article's regions into sentences with exact offsets.
+
+Each region (a line, or the part of it before a photo credit) holds one or more sentences. A
+sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by space
+and a word that does not start in lower case, except after an abbreviation (a per-language
+resource: ``[sentences] abbreviations`` in ``extract/lang/<code>/page.toml``), initials
+(``H.W.``) or an ellipsis. Numbers (``4.5``, ``2.500``) never split: no space follows their stop.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from extract import language
 from extract.model import Document, Sentence
 
-_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)", re.MULTILINE)
+_END = re.compile(r"(?P<stop>\.\.\.|…|[.!?]+)[\"'”’»)\]]*(?=\s|$)")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+_OPENERS = "\"'“‘«(["
+_LONGEST_WORD = 40  # characters looked back for the word before a full stop
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(language.merged("page", "sentences", "abbreviations"))
 
 
 def split(doc: Document) -> list[Sentence]:
+    """The sentences of ``doc``'s regions, in reading order; ``doc.text[start:end]`` is each one."""
     sentences = []
     for start, end in doc.regions:
-        for m in _SENTENCE.finditer(doc.text, start, end):
-            s, e = m.start(), m.end()
-            while s < e and doc.text[s].isspace():
-                s += 1
-            if s < e:
-                sentences.append(Sentence(s, e, doc.text[s:e]))
+        for s, e in _spans(doc.text, start, end):
+            sentences.append(Sentence(s, e, doc.text[s:e]))
     return sentences
+
+
+def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    begin = start
+    for m in _END.finditer(text, start, end):
+        if m.end() < end and not _ends_sentence(text, m, begin, end):
+            continue
+        spans.append((begin, m.end()))
+        begin = m.end()
+    spans.append((begin, end))
+    return [trimmed for span in spans if (trimmed := _trim(text, *span))]
+
+
+def _ends_sentence(text: str, m: re.Match, begin: int, end: int) -> bool:
+    stop = m["stop"]
+    if stop in ("...", "…"):
+        return False
+    following = text[m.end() : end].lstrip()
+    if following[:1].islower():
+        return False
+    if stop == ".":
+        word = (
+            text[max(begin, m.start() - _LONGEST_WORD) : m.start() + 1].rsplit(None, 1)[-1].lstrip(_OPENERS)
+        )
+        if word in _abbreviations() or _INITIALS.fullmatch(word):
+            return False
+    return True
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
