@@ -6,8 +6,12 @@ import re
 from collections.abc import Sequence
 
 from extract.model import Timex
+from extract.timex.context import Context, Published
+from extract.timex.normalise import NORMALISERS
+from extract.timex.resources import grammar, slots
+from extract.timex.textmap import normal
 
-_DMY = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
 def tag(
@@ -18,9 +22,27 @@ def tag(
     regions: Sequence[tuple[int, int]] | None = None,
 ) -> list[Timex]:
     """Time expressions of ``text`` (only inside ``regions`` when given), in text order."""
-    found = []
-    for start, end in regions or [(0, len(text))]:
-        for m in _DMY.finditer(text, start, end):
-            value = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
-            found.append(Timex(m.start(), m.end(), m[0], "DATE", value))
+    try:
+        rules = grammar(lang)
+    except LookupError:  # a language without resources has no time expressions we can read
+        return []
+    norm = normal(text)
+    ctx = Context(Published.parse(published), rules.settings, holidays=rules.holidays)
+    found: list[Timex] = []
+    for region_start, region_end in sorted(regions) if regions else [(0, len(text))]:
+        start, end = norm.normal(region_start), norm.normal(region_end)
+        for match in rules.regex.finditer(norm.text, start, end):
+            rule = rules.rules[match.lastgroup]  # type: ignore[index]
+            values = slots(rule, match)
+            values["_offset"] = match.start()
+            if rule.type == "SET":
+                sentence_end = _SENTENCE_END.search(norm.text, match.end())
+                values["_sentence_end"] = sentence_end.start() if sentence_end else len(norm.text)
+            result = NORMALISERS[rule.norm](values, ctx, rule.type)
+            original_start, original_end = norm.original(match.start()), norm.original(match.end())
+            if result is None or original_end <= original_start:
+                continue
+            kind, value, mod = result
+            expression = text[original_start:original_end]
+            found.append(Timex(original_start, original_end, expression, kind, value, mod))
     return found

@@ -1,0 +1,326 @@
+"""Normalisers: slot values of a matched rule -> TIMEX3 (type, value, mod), anchored in a Context.
+
+Slots (filled by lexicons or rule constants): day, month, year, yy (two-digit year), relyear (year
+offset from publication), nextyear (year offset from the narrative, else publication), weekday (1-7),
+weekshift, direction, hour, minute, second, daypart (MO/MI/AF/EV/NI), ampm, part (START/MID/END),
+mod, num, unit (S/MIN/H/D/W/M/Q/Y/DE/CE), rel (unit offset), sign, anchor, quarter, season,
+decade, century, holiday, value, recent (a day near
+publication: read in the publication's year).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+
+from extract.timex.context import Context
+
+Result = tuple[str, str, str | None]  # type, value, mod
+UNKNOWN_DAY = "XXXX-XX-XX"
+_CLOCK_FIELD = {"S": "seconds", "MIN": "minutes", "H": "hours"}
+_CLOCK_UNITS = set(_CLOCK_FIELD)
+_PART_OF_DAY_EVENING = {"AF", "EV", "NI"}
+
+
+def _iso(day: date) -> str:
+    return day.isoformat()
+
+
+def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def _four_digit(yy: int, ctx: Context) -> int:
+    """A two-digit year: the century that puts it at most ten years after publication (or 19xx/20xx)."""
+    pivot = ctx.published.year or 2000
+    year = pivot - pivot % 100 + yy
+    return year - 100 if year > pivot + 10 else year
+
+
+def _clock(s: dict) -> str | None:
+    """``Thh:mm[:ss]`` or a part of day ``TMO`` from the slots, or None."""
+    hour = s.get("hour")
+    part = s.get("daypart")
+    if hour is None:
+        return f"T{part}" if part else None
+    hour = int(hour)
+    if (
+        s.get("ampm") == "PM"
+        and hour < 12
+        or part in _PART_OF_DAY_EVENING
+        and hour < 12
+        and not (part == "NI" and hour < 5)
+    ):
+        hour += 12
+    elif s.get("ampm") == "AM" and hour == 12:
+        hour = 0
+    if hour > 23:
+        return None
+    minute = s.get("minute")
+    if minute is None:
+        minute = s.get("minutes_after", 0)
+    text = f"T{hour:02d}:{int(minute):02d}"
+    if s.get("second") is not None:
+        text += f":{int(s['second']):02d}"
+    return text
+
+
+def _explicit_year(s: dict, ctx: Context) -> int | None:
+    if s.get("year") is not None:
+        return int(s["year"])
+    if s.get("yy") is not None:
+        return _four_digit(int(s["yy"]), ctx)
+    if s.get("relyear") is not None and ctx.published.year is not None:
+        return ctx.published.year + int(s["relyear"])
+    if s.get("nextyear") is not None:
+        base = ctx.narrative_year or ctx.published.year
+        return base + int(s["nextyear"]) if base is not None else None
+    return None
+
+
+def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
+    """Calendar dates: day/month/year in any combination, with an optional clock time or part of day."""
+    day, month = s.get("day"), s.get("month")
+    year = _explicit_year(s, ctx)
+    explicit = year is not None and s.get("relyear") is None and s.get("nextyear") is None
+    mod = s.get("part")
+    if month is None:
+        if year is None:
+            return None
+        if explicit:
+            ctx.note_year(year)
+        return kind, f"{year:04d}", mod
+    month = int(month)
+    if not 1 <= month <= 12:
+        return None
+    recurring = day is not None and year is None and s.get("_offset", 0) <= ctx.set_until
+    if year is None and not recurring:
+        year = ctx.year_for(month, day, recent=bool(s.get("recent")))
+    if day is None:
+        if explicit:
+            ctx.note_year(year)  # type: ignore[arg-type]
+        prefix = f"{year:04d}" if year is not None else "XXXX"
+        return kind, f"{prefix}-{month:02d}", mod
+    day = int(day)
+    if not 1 <= day <= (calendar.monthrange(year or 2000, month)[1]):
+        return None
+    clock = _clock(s)
+    if clock is not None:
+        kind = "TIME"
+    if recurring:
+        return "SET", f"XXXX-{month:02d}-{day:02d}", mod
+    if year is None:
+        value = f"XXXX-{month:02d}-{day:02d}"
+    else:
+        ctx.note_day(date(year, month, day), explicit)
+        value = f"{year:04d}-{month:02d}-{day:02d}"
+    return kind, value + (clock or ""), mod
+
+
+def _day_value(day: date | None, s: dict, kind: str, mod: str | None) -> Result:
+    if day is None:
+        return kind, UNKNOWN_DAY, mod
+    clock = _clock(s)
+    if clock is not None:
+        return "TIME", _iso(day) + clock, mod
+    return kind, _iso(day), mod
+
+
+def _period(unit: str, base: date, offset: int) -> str | None:
+    """The calendar unit containing ``base`` moved by ``offset`` units."""
+    if unit == "D":
+        return _iso(base + timedelta(days=offset))
+    if unit == "W":
+        year, week, _ = (base + timedelta(weeks=offset)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "M":
+        year, month = _add_months(base.year, base.month, offset)
+        return f"{year:04d}-{month:02d}"
+    if unit == "Q":
+        year, month = _add_months(base.year, (base.month - 1) // 3 * 3 + 1, 3 * offset)
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    if unit == "Y":
+        return f"{base.year + offset:04d}"
+    if unit == "DE":
+        return f"{base.year // 10 + offset:03d}"
+    return None
+
+
+def _published_base(unit: str, ctx: Context) -> date | None:
+    """The publication date as precise as ``unit`` needs, or None when it is not known that far."""
+    pub = ctx.published
+    need_day = unit in ("D", "W") or unit in _CLOCK_UNITS
+    if pub.year is None or (pub.month is None and unit not in ("Y", "DE")) or (need_day and pub.day is None):
+        return None
+    return date(pub.year, pub.month or 1, pub.day or 1)
+
+
+def relative(s: dict, ctx: Context, kind: str) -> Result | None:
+    """Deictic forms: this/last/next day, week, month, quarter, year (``hôm qua``, ``last month``)."""
+    if s.get("day") is not None and s.get("month") is not None:  # "hôm nay (1/9)": the date says it
+        return date_form(s, ctx, kind)
+    unit, offset, mod = s["unit"], int(s.get("rel", 0)), s.get("part")
+    base = _published_base(unit, ctx)
+    if unit == "D":
+        day = base + timedelta(days=offset) if base else None
+        if day is not None:
+            ctx.note_day(day, explicit_year=False)
+        return _day_value(day, s, kind, mod)
+    if base is None:
+        return kind, {"W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(unit, "XXXX"), mod
+    if unit == "Y" and s.get("month") is not None:  # "Tháng 2 năm ngoái"
+        return kind, f"{base.year + offset:04d}-{int(s['month']):02d}", mod
+    return kind, _period(unit, base, offset), mod  # type: ignore[return-value]
+
+
+def shift(s: dict, ctx: Context, kind: str) -> Result | None:
+    """``N units ago/later``: from publication (``anchor = "published"``) or the narrative's last date."""
+    unit = s["unit"]
+    offset = int(s.get("sign", 1)) * int(s.get("num", 1))
+    base = ctx.last_day if s.get("anchor") == "narrative" else _published_base(unit, ctx)
+    if unit in _CLOCK_UNITS:
+        return None
+    if base is None:
+        return kind, UNKNOWN_DAY if unit == "D" else "XXXX", None
+    if unit == "D":
+        return _day_value(base + timedelta(days=offset), s, kind, None)
+    return kind, _period(unit, base, offset), s.get("part")  # type: ignore[return-value]
+
+
+def _clock_point(moment: datetime, unit: str) -> str:
+    return moment.isoformat(timespec=_CLOCK_FIELD[unit])
+
+
+def span(s: dict, ctx: Context, kind: str) -> Result | None:
+    """The last / next N units (``2 tháng vừa rồi``, ``3 ngày tới``) as a span ``first/last``."""
+    unit, num, sign = s["unit"], s.get("num"), int(s.get("sign", 1))
+    first, last = (1, num) if sign > 0 else (-num, -1)  # type: ignore[operator]
+    if unit in _CLOCK_UNITS:
+        pub = ctx.published
+        if pub.date is None or pub.time is None:
+            return duration(s, ctx, kind)
+        now = datetime.combine(pub.date, time(*pub.time))
+        step = timedelta(**{_CLOCK_FIELD[unit]: 1})
+        return kind, f"{_clock_point(now + first * step, unit)}/{_clock_point(now + last * step, unit)}", None
+    base = _published_base(unit, ctx)
+    if base is None or unit not in ("D", "W", "M", "Q", "Y"):
+        return duration(s, ctx, kind)
+    return kind, f"{_period(unit, base, first)}/{_period(unit, base, last)}", None
+
+
+def now(s: dict, ctx: Context, kind: str) -> Result | None:
+    """``bây giờ``: the publication moment when it is known to the second, else PRESENT_REF."""
+    pub = ctx.published
+    if pub.date is not None and pub.time is not None:
+        return "TIME", datetime.combine(pub.date, time(*pub.time)).isoformat(), None
+    return kind, "PRESENT_REF", None
+
+
+def duration(s: dict, ctx: Context, kind: str) -> Result | None:
+    num, unit = s.get("num", "X"), s["unit"]
+    if isinstance(num, int) and num == 0:
+        return None
+    if unit in _CLOCK_UNITS:
+        return "DURATION", f"PT{num}{'M' if unit == 'MIN' else unit}", s.get("mod")
+    return "DURATION", f"P{num}{unit}", s.get("mod")
+
+
+def literal(s: dict, ctx: Context, kind: str) -> Result | None:
+    if kind == "SET" and s.get("scope", True):
+        ctx.set_until = s["_sentence_end"]
+    return kind, s["value"], s.get("mod")
+
+
+def weekday(s: dict, ctx: Context, kind: str) -> Result | None:
+    """A weekday: in a given week, or the nearest one in the direction the wording or settings give."""
+    pub = ctx.published.date
+    target = int(s["weekday"])
+    if pub is None:
+        return kind, UNKNOWN_DAY, None
+    if s.get("weekshift") is not None:
+        monday = pub - timedelta(days=pub.isoweekday() - 1) + timedelta(weeks=int(s["weekshift"]))
+        day = monday + timedelta(days=target - 1)
+    else:
+        direction = s.get("direction") or ctx.settings.get("weekday_direction", "past")
+        delta = target - pub.isoweekday()
+        if direction in ("past", -1):
+            day = pub + timedelta(days=delta if delta <= 0 else delta - 7)
+        else:
+            day = pub + timedelta(days=delta if delta >= 0 else delta + 7)
+            if direction == 1 and day == pub:  # "thứ Năm tới" said on a Thursday is next week's
+                day += timedelta(weeks=1)
+    ctx.note_day(day, explicit_year=False)
+    return _day_value(day, s, kind, s.get("part"))
+
+
+def clock(s: dict, ctx: Context, kind: str) -> Result | None:
+    """A clock time alone: on the narrative's day, else the publication day."""
+    time = _clock(s)
+    if time is None:
+        return None
+    day = ctx.last_day or ctx.published.date
+    if day is None:
+        return "TIME", UNKNOWN_DAY + time, None
+    pub = ctx.published
+    future = ctx.last_day is None and pub.time and ctx.settings.get("clock_direction") == "future"
+    if future and time[1:] < f"{pub.time[0]:02d}:{pub.time[1]:02d}":  # type: ignore[index]
+        day += timedelta(days=1)
+    return "TIME", _iso(day) + time, None
+
+
+def decade(s: dict, ctx: Context, kind: str) -> Result | None:
+    value = int(s["decade"])
+    if value < 100:
+        value = _four_digit(value, ctx) if value % 10 == 0 else -1
+    if value < 0 or value % 10:
+        return None
+    return kind, f"{value // 10:03d}", s.get("part")
+
+
+def century(s: dict, ctx: Context, kind: str) -> Result | None:
+    number = int(s["century"])
+    return (kind, f"{number - 1:02d}", s.get("part")) if 1 <= number <= 99 else None
+
+
+def quarter(s: dict, ctx: Context, kind: str) -> Result | None:
+    number = int(s["quarter"])
+    if not 1 <= number <= 4:
+        return None
+    year = _explicit_year(s, ctx) or ctx.narrative_year or ctx.published.year
+    return kind, f"{year:04d}-Q{number}" if year else f"XXXX-Q{number}", s.get("part")
+
+
+def season(s: dict, ctx: Context, kind: str) -> Result | None:
+    year = _explicit_year(s, ctx) or ctx.narrative_year or ctx.published.year
+    return kind, f"{year:04d}-{s['season']}" if year else f"XXXX-{s['season']}", s.get("part")
+
+
+def holiday(s: dict, ctx: Context, kind: str) -> Result | None:
+    """A holiday: a fixed ``MM-DD``, or a table of dates by year (``Tết Nguyên đán``)."""
+    spec = ctx.holidays[s["holiday"]]
+    year = _explicit_year(s, ctx) or ctx.narrative_year or ctx.published.year
+    if isinstance(spec, str):
+        return kind, f"{year:04d}-{spec}" if year else f"XXXX-{spec}", s.get("part")
+    if year is not None and str(year) in spec:
+        return kind, f"{year:04d}-{spec[str(year)]}", s.get("part")
+    return kind, f"{year:04d}" if year else "XXXX", s.get("part")
+
+
+NORMALISERS: dict[str, Callable[[dict, Context, str], Result | None]] = {
+    "date": date_form,
+    "relative": relative,
+    "shift": shift,
+    "duration": duration,
+    "literal": literal,
+    "weekday": weekday,
+    "clock": clock,
+    "decade": decade,
+    "span": span,
+    "now": now,
+    "century": century,
+    "quarter": quarter,
+    "season": season,
+    "holiday": holiday,
+}

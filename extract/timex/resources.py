@@ -1,0 +1,144 @@
+"""Per-language grammars: TOML resources (lexicons, fragments, rules) compiled into one regex.
+
+A rule's pattern is a regex template. ``{name}`` is replaced by a fragment (inline, no group) or by a
+lexicon (a named group whose matched words map to values: the *slot* the normaliser reads). All rules
+of a language are joined into one alternation, so tagging is a single pass; earlier rules win at the
+same start position, so resources list the longer forms first.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Words (lower case, single-spaced) mapped to a slot value; ``digits`` also match and read as int."""
+
+    name: str
+    slot: str
+    words: dict[str, int | str]  # lower case, for reading a match
+    spellings: tuple[str, ...]  # as written in the resource, for matching (case matters if case_sensitive)
+    digits: str | None = None
+    case_sensitive: bool = False
+
+    def regex(self) -> str:
+        words = sorted(self.spellings, key=len, reverse=True)  # longest first: "mười hai" before "mười"
+        alternatives = [r"\s+".join(re.escape(part) for part in word.split()) for word in words]
+        if self.case_sensitive:
+            alternatives = [f"(?-i:{a})" for a in alternatives]
+        if self.digits:
+            alternatives.append(f"(?:{self.digits})(?!\\d)")
+        return "|".join(alternatives)
+
+    def value(self, matched: str) -> int | str:
+        key = _SPACES.sub(" ", matched.strip()).lower()
+        if key in self.words:
+            return self.words[key]
+        return int(key)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    norm: str  # name of the normaliser in extract.timex.normalise
+    type: str
+    constants: dict  # slot values fixed by the rule (value, mod, unit, sign, anchor...)
+    groups: tuple[tuple[str, Lexicon], ...] = ()  # (regex group name, lexicon) of this rule
+
+
+@dataclass
+class Grammar:
+    lang: str
+    regex: re.Pattern[str]
+    rules: dict[str, Rule]  # by the rule's outer group name
+    settings: dict = field(default_factory=dict)
+    holidays: dict = field(default_factory=dict)
+
+
+def _expand(
+    template: str,
+    fragments: dict[str, str],
+    lexicons: dict[str, Lexicon],
+    prefix: str,
+    groups: list[tuple[str, Lexicon]],
+    depth: int = 0,
+) -> str:
+    if depth > 10:
+        raise ValueError(f"fragments nest too deep in {template!r}")
+
+    def replace(m: re.Match[str]) -> str:
+        name = m[1]
+        if name in fragments:
+            return f"(?:{_expand(fragments[name], fragments, lexicons, prefix, groups, depth + 1)})"
+        if name in lexicons:
+            group = f"{prefix}_{len(groups)}"
+            groups.append((group, lexicons[name]))
+            return f"(?P<{group}>{lexicons[name].regex()})"
+        raise KeyError(f"unknown placeholder {{{name}}} in {template!r}")
+
+    return _PLACEHOLDER.sub(replace, template)
+
+
+def _lexicons(data: dict) -> dict[str, Lexicon]:
+    found = {}
+    for name, spec in data.get("lexicon", {}).items():
+        found[name] = Lexicon(
+            name=name,
+            slot=spec.get("slot", name),
+            words={_SPACES.sub(" ", k).lower(): v for k, v in spec.get("words", {}).items()},
+            spellings=tuple(spec.get("words", {})),
+            digits=spec.get("digits"),
+            case_sensitive=spec.get("case_sensitive", False),
+        )
+    return found
+
+
+def resource_files(lang: str) -> list[Path]:
+    return sorted((LANG_DIR / lang).glob("timex*.toml"))
+
+
+@cache
+def grammar(lang: str) -> Grammar:
+    """The compiled grammar of ``lang``; raises LookupError when the language has no resources."""
+    files = resource_files(lang)
+    if not files or not any("[[rule]]" in path.read_text(encoding="utf-8") for path in files):
+        raise LookupError(f"no time resources for language {lang!r}")
+    data: dict = {"lexicon": {}, "fragment": {}, "rule": [], "settings": {}, "holiday": {}}
+    for path in files:
+        part = tomllib.loads(path.read_text(encoding="utf-8"))
+        for key in ("lexicon", "fragment", "settings", "holiday"):
+            data[key].update(part.get(key, {}))
+        data["rule"].extend(part.get("rule", []))
+    lexicons = _lexicons(data)
+    rules: dict[str, Rule] = {}
+    alternatives = []
+    for index, spec in enumerate(data["rule"]):
+        outer = f"r{index}"
+        groups: list[tuple[str, Lexicon]] = []
+        body = _expand(spec["pattern"], data["fragment"], lexicons, outer, groups)
+        constants = {k: v for k, v in spec.items() if k not in ("name", "pattern", "norm", "type")}
+        rules[outer] = Rule(
+            spec["name"], spec.get("norm", "date"), spec.get("type", "DATE"), constants, tuple(groups)
+        )
+        alternatives.append(f"(?P<{outer}>{body})")
+    regex = re.compile("|".join(alternatives), re.IGNORECASE | re.MULTILINE)
+    return Grammar(lang, regex, rules, data["settings"], data["holiday"])
+
+
+def slots(rule: Rule, match: re.Match[str]) -> dict:
+    """The slot values a match of ``rule`` fills, after the rule's constants."""
+    values = dict(rule.constants)
+    for group, lexicon in rule.groups:
+        matched = match[group]
+        if matched is not None and lexicon.slot not in values:
+            values[lexicon.slot] = lexicon.value(matched)
+    return values
