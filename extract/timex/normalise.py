@@ -39,29 +39,31 @@ def _four_digit(yy: int, ctx: Context) -> int:
     return year - 100 if year > pivot + 10 else year
 
 
+def _hour_minute(s: dict) -> tuple[int, int] | None:
+    """The clock time of the slots on a 24-hour clock, or None when there is none or it is impossible."""
+    if s.get("hour") is None:
+        return None
+    hour, part, ampm = int(s["hour"]), s.get("daypart"), s.get("ampm")
+    minute = int(s.get("minute") or 0)
+    if s.get("minutes_before") is not None:  # "11 giờ kém 15" is 10:45
+        hour, minute = hour - 1, 60 - int(s["minutes_before"])
+    evening = part in _PART_OF_DAY_EVENING and not (part == "NI" and hour < 5)
+    if hour < 12 and (ampm == "PM" or evening):
+        hour += 12
+    elif ampm == "AM" and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return hour, minute
+
+
 def _clock(s: dict) -> str | None:
     """``Thh:mm[:ss]`` or a part of day ``TMO`` from the slots, or None."""
-    hour = s.get("hour")
-    part = s.get("daypart")
-    if hour is None:
-        return f"T{part}" if part else None
-    hour = int(hour)
-    if (
-        s.get("ampm") == "PM"
-        and hour < 12
-        or part in _PART_OF_DAY_EVENING
-        and hour < 12
-        and not (part == "NI" and hour < 5)
-    ):
-        hour += 12
-    elif s.get("ampm") == "AM" and hour == 12:
-        hour = 0
-    if hour > 23:
-        return None
-    minute = s.get("minute")
-    if minute is None:
-        minute = s.get("minutes_after", 0)
-    text = f"T{hour:02d}:{int(minute):02d}"
+    clock_time = _hour_minute(s)
+    if clock_time is None:
+        part = s.get("daypart")
+        return f"T{part}" if part and s.get("hour") is None else None
+    text = f"T{clock_time[0]:02d}:{clock_time[1]:02d}"
     if s.get("second") is not None:
         text += f":{int(s['second']):02d}"
     return text
@@ -256,18 +258,29 @@ def weekday(s: dict, ctx: Context, kind: str) -> Result | None:
 
 
 def clock(s: dict, ctx: Context, kind: str) -> Result | None:
-    """A clock time alone: on the narrative's day, else the publication day."""
-    time = _clock(s)
-    if time is None:
+    """A clock time alone: on the narrative's day, else the publication day.
+
+    With ``clock_direction = "future"`` and a publication time, a time already past that day is the next
+    day's, and an hour with no part of day (``2:30``) is the next of its morning and afternoon readings.
+    """
+    clock_text = _clock(s)
+    if clock_text is None:
         return None
     day = ctx.last_day or ctx.published.date
     if day is None:
-        return "TIME", UNKNOWN_DAY + time, None
+        return "TIME", UNKNOWN_DAY + clock_text, None
     pub = ctx.published
-    future = ctx.last_day is None and pub.time and ctx.settings.get("clock_direction") == "future"
-    if future and time[1:] < f"{pub.time[0]:02d}:{pub.time[1]:02d}":  # type: ignore[index]
-        day += timedelta(days=1)
-    return "TIME", _iso(day) + time, None
+    if ctx.last_day is None and pub.time and ctx.settings.get("clock_direction") == "future":
+        hour, minute = _hour_minute(s)  # type: ignore[misc]
+        ambiguous = hour < 12 and not (s.get("daypart") or s.get("ampm"))
+        readings = [(hour, minute), (hour + 12, minute)] if ambiguous else [(hour, minute)]
+        later = [r for r in readings if r >= pub.time[:2]]
+        if later:
+            hour, minute = later[0]
+        else:
+            day += timedelta(days=1)
+        clock_text = f"T{hour:02d}:{minute:02d}" + clock_text[6:]
+    return "TIME", _iso(day) + clock_text, None
 
 
 def decade(s: dict, ctx: Context, kind: str) -> Result | None:
