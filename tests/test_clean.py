@@ -1,0 +1,188 @@
+"""Clean stage: article regions and the end of the body, on small made-up pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from extract.clean import clean
+from extract.model import Document, Metadata
+from extract.read import read_article
+
+VI_PAGE = """Hà Nội và Viêng Chăn ký thỏa thuận giao thông
+
+Hà Nội và Viêng Chăn ký thỏa thuận giao thông
+
+Thứ Ba, 05/03/2024 - 09:30
+
+0:00 / 0:00
+0:00
+
+(Báo Thử) - Hai bên hôm 4/3 đã ký thỏa thuận hợp tác về giao thông đường bộ, theo thông cáo chung.
+
+Chia sẻ | Bình luận (0)
+
+Lễ ký diễn ra tại thủ đô trước sự chứng kiến của hai bộ trưởng. Ảnh: TTXVN
+Lễ ký  diễn ra tại thủ đô trước sự chứng kiến của hai   bộ trưởng. Ảnh: TTXVN
+
+Theo nhiều nguồn tin, dự án sẽ được triển khai trong năm nay và hoàn thành vào năm 2027.
+
+Nguồn ảnh: Báo Thử
+
+Lan Anh
+Theo TTXVN, VOV
+
+Tin cùng chuyên mục
+Giá xăng giảm nhẹ từ chiều nay (4/3)
+Thời tiết miền Bắc chuyển lạnh
+"""
+
+EN_PAGE = """Ministers agree on river data deal
+
+By TEST DESK STAFF
+Published 9:05 AM ET, May 2, 2022
+
+Share
+Copy Link
+
+LISBON (TD) — Ministers from the two countries agreed on Monday to share river data every week.
+
+Ministers meet in Lisbon, Portugal, Monday, May 2, 2022. (TD Photo)
+Ministers meet in Lisbon, Portugal, Monday, May 2, 2022. (TD Photo)
+
+The deal follows two years of talks that stalled in 2020 over the cost of new gauges.
+
+Copyright 2022 Test Desk. All rights reserved.
+
+RELATED COVERAGE
+Floods hit the north after a week of rain
+"""
+
+
+def region_texts(doc: Document) -> list[str]:
+    return [doc.text[start:end] for start, end in doc.regions]
+
+
+def test_clean_never_changes_the_text() -> None:
+    doc = clean("a.txt", VI_PAGE, Metadata())
+    assert doc.text is VI_PAGE
+    assert all(0 <= s < e <= doc.body_end for s, e in doc.regions)
+    assert list(doc.regions) == sorted(doc.regions)
+
+
+def test_vietnamese_page_rules() -> None:
+    doc = clean("a.txt", VI_PAGE, Metadata(title="Hà Nội và Viêng Chăn ký thỏa thuận giao thông"))
+    assert doc.body_end == VI_PAGE.index("Tin cùng chuyên mục")
+    assert region_texts(doc) == [
+        "Hà Nội và Viêng Chăn ký thỏa thuận giao thông",  # the title once
+        "Thứ Ba, 05/03/2024 - 09:30",  # the timestamp stays: relative dates are read from it
+        "(Báo Thử) - Hai bên hôm 4/3 đã ký thỏa thuận hợp tác về giao thông đường bộ, theo thông cáo chung.",
+        "Lễ ký diễn ra tại thủ đô trước sự chứng kiến của hai bộ trưởng.",  # caption once, credit cut
+        "Theo nhiều nguồn tin, dự án sẽ được triển khai trong năm nay và hoàn thành vào năm 2027.",
+    ]
+    assert doc.meta.attribution == ("TTXVN", "VOV")
+    assert doc.meta.title == "Hà Nội và Viêng Chăn ký thỏa thuận giao thông"
+
+
+def test_english_page_rules() -> None:
+    doc = clean("a.txt", EN_PAGE, Metadata())
+    assert doc.body_end == EN_PAGE.index("Copyright 2022")
+    assert region_texts(doc) == [
+        "Ministers agree on river data deal",
+        "Published 9:05 AM ET, May 2, 2022",
+        "LISBON (TD) — Ministers from the two countries agreed on Monday to share river data every week.",
+        "Ministers meet in Lisbon, Portugal, Monday, May 2, 2022.",
+        "The deal follows two years of talks that stalled in 2020 over the cost of new gauges.",
+    ]
+    assert doc.meta.attribution == ()
+
+
+def test_a_closing_run_of_headlines_ends_the_body_but_subheadings_do_not() -> None:
+    text = (
+        "Talks resume\n\n"
+        "Negotiators met again on Friday after a pause of three months, officials said.\n\n"
+        "A long road\n\n"
+        "The two sides first met in 2019 and have held eleven rounds of talks since then.\n\n"
+        "Storm closes schools in the south\n"
+        "Markets rally on rate hopes\n"
+        "Five things to know this weekend\n"
+    )
+    doc = clean("a.txt", text, Metadata())
+    assert doc.body_end == text.index("Storm closes")
+    assert "A long road" in region_texts(doc)
+
+
+def test_a_signature_closes_a_compiled_article_unless_prose_follows() -> None:
+    lead = "Tiêu đề\n\nĐoạn mở đầu của bài viết được viết đủ dài để là một đoạn văn thật sự.\n\n"
+    closed = (
+        lead + "Hải Minh (tổng hợp)\n\nMột tiêu đề khác của trang\nMột đoạn văn dài về chuyện khác hẳn.\n"
+    )
+    doc = clean("a.txt", closed, Metadata())
+    assert doc.body_end == closed.index("Một tiêu đề khác")
+    assert "Hải Minh (tổng hợp)" not in region_texts(doc)
+    going_on = (
+        lead + "Hải Minh (tổng hợp)\n\nĐoạn tiếp theo vẫn là bài viết, viết đủ dài để là một đoạn văn.\n"
+    )
+    assert clean("a.txt", going_on, Metadata()).body_end == len(going_on)
+
+
+def test_author_with_agency_in_brackets() -> None:
+    text = (
+        "Tiêu đề\n\nĐoạn mở đầu của bài viết được viết đủ dài để là một đoạn văn thật sự.\n\n"
+        "Minh Châu (theo AFP, Reuters)\n\nTin liên quan\nMột tin khác (13/6)\n"
+    )
+    doc = clean("a.txt", text, Metadata())
+    assert doc.meta.attribution == ("AFP", "Reuters")
+    assert doc.body_end <= text.index("Tin liên quan")
+    assert all("Minh Châu" not in r for r in region_texts(doc))
+
+
+def test_a_comment_counter_under_the_lead_is_a_widget_not_the_end() -> None:
+    text = (
+        "Tiêu đề\n\nĐoạn mở đầu của bài viết được viết đủ dài để là một đoạn văn thật sự.\n\n"
+        "Bình luận (0)\n\nĐoạn thứ hai của bài viết cũng được viết đủ dài để là một đoạn văn.\n\n"
+        "Bình luận (4)\nMột độc giả viết rằng bài báo rất hay và đáng đọc cho mọi người.\n"
+    )
+    doc = clean("a.txt", text, Metadata())
+    assert doc.body_end == text.index("Bình luận (4)")
+    assert "Bình luận (0)" not in region_texts(doc)
+    assert any(r.startswith("Đoạn thứ hai") for r in region_texts(doc))
+
+
+def test_a_page_without_boilerplate_is_all_article() -> None:
+    text = "Tiêu đề bài\n\nĐoạn văn duy nhất của bài viết này nói về một cuộc họp quan trọng hôm qua.\n"
+    doc = clean("a.txt", text, Metadata())
+    assert doc.body_end == len(text)
+    assert region_texts(doc) == [
+        "Tiêu đề bài",
+        "Đoạn văn duy nhất của bài viết này nói về một cuộc họp quan trọng hôm qua.",
+    ]
+
+
+def _gold(shared: Path) -> list[tuple[Path, dict]]:
+    docs = []
+    for gold_path, folder in (
+        (shared / "gold" / "seeds.json", shared / "seeds"),
+        (shared / "dev" / "gold.json", shared / "dev" / "articles"),
+    ):
+        for doc in json.loads(gold_path.read_text(encoding="utf-8"))["documents"]:
+            docs.append((folder / doc["file"], doc))
+    return docs
+
+
+def test_gold_articles_end_where_the_gold_says_and_keep_every_required_span(shared: Path) -> None:
+    gold = _gold(shared)
+    assert len(gold) == 8
+    for path, expected in gold:
+        text, meta = read_article(path)
+        doc = clean(path.name, text, meta)
+        marker = expected["body_ends_before"]
+        boilerplate = text.index("\n" + marker) + 1 if marker else len(text)
+        assert doc.body_end <= boilerplate, path.name
+        spans = [(t["spans"], t["text"]) for t in expected["timexes"] if t["required"]]
+        spans += [(e["evidence_spans"], e["id"]) for e in expected["events"] if e["required"]]
+        for occurrences, what in spans:
+            assert any(any(s <= a and b <= e for s, e in doc.regions) for a, b in occurrences), (
+                f"{path.name}: {what} is outside the regions"
+            )
+            assert max(b for _, b in occurrences) <= doc.body_end, f"{path.name}: {what} is after the body"
