@@ -1,51 +1,304 @@
-"""Event stage: one event per happening reported at a determinable time."""
+"""Event stage: one event per happening reported at a determinable time.
+
+A sentence yields an event for each distinct date that governs one of its clauses: a time
+expression naming a point or period (not a duration, set or vague reference) in a clause that
+reports a happening, not a state, a forecast, a deadline, a comparison point or page chrome.
+The lead's news with 'has just' ('vừa') and no date of its own is dated by the publication
+date. Events told twice in one article are merged (``extract.merge``).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from extract.actors import actors_in, people_sides, relevance
+from extract.categories import OTHER, categories, choose, cues_in
+from extract.lexicon import Lexicon, Match, lexicon
+from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
 from extract.period import period
 
+TITLE_CHARS = 90
+LEAD_SENTENCES = 2  # sentences of the lead that may carry the news of the day ('vừa')
+FRONTED_WORDS = 2  # a clause with at most this many words besides its date is an adverbial
+CHROME_WORDS = 3  # a sentence with fewer words besides its dates is page chrome
+CHROME_MARKED_WORDS = 8  # ... or with a chrome word and fewer than this
+DATELINE_CHARS = 80
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[-–—]\s|[“”\"]")
+_DATELINE_BREAK = re.compile(r"\s[-–—]\s")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+
 
 def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence[Timex]) -> list[Event]:
-    events = []
-    for sentence in sentences:
-        for timex in timexes:
-            if not (sentence.start <= timex.start < sentence.end) or timex.type not in ("DATE", "TIME"):
-                continue
-            p = period(timex.value)
-            if p.precision == "unknown" and not timex.value.startswith("XXXX"):
-                continue
-            source = Source(
-                file=doc.file,
-                title=doc.meta.title,
-                outlet=doc.meta.outlet,
-                url=doc.meta.url,
-                published=doc.meta.published,
-                language=doc.meta.language,
-                passage_start=sentence.start,
-                passage_end=sentence.end,
-                passage=sentence.text,
-                timex_start=timex.start,
-                timex_end=timex.end,
-                timex_text=timex.text,
-            )
-            events.append(
-                Event(
-                    id=f"{doc.file}:{sentence.start}:{timex.start}",
-                    date=timex.value.split("T")[0],
-                    precision=p.precision,
-                    start=p.start.isoformat() if p.start else None,
-                    end=p.end.isoformat() if p.end else None,
-                    title=sentence.text[:80],
-                    actors=[],
-                    category="other",
-                    tone="neutral",
-                    goldstein=0.0,
-                    sources=[source],
-                    mod=timex.mod,
-                )
-            )
-            break
-    return events
+    """The article's events, one per happening, each with its passage and time expression."""
+    lex = lexicon(doc.meta.language)
+    article = "\n".join(doc.text[s:e] for s, e in doc.regions)
+    people = people_sides(article, lex)
+    frame = [a for a in actors_in(doc.meta.title or "", 0, len(doc.meta.title or ""), people)]
+    builder = _Builder(doc, lex, people, frame)
+    inside = [s for s in sentences if _in_regions(doc, s.start, s.end)]
+    lead = [s for s in inside if _SENTENCE_END.search(s.text)][:LEAD_SENTENCES]
+    events: list[Event] = []
+    for sentence in inside:
+        own = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
+        if _is_chrome(doc.text, sentence, own, lex):
+            continue
+        governing = _governing(doc.text, sentence, own, lex)
+        for timex, clause in governing:
+            events.append(builder.event(sentence, clause, _date(timex), timex.mod, timex))
+        if not governing and sentence in lead and doc.meta.published and not _dated(own):
+            marker = _has_just(sentence, lex)
+            published = doc.meta.published.split("T")[0]
+            if marker and period(published).dated:
+                clause = Clause(*_dateline_end(doc.text, sentence, []))
+                events.append(builder.event(sentence, clause, published, None, marker))
+    return merge(events)
+
+
+def _in_regions(doc: Document, start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in doc.regions)
+
+
+def _date(timex: Timex) -> str:
+    """The date of a TIMEX3 value: a time of day (2010-08-31TEV) dates its day."""
+    return timex.value.split("T")[0] if timex.type == "TIME" else timex.value
+
+
+def _is_date(timex: Timex) -> bool:
+    """A point or period in time, or a day/month of unknown year; not a duration, set or ref."""
+    if timex.type not in ("DATE", "TIME"):
+        return False
+    value = _date(timex)
+    return period(value).precision != "unknown"
+
+
+def _dated(timexes: Sequence[Timex]) -> bool:
+    return any(_is_date(t) for t in timexes)
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _outside(text: str, start: int, end: int, timexes: Sequence[Timex]) -> str:
+    """``text[start:end]`` with the time expressions blanked out."""
+    chars = list(text[start:end])
+    for t in timexes:
+        for i in range(max(t.start, start), min(t.end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def _is_chrome(text: str, sentence: Sentence, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """A timestamp line, a byline with a date, a copyright line: no article sentence."""
+    rest = _outside(text, sentence.start, sentence.end, timexes)
+    words = _words(rest)
+    return words < CHROME_WORDS or (words < CHROME_MARKED_WORDS and bool(lex.marker("chrome").find(rest)))
+
+
+def _dateline_end(text: str, sentence: Sentence, timexes: Sequence[Timex]) -> tuple[int, int]:
+    """The sentence without its dateline ('WASHINGTON, Oct 1 (Wire) -', '(Outlet) -')."""
+    m = _DATELINE_BREAK.search(text, sentence.start, min(sentence.end, sentence.start + DATELINE_CHARS))
+    if m:
+        prefix = _outside(text, sentence.start, m.start(), timexes)
+        prefix = re.sub(r"\([^)]*\)", " ", prefix)
+        if all(w[0].isupper() for w in _WORD.findall(prefix)):
+            return m.end(), sentence.end
+    return sentence.start, sentence.end
+
+
+def _clauses(text: str, start: int, end: int, timexes: Sequence[Timex]) -> list[Clause]:
+    """The sentence cut at punctuation, never inside a time expression ('Sept. 27, 2024')."""
+    cuts = [start]
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if not any(t.start <= m.start() < t.end for t in timexes):
+            cuts += [m.start(), m.end()]
+    cuts.append(end)
+    clauses = [Clause(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if text[a:b].strip()]
+    return clauses or [Clause(start, end)]
+
+
+def _governing(
+    text: str, sentence: Sentence, timexes: Sequence[Timex], lex: Lexicon
+) -> list[tuple[Timex, Clause]]:
+    """The sentence's dates that govern a clause, one per distinct value, with that clause."""
+    body_start, body_end = _dateline_end(text, sentence, timexes)
+    candidates = [t for t in timexes if _is_date(t) and t.start >= body_start]
+    if not candidates:
+        return []
+    clauses = _clauses(text, body_start, body_end, candidates)
+    chosen: dict[str, tuple[Timex, Clause]] = {}
+    for timex in candidates:
+        index = next((i for i, c in enumerate(clauses) if c.start <= timex.start < c.end), 0)
+        clause = clauses[index]
+        if _not_a_happening_time(text, timex, clause, timexes, lex):
+            continue
+        scope = _extend_adverbial(text, clauses, index, timexes)
+        if _is_state(text, scope, timexes, lex):
+            continue
+        chosen.setdefault(_date(timex), (timex, scope))
+    return list(chosen.values())
+
+
+def _markers_before(
+    text: str, kind: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon
+) -> list[Match]:
+    """Markers of ``kind`` in ``text[start:end]``, outside time expressions."""
+    return [
+        m
+        for m in lex.marker(kind).find(text, start, end)
+        if not any(t.start < m.end and m.start < t.end for t in timexes)
+    ]
+
+
+def _not_a_happening_time(
+    text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon
+) -> bool:
+    """A deadline ('before 15/1'), a comparison point, or the time of a forecast or plan."""
+    lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
+    if lead_in and not text[lead_in[-1].end : timex.start].strip():
+        return True
+    if any(m.start == timex.start for m in lex.marker("deadline").find(text, timex.start, timex.end)):
+        return True
+    for kind in ("comparison", "modal"):
+        if _markers_before(text, kind, clause.start, timex.start, timexes, lex):
+            return True
+    return False
+
+
+def _extend_adverbial(text: str, clauses: list[Clause], index: int, timexes: Sequence[Timex]) -> Clause:
+    """A fronted date ('Ngày 24/2,', 'On Aug. 17,') governs the clause that follows it."""
+    clause = clauses[index]
+    end = clause.end
+    while _words(_outside(text, clause.start, end, timexes)) <= FRONTED_WORDS and index + 1 < len(clauses):
+        index += 1
+        end = clauses[index].end
+    return Clause(clause.start, end)
+
+
+def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """A standing situation ('2,500 troops are stationed'), unless a happening is told too."""
+    if not _markers_before(text, "state", clause.start, clause.end, timexes, lex):
+        return False
+    return not [c for c in cues_in(text, clause.start, clause.end, lex) if c.category != "statement"]
+
+
+def _has_just(sentence: Sentence, lex: Lexicon) -> Timex | None:
+    """The 'has just' marker of a lead sentence, as the time expression of its event."""
+    if any(trap.search(sentence.text) for trap in lex.has_just_traps):
+        return None
+    found = lex.marker("has_just").find(sentence.text)
+    if not found:
+        return None
+    m = found[0]
+    start = sentence.start + m.start
+    return Timex(start, sentence.start + m.end, sentence.text[m.start : m.end], "DATE", "PRESENT_REF")
+
+
+class _Builder:
+    """Makes the events of one article: title, actors, category, gloss and source."""
+
+    def __init__(self, doc: Document, lex: Lexicon, people: dict[str, str], frame: list[str]) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.people = people
+        self.parties = [a for a in frame if a in ("US", "Iraq")]
+
+    def event(self, sentence: Sentence, clause: Clause, date: str, mod: str | None, timex: Timex) -> Event:
+        text = self.doc.text
+        meta = self.doc.meta
+        body_start, body_end = _dateline_end(text, sentence, [timex])
+        cue = choose(cues_in(text, clause.start, clause.end, self.lex)) or choose(
+            cues_in(text, body_start, body_end, self.lex)
+        )
+        category = categories()[cue.category if cue else OTHER]
+        actors = actors_in(text, body_start, body_end, self.people)
+        if len(actors) < 2:  # a bare sentence inherits the article's parties from its headline
+            actors += [a for a in self.parties if a not in actors]
+        p = period(date)
+        source = Source(
+            file=self.doc.file,
+            title=meta.title,
+            outlet=meta.outlet,
+            url=meta.url,
+            published=meta.published,
+            language=meta.language,
+            passage_start=sentence.start,
+            passage_end=sentence.end,
+            passage=sentence.text,
+            timex_start=timex.start,
+            timex_end=timex.end,
+            timex_text=timex.text,
+        )
+        key = f"{self.doc.file}|{sentence.start}|{sentence.end}|{date}"
+        return Event(
+            id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+            date=date,
+            precision=p.precision,
+            start=p.start.isoformat() if p.start else None,
+            end=p.end.isoformat() if p.end else None,
+            title=title(text, Clause(max(clause.start, body_start), clause.end), timex),
+            actors=actors,
+            category=category.name,
+            tone=category.tone,
+            goldstein=category.goldstein,
+            sources=[source],
+            mod=mod,
+            summary_en=gloss(actors, category.label, cue.gloss if cue else "", date),
+            relevance=relevance(actors),
+            extra={"people": self._people_in(sentence)},
+        )
+
+    def _people_in(self, sentence: Sentence) -> list[str]:
+        """Surnames of the people in the passage, a language-independent clue for merging."""
+        names = {name.split()[-1].casefold() for name in self.people}
+        words = {w.casefold() for w in _WORD.findall(sentence.text)}
+        return sorted(names & words)
+
+
+def title(text: str, clause: Clause, timex: Timex) -> str:
+    """The clause around the time expression, cut at word boundaries to about TITLE_CHARS."""
+    start, end = clause.start, clause.end
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and text[end - 1] in " ,;:.-–—":
+        end -= 1
+    if end - start <= TITLE_CHARS:
+        return text[start:end]
+    anchor = min(max(timex.start, start), end)
+    left = max(start, min(anchor - TITLE_CHARS // 3, end - TITLE_CHARS))
+    if left > start:
+        left = _next_word(text, left, end)
+    right = left + TITLE_CHARS
+    if right < end:
+        right = _previous_word_end(text, left, right)
+    return ("… " if left > start else "") + text[left:right].strip() + (" …" if right < end else "")
+
+
+def _next_word(text: str, i: int, end: int) -> int:
+    while i < end and not text[i - 1].isspace():
+        i += 1
+    return i
+
+
+def _previous_word_end(text: str, left: int, i: int) -> int:
+    while i > left and not text[i].isspace():
+        i -= 1
+    return i if i > left else left + TITLE_CHARS
+
+
+def gloss(actors: list[str], label: str, cue_gloss: str, date: str) -> str:
+    """An English line for readers without the article's language: 'US – Iraq: negotiate (2024-01-24)'."""
+    who = " – ".join(actors[:2])
+    what = label if not cue_gloss or cue_gloss == label else f"{label}: {cue_gloss}"
+    return f"{who}: {what} ({date})" if who else f"{what} ({date})"

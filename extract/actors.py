@@ -1,0 +1,126 @@
+"""Actors of a passage: canonical names from aliases, and people tied to a side.
+
+A person is tied to a side by the article's own wording ('Thủ tướng Iraq X', 'Iraqi Foreign
+Minister X', patterns of the language's resources) and, failing that, by the language-neutral
+list of well-known people. Later mentions of the same surname in the article count too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extract.lexicon import Lexicon, Phrases, all_actor_aliases, language_neutral, lexicon
+
+# A personal name in Latin script: capitalised words, with particles such as al- or bin.
+_NAME_WORD = r"(?:(?:[Aa]l-|[Ee]l-|bin\s|ibn\s)?[^\W\d_][\w'’.-]*)"
+_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+
+
+@cache
+def _aliases() -> Phrases:
+    return Phrases(list(all_actor_aliases()))
+
+
+@cache
+def _known_people() -> dict[str, str]:
+    return dict(language_neutral("actors").get("people", {}))
+
+
+@cache
+def implied() -> dict[str, list[str]]:
+    return dict(language_neutral("actors").get("implies", {}))
+
+
+@cache
+def _person_patterns(language: str) -> tuple[re.Pattern[str], ...]:
+    lex = lexicon(language)
+    aliases = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in _aliases().phrases)
+    roles = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in lex.roles.phrases)
+    if not roles:
+        return ()
+    compiled = []
+    for template in lex.person_patterns:
+        body = (
+            re.escape(template)
+            .replace(r"\{role\}", rf"(?:{roles})")
+            .replace(r"\{actor\}", rf"(?P<actor>{aliases})")
+            .replace(r"\{name\}", _NAME)
+            .replace(r"\ ", r"\s+")
+        )
+        compiled.append(re.compile(rf"(?<!\w){body}"))
+    return tuple(compiled)
+
+
+def _capitalised_words(name: str, lex: Lexicon) -> list[str]:
+    """The words of a matched name that are a name: capitalised, not a role nor an alias."""
+    words = []
+    for word in name.split():
+        bare = word.rstrip(".,")
+        core = bare.split("-", 1)[1] if bare.lower().startswith(("al-", "el-")) else bare
+        if not core[:1].isupper() or lex.roles.find(bare) or bare in all_actor_aliases():
+            break
+        words.append(bare)
+    return words
+
+
+def people_sides(text: str, lex: Lexicon) -> dict[str, str]:
+    """Surnames (and full names) the article ties to a side, e.g. {'al-Sudani': 'Iraq'}."""
+    aliases = all_actor_aliases()
+    sides: dict[str, str] = {}
+    for pattern in _person_patterns(lex.language):
+        for m in pattern.finditer(text):
+            words = _capitalised_words(m.group("name"), lex)
+            if not words:
+                continue
+            side = aliases.get(m.group("actor")) or aliases.get(_case_key(m.group("actor")), "")
+            if side:
+                sides.setdefault(" ".join(words), side)
+                sides.setdefault(words[-1], side)
+    return sides
+
+
+def _case_key(alias: str) -> str:
+    for known in all_actor_aliases():
+        if known.casefold() == alias.casefold():
+            return known
+    return alias
+
+
+@cache
+def _people_phrases(names: frozenset[str]) -> Phrases:
+    return Phrases(sorted(names))
+
+
+def actors_in(text: str, start: int, end: int, people: dict[str, str]) -> list[str]:
+    """Canonical actors named in ``text[start:end]``, in order of first mention."""
+    aliases = all_actor_aliases()
+    sides = {**_known_people(), **people}
+    found = [
+        (m.start, aliases.get(m.phrase) or aliases[_case_key(m.phrase)])
+        for m in _aliases().find(text, start, end)
+    ]
+    found += [
+        (m.start, sides[m.phrase]) for m in _people_finder(sides).find(text, start, end) if m.phrase in sides
+    ]
+    ordered: list[str] = []
+    for _, actor in sorted(found):
+        for name in (actor, *implied().get(actor, [])):
+            if name not in ordered:
+                ordered.append(name)
+    return ordered
+
+
+def _people_finder(sides: dict[str, str]) -> Phrases:
+    return _people_phrases(frozenset(sides))
+
+
+def relevance(actors: list[str]) -> float:
+    """How much a happening with these actors bears on US–Iraq relations (0..1)."""
+    table = language_neutral("actors")["relevance"]
+    parties = [a for a in table["parties"] if a in actors]
+    if len(parties) == len(table["parties"]):
+        return float(table["both"])
+    if parties and any(a in table["related"] for a in actors):
+        return float(table["party_and_related"])
+    return float(table["party"] if parties else table["none"])

@@ -1,0 +1,136 @@
+"""Per-language word lists of the event stage, read from ``extract/lang/<code>/events.toml``.
+
+The engine (``events``, ``actors``, ``categories``) knows no word of any language: it asks a
+:class:`Lexicon` for the phrases of one kind and finds them as whole words in a text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LANG_DIR = Path(__file__).resolve().parent / "lang"
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    phrase: str  # the resource's spelling of what was found
+
+
+class Phrases:
+    """A list of phrases found as whole words, longest first; all-capital ones case-sensitively."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.phrases = sorted(set(phrases), key=lambda p: (-len(p), p))
+        self._by_key = {p.casefold(): p for p in self.phrases if not _acronym(p)}
+        self._by_key.update({p: p for p in self.phrases if _acronym(p)})
+        self._patterns = [
+            re.compile(_alternation([p for p in self.phrases if _acronym(p)])),
+            re.compile(_alternation([p for p in self.phrases if not _acronym(p)]), re.IGNORECASE),
+        ]
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Every occurrence in ``text[start:end]``, overlaps resolved for the longest, in text order."""
+        end = len(text) if end is None else end
+        found = []
+        for pattern in self._patterns:
+            if pattern.pattern == _NOTHING:
+                continue
+            for m in pattern.finditer(text, start, end):
+                key = m.group(0) if m.group(0) in self._by_key else m.group(0).casefold()
+                found.append(Match(m.start(), m.end(), self._by_key.get(key, m.group(0))))
+        return longest_first(found)
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+
+_NOTHING = r"(?!x)x"
+
+
+def _acronym(phrase: str) -> bool:
+    letters = [c for c in phrase if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
+
+
+def _alternation(phrases: list[str]) -> str:
+    if not phrases:
+        return _NOTHING
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return rf"(?<!\w)(?:{body})(?![\w])"
+
+
+def longest_first(matches: list[Match]) -> list[Match]:
+    """Non-overlapping matches, a longer one winning over the shorter ones it overlaps."""
+    kept: list[Match] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The event stage's resources for one language."""
+
+    language: str
+    actors: dict[str, str]  # alias -> canonical actor
+    roles: Phrases
+    person_patterns: tuple[str, ...]
+    cues: dict[str, dict[str, str]]  # category -> cue -> English gloss
+    markers: dict[str, Phrases]
+    has_just_traps: tuple[re.Pattern[str], ...]
+    stopwords: frozenset[str]
+
+    def marker(self, kind: str) -> Phrases:
+        return self.markers.get(kind) or Phrases([])
+
+
+@cache
+def lexicon(language: str | None) -> Lexicon:
+    """The resources of ``language``; English's when the language has none."""
+    path = LANG_DIR / (language or DEFAULT_LANGUAGE) / "events.toml"
+    if not path.is_file():
+        path = LANG_DIR / DEFAULT_LANGUAGE / "events.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    markers = data.get("markers", {})
+    cues = {
+        category: dict(entries) if isinstance(entries, dict) else {cue: cue for cue in entries}
+        for category, entries in data.get("cues", {}).items()
+    }
+    people = data.get("people", {})
+    return Lexicon(
+        language=path.parent.name,
+        actors=dict(data.get("actors", {})),
+        roles=Phrases(people.get("roles", [])),
+        person_patterns=tuple(people.get("patterns", [])),
+        cues=cues,
+        markers={
+            kind: Phrases(words)
+            for kind, words in markers.items()
+            if kind not in ("stopwords", "has_just_traps")
+        },
+        has_just_traps=tuple(re.compile(p, re.IGNORECASE) for p in markers.get("has_just_traps", [])),
+        stopwords=frozenset(w.casefold() for w in markers.get("stopwords", [])),
+    )
+
+
+@cache
+def all_actor_aliases() -> dict[str, str]:
+    """Aliases of every language: articles quote names across languages (Baghdad, Pentagon)."""
+    aliases: dict[str, str] = {}
+    for path in sorted(LANG_DIR.glob("*/events.toml")):
+        aliases.update(lexicon(path.parent.name).actors)
+    return aliases
+
+
+@cache
+def language_neutral(name: str) -> dict:
+    """A language-neutral resource file of ``extract/lang`` (``categories``, ``actors``)."""
+    return tomllib.loads((LANG_DIR / f"{name}.toml").read_text(encoding="utf-8"))
