@@ -100,19 +100,14 @@ def actors_in(text: str, start: int, end: int, people: dict[str, str]) -> list[s
         (m.start, aliases.get(m.phrase) or aliases[_case_key(m.phrase)])
         for m in _aliases().find(text, start, end)
     ]
-    found += [
-        (m.start, sides[m.phrase]) for m in _people_finder(sides).find(text, start, end) if m.phrase in sides
-    ]
+    people_found = _people_phrases(frozenset(sides)).find(text, start, end)
+    found += [(m.start, sides[m.phrase]) for m in people_found if m.phrase in sides]
     ordered: list[str] = []
     for _, actor in sorted(found):
         for name in (actor, *implied().get(actor, [])):
             if name not in ordered:
                 ordered.append(name)
     return ordered
-
-
-def _people_finder(sides: dict[str, str]) -> Phrases:
-    return _people_phrases(frozenset(sides))
 
 
 def relevance(actors: list[str]) -> float:
