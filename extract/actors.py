@@ -110,6 +110,13 @@ def actors_in(text: str, start: int, end: int, people: dict[str, str]) -> list[s
     return ordered
 
 
+def people_in(text: str, start: int, end: int, people: dict[str, str]) -> list[str]:
+    """Surnames of the known or article-introduced people named in ``text[start:end]``."""
+    sides = {**_known_people(), **people}
+    found = _people_phrases(frozenset(sides)).find(text, start, end)
+    return sorted({m.phrase.split()[-1].casefold() for m in found})
+
+
 def relevance(actors: list[str]) -> float:
     """How much a happening with these actors bears on US–Iraq relations (0..1)."""
     table = language_neutral("actors")["relevance"]

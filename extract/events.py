@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.actors import actors_in, people_sides, relevance
+from extract.actors import actors_in, people_in, people_sides, relevance
 from extract.categories import OTHER, categories, choose, cues_in
 from extract.lexicon import Lexicon, Match, lexicon
 from extract.merge import merge
@@ -256,14 +256,9 @@ class _Builder:
             mod=mod,
             summary_en=gloss(actors, category.label, cue.gloss if cue else "", date),
             relevance=relevance(actors),
-            extra={"people": self._people_in(sentence)},
+            # the people named: a clue for merging that holds across languages
+            extra={"people": people_in(text, sentence.start, sentence.end, self.people)},
         )
-
-    def _people_in(self, sentence: Sentence) -> list[str]:
-        """Surnames of the people in the passage, a language-independent clue for merging."""
-        names = {name.split()[-1].casefold() for name in self.people}
-        words = {w.casefold() for w in _WORD.findall(sentence.text)}
-        return sorted(names & words)
 
 
 def title(text: str, clause: Clause, timex: Timex) -> str:

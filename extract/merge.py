@@ -73,6 +73,7 @@ def likeness(a: _Profile, b: _Profile) -> float | None:
         return None
     if a.passages & b.passages:
         return 1.0  # one sentence, its dates nested ('in 2007 ... on Jan. 10 that year')
+    same_date = a.event.date == b.event.date
     actors_a, actors_b = set(a.event.actors), set(b.event.actors)
     if actors_a and actors_b and not actors_a & actors_b:
         return None
@@ -81,13 +82,15 @@ def likeness(a: _Profile, b: _Profile) -> float | None:
     if a.languages & b.languages:
         shorter = min(len(a.words), len(b.words)) or 1
         alike = len(a.words & b.words) / shorter
-        if alike >= ALIKE or (alike >= SOMEWHAT_ALIKE and (same_category or same_people)):
+        if alike >= ALIKE:
             return alike
-        if same_people and same_category and a.event.date == b.event.date:
-            return SOMEWHAT_ALIKE
-        return None
+        if not same_date:  # a period and a day in it: only a close retelling is the same
+            return None
+        if alike >= SOMEWHAT_ALIKE and (same_category or same_people):
+            return alike
+        return SOMEWHAT_ALIKE if same_people and same_category else None
     exact = (
-        a.event.date == b.event.date
+        same_date
         and a.period.precision == "day"
         and a.period.dated
         and same_category
