@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 _PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?)?)?")
-# a day/month without year is read in the publication year unless that puts it this far after publication
+# a day/month without year is not read this many days after publication (resources may say otherwise)
 _MAX_DAYS_AHEAD = 270
 
 
@@ -42,37 +42,42 @@ class Context:
     published: Published
     settings: dict
     last_day: date | None = None  # the latest full date of the narrative: the anchor of "two days later"
-    narrative_year: int | None = None  # the latest explicit year of the narrative
+    narrative_year: int | None = None  # year of the latest full date (or month) given with its year
+    mentioned_year: int | None = None  # the latest explicit year: the anchor of "that year", "năm sau"
     set_until: int = -1  # offset up to which a recurrence ("every year") governs day/month forms
     holidays: dict = field(default_factory=dict)
 
     def note_year(self, year: int) -> None:
-        """An explicit year sets the narrative's year, unless it lies after publication (a deadline)."""
+        """An explicit year is the narrative's, unless it lies after publication (a deadline)."""
+        if self.published.year is None or year <= self.published.year:
+            self.mentioned_year = year
+
+    def note_month(self, year: int) -> None:
+        self.note_year(year)
         if self.published.year is None or year <= self.published.year:
             self.narrative_year = year
 
     def note_day(self, day: date, explicit_year: bool) -> None:
         self.last_day = day
         if explicit_year:
-            self.note_year(day.year)
-        elif self.narrative_year is None:
-            self.narrative_year = day.year
+            self.note_month(day.year)
 
     def year_for(self, month: int, day: int | None, recent: bool = False) -> int | None:
         """The year of a day/month (or month) given without one: narrative first, then publication.
 
-        ``recent`` forms (Vietnamese ``hôm 3/1``) name a day near the time of writing: publication first.
+        Either way a reading too far after publication moves a year back. ``recent`` forms (Vietnamese
+        ``hôm 3/1``) name a day near the time of writing: publication first.
         """
         pub = self.published
-        if self.narrative_year is not None and not (recent and pub.year is not None):
-            return self.narrative_year
-        if pub.year is None:
-            return None
-        if pub.month is None:
-            return pub.year
+        year = self.narrative_year
+        if year is None or (recent and pub.year is not None):
+            year = pub.year
+        if year is None or pub.year is None or pub.month is None:
+            return year
         reference = date(pub.year, pub.month, pub.day or 1)
         try:
-            candidate = date(pub.year, month, day or 1)
+            candidate = date(year, month, day or 1)
         except ValueError:
-            return pub.year
-        return pub.year - 1 if (candidate - reference).days > _MAX_DAYS_AHEAD else pub.year
+            return year
+        ahead = (candidate - reference).days
+        return year - 1 if ahead > self.settings.get("max_days_ahead", _MAX_DAYS_AHEAD) else year

@@ -77,7 +77,7 @@ def _explicit_year(s: dict, ctx: Context) -> int | None:
     if s.get("relyear") is not None and ctx.published.year is not None:
         return ctx.published.year + int(s["relyear"])
     if s.get("nextyear") is not None:
-        base = ctx.narrative_year or ctx.published.year
+        base = ctx.mentioned_year or ctx.published.year
         return base + int(s["nextyear"]) if base is not None else None
     return None
 
@@ -102,7 +102,7 @@ def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
         year = ctx.year_for(month, day, recent=bool(s.get("recent")))
     if day is None:
         if explicit:
-            ctx.note_year(year)  # type: ignore[arg-type]
+            ctx.note_month(year)  # type: ignore[arg-type]
         prefix = f"{year:04d}" if year is not None else "XXXX"
         return kind, f"{prefix}-{month:02d}", mod
     day = int(day)
@@ -134,9 +134,9 @@ def _period(unit: str, base: date, offset: int) -> str | None:
     """The calendar unit containing ``base`` moved by ``offset`` units."""
     if unit == "D":
         return _iso(base + timedelta(days=offset))
-    if unit == "W":
+    if unit in ("W", "WE"):
         year, week, _ = (base + timedelta(weeks=offset)).isocalendar()
-        return f"{year:04d}-W{week:02d}"
+        return f"{year:04d}-W{week:02d}" + ("-WE" if unit == "WE" else "")
     if unit == "M":
         year, month = _add_months(base.year, base.month, offset)
         return f"{year:04d}-{month:02d}"
@@ -153,7 +153,7 @@ def _period(unit: str, base: date, offset: int) -> str | None:
 def _published_base(unit: str, ctx: Context) -> date | None:
     """The publication date as precise as ``unit`` needs, or None when it is not known that far."""
     pub = ctx.published
-    need_day = unit in ("D", "W") or unit in _CLOCK_UNITS
+    need_day = unit in ("D", "W", "WE") or unit in _CLOCK_UNITS
     if pub.year is None or (pub.month is None and unit not in ("Y", "DE")) or (need_day and pub.day is None):
         return None
     return date(pub.year, pub.month or 1, pub.day or 1)
@@ -247,7 +247,9 @@ def weekday(s: dict, ctx: Context, kind: str) -> Result | None:
     else:
         direction = s.get("direction") or ctx.settings.get("weekday_direction", "past")
         delta = target - pub.isoweekday()
-        if direction in ("past", -1):
+        if direction == "near":  # "this Friday": the one of the publication's week
+            day = pub + timedelta(days=delta)
+        elif direction in ("past", -1):
             day = pub + timedelta(days=delta if delta <= 0 else delta - 7)
         else:
             day = pub + timedelta(days=delta if delta >= 0 else delta + 7)
