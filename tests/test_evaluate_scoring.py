@@ -56,6 +56,15 @@ def test_traps_are_found_wherever_their_text_occurs():
     assert traps_hit(text, ["2.500 quân"], [PredictedTimex((0, 2), "X")]) == []
 
 
+def test_a_trap_inside_a_real_expression_is_hit_only_by_a_prediction_cutting_a_word():
+    text = "Hôm 23/1, Mỹ không kích."
+    gold = [(0, 8)]
+    inner = text.index("3/1")
+    assert traps_hit(text, ["3/1"], [PredictedTimex((0, 8), "2024-01-23")], gold) == []
+    assert traps_hit(text, ["3/1"], [PredictedTimex((4, 8), "2024-01-23")], gold) == []
+    assert len(traps_hit(text, ["3/1"], [PredictedTimex((inner, inner + 3), "2024-01-03")], gold)) == 1
+
+
 def test_boilerplate_starts_at_the_first_line_beginning_with_the_marker():
     text = "Tin liên quan đến Iraq trong bài.\nThân bài.\nTin liên quan\nMột tin khác 2025"
     assert boundary_offset(text, "Tin liên quan") == text.index("\nTin liên quan") + 1

@@ -103,11 +103,17 @@ def score_document(doc: Mapping, text: str, timexes: list[Timex], events: list[E
     """One gold document against one system's time expressions (and events, if it has any)."""
     body_end = boundary_offset(text, doc.get("body_ends_before"))
     predicted = predicted_timexes(timexes)
-    timex = score_timexes(gold_timexes(doc), predicted)
+    gold = gold_timexes(doc)
+    timex = score_timexes(gold, predicted)
     file = doc["file"]
     traps = [
         {"file": file, "trap": trap, "predicted": p.text, "at": p.span[0], "value": p.value}
-        for trap, p in traps_hit(text, [t["text"] for t in doc.get("not_timexes", [])], predicted)
+        for trap, p in traps_hit(
+            text,
+            [t["text"] for t in doc.get("not_timexes", [])],
+            predicted,
+            [s for g in gold for s in g.spans],
+        )
     ]
     boilerplate = [
         {"file": file, "predicted": p.text, "at": p.span[0], "value": p.value}

@@ -155,15 +155,34 @@ def occurrences(text: str, needle: str) -> list[Span]:
     return found
 
 
+def cuts_a_word(text: str, span: Span) -> bool:
+    """Whether a span starts or ends inside a word or number (``3/1`` taken out of ``23/1``)."""
+    start, end = span
+    inside_start = 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum()
+    inside_end = 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+    return inside_start or inside_end
+
+
 def traps_hit(
-    text: str, traps: Iterable[str], predicted: Sequence[PredictedTimex]
+    text: str,
+    traps: Iterable[str],
+    predicted: Sequence[PredictedTimex],
+    gold_spans: Sequence[Span] = (),
 ) -> list[tuple[str, PredictedTimex]]:
-    """(trap text, prediction) for each trap overlapped by a prediction at any of its occurrences."""
+    """(trap text, prediction) for each trap a prediction falls into, at any occurrence of its text.
+
+    Where the trap's text lies within a real time expression (``3/1`` within ``hôm 23/1``), only a
+    prediction that cuts a word there falls into it; elsewhere any overlapping prediction does.
+    """
     hits = []
     for trap in traps:
         spans = occurrences(text, trap)
         for p in predicted:
-            if any(overlaps(p.span, s) for s in spans):
+            if any(
+                overlaps(p.span, s)
+                and (cuts_a_word(text, p.span) or not any(overlaps(s, g) for g in gold_spans))
+                for s in spans
+            ):
                 hits.append((trap, p))
                 break
     return hits
