@@ -65,16 +65,30 @@ def cues_in(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     return found
 
 
-def choose(cues: list[Cue]) -> Cue | None:
-    """The cue that names the happening: a violent one first, then the earliest that is more
-    than a statement (a statement's content is the news), then the earliest statement."""
+def choose(clause: list[Cue], sentence: list[Cue], timex_at: int, modal_at: list[int]) -> Cue | None:
+    """The cue that names the happening dated by a time expression at ``timex_at``.
+
+    In the clause the date governs: a violent cue first (a strike told inside a statement is
+    the news), else the non-statement cue nearest the date. A clause that only reports speech
+    is named by what was reported, anywhere in the sentence, unless that is a plan or a
+    forecast (a modal marker at ``modal_at`` between the saying and the cue): then it stays a
+    statement.
+    """
     table = categories()
-    for wanted in (
-        lambda c: table[c.category].violent,
-        lambda c: c.category != STATEMENT,
-        lambda c: True,
-    ):
-        chosen = [c for c in cues if wanted(c)]
-        if chosen:
-            return chosen[0]
-    return None
+    violent = [c for c in clause if table[c.category].violent]
+    if violent:
+        return violent[0]
+    sayings = [c for c in [*clause, *sentence] if c.category == STATEMENT]
+
+    def reported_plan(cue: Cue) -> bool:
+        said = [s.end for s in sayings if s.end <= cue.start]
+        return bool(said) and any(min(said) <= m < cue.start for m in modal_at)
+
+    acts = [c for c in clause if c.category != STATEMENT and not reported_plan(c)]
+    if acts:
+        return min(acts, key=lambda c: (abs(c.start - timex_at), c.start))
+    # 'other' names no content of its own: a statement about it stays a statement
+    reported = [c for c in sentence if c.category not in (STATEMENT, OTHER) and not reported_plan(c)]
+    if reported:
+        return reported[0]
+    return sayings[0] if sayings else None

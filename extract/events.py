@@ -24,10 +24,11 @@ from extract.period import period
 TITLE_CHARS = 90
 LEAD_SENTENCES = 2  # sentences of the lead that may carry the news of the day ('vừa')
 FRONTED_WORDS = 2  # a clause with at most this many words besides its date is an adverbial
+SUBORDINATOR_WORDS = 3  # a clause of time opens with its subordinator within this many words
 CHROME_WORDS = 3  # a sentence with fewer words besides its dates is page chrome
 CHROME_MARKED_WORDS = 8  # ... or with a chrome word and fewer than this
 DATELINE_CHARS = 80
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[-–—]\s|[“”\"]")
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]]|\s[-–—]\s|[“”\"]")  # not in 2,500
 _DATELINE_BREAK = re.compile(r"\s[-–—]\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
@@ -37,6 +38,11 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
 class Clause:
     start: int
     end: int
+    main: int = -1  # where the main clause starts, after fronted dates and clauses of time
+
+    @property
+    def main_start(self) -> int:
+        return max(self.main, self.start)
 
 
 def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence[Timex]) -> list[Event]:
@@ -143,7 +149,7 @@ def _governing(
         clause = clauses[index]
         if _not_a_happening_time(text, timex, clause, timexes, lex):
             continue
-        scope = _extend_adverbial(text, clauses, index, timexes)
+        scope = _extend_adverbial(text, clauses, index, timexes, lex)
         if _is_state(text, scope, timexes, lex):
             continue
         chosen.setdefault(_date(timex), (timex, scope))
@@ -176,14 +182,20 @@ def _not_a_happening_time(
     return False
 
 
-def _extend_adverbial(text: str, clauses: list[Clause], index: int, timexes: Sequence[Timex]) -> Clause:
-    """A fronted date ('Ngày 24/2,', 'On Aug. 17,') governs the clause that follows it."""
-    clause = clauses[index]
-    end = clause.end
-    while _words(_outside(text, clause.start, end, timexes)) <= FRONTED_WORDS and index + 1 < len(clauses):
+def _extend_adverbial(
+    text: str, clauses: list[Clause], index: int, timexes: Sequence[Timex], lex: Lexicon
+) -> Clause:
+    """A fronted date ('Ngày 24/2,', 'On Aug. 17,') governs the clause that follows it, and so
+    does a clause of time ('ba ngày sau khi bộ binh vượt biên,', 'after the talks,')."""
+    start = clauses[index].start
+    while index + 1 < len(clauses):
+        current = _outside(text, clauses[index].start, clauses[index].end, timexes)
+        opening = " ".join(_WORD.findall(current)[:SUBORDINATOR_WORDS])
+        fronted = _words(_outside(text, start, clauses[index].end, timexes)) <= FRONTED_WORDS
+        if not (fronted or lex.marker("subordinators").find(opening)):
+            break
         index += 1
-        end = clauses[index].end
-    return Clause(clause.start, end)
+    return Clause(start, clauses[index].end, clauses[index].start)
 
 
 def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
@@ -212,19 +224,30 @@ class _Builder:
         self.doc = doc
         self.lex = lex
         self.people = people
-        self.parties = [a for a in frame if a in ("US", "Iraq")]
+        self.frame = frame
+
+    def _actors(self, start: int, end: int) -> list[str]:
+        """The passage's actors; the headline's stand in for 'the two countries' and fill a
+        passage that names fewer than two (the article's setting is implied)."""
+        actors = actors_in(self.doc.text, start, end, self.people)
+        if len(actors) < 2 or self.lex.marker("both_parties").find(self.doc.text, start, end):
+            actors += [a for a in self.frame if a not in actors]
+        return actors
 
     def event(self, sentence: Sentence, clause: Clause, date: str, mod: str | None, timex: Timex) -> Event:
         text = self.doc.text
         meta = self.doc.meta
         body_start, body_end = _dateline_end(text, sentence, [timex])
-        cue = choose(cues_in(text, clause.start, clause.end, self.lex)) or choose(
-            cues_in(text, body_start, body_end, self.lex)
+        modal_at = [m.start for m in self.lex.marker("modal").find(text, body_start, body_end)]
+        cue = choose(
+            cues_in(text, clause.main_start, clause.end, self.lex)
+            or cues_in(text, clause.start, clause.end, self.lex),
+            cues_in(text, body_start, body_end, self.lex),
+            timex.start,
+            modal_at,
         )
         category = categories()[cue.category if cue else OTHER]
-        actors = actors_in(text, body_start, body_end, self.people)
-        if len(actors) < 2:  # a bare sentence inherits the article's parties from its headline
-            actors += [a for a in self.parties if a not in actors]
+        actors = self._actors(body_start, body_end)
         p = period(date)
         source = Source(
             file=self.doc.file,

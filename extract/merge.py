@@ -23,7 +23,6 @@ from extract.period import Period, period
 ALIKE = 0.5  # share of the shorter passage's words found in the other: the same telling
 SOMEWHAT_ALIKE = 0.3  # ... enough with the same category or the same people
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
-_GENERIC = ("statement", "other")
 
 
 @dataclass(frozen=True)
@@ -151,10 +150,10 @@ def merge(events: Iterable[Event]) -> list[Event]:
 
 
 def _representative(event: Event) -> tuple:
-    """The telling that names the merged event: finest date, a specific category, first read."""
+    """The telling that names the merged event: the finest date, then the first read."""
     p = period(event.date)
     width = (p.end - p.start).days if p.dated else 0  # type: ignore[operator]
-    return (width, event.category in _GENERIC, _order(event)[2], event.id)
+    return (width, _order(event)[2], event.id)
 
 
 def _combine(group: list[Event]) -> Event:
