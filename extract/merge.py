@@ -87,7 +87,8 @@ def likeness(a: _Profile, b: _Profile) -> float | None:
             return None
         if alike >= SOMEWHAT_ALIKE and (same_category or same_people):
             return alike
-        return SOMEWHAT_ALIKE if same_people and same_category else None
+        # the same people, and only they, on the same day: one occasion told twice
+        return SOMEWHAT_ALIKE if same_people and (same_category or a.people == b.people) else None
     exact = (
         same_date
         and a.period.precision == "day"
