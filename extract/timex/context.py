@@ -9,6 +9,8 @@ from datetime import date
 _PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?)?)?")
 # a day/month without year is not read this many days after publication (resources may say otherwise)
 _MAX_DAYS_AHEAD = 270
+_CUE_WINDOW = 50  # characters before an expression searched for a tense cue: about its verb phrase
+_FUTURE_GRACE = 60  # a future sentence may still name a day this recent (reported speech)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,16 @@ class Context:
     mentioned_year: int | None = None  # the latest explicit year: the anchor of "that year", "năm sau"
     set_until: int = -1  # offset up to which a recurrence ("every year") governs day/month forms
     holidays: dict = field(default_factory=dict)
+    text: str = ""
+    future_cues: re.Pattern[str] | None = None  # words that put a sentence in the future ("will", "sẽ")
+
+    def tense(self, start: int) -> str | None:
+        """``"future"`` when a future cue ("will", "sẽ") comes shortly before ``start`` in its sentence."""
+        if self.future_cues is None:
+            return None
+        window_start = max(0, start - _CUE_WINDOW)
+        left = max(self.text.rfind(mark, window_start, start) for mark in ".!?\n")
+        return "future" if self.future_cues.search(self.text, max(left + 1, window_start), start) else None
 
     def note_year(self, year: int) -> None:
         """An explicit year is the narrative's, unless it lies after publication (a deadline)."""
@@ -62,11 +74,12 @@ class Context:
         if explicit_year:
             self.note_month(day.year)
 
-    def year_for(self, month: int, day: int | None, recent: bool = False) -> int | None:
+    def year_for(self, month: int, day: int | None, recent: bool = False, future: bool = False) -> int | None:
         """The year of a day/month (or month) given without one: narrative first, then publication.
 
         Either way a reading too far after publication moves a year back. ``recent`` forms (Vietnamese
-        ``hôm 3/1``) name a day near the time of writing: publication first.
+        ``hôm 3/1``) name a day near the time of writing: publication first. In a ``future`` sentence a
+        day/month read from publication is the next one on or after it.
         """
         pub = self.published
         year = self.narrative_year
@@ -80,4 +93,6 @@ class Context:
         except ValueError:
             return year
         ahead = (candidate - reference).days
+        if future and year == pub.year:
+            return year + 1 if ahead < -_FUTURE_GRACE else year
         return year - 1 if ahead > self.settings.get("max_days_ahead", _MAX_DAYS_AHEAD) else year

@@ -99,7 +99,8 @@ def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
         return None
     recurring = day is not None and year is None and s.get("_offset", 0) <= ctx.set_until
     if year is None and not recurring:
-        year = ctx.year_for(month, day, recent=bool(s.get("recent")))
+        future = ctx.tense(s["_offset"]) == "future"
+        year = ctx.year_for(month, day, recent=bool(s.get("recent")), future=future)
     if day is None:
         if explicit:
             ctx.note_month(year)  # type: ignore[arg-type]
@@ -245,7 +246,9 @@ def weekday(s: dict, ctx: Context, kind: str) -> Result | None:
         monday = pub - timedelta(days=pub.isoweekday() - 1) + timedelta(weeks=int(s["weekshift"]))
         day = monday + timedelta(days=target - 1)
     else:
-        direction = s.get("direction") or ctx.settings.get("weekday_direction", "past")
+        direction = (
+            s.get("direction") or ctx.tense(s["_offset"]) or ctx.settings.get("weekday_direction", "past")
+        )
         delta = target - pub.isoweekday()
         if direction == "near":  # "this Friday": the one of the publication's week
             day = pub + timedelta(days=delta)

@@ -62,6 +62,7 @@ class Grammar:
     rules: dict[str, Rule]  # by the rule's outer group name
     settings: dict = field(default_factory=dict)
     holidays: dict = field(default_factory=dict)
+    future_cues: re.Pattern[str] | None = None
 
 
 def _expand(
@@ -131,7 +132,9 @@ def grammar(lang: str) -> Grammar:
         )
         alternatives.append(f"(?P<{outer}>{body})")
     regex = re.compile("|".join(alternatives), re.IGNORECASE | re.MULTILINE)
-    return Grammar(lang, regex, rules, data["settings"], data["holiday"])
+    cues = data["settings"].get("future_cues")
+    future_cues = re.compile(cues, re.IGNORECASE) if cues else None
+    return Grammar(lang, regex, rules, data["settings"], data["holiday"], future_cues)
 
 
 def slots(rule: Rule, match: re.Match[str]) -> dict:

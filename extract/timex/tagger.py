@@ -27,7 +27,13 @@ def tag(
     except LookupError:  # a language without resources has no time expressions we can read
         return []
     norm = normal(text)
-    ctx = Context(Published.parse(published), rules.settings, holidays=rules.holidays)
+    ctx = Context(
+        Published.parse(published),
+        rules.settings,
+        holidays=rules.holidays,
+        text=norm.text,
+        future_cues=rules.future_cues,
+    )
     found: list[Timex] = []
     for region_start, region_end in sorted(regions) if regions else [(0, len(text))]:
         start, end = norm.normal(region_start), norm.normal(region_end)
