@@ -1,6 +1,6 @@
 """Sentence stage: split the article's regions into sentences with exact offsets.
 
-Each region (a line, or the part of it before a photo credit) holds one or more sentences. A
+Each line of a region (a line, or the part of it before a photo credit) holds one or more sentences. A
 sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by space
 and a word that does not start in lower case, except after an abbreviation (a per-language
 resource: ``[sentences] abbreviations`` in ``extract/lang/<code>/page.toml``), initials
@@ -15,6 +15,7 @@ from functools import cache
 from extract import language
 from extract.model import Document, Sentence
 
+_LINE = re.compile(r"[^\n]+")
 _END = re.compile(r"(?P<stop>\.\.\.|…|[.!?]+)[\"'”’»)\]]*(?=\s|$)")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 _OPENERS = "\"'“‘«(["
@@ -30,8 +31,9 @@ def split(doc: Document) -> list[Sentence]:
     """The sentences of ``doc``'s regions, in reading order; ``doc.text[start:end]`` is each one."""
     sentences = []
     for start, end in doc.regions:
-        for s, e in _spans(doc.text, start, end):
-            sentences.append(Sentence(s, e, doc.text[s:e]))
+        for line in _LINE.finditer(doc.text, start, end):  # a line break always ends a sentence
+            for s, e in _spans(doc.text, line.start(), line.end()):
+                sentences.append(Sentence(s, e, doc.text[s:e]))
     return sentences
 
 

@@ -1,0 +1,88 @@
+"""Sentence stage: exact offsets and the stops that do not end a sentence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.clean import clean
+from extract.model import Document, Metadata
+from extract.read import read_article
+from extract.sentences import split
+
+
+def sentences(text: str) -> list[str]:
+    doc = Document("a.txt", text, Metadata(), ((0, len(text)),), len(text))
+    found = split(doc)
+    assert all(text[s.start : s.end] == s.text for s in found)
+    return [s.text for s in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quân Mỹ đến. Quân Iraq đi.", ["Quân Mỹ đến.", "Quân Iraq đi."]),
+        (
+            "U.S. Defense Secretary Lloyd Austin arrived. He met Gen. Smith.",
+            ["U.S. Defense Secretary Lloyd Austin arrived.", "He met Gen. Smith."],
+        ),
+        ("He was greeted by Maj. Gen. Matthew Doe in Baghdad.", None),
+        ("President George H.W. Bush ordered troops in Aug. 1990 to move.", None),
+        ("The talks began on Sept. 27 and ended on Jan. 10 this year.", None),
+        ("Dr. Lee and St. Paul were there.", None),
+        ("Ông đến TP. Hồ Chí Minh hôm qua.", None),
+        ("More than 4.5 million people and 2.500 soldiers left.", None),
+        ("He paused... then he went on.", None),
+        ("Chờ đã… Sau đó ông nói tiếp.", None),
+        ('"Sứ mệnh đã kết thúc", ông Obama nói.', None),
+        ('"Will they stay?" he asked. Nobody answered.', ['"Will they stay?" he asked.', "Nobody answered."]),
+        ('He said: "We will stay." Then he left.', ['He said: "We will stay."', "Then he left."]),
+        ("Họ nói rằng “sắp xảy ra”. Ông im lặng.", ["Họ nói rằng “sắp xảy ra”.", "Ông im lặng."]),
+        ("Iraq (IS). Mỹ đồng ý.", ["Iraq (IS).", "Mỹ đồng ý."]),
+        ("Vào năm 2021. Hai năm sau.", ["Vào năm 2021.", "Hai năm sau."]),
+        ("Một tiêu đề không có dấu chấm", None),
+    ],
+)
+def test_sentence_boundaries(text: str, expected: list[str] | None) -> None:
+    assert sentences(text) == (expected or [text])
+
+
+def test_every_line_is_its_own_sentence_and_blank_space_is_left_out() -> None:
+    text = "Tiêu đề bài viết\n  Đoạn một.  \n\nĐoạn hai? Có\n"
+    assert sentences(text) == ["Tiêu đề bài viết", "Đoạn một.", "Đoạn hai?", "Có"]
+
+
+def test_only_regions_are_split() -> None:
+    text = "Boilerplate here. Article one. Article two. Footer."
+    start, end = text.index("Article one"), text.index(" Footer")
+    doc = Document("a.txt", text, Metadata(), ((start, end),), end)
+    assert [s.text for s in split(doc)] == ["Article one.", "Article two."]
+
+
+@given(st.text(alphabet='ab .!?\n"…ĐđU.S', max_size=80))
+def test_sentences_are_exact_ordered_and_trimmed(text: str) -> None:
+    doc = Document("a.txt", text, Metadata(), ((0, len(text)),), len(text))
+    found = split(doc)
+    for previous, sentence in zip(found, found[1:], strict=False):
+        assert previous.end <= sentence.start
+    for sentence in found:
+        assert sentence.text == text[sentence.start : sentence.end]
+        assert sentence.text == sentence.text.strip() and sentence.text
+
+
+def test_gold_evidence_lies_within_one_sentence(shared: Path) -> None:
+    for gold_path, folder in (
+        (shared / "gold" / "seeds.json", shared / "seeds"),
+        (shared / "dev" / "gold.json", shared / "dev" / "articles"),
+    ):
+        for expected in json.loads(gold_path.read_text(encoding="utf-8"))["documents"]:
+            text, meta = read_article(folder / expected["file"])
+            found = split(clean(expected["file"], text, meta))
+            for event in expected["events"]:
+                assert any(
+                    any(s.start <= a and b <= s.end for s in found) for a, b in event["evidence_spans"]
+                ), f"{expected['file']} {event['id']}: evidence split across sentences"
