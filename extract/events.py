@@ -61,7 +61,8 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
             continue
         governing = _governing(doc.text, sentence, own, lex)
         for timex, clause in governing:
-            events.append(builder.event(sentence, clause, _date(timex), timex.mod, timex))
+            others = [c for _, c in governing if c != clause]
+            events.append(builder.event(sentence, clause, _date(timex), timex.mod, timex, others))
         if not governing and sentence in lead and doc.meta.published and not _dated(own):
             marker = _has_just(sentence, lex)
             published = doc.meta.published.split("T")[0]
@@ -234,7 +235,17 @@ class _Builder:
             actors += [a for a in self.frame if a not in actors]
         return actors
 
-    def event(self, sentence: Sentence, clause: Clause, date: str, mod: str | None, timex: Timex) -> Event:
+    def event(
+        self,
+        sentence: Sentence,
+        clause: Clause,
+        date: str,
+        mod: str | None,
+        timex: Timex,
+        others: Sequence[Clause] = (),
+    ) -> Event:
+        """The event dated by ``timex``, told in ``clause`` of ``sentence`` (``others`` are the
+        clauses of the sentence's other dated happenings, whose words are not this one's)."""
         text = self.doc.text
         meta = self.doc.meta
         body_start, body_end = _dateline_end(text, sentence, [timex])
@@ -242,7 +253,11 @@ class _Builder:
         cue = choose(
             cues_in(text, clause.main_start, clause.end, self.lex)
             or cues_in(text, clause.start, clause.end, self.lex),
-            cues_in(text, body_start, body_end, self.lex),
+            [
+                c
+                for c in cues_in(text, body_start, body_end, self.lex)
+                if not any(o.start <= c.start < o.end for o in others)
+            ],
             timex.start,
             modal_at,
         )

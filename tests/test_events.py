@@ -1,0 +1,162 @@
+"""Event building on made-up sentences, with hand-placed time expressions (the tagger is not under test)."""
+
+from __future__ import annotations
+
+from extract.events import build_events, title
+from extract.model import Document, Metadata, Sentence, Timex
+from extract.sentences import split
+
+
+def article(
+    text: str,
+    dates: list[tuple[str, str]],
+    *,
+    lang: str = "vi",
+    published: str | None = "2030-05-20",
+    headline: str | None = None,
+    kind: str = "DATE",
+    file: str = "a.txt",
+) -> tuple[Document, list[Sentence], list[Timex]]:
+    """A one-region document, its sentences, and a time expression for each (phrase, value)."""
+    meta = Metadata(title=headline, published=published, language=lang)
+    doc = Document(file=file, text=text, meta=meta, regions=((0, len(text)),), body_end=len(text))
+    timexes = []
+    for phrase, value in dates:
+        start = text.find(phrase)
+        while start >= 0:
+            timexes.append(Timex(start, start + len(phrase), phrase, kind, value))
+            start = text.find(phrase, start + 1)
+    return doc, split(doc), sorted(timexes, key=lambda t: t.start)
+
+
+def events_of(*args, **kwargs):
+    return build_events(*article(*args, **kwargs))
+
+
+def test_a_happening_at_a_date_is_one_event_with_exact_offsets():
+    text = "Ngày 12/3/2030, Mỹ và Iraq ký thỏa thuận hợp tác năng lượng tại Baghdad."
+    doc, sentences, timexes = article(text, [("Ngày 12/3/2030", "2030-03-12")])
+    (event,) = build_events(doc, sentences, timexes)
+    assert (event.date, event.precision, event.start, event.end) == (
+        "2030-03-12",
+        "day",
+        "2030-03-12",
+        "2030-03-12",
+    )
+    source = event.sources[0]
+    assert text[source.passage_start : source.passage_end] == source.passage == text
+    assert text[source.timex_start : source.timex_end] == "Ngày 12/3/2030"
+    assert event.category == "agreement" and event.tone == "cooperation" and event.goldstein > 0
+    assert event.actors[:2] == ["US", "Iraq"]
+    assert event.relevance == 1.0
+
+
+def test_a_state_is_no_event_but_a_happening_in_its_relative_clause_is():
+    assert events_of("Năm 2031, Mỹ duy trì khoảng 3.000 quân ở Iraq.", [("Năm 2031", "2031")]) == []
+    assert (
+        events_of("In 2031 about 3,000 U.S. troops are stationed in Iraq.", [("2031", "2031")], lang="en")
+        == []
+    )
+    text = "About 3,000 U.S. troops are stationed in Iraq, which militants attacked in 2031."
+    (event,) = events_of(text, [("2031", "2031")], lang="en")
+    assert event.date == "2031" and event.category == "military-action"
+
+
+def test_forecasts_plans_and_deadlines_are_no_events():
+    assert events_of("Mỹ có thể sẽ rút quân khỏi Iraq vào tháng 9/2032.", [("tháng 9/2032", "2032-09")]) == []
+    text = "Washington said the troops would leave Iraq in September 2032."
+    assert events_of(text, [("September 2032", "2032-09")], lang="en") == []
+    text = "Quốc hội yêu cầu quân nước ngoài rời Iraq trước ngày 1/7/2032."
+    assert events_of(text, [("ngày 1/7/2032", "2032-07-01")]) == []
+
+
+def test_vua_lead_is_dated_by_the_publication_date():
+    text = "Quân đội Iraq\n\nBaghdad vừa yêu cầu Mỹ rút bớt cố vấn quân sự khỏi căn cứ phía tây.\n"
+    (event,) = events_of(text, [], published="2030-02")
+    assert (event.date, event.precision) == ("2030-02", "month")
+    assert event.sources[0].timex_text == "vừa"
+    assert event.category == "demand"
+    assert events_of(text, [], published=None) == []
+
+
+def test_vua_vua_is_not_has_just():
+    text = "Bếp được dọn vừa nhanh vừa sạch trước ngày lễ."
+    assert events_of(text, [], published="2030-02") == []
+
+
+def test_unknown_year_is_kept_undated():
+    text = "Hôm 3/1, máy bay Mỹ không kích một kho vũ khí gần Baghdad."
+    (event,) = events_of(text, [("Hôm 3/1", "XXXX-01-03")], published=None)
+    assert (event.date, event.precision, event.start, event.end) == ("XXXX-01-03", "day", None, None)
+
+
+def test_a_time_of_day_dates_its_day():
+    text = "Tối 2/6/2030, Tổng thống Mỹ phát biểu về Iraq từ Nhà Trắng."
+    (event,) = events_of(text, [("Tối 2/6/2030", "2030-06-02TEV")], kind="TIME")
+    assert event.date == "2030-06-02"
+
+
+def test_several_dated_happenings_in_one_sentence_are_several_events():
+    text = (
+        "Iraqi forces retook the town on Tuesday, and the coalition withdrew its advisers on Thursday, "
+        "before a deadline set for March 2031."
+    )
+    events = events_of(
+        text,
+        [("Tuesday", "2030-05-14"), ("Thursday", "2030-05-16"), ("March 2031", "2031-03")],
+        lang="en",
+    )
+    assert [e.date for e in events] == ["2030-05-14", "2030-05-16"]
+    assert all(e.sources[0].passage == text for e in events)
+    assert [e.category for e in events] == ["military-action", "withdraw"]
+    assert "Thursday" in events[1].title and "Tuesday" not in events[1].title
+
+
+def test_chrome_and_datelines_are_no_events():
+    text = (
+        "Cập nhật 20/05/2030 08:15\n\n"
+        "WASHINGTON, May 20 (Wire) - The Pentagon said on Monday it sent jets to Iraq."
+    )
+    events = events_of(
+        text,
+        [("20/05/2030 08:15", "2030-05-20T08:15"), ("May 20", "2030-05-20"), ("Monday", "2030-05-19")],
+        lang="en",
+    )
+    assert [e.date for e in events] == ["2030-05-19"]
+
+
+def test_a_passage_outside_the_regions_gives_no_event():
+    text = "Mỹ không kích Baghdad ngày 1/1/2030.\n\nTin liên quan\nIraq ký thỏa thuận với Mỹ ngày 2/2/2030."
+    doc, sentences, timexes = article(
+        text, [("ngày 1/1/2030", "2030-01-01"), ("ngày 2/2/2030", "2030-02-02")]
+    )
+    doc = Document(doc.file, text, doc.meta, ((0, text.index("Tin liên quan")),), text.index("Tin liên quan"))
+    assert [e.date for e in build_events(doc, sentences, timexes)] == ["2030-01-01"]
+
+
+def test_a_caption_repeating_the_lead_merges_into_one_event():
+    text = (
+        "Bộ trưởng Quốc phòng Mỹ tới thăm Baghdad hôm 4/4/2030 và hội đàm với Thủ tướng Iraq "
+        "về hợp tác an ninh.\n"
+        "Bộ trưởng Quốc phòng Mỹ tới thăm Baghdad hôm 4/4/2030. Ảnh: AP\n"
+    )
+    events = events_of(text, [("hôm 4/4/2030", "2030-04-04")])
+    assert len(events) == 1 and len(events[0].sources) == 2
+
+
+def test_summary_glosses_actors_and_category_in_english():
+    text = "Ngày 5/5/2030, Iraq chỉ trích Mỹ vì một cuộc không kích."
+    (event,) = events_of(text, [("Ngày 5/5/2030", "2030-05-05")])
+    assert event.category == "military-action"
+    assert event.summary_en.startswith("Iraq – US: military action")
+    assert event.summary_en.endswith("(2030-05-05)")
+
+
+def test_title_is_cut_at_a_word_boundary():
+    text = "Ngày 1/1/2030, " + " ".join(["Mỹ và Iraq thảo luận về tương lai hợp tác quân sự"] * 6) + "."
+    doc, sentences, timexes = article(text, [("Ngày 1/1/2030", "2030-01-01")])
+    (event,) = build_events(doc, sentences, timexes)
+    words = set(text.replace(",", " ").replace(".", " ").split())
+    assert len(event.title) <= 95
+    assert all(w.strip(",.") in words for w in event.title.replace("…", " ").split())
+    assert title(text, type("C", (), {"start": 0, "end": 14})(), timexes[0]) == "Ngày 1/1/2030"
