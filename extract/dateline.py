@@ -23,6 +23,8 @@ _ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?::\d{2})?(?!\d)", re.IGNORECASE)
 # Zone names and offsets are written alike in every language: GMT+7, UTC-05:00, EST, ICT.
 _ZONE = re.compile(r"\(?\b(?:GMT|UTC)\s*(?:[+\-−]\s*\d{1,2}(?::?\d{2})?)?\)?|\b[A-Z]{1,4}T\b")
+# Words may follow digits with no space between: "6:14AM", "GMT+3Updated 2 hours ago".
+_NOT_AFTER_LETTER = r"(?<![^\W\d_])"
 _SEPARATORS = re.compile(r"[\s,|·•/()\[\]\-–—:]+")
 
 
@@ -63,8 +65,10 @@ def _rules(lang: str) -> _Rules:
     return _Rules(
         dates=(*dates, _ISO),
         months=months,
-        filler=re.compile(rf"(?<!\w)(?:{filler})(?!\w)", re.IGNORECASE),
-        updates=re.compile(rf"(?<!\w)(?:{'|'.join(updates)})(?!\w)", re.IGNORECASE) if updates else None,
+        filler=re.compile(rf"{_NOT_AFTER_LETTER}(?:{filler})(?!\w)", re.IGNORECASE),
+        updates=re.compile(rf"{_NOT_AFTER_LETTER}(?:{'|'.join(updates)})(?!\w)", re.IGNORECASE)
+        if updates
+        else None,
     )
 
 

@@ -23,6 +23,7 @@ BODY = "Quân đội hai nước hôm qua đã tổ chức một cuộc họp k�
         ("Cập nhật: 10:00 ngày 29 tháng 1 năm 2024", "2024-01-29"),
         ("Published 6:14 AM EST, March 7, 2023", "2023-03-07"),
         ("October 1, 2025 6:12 AM GMT+3 · Updated 2 hours ago", "2025-10-01"),
+        ("October 1, 2025 6:12AM GMT+3Updated 2 hours ago", "2025-10-01"),
         ("Sept. 27, 2024", "2024-09-27"),
         ("Tuesday 4 June 2019 08.15 BST", "2019-06-04"),
         ("2024-01-29T08:15:00+07:00", "2024-01-29"),
