@@ -1,0 +1,52 @@
+"""Actors from per-language aliases, people tied to their side, relevance to US–Iraq relations."""
+
+from __future__ import annotations
+
+from extract.actors import actors_in, people_in, people_sides, relevance
+from extract.lexicon import lexicon
+
+
+def actors(text: str, lang: str = "vi", article: str | None = None) -> list[str]:
+    people = people_sides(article or text, lexicon(lang))
+    return actors_in(text, 0, len(text), people)
+
+
+def test_vietnamese_aliases_in_order_of_first_mention():
+    assert actors("Lầu Năm Góc và Baghdad thảo luận về IS.") == ["US", "Iraq", "IS"]
+    assert actors("Nhà Trắng tiếp Thủ tướng Iraq, Hoa Kỳ cam kết hỗ trợ.") == ["US", "Iraq"]
+    assert actors("Liên Hợp Quốc yêu cầu Tehran và người Kurd đối thoại.") == ["UN", "Iran", "Kurdistan"]
+
+
+def test_english_aliases_and_all_capital_aliases_are_case_sensitive():
+    assert actors("The Pentagon said Iraqi and American officers met in Erbil.", "en") == [
+        "US",
+        "Iraq",
+        "Kurdistan",
+    ]
+    assert actors("Let us say it is over.", "en") == []
+    assert actors("The U.S.-led coalition struck IS targets.", "en") == ["US", "coalition", "IS"]
+
+
+def test_the_coalition_implies_the_us():
+    assert actors("Liên quân không kích các mục tiêu ở Syria.") == ["coalition", "US", "Syria"]
+
+
+def test_a_person_introduced_with_a_side_keeps_it_in_later_mentions():
+    article = "Ngoại trưởng Iraq Karim Zadeh gặp Ngoại trưởng Mỹ. Sau đó, ông Zadeh trở về."
+    assert people_sides(article, lexicon("vi"))["Zadeh"] == "Iraq"
+    assert actors("Sau đó, ông Zadeh trở về.", article=article) == ["Iraq"]
+    english = "Iraqi Defense Minister Samir Qadri met reporters. Qadri said little."
+    assert actors("Qadri said little.", "en", article=english) == ["Iraq"]
+    assert people_in("Qadri said little.", 0, 18, people_sides(english, lexicon("en"))) == ["qadri"]
+
+
+def test_well_known_people_are_mapped_without_an_introduction():
+    assert actors("Ông Obama phát biểu tại Phòng Bầu dục.") == ["US"]
+    assert actors("Saddam Hussein ordered the troops out.", "en") == ["Iraq"]
+
+
+def test_relevance_is_high_for_both_parties_medium_with_a_related_actor():
+    assert relevance(["US", "Iraq"]) == 1.0
+    assert 0.4 < relevance(["Iraq", "IS"]) < 1.0
+    assert relevance(["US"]) < relevance(["US", "Iran"])
+    assert relevance(["Turkey"]) < relevance(["US"])
