@@ -50,7 +50,11 @@ LISBON (TD) — Ministers from the two countries agreed on Monday to share river
 Ministers meet in Lisbon, Portugal, Monday, May 2, 2022. (TD Photo)
 Ministers meet in Lisbon, Portugal, Monday, May 2, 2022. (TD Photo)
 
+ADVERTISEMENT
+
 The deal follows two years of talks that stalled in 2020 over the cost of new gauges.
+
+Test Desk writer Ann Roe contributed to this report.
 
 Copyright 2022 Test Desk. All rights reserved.
 
@@ -86,7 +90,7 @@ def test_vietnamese_page_rules() -> None:
 
 def test_english_page_rules() -> None:
     doc = clean("a.txt", EN_PAGE, Metadata())
-    assert doc.body_end == EN_PAGE.index("Copyright 2022")
+    assert doc.body_end == EN_PAGE.index("Test Desk writer")
     assert region_texts(doc) == [
         "Ministers agree on river data deal",
         "Published 9:05 AM ET, May 2, 2022",
