@@ -70,3 +70,5 @@ def test_duckling_values_are_cut_to_the_case_grain():
     assert not value_right("2017-02-02T15", "minute", "2017-02-02T15:30", reference)
     assert value_right("PRESENT_REF", "second", "2017-02-02T03:55:00", reference)
     assert value_right("2017-Q3", "quarter", "2017-Q3", reference)
+    assert value_right("2017-SU", "day", "2017-06-21", reference)
+    assert not value_right("2017-WI", "day", "2016-12-21", reference)

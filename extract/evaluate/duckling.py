@@ -1,7 +1,10 @@
 """Duckling's Vietnamese time phrases: the share each tagger resolves right at the reference time.
 
 A phrase is right when its longest time expression has a value that, cut to the case's grain,
-equals the expected start (for an interval, its start). Negative phrases must yield nothing.
+equals the expected start (for an interval, its start). Representations Duckling lacks are
+mapped: ``PRESENT_REF`` is the reference time, a part of day (``TEV``) starts at Duckling's hour
+for it, a TimeML season (``2017-SU``) is right when its months hold the expected first day, a
+week value is compared by ISO week. Negative phrases must yield nothing.
 """
 
 from __future__ import annotations
@@ -13,12 +16,14 @@ from datetime import date
 from pathlib import Path
 
 from extract.evaluate.systems import Tagger
+from extract.period import period
 
 # Where Duckling's part-of-day intervals start (hour), for TIMEX3 values such as 2017-02-02TEV.
 _PART_OF_DAY_HOUR = {"MO": "04", "MI": "12", "AF": "12", "EV": "18", "NI": "18"}
 _PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(MO|MI|AF|EV|NI)$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_SEASON = re.compile(r"^\d{4}-(SP|SU|FA|WI)$")
 _CUT = {"year": 4, "month": 7, "day": 10, "hour": 13, "minute": 16, "second": 19}
 
 
@@ -51,6 +56,9 @@ def value_right(value: str, grain: str, start: str, reference: str) -> bool:
             year, week, _ = date.fromisoformat(start[:10]).isocalendar()
             return (int(m[1]), int(m[2])) == (year, week)
         return value[:10] == start[:10] and bool(_DAY.match(value))
+    if _SEASON.match(value):  # TimeML names the season Duckling gives as astronomical days
+        season = period(value)
+        return season.dated and season.start <= date.fromisoformat(start[:10]) <= season.end
     if grain in ("hour", "minute") and (m := _PART_OF_DAY.match(value)):
         value = f"{m[1]}T{_PART_OF_DAY_HOUR[m[2]]}"
     cut = _CUT[grain]
