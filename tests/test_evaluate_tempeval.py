@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extract.evaluate.duckling import value_right
-from extract.evaluate.tempeval import parse_timeml, score_document, write_timeml
+from extract.evaluate.tempeval import parse_timeml, score_document, tag_directory, write_timeml
 from extract.model import Timex
 
 SOURCE = """<?xml version="1.0" ?>
@@ -72,3 +72,14 @@ def test_duckling_values_are_cut_to_the_case_grain():
     assert value_right("2017-Q3", "quarter", "2017-Q3", reference)
     assert value_right("2017-SU", "day", "2017-06-21", reference)
     assert not value_right("2017-WI", "day", "2016-12-21", reference)
+
+
+def test_tag_directory_writes_timeml_that_reads_back_with_the_same_text(tmp_path):
+    source_dir, out_dir = tmp_path / "in", tmp_path / "out"
+    (source_dir / "sub").mkdir(parents=True)
+    (source_dir / "sub" / "tiny.tml").write_text(SOURCE, encoding="utf-8")
+    assert tag_directory(source_dir, out_dir) == 1
+    written = parse_timeml((out_dir / "sub" / "tiny.tml").read_text(encoding="utf-8"))
+    original = parse_timeml(SOURCE)
+    assert written.text == original.text and written.dct == original.dct
+    assert all(written.text[t.start : t.end] == t.text and t.value for t in written.timexes)
