@@ -82,19 +82,22 @@ def _start_view(opts: Options) -> None:
     )
 
 
-def _clamp_dates(opts: Options) -> None:
-    """Keep the date widget's value inside the data's range (uploads can widen it)."""
-    dates = st.session_state.get("f_dates") or ()
-    if opts.first and opts.last:
-        kept = tuple(min(max(d, opts.first), opts.last) for d in dates if isinstance(d, date))
-        st.session_state["f_dates"] = kept or (opts.first, opts.last)
+def _fit_dates(opts: Options) -> None:
+    """Keep the date widget inside the data's range; a range left whole grows with uploads."""
+    dates = tuple(st.session_state.get("f_dates") or ())
+    whole = (opts.first, opts.last)
+    if dates == st.session_state.get("f_dates_whole", whole):
+        dates = whole
+    kept = tuple(min(max(d, opts.first), opts.last) for d in dates if isinstance(d, date))
+    st.session_state["f_dates"] = kept or whole
+    st.session_state["f_dates_whole"] = whole
 
 
 def _sidebar(opts: Options) -> Filters:
     with st.sidebar:
         st.header("Filters")
         if opts.first and opts.last:
-            _clamp_dates(opts)
+            _fit_dates(opts)
             st.date_input(
                 "Dates", min_value=opts.first, max_value=opts.last, key="f_dates", format="YYYY-MM-DD"
             )
@@ -130,24 +133,29 @@ def _clear_filters() -> None:
 
 
 def _upload_form() -> None:
-    with st.expander("Add articles"), st.form("upload", clear_on_submit=True):
-        files = st.file_uploader(
-            "Articles (.txt, .md, .html) and an optional manifest.csv",
-            type=UPLOAD_TYPES,
-            accept_multiple_files=True,
-        )
-        if st.form_submit_button("Extract") and files:
-            _extract_uploads(files)
+    with st.expander("Add articles", expanded=bool(st.session_state.get("upload_messages"))):
+        for level, message in st.session_state.pop("upload_messages", []):
+            getattr(st, level)(message)
+        with st.form("upload", clear_on_submit=True):
+            files = st.file_uploader(
+                "Articles (.txt, .md, .html) and an optional manifest.csv",
+                type=UPLOAD_TYPES,
+                accept_multiple_files=True,
+            )
+            if st.form_submit_button("Extract") and files:
+                st.session_state["upload_messages"] = _extract_uploads(files)
+                st.rerun()  # the timeline above was drawn before the upload: draw it again
 
 
-def _extract_uploads(files: list) -> None:
-    """Run the extractor on uploaded files; each rejected file gets its own message."""
+def _extract_uploads(files: list) -> list[tuple[str, str]]:
+    """Run the extractor on uploaded files; returns one (level, message) per file."""
     # Imported here: the view itself needs only the stored timeline, not the extraction stages.
     from extract.manifest import read_manifest
     from extract.pipeline import process_file
     from extract.read import InputError
 
     documents, events = st.session_state.get("uploaded", ([], []))
+    messages = []
     articles = [f for f in files if not f.name.lower().endswith(".csv")]
     progress = st.progress(0.0, text="Extracting…")
     with tempfile.TemporaryDirectory() as folder:
@@ -159,24 +167,27 @@ def _extract_uploads(files: list) -> None:
                 try:
                     manifest = read_manifest(path)
                 except (ValueError, KeyError, UnicodeDecodeError) as error:
-                    st.warning(f"{f.name}: not a usable manifest ({error})")
+                    messages.append(("warning", f"{f.name}: not a usable manifest ({error})"))
         for done, f in enumerate(articles, 1):
             progress.progress(done / len(articles), text=f"Extracting {f.name}")
             if f.size > UPLOAD_LIMIT:
-                st.warning(f"{f.name}: rejected, larger than {UPLOAD_LIMIT // 1024 // 1024} MB")
+                messages.append(("warning", f"{f.name}: rejected, larger than {UPLOAD_LIMIT // 2**20} MB"))
                 continue
             path = Path(folder) / Path(f.name).name
             path.write_bytes(f.getvalue())
             try:
                 document, found = process_file(path, path.name, manifest.get(path.name))
             except (InputError, OSError) as error:
-                st.warning(f"{f.name}: rejected ({error})")
+                messages.append(("warning", f"{f.name}: rejected ({error})"))
+                continue
+            except Exception as error:  # an extractor bug on one file must not lose the others
+                messages.append(("error", f"{f.name}: extraction failed ({type(error).__name__}: {error})"))
                 continue
             documents.append(document)
             events.extend(found)
-            st.success(f"{f.name}: {len(found)} event(s) added")
-    progress.empty()
+            messages.append(("success", f"{f.name}: {len(found)} event(s) added"))
     st.session_state["uploaded"] = (documents, events)
+    return messages
 
 
 def _on_chart_select() -> None:

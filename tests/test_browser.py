@@ -1,0 +1,171 @@
+"""The running app in a real browser: Debian's Chromium driven by Playwright (never `playwright install`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import socket
+import struct
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dashboard import chart
+from dashboard.sample import fixture_timeline
+from extract.store import save
+
+pytestmark = pytest.mark.browser
+playwright = pytest.importorskip("playwright.sync_api")
+expect = playwright.expect
+
+ROOT = Path(__file__).resolve().parent.parent
+POINTS = ".scatterlayer .points path"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WAIT_MS = 30_000  # how long to wait for the app, not a speed requirement
+expect.set_options(timeout=WAIT_MS)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen) -> None:
+    for _ in range(240):
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.25)
+    raise RuntimeError("streamlit did not start")
+
+
+@pytest.fixture(scope="module")
+def fixture_events():
+    return fixture_timeline()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory, chromium):
+    data = tmp_path_factory.mktemp("timeline")
+    save(data, *fixture_timeline())
+    port = _free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true"]
+    command += ["--server.port", str(port), "--browser.gatherUsageStats", "false"]
+    env = {**os.environ, "TIMELINE_DATA": str(data)}
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    with playwright.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    yield page
+    context.close()
+
+
+def _open(page, url: str):
+    page.goto(url)
+    page.wait_for_selector(POINTS)
+    return page.locator(POINTS)
+
+
+def _dated(events):
+    return [e for e in events if chart.is_dated(e)]
+
+
+def test_clicking_an_event_shows_its_passage(page, app_url):
+    points = _open(page, app_url)
+    expect(points).to_have_count(5)
+    conflict = page.locator(".scatterlayer .trace").filter(has=page.locator("path.point")).first
+    conflict.locator("path.point").first.click(force=True)
+    card = page.locator(".src-card").first
+    expect(card.locator("mark")).to_have_text("January 2020")
+    expect(card).to_contain_text("Iraq's parliament voted to expel US troops")
+    assert "event=" in page.url
+
+
+def test_a_filter_changes_the_points_shown(page, app_url):
+    points = _open(page, app_url)
+    expect(points).to_have_count(5)
+    search = page.get_by_label("Search titles and passages")
+    search.fill("coalition")
+    search.press("Enter")
+    expect(points).to_have_count(2)  # the talks "on the coalition" and "Coalition shrinks"
+    assert "q=coalition" in page.url
+
+
+def test_a_copied_url_reopens_the_view(page, app_url, fixture_events):
+    event = next(e for e in fixture_events if e.date == "2024-01-24")
+    points = _open(page, f"{app_url}/?category=diplomacy&event={event.id}")
+    expect(points).to_have_count(2)
+    expect(page.locator(".src-card mark").first).to_have_text("24 January 2024")
+    expect(page.locator(".src-card").first).to_contain_text("<script>alert('x')</script>")  # shown as text
+
+
+def test_csv_download_arrives_and_parses(page, app_url, fixture_events):
+    _open(page, app_url)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="CSV", exact=True).click()
+    data = Path(download.value.path()).read_bytes()
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert data.startswith(b"\xef\xbb\xbf") and len(rows) == len(fixture_events)
+
+
+def test_png_download_has_the_chart_size(page, app_url, fixture_events):
+    _open(page, app_url)
+    page.get_by_role("button", name="Render PNG").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="PNG", exact=True).click()
+    data = Path(download.value.path()).read_bytes()
+    height = chart.build_figure(_dated(fixture_events)).layout.height
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (700, height)  # kaleido's default width, the figure's height
+
+
+def test_an_uploaded_article_adds_its_events(page, app_url, fixture_events, tmp_path):
+    article = tmp_path / "upload.txt"
+    article.write_text(
+        "Iraq and the United States sign a new security agreement\n\n"
+        "On 5 March 2019, the United States and Iraq signed a security agreement in Baghdad.\n",
+        encoding="utf-8",
+    )
+    _open(page, app_url)
+    page.get_by_text("Add articles").click()
+    page.locator("input[type=file]").set_input_files(str(article))
+    page.get_by_role("button", name="Extract").click()
+    expect(page.get_by_text("upload.txt:")).to_contain_text("event(s) added")
+    added = len(fixture_events) + 1
+    expect(page.get_by_text(f"{added} of {added} events shown")).to_be_visible()
