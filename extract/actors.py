@@ -117,6 +117,11 @@ def people_in(text: str, start: int, end: int, people: dict[str, str]) -> list[s
     return sorted({m.phrase.split()[-1].casefold() for m in found})
 
 
+def parties() -> list[str]:
+    """The two parties of the relationship the timeline follows (US, Iraq)."""
+    return list(language_neutral("actors")["relevance"]["parties"])
+
+
 def relevance(actors: list[str]) -> float:
     """How much a happening with these actors bears on US–Iraq relations (0..1)."""
     table = language_neutral("actors")["relevance"]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.actors import actors_in, people_in, people_sides, relevance
+from extract.actors import actors_in, parties, people_in, people_sides, relevance
 from extract.categories import OTHER, categories, choose, cues_in
 from extract.lexicon import Lexicon, Match, lexicon
 from extract.merge import merge
@@ -60,8 +60,12 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
         if _is_chrome(doc.text, sentence, own, lex):
             continue
         governing = _governing(doc.text, sentence, own, lex)
+        if governing:
+            subordinate = _subordinate_clauses(doc.text, sentence, own, lex)
         for timex, clause in governing:
+            # the words of the sentence's other happenings and of its clauses of time are not this one's
             others = [c for _, c in governing if c != clause]
+            others += [c for c in subordinate if not c.start <= timex.start < c.end]
             events.append(builder.event(sentence, clause, _date(timex), timex.mod, timex, others))
         if not governing and sentence in lead and doc.meta.published and not _dated(own):
             marker = _has_just(sentence, lex)
@@ -190,13 +194,24 @@ def _extend_adverbial(
     does a clause of time ('ba ngày sau khi bộ binh vượt biên,', 'after the talks,')."""
     start = clauses[index].start
     while index + 1 < len(clauses):
-        current = _outside(text, clauses[index].start, clauses[index].end, timexes)
-        opening = " ".join(_WORD.findall(current)[:SUBORDINATOR_WORDS])
         fronted = _words(_outside(text, start, clauses[index].end, timexes)) <= FRONTED_WORDS
-        if not (fronted or lex.marker("subordinators").find(opening)):
+        if not (fronted or _of_time(text, clauses[index], timexes, lex)):
             break
         index += 1
     return Clause(start, clauses[index].end, clauses[index].start)
+
+
+def _of_time(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """A clause of time: opened by a subordinator ('sau khi', 'after') within its first words."""
+    words = _WORD.findall(_outside(text, clause.start, clause.end, timexes))
+    return bool(lex.marker("subordinators").find(" ".join(words[:SUBORDINATOR_WORDS])))
+
+
+def _subordinate_clauses(
+    text: str, sentence: Sentence, timexes: Sequence[Timex], lex: Lexicon
+) -> list[Clause]:
+    start, end = _dateline_end(text, sentence, timexes)
+    return [c for c in _clauses(text, start, end, timexes) if _of_time(text, c, timexes, lex)]
 
 
 def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
@@ -233,6 +248,8 @@ class _Builder:
         actors = actors_in(self.doc.text, start, end, self.people)
         if len(actors) < 2 or self.lex.marker("both_parties").find(self.doc.text, start, end):
             actors += [a for a in self.frame if a not in actors]
+        elif any(a in actors for a in parties()):  # one party named in a story of both: the other is there
+            actors += [a for a in self.frame if a in parties() and a not in actors]
         return actors
 
     def event(
@@ -306,8 +323,10 @@ def title(text: str, clause: Clause, timex: Timex) -> str:
         start += 1
     while end > start and text[end - 1] in " ,;:.-–—":
         end -= 1
+    if "\n" in text[start:end]:  # a title is one line
+        end = text.index("\n", start, end)
     if end - start <= TITLE_CHARS:
-        return text[start:end]
+        return " ".join(text[start:end].split())
     anchor = min(max(timex.start, start), end)
     left = max(start, min(anchor - TITLE_CHARS // 3, end - TITLE_CHARS))
     if left > start:
@@ -315,7 +334,8 @@ def title(text: str, clause: Clause, timex: Timex) -> str:
     right = left + TITLE_CHARS
     if right < end:
         right = _previous_word_end(text, left, right)
-    return ("… " if left > start else "") + text[left:right].strip() + (" …" if right < end else "")
+    cut = " ".join(text[left:right].split())
+    return ("… " if left > start else "") + cut + (" …" if right < end else "")
 
 
 def _next_word(text: str, i: int, end: int) -> int:
