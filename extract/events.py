@@ -28,7 +28,9 @@ SUBORDINATOR_WORDS = 3  # a clause of time opens with its subordinator within th
 CHROME_WORDS = 3  # a sentence with fewer words besides its dates is page chrome
 CHROME_MARKED_WORDS = 8  # ... or with a chrome word and fewer than this
 DATELINE_CHARS = 80
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]]|\s[-–—]\s|[“”\"]")  # not in 2,500
+_CLAUSE_BREAK = re.compile(
+    r"(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|[“”\"]"
+)  # not in 2,500; asides in brackets belong to their clause
 _DATELINE_BREAK = re.compile(r"\s[-–—]\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
