@@ -10,6 +10,8 @@ _PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?
 # a day/month without year is not read this many days after publication (resources may say otherwise)
 _MAX_DAYS_AHEAD = 270
 _CUE_WINDOW = 50  # characters before an expression searched for a tense cue: about its verb phrase
+_BOUNDARY = re.compile(r"[.!?](?=\s)|\n")  # a sentence ends here ("$5.2 million" does not)
+_CONTEXT_WINDOW = 200  # characters either side searched for a rule's context
 _FUTURE_GRACE = 60  # a future sentence may still name a day this recent (reported speech)
 
 
@@ -51,13 +53,25 @@ class Context:
     text: str = ""
     future_cues: re.Pattern[str] | None = None  # words that put a sentence in the future ("will", "sẽ")
 
+    def _sentence(self, start: int, end: int, before: int, after: int) -> tuple[int, int]:
+        """Bounds of the sentence around ``text[start:end]``, at most ``before``/``after`` characters out."""
+        left = max(0, start - before)
+        for boundary in _BOUNDARY.finditer(self.text, left, start):
+            left = boundary.end()
+        boundary = _BOUNDARY.search(self.text, end, end + after)
+        return left, boundary.start() if boundary else min(len(self.text), end + after)
+
     def tense(self, start: int) -> str | None:
         """``"future"`` when a future cue ("will", "sẽ") comes shortly before ``start`` in its sentence."""
         if self.future_cues is None:
             return None
-        window_start = max(0, start - _CUE_WINDOW)
-        left = max(self.text.rfind(mark, window_start, start) for mark in ".!?\n")
-        return "future" if self.future_cues.search(self.text, max(left + 1, window_start), start) else None
+        left, _ = self._sentence(start, start, _CUE_WINDOW, 0)
+        return "future" if self.future_cues.search(self.text, left, start) else None
+
+    def sentence_has(self, start: int, end: int, pattern: re.Pattern[str]) -> bool:
+        """True when ``pattern`` occurs in the sentence around ``text[start:end]``."""
+        left, right = self._sentence(start, end, _CONTEXT_WINDOW, _CONTEXT_WINDOW)
+        return pattern.search(self.text, left, right) is not None
 
     def note_year(self, year: int) -> None:
         """An explicit year is the narrative's, unless it lies after publication (a deadline)."""

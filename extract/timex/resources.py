@@ -53,6 +53,8 @@ class Rule:
     type: str
     constants: dict  # slot values fixed by the rule (value, mod, unit, sign, anchor...)
     groups: tuple[tuple[str, Lexicon], ...] = ()  # (regex group name, lexicon) of this rule
+    context: re.Pattern[str] | None = None  # when the sentence matches it, ``in_context`` reads the match
+    in_context: dict | None = None
 
 
 @dataclass
@@ -126,9 +128,17 @@ def grammar(lang: str) -> Grammar:
         outer = f"r{index}"
         groups: list[tuple[str, Lexicon]] = []
         body = _expand(spec["pattern"], data["fragment"], lexicons, outer, groups)
-        constants = {k: v for k, v in spec.items() if k not in ("name", "pattern", "norm", "type")}
+        own = ("name", "pattern", "norm", "type", "context", "in_context")
+        constants = {k: v for k, v in spec.items() if k not in own}
+        context = re.compile(spec["context"], re.IGNORECASE) if "context" in spec else None
         rules[outer] = Rule(
-            spec["name"], spec.get("norm", "date"), spec.get("type", "DATE"), constants, tuple(groups)
+            spec["name"],
+            spec.get("norm", "date"),
+            spec.get("type", "DATE"),
+            constants,
+            tuple(groups),
+            context,
+            spec.get("in_context"),
         )
         alternatives.append(f"(?P<{outer}>{body})")
     regex = re.compile("|".join(alternatives), re.IGNORECASE | re.MULTILINE)

@@ -44,7 +44,11 @@ def tag(
             if rule.type == "SET":
                 sentence_end = _SENTENCE_END.search(norm.text, match.end())
                 values["_sentence_end"] = sentence_end.start() if sentence_end else len(norm.text)
-            result = NORMALISERS[rule.norm](values, ctx, rule.type)
+            norm_name = rule.norm
+            if rule.context and ctx.sentence_has(match.start(), match.end(), rule.context):
+                values.update(rule.in_context or {})
+                norm_name = values.pop("norm", norm_name)
+            result = NORMALISERS[norm_name](values, ctx, rule.type)
             original_start, original_end = norm.original(match.start()), norm.original(match.end())
             if result is None or original_end <= original_start:
                 continue
