@@ -190,3 +190,13 @@ def test_gold_articles_end_where_the_gold_says_and_keep_every_required_span(shar
                 f"{path.name}: {what} is outside the regions"
             )
             assert max(b for _, b in occurrences) <= doc.body_end, f"{path.name}: {what} is after the body"
+
+
+def test_a_relative_update_time_is_left_out_of_the_timestamp_region() -> None:
+    text = (
+        "Coalition to scale back mission\n\nOctober 1, 2025 6:12 AM GMT+3 · Updated 2 hours ago\n\n"
+        "WASHINGTON, Oct 1 (Test) - The coalition will shrink its mission, officials said on Tuesday.\n"
+    )
+    doc = clean("a.txt", text, Metadata())
+    assert region_texts(doc)[1] == "October 1, 2025 6:12 AM GMT+3"
+    assert all("ago" not in r for r in region_texts(doc))
