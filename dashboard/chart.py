@@ -8,9 +8,12 @@ on a date axis and are left out of the figure (the app lists them apart).
 from __future__ import annotations
 
 import html
+import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from pathlib import Path
 from statistics import fmean
 
 import plotly.graph_objects as go
@@ -31,7 +34,8 @@ PRECISION_SYMBOLS = {
     "century": "star-square",
     "span": "hourglass",
 }
-LANE_MODES = {"category": "Category", "actors": "Actor pair"}
+LANE_MODES = {"group": "Category group", "category": "Category", "actors": "Actor pair"}
+DEFAULT_LANES = "group"
 WEBGL_FROM = 2000  # SVG draws one element per point; past this many, WebGL stays fluid
 LABELS = 10  # only the most important events get a label; the rest are on hover
 _ROWS_PER_LANE = 5
@@ -44,10 +48,18 @@ def tone_colour(tone: str) -> str:
     return TONE_COLOURS.get(tone, TONE_COLOURS["neutral"])
 
 
+@cache
+def category_groups() -> dict[str, str]:
+    """Category -> the group whose lane it goes in (``lanes.toml``)."""
+    groups = tomllib.loads((Path(__file__).with_name("lanes.toml")).read_text(encoding="utf-8"))["groups"]
+    return {category: group for group, members in groups.items() for category in members}
+
+
 def lane_of(event: Event, mode: str) -> str:
     if mode == "actors":
         return " – ".join(sorted(event.actors[:2])) or "no actor named"
-    return event.category.capitalize() or "Other"
+    name = event.category.replace("-", " ").capitalize() or "Other"
+    return category_groups().get(event.category, name) if mode == "group" else name
 
 
 def date_label(event: Event) -> str:
@@ -66,6 +78,7 @@ class _Placed:
     start: date
     end: date
     mid: date
+    lane: int
     y: float
 
 
@@ -90,7 +103,7 @@ def _place(events: list[Event], lane_mode: str) -> tuple[list[_Placed], list[str
                 row = min(range(len(row_free_from)), key=row_free_from.__getitem__)
             row_free_from[row] = end.toordinal() + gap
             mid = date.fromordinal((start.toordinal() + end.toordinal()) // 2)
-            placed.append(_Placed(event, start, end, mid, index + row * _ROW_STEP))
+            placed.append(_Placed(event, start, end, mid, index, index + row * _ROW_STEP))
     return placed, lanes
 
 
@@ -105,8 +118,7 @@ def _labelled(placed: list[_Placed], span_days: int) -> set[str]:
         if len(taken) == LABELS:
             break
         clear = all(
-            abs(item.y - other.y) > _ROW_STEP / 2 or abs((item.mid - other.mid).days) > span_days
-            for other in taken
+            item.lane != other.lane or abs((item.mid - other.mid).days) > span_days for other in taken
         )
         if clear:
             taken.append(item)
@@ -134,7 +146,7 @@ def monthly_temperature(events: list[Event]) -> list[tuple[date, float, int]]:
     return [(month, fmean(values), len(values)) for month, values in sorted(scores.items())]
 
 
-def build_figure(events: list[Event], lane_mode: str = "category") -> go.Figure:
+def build_figure(events: list[Event], lane_mode: str = DEFAULT_LANES) -> go.Figure:
     """Timeline (row 1) and monthly temperature (row 2) sharing the time axis.
 
     Every event marker carries ``customdata[0] = event id``; temperature bars carry

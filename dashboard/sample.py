@@ -100,7 +100,7 @@ def fixture_timeline() -> tuple[list[Document], list[Event]]:
             "US and Iraq agree to begin talks on the coalition",
             [_source(en, talks, "24 January 2024"), _source(vi, passage(vi, "Ngày 24/1"), "24/1/2024")],
             actors=us_iraq,
-            category="diplomacy",
+            category="negotiate",
             tone="cooperation",
             score=3.5,
         ),
@@ -109,7 +109,7 @@ def fixture_timeline() -> tuple[list[Document], list[Event]]:
             "Iraqi parliament votes to expel US troops",
             [_source(en, passage(en, "In January 2020"), "January 2020")],
             actors=["Iraq", "United States"],
-            category="military",
+            category="demand",
             tone="conflict",
             score=-4.0,
         ),
@@ -118,7 +118,7 @@ def fixture_timeline() -> tuple[list[Document], list[Event]]:
             "Joint commission meets in Baghdad",
             [_source(en, passage(en, "A joint commission"), "the third quarter of 2023")],
             actors=us_iraq,
-            category="diplomacy",
+            category="consult",
             tone="cooperation",
             score=2.0,
         ),
@@ -127,7 +127,7 @@ def fixture_timeline() -> tuple[list[Document], list[Event]]:
             "Coalition shrinks",
             [_source(en, passage(en, "From 2021"), "From 2021 to 2024")],
             actors=["Coalition"],
-            category="military",
+            category="reduce-military",
             tone="neutral",
             score=0.0,
         ),
@@ -136,7 +136,7 @@ def fixture_timeline() -> tuple[list[Document], list[Event]]:
             "Combat mission ends",
             [_source(en, passage(en, "In 2021 the combat"), "2021")],
             actors=["United States"],
-            category="military",
+            category="withdraw",
             tone="cooperation",
             score=1.0,
         ),
@@ -145,7 +145,7 @@ def fixture_timeline() -> tuple[list[Document], list[Event]]:
             "Supporters mark the anniversary",
             [_source(en, passage(en, "Every year on"), "3 January")],
             actors=["Iraq"],
-            category="politics",
+            category="other",
             tone="neutral",
             score=0.0,
         ),
@@ -154,7 +154,16 @@ def fixture_timeline() -> tuple[list[Document], list[Event]]:
 
 
 _ACTORS = ("United States", "Iraq", "Iran", "Kurdistan Region", "Coalition", "United Nations")
-_CATEGORIES = ("military", "diplomacy", "economy", "politics", "security", "energy")
+_CATEGORIES = (
+    "military-action",
+    "negotiate",
+    "agreement",
+    "demand",
+    "deploy",
+    "withdraw",
+    "statement",
+    "aid",
+)
 _TONES = (("cooperation", 3.0), ("conflict", -5.0), ("neutral", 0.0))
 
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from dashboard.chart import LANE_MODES
+from dashboard.chart import DEFAULT_LANES, LANE_MODES
 from dashboard.filters import Filters, Options
 
 # Filters field -> query parameter, for the multi-valued filters.
@@ -25,7 +25,7 @@ _LISTS = {
 @dataclass(frozen=True)
 class View:
     filters: Filters
-    lane_mode: str = "category"
+    lane_mode: str = DEFAULT_LANES
     selected: str | None = None
 
 
@@ -49,9 +49,9 @@ def from_query(params: Mapping[str, list[str]], options: Options) -> View:
         text=" ".join(params.get("q", [])),
         **lists,
     )
-    lanes = params.get("lanes", ["category"])[-1]
+    lanes = params.get("lanes", [DEFAULT_LANES])[-1]
     event = params.get("event", [])
-    return View(filters, lanes if lanes in LANE_MODES else "category", event[-1] if event else None)
+    return View(filters, lanes if lanes in LANE_MODES else DEFAULT_LANES, event[-1] if event else None)
 
 
 def to_query(view: View, options: Options) -> dict[str, str | list[str]]:
@@ -67,7 +67,7 @@ def to_query(view: View, options: Options) -> dict[str, str | list[str]]:
             params[name] = list(values)
     if filters.text:
         params["q"] = filters.text
-    if view.lane_mode != "category":
+    if view.lane_mode != DEFAULT_LANES:
         params["lanes"] = view.lane_mode
     if view.selected:
         params["event"] = view.selected
