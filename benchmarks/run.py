@@ -39,7 +39,7 @@ def table(tagger: dict, pipeline: dict) -> str:
         (
             "Pipeline, 2 processes",
             f"{two['articles_per_s']} articles/s, peak {two['peak_mb']} MB "
-            f"+ {two['worker_peak_mb']} MB per worker",
+            f"(largest worker {two['worker_peak_mb']} MB)",
         ),
         (
             "Same output with 1 and 2 processes",
