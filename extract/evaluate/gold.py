@@ -178,7 +178,7 @@ def _event_failures(file: str, score: EventScore) -> list[dict]:
 
 
 def evaluate_gold_set(gold_set: GoldSet, taggers: Mapping[str, Tagger]) -> dict[str, SystemResult]:
-    """Every system's figures on one gold set. The first system, ours, also has its events scored.
+    """Every system's figures on one gold set; the system named ``OURS`` also has its events scored.
 
     Our events come from the real pipeline (``process_file``); our time expressions from ``tag``
     on the cleaned document, as the pipeline calls it.

@@ -54,10 +54,9 @@ def run_all(shared: Path, baseline: bool = False, verbose: bool = False) -> dict
     """Figures of every evaluation whose data is present; ``MissingData`` when the gold files are not."""
     sets = gold_sets(shared)
     absent = [str(s.gold) for s in sets if not s.gold.is_file()]
+    absent += [str(s.articles) for s in sets if not s.articles.is_dir()]
     if absent:
-        raise MissingData(
-            f"no gold file at {', '.join(absent)} (give the shared data folder with --shared DIR)"
-        )
+        raise MissingData(f"missing {', '.join(absent)} (give the shared data folder with --shared DIR)")
     taggers: dict[str, Tagger] = {OURS: ours}
     if baseline:
         taggers[PEER] = dateparser_peer()
