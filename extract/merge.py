@@ -11,14 +11,19 @@ result does not depend on the order of the input.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
 from extract.lexicon import lexicon
 from extract.model import Event
-from extract.period import Period, period
+from extract.period import Period
+from extract.period import period as _period
+
+period = cache(_period)  # the same few values recur across thousands of events
 
 ALIKE = 0.5  # share of the shorter passage's words found in the other: the same telling
 SOMEWHAT_ALIKE = 0.3  # ... enough with the same category or the same people
@@ -106,26 +111,30 @@ def _order(event: Event) -> tuple:
     return (event.start or "9999", event.date, first, event.id)
 
 
-def _year_keys(p: Period) -> range:
-    if not p.dated:
-        return range(0)
-    return range(p.start.year, p.end.year + 1)  # type: ignore[union-attr]
-
-
 def _candidate_pairs(profiles: list[_Profile]) -> Iterable[tuple[int, int]]:
-    """Pairs whose periods may meet: by year, and undated ones with each other."""
-    by_year: dict[int | str, list[int]] = {}
+    """Pairs whose periods may meet: days on the same day; a longer period with everything in
+    its years; undated values with the same value."""
+    days: dict[object, list[int]] = defaultdict(list)
+    years: dict[int, list[int]] = defaultdict(list)
+    coarse: list[int] = []
     for i, p in enumerate(profiles):
-        keys = list(_year_keys(p.period)) or [p.event.date]
-        for key in keys:
-            by_year.setdefault(key, []).append(i)
-    seen: set[tuple[int, int]] = set()
-    for members in by_year.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if (i, j) not in seen:
-                    seen.add((i, j))
-                    yield i, j
+        if not p.period.dated:
+            days[p.event.date].append(i)
+            continue
+        if p.period.precision == "day":
+            days[p.period.start].append(i)
+        else:
+            coarse.append(i)
+        for year in range(p.period.start.year, p.period.end.year + 1):  # type: ignore[union-attr]
+            years[year].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in days.values():
+        pairs.update(itertools.combinations(members, 2))
+    for i in coarse:
+        p = profiles[i].period
+        for year in range(p.start.year, p.end.year + 1):  # type: ignore[union-attr]
+            pairs.update((min(i, j), max(i, j)) for j in years[year] if j != i)
+    return sorted(pairs)
 
 
 def merge(events: Iterable[Event]) -> list[Event]:
