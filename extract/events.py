@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,7 +51,7 @@ class Clause:
 def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence[Timex]) -> list[Event]:
     """The article's events, one per happening, each with its passage and time expression."""
     lex = lexicon(doc.meta.language)
-    article = "\n".join(doc.text[s:e] for s, e in doc.regions)
+    article = unicodedata.normalize("NFC", "\n".join(doc.text[s:e] for s, e in doc.regions))
     people = people_sides(article, lex)
     frame = [a for a in actors_in(doc.meta.title or "", 0, len(doc.meta.title or ""), people)]
     builder = _Builder(doc, lex, people, frame)
@@ -100,7 +101,7 @@ def _dated(timexes: Sequence[Timex]) -> bool:
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(_WORD.findall(unicodedata.normalize("NFC", text)))
 
 
 def _outside(text: str, start: int, end: int, timexes: Sequence[Timex]) -> str:
@@ -205,7 +206,7 @@ def _extend_adverbial(
 
 def _of_time(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
     """A clause of time: opened by a subordinator ('sau khi', 'after') within its first words."""
-    words = _WORD.findall(_outside(text, clause.start, clause.end, timexes))
+    words = _WORD.findall(unicodedata.normalize("NFC", _outside(text, clause.start, clause.end, timexes)))
     return bool(lex.marker("subordinators").find(" ".join(words[:SUBORDINATOR_WORDS])))
 
 
@@ -225,7 +226,7 @@ def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon)
 
 def _has_just(sentence: Sentence, lex: Lexicon) -> Timex | None:
     """The 'has just' marker of a lead sentence, as the time expression of its event."""
-    if any(trap.search(sentence.text) for trap in lex.has_just_traps):
+    if any(trap.search(unicodedata.normalize("NFC", sentence.text)) for trap in lex.has_just_traps):
         return None
     found = lex.marker("has_just").find(sentence.text)
     if not found:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -36,15 +37,23 @@ class Phrases:
         ]
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
-        """Every occurrence in ``text[start:end]``, overlaps resolved for the longest, in text order."""
+        """Every occurrence in ``text[start:end]``, overlaps resolved for the longest, in text order.
+
+        Offsets are into ``text`` even when it is decomposed (NFD): the search runs on its NFC form.
+        """
         end = len(text) if end is None else end
+        segment = text[start:end]
+        offsets = None
+        if not unicodedata.is_normalized("NFC", segment):
+            segment, offsets = nfc_with_offsets(segment)
         found = []
         for pattern in self._patterns:
             if pattern.pattern == _NOTHING:
                 continue
-            for m in pattern.finditer(text, start, end):
+            for m in pattern.finditer(segment):
                 key = m.group(0) if m.group(0) in self._by_key else m.group(0).casefold()
-                found.append(Match(m.start(), m.end(), self._by_key.get(key, m.group(0))))
+                a, b = (offsets[m.start()], offsets[m.end()]) if offsets else (m.start(), m.end())
+                found.append(Match(start + a, start + b, self._by_key.get(key, m.group(0))))
         return longest_first(found)
 
     def __bool__(self) -> bool:
@@ -52,6 +61,23 @@ class Phrases:
 
 
 _NOTHING = r"(?!x)x"
+
+
+def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``text`` in NFC, and for each of its characters (and its end) the offset in ``text``."""
+    out: list[str] = []
+    offsets: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        composed = unicodedata.normalize("NFC", text[i:j])
+        out.append(composed)
+        offsets += [i] * len(composed)
+        i = j
+    offsets.append(len(text))
+    return "".join(out), offsets
 
 
 def _acronym(phrase: str) -> bool:

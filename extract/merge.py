@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -46,7 +47,9 @@ def _profile(event: Event) -> _Profile:
         stop = lexicon(source.language).stopwords
         words |= {
             w
-            for w in (m.casefold().strip(".-") for m in _WORD.findall(source.passage))
+            for w in (
+                m.casefold().strip(".-") for m in _WORD.findall(unicodedata.normalize("NFC", source.passage))
+            )
             if w and w not in stop
         }
     return _Profile(

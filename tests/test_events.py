@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from extract.events import build_events, title
 from extract.model import Document, Metadata, Sentence, Timex
 from extract.sentences import split
@@ -160,3 +162,11 @@ def test_title_is_cut_at_a_word_boundary():
     assert len(event.title) <= 95
     assert all(w.strip(",.") in words for w in event.title.replace("…", " ").split())
     assert title(text, type("C", (), {"start": 0, "end": 14})(), timexes[0]) == "Ngày 1/1/2030"
+
+
+def test_decomposed_vietnamese_reads_like_composed():
+    composed = "Ngày 12/3/2030, Mỹ và Iraq ký thỏa thuận hợp tác năng lượng tại Baghdad."
+    text = unicodedata.normalize("NFD", composed)
+    (event,) = events_of(text, [(unicodedata.normalize("NFD", "Ngày 12/3/2030"), "2030-03-12")])
+    assert (event.category, event.actors[:2]) == ("agreement", ["US", "Iraq"])
+    assert text[event.sources[0].passage_start : event.sources[0].passage_end] == event.sources[0].passage
