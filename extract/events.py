@@ -228,12 +228,12 @@ def _has_just(sentence: Sentence, lex: Lexicon) -> Timex | None:
     """The 'has just' marker of a lead sentence, as the time expression of its event."""
     if any(trap.search(unicodedata.normalize("NFC", sentence.text)) for trap in lex.has_just_traps):
         return None
-    found = lex.marker("has_just").find(sentence.text)
+    found = [(m.start, m.end) for m in lex.marker("has_just").find(sentence.text)]
+    found += [m.span() for form in lex.has_just_forms for m in form.finditer(sentence.text)]
     if not found:
         return None
-    m = found[0]
-    start = sentence.start + m.start
-    return Timex(start, sentence.start + m.end, sentence.text[m.start : m.end], "DATE", "PRESENT_REF")
+    a, b = min(found)
+    return Timex(sentence.start + a, sentence.start + b, sentence.text[a:b], "DATE", "PRESENT_REF")
 
 
 class _Builder:

@@ -111,6 +111,7 @@ class Lexicon:
     person_patterns: tuple[str, ...]
     cues: dict[str, dict[str, str]]  # category -> cue -> English gloss
     markers: dict[str, Phrases]
+    has_just_forms: tuple[re.Pattern[str], ...]  # verb forms telling the news of the day
     has_just_traps: tuple[re.Pattern[str], ...]
     stopwords: frozenset[str]
 
@@ -140,8 +141,9 @@ def lexicon(language: str | None) -> Lexicon:
         markers={
             kind: Phrases(words)
             for kind, words in markers.items()
-            if kind not in ("stopwords", "has_just_traps")
+            if kind not in ("stopwords", "has_just_traps", "has_just_forms")
         },
+        has_just_forms=tuple(re.compile(p) for p in markers.get("has_just_forms", [])),
         has_just_traps=tuple(re.compile(p, re.IGNORECASE) for p in markers.get("has_just_traps", [])),
         stopwords=frozenset(w.casefold() for w in markers.get("stopwords", [])),
     )

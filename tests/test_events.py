@@ -170,3 +170,12 @@ def test_decomposed_vietnamese_reads_like_composed():
     (event,) = events_of(text, [(unicodedata.normalize("NFD", "Ngày 12/3/2030"), "2030-03-12")])
     assert (event.category, event.actors[:2]) == ("agreement", ["US", "Iraq"])
     assert text[event.sources[0].passage_start : event.sources[0].passage_end] == event.sources[0].passage
+
+
+def test_an_english_lead_in_the_present_perfect_is_dated_by_the_publication_date():
+    text = "Iraq talks\n\nThe Pentagon has ordered 300 more advisers to Iraq, officials said.\n"
+    (event,) = events_of(text, [], lang="en", published="2030-07-09")
+    assert event.date == "2030-07-09" and event.sources[0].timex_text == "has ordered"
+    assert (
+        events_of("Iraq talks\n\nIraq has long been a partner of the United States.\n", [], lang="en") == []
+    )
