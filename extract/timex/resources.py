@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _SPACES = re.compile(r"\s+")
+_FLAGS = re.IGNORECASE | re.MULTILINE
 
 
 @dataclass(frozen=True)
@@ -55,16 +57,45 @@ class Rule:
     groups: tuple[tuple[str, Lexicon], ...] = ()  # (regex group name, lexicon) of this rule
     context: re.Pattern[str] | None = None  # when the sentence matches it, ``in_context`` reads the match
     in_context: dict | None = None
+    regex: re.Pattern[str] | None = None  # the rule alone, with its slot groups
 
 
 @dataclass
 class Grammar:
     lang: str
-    regex: re.Pattern[str]
+    regex: re.Pattern[str]  # all rules, one group each: finds which rule matches where
     rules: dict[str, Rule]  # by the rule's outer group name
     settings: dict = field(default_factory=dict)
     holidays: dict = field(default_factory=dict)
     future_cues: re.Pattern[str] | None = None
+    starts: re.Pattern[str] | None = None  # where an expression may start: the words rules begin with
+
+    def scan(
+        self, text: str, start: int, end: int, prefilter: bool = True
+    ) -> Iterator[tuple[Rule, re.Match]]:
+        """Each leftmost match in ``text[start:end]`` with its rule, read with the rule's slot groups.
+
+        The combined regex is slow to try at every position, so it is tried only where ``starts`` finds
+        a word a rule can begin with; ``prefilter=False`` scans every position (for tests).
+        """
+        if prefilter and self.starts is not None:
+            candidates = (m.start() for m in self.starts.finditer(text, start, end))
+            matches = self._matches_at(text, candidates, end)
+        else:
+            matches = self.regex.finditer(text, start, end)
+        for match in matches:
+            rule = self.rules[match.lastgroup]  # type: ignore[index]
+            yield rule, rule.regex.match(text, match.start(), end)  # type: ignore[union-attr,misc]
+
+    def _matches_at(self, text: str, candidates: Iterator[int], end: int) -> Iterator[re.Match]:
+        free = 0
+        for position in candidates:
+            if position < free:
+                continue
+            match = self.regex.match(text, position, end)
+            if match and match.end() > position:
+                free = match.end()
+                yield match
 
 
 def _expand(
@@ -74,6 +105,7 @@ def _expand(
     prefix: str,
     groups: list[tuple[str, Lexicon]],
     depth: int = 0,
+    capture: bool = True,
 ) -> str:
     if depth > 10:
         raise ValueError(f"fragments nest too deep in {template!r}")
@@ -81,11 +113,12 @@ def _expand(
     def replace(m: re.Match[str]) -> str:
         name = m[1]
         if name in fragments:
-            return f"(?:{_expand(fragments[name], fragments, lexicons, prefix, groups, depth + 1)})"
+            inner = _expand(fragments[name], fragments, lexicons, prefix, groups, depth + 1, capture)
+            return f"(?:{inner})"
         if name in lexicons:
             group = f"{prefix}_{len(groups)}"
             groups.append((group, lexicons[name]))
-            return f"(?P<{group}>{lexicons[name].regex()})"
+            return f"(?P<{group}>{lexicons[name].regex()})" if capture else f"(?:{lexicons[name].regex()})"
         raise KeyError(f"unknown placeholder {{{name}}} in {template!r}")
 
     return _PLACEHOLDER.sub(replace, template)
@@ -128,6 +161,7 @@ def grammar(lang: str) -> Grammar:
         outer = f"r{index}"
         groups: list[tuple[str, Lexicon]] = []
         body = _expand(spec["pattern"], data["fragment"], lexicons, outer, groups)
+        bare = _expand(spec["pattern"], data["fragment"], lexicons, outer, [], capture=False)
         own = ("name", "pattern", "norm", "type", "context", "in_context")
         constants = {k: v for k, v in spec.items() if k not in own}
         context = re.compile(spec["context"], re.IGNORECASE) if "context" in spec else None
@@ -139,12 +173,14 @@ def grammar(lang: str) -> Grammar:
             tuple(groups),
             context,
             spec.get("in_context"),
+            re.compile(body, _FLAGS),
         )
-        alternatives.append(f"(?P<{outer}>{body})")
-    regex = re.compile("|".join(alternatives), re.IGNORECASE | re.MULTILINE)
-    cues = data["settings"].get("future_cues")
-    future_cues = re.compile(cues, re.IGNORECASE) if cues else None
-    return Grammar(lang, regex, rules, data["settings"], data["holiday"], future_cues)
+        alternatives.append(f"(?P<{outer}>{bare})")
+    regex = re.compile("|".join(alternatives), _FLAGS)
+    settings = data["settings"]
+    future_cues = re.compile(settings["future_cues"], re.IGNORECASE) if "future_cues" in settings else None
+    starts = re.compile(settings["starts"], _FLAGS) if "starts" in settings else None
+    return Grammar(lang, regex, rules, settings, data["holiday"], future_cues, starts)
 
 
 def slots(rule: Rule, match: re.Match[str]) -> dict:

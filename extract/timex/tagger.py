@@ -37,8 +37,7 @@ def tag(
     found: list[Timex] = []
     for region_start, region_end in sorted(regions) if regions else [(0, len(text))]:
         start, end = norm.normal(region_start), norm.normal(region_end)
-        for match in rules.regex.finditer(norm.text, start, end):
-            rule = rules.rules[match.lastgroup]  # type: ignore[index]
+        for rule, match in rules.scan(norm.text, start, end):
             values = slots(rule, match)
             values["_offset"] = match.start()
             if rule.type == "SET":
