@@ -101,7 +101,9 @@ def summary(figures: dict) -> list[str]:
     overall = figures["gold"]["overall"]
     ours = overall[systems[0]]
     lines = [
-        "summary: seeds+dev time expressions relaxed F1 "
+        "summary"
+        + (f" ({systems[1]} in brackets)" if len(systems) > 1 else "")
+        + ": seeds+dev time expressions relaxed F1 "
         + pair(overall, lambda r: r["timex"]["relaxed"]["f1"])
         + ", value F1 "
         + pair(overall, lambda r: r["timex"]["value"]["f1"])
