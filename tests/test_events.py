@@ -179,3 +179,11 @@ def test_an_english_lead_in_the_present_perfect_is_dated_by_the_publication_date
     assert (
         events_of("Iraq talks\n\nIraq has long been a partner of the United States.\n", [], lang="en") == []
     )
+
+
+def test_a_date_after_a_demand_is_the_demanded_acts_not_a_happening():
+    text = "Quốc hội Iraq yêu cầu quân Mỹ rút khỏi nước này trong năm 2032."
+    assert events_of(text, [("năm 2032", "2032")]) == []
+    text = "On Monday, lawmakers in Baghdad demanded that U.S. troops leave by 2032."
+    (event,) = events_of(text, [("Monday", "2030-05-13"), ("2032", "2032")], lang="en")
+    assert (event.date, event.category) == ("2030-05-13", "demand")
