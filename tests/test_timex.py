@@ -1,0 +1,318 @@
+"""Time expression tagger: pattern families, anchoring, traps, normalisation forms, robustness."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.timex import tag
+from extract.timex.resources import grammar
+from extract.timex.timex3 import is_valid
+
+
+def found(text: str, published: str | None = None, lang: str = "vi") -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.value, t.mod) for t in tag(text, published=published, lang=lang)]
+
+
+def value_of(text: str, expression: str, published: str | None = None, lang: str = "vi") -> str:
+    values = [t.value for t in tag(text, published=published, lang=lang) if t.text == expression]
+    assert values, f"{expression!r} not tagged in {text!r}: {found(text, published, lang)}"
+    return values[0]
+
+
+# ---------------------------------------------------------------- Vietnamese pattern families
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Hội nghị khai mạc ngày 5/3/2019 tại Hà Nội.", "ngày 5/3/2019", "2019-03-05"),
+        ("Vụ việc xảy ra 07-11-2015 ở ngoại ô.", "07-11-2015", "2015-11-07"),
+        ("Thỏa thuận ký 12.6.2018 có hiệu lực ngay.", "12.6.2018", "2018-06-12"),
+        ("Lễ ký diễn ra ngày 4 tháng 7 năm 2016.", "ngày 4 tháng 7 năm 2016", "2016-07-04"),
+        ("Quân đội rút đi vào tháng 10/2009.", "tháng 10/2009", "2009-10"),
+        ("Đến tháng Mười hai năm 2012 thì kết thúc.", "tháng Mười hai năm 2012", "2012-12"),
+        ("Họ gặp nhau vào tháng Giêng năm 2005.", "tháng Giêng năm 2005", "2005-01"),
+        ("Chiến dịch bắt đầu năm 2003.", "năm 2003", "2003"),
+        ("Doanh thu quý 2/2022 tăng mạnh.", "quý 2/2022", "2022-Q2"),
+        ("Kết quả quý IV năm 2020 khả quan.", "quý IV năm 2020", "2020-Q4"),
+        ("Trong thập niên 1970, quan hệ căng thẳng.", "thập niên 1970", "197"),
+        ("Từ những năm 80, thành phố thay đổi.", "những năm 80", "198"),
+        ("Đây là cuộc chiến lớn nhất thế kỷ 20.", "thế kỷ 20", "19"),
+        ("Họ trở lại vào mùa thu năm 2011.", "mùa thu năm 2011", "2011-FA"),
+        ("Gia đình sum họp dịp Tết Nguyên đán năm 2019.", "dịp Tết Nguyên đán năm 2019", "2019-02-05"),
+    ],
+)
+def test_vietnamese_dates(text: str, expression: str, value: str) -> None:
+    assert value_of(text, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "mod"),
+    [
+        ("Dự án hoàn tất cuối năm 2015.", "cuối năm 2015", "2015", "END"),
+        ("Đầu tháng 4/2017, đoàn công tác lên đường.", "Đầu tháng 4/2017", "2017-04", "START"),
+        ("Giữa năm 1998 giá dầu giảm.", "Giữa năm 1998", "1998", "MID"),
+    ],
+)
+def test_vietnamese_parts_of_periods(text: str, expression: str, value: str, mod: str) -> None:
+    assert (expression, value, mod) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "kind", "value", "mod"),
+    [
+        ("Cuộc đàm phán kéo dài 12 ngày.", "12 ngày", "DURATION", "P12D", None),
+        ("Chuyến bay mất 30 giờ.", "30 giờ", "DURATION", "PT30H", None),
+        ("Dự án cần vài năm nữa.", "vài năm", "DURATION", "PXY", None),
+        ("Quân đội đã ở đó hơn 10 năm qua.", "hơn 10 năm qua", "DURATION", "P10Y", "MORE_THAN"),
+        ("Cuộc xung đột kéo dài hàng thập kỷ.", "hàng thập kỷ", "DURATION", "PXDE", None),
+        ("Chưa đầy hai tuần sau, họ rút lui.", "Chưa đầy hai tuần", "DURATION", "P2W", "LESS_THAN"),
+        ("Hội chợ được tổ chức hằng năm.", "hằng năm", "SET", "P1Y", None),
+        ("Trước đây hai nước từng là đồng minh.", "Trước đây", "DATE", "PAST_REF", None),
+        ("Cuộc họp sắp tới sẽ bàn về việc này.", "sắp tới", "DATE", "FUTURE_REF", None),
+    ],
+)
+def test_vietnamese_durations_sets_and_vague(
+    text: str, expression: str, kind: str, value: str, mod: str | None
+) -> None:
+    tagged = [(t.text, t.type, t.value, t.mod) for t in tag(text)]
+    assert (expression, kind, value, mod) in tagged
+
+
+def test_vietnamese_times_and_timestamps() -> None:
+    assert found("Chủ nhật, 05/07/2015 | 14:30 GMT+7")[0][1] == "2015-07-05T14:30"
+    assert value_of("Vụ nổ xảy ra chiều 3/5/2012 tại chợ.", "chiều 3/5/2012") == "2012-05-03TAF"
+    assert (
+        value_of("Đoàn xe đến lúc 9 giờ 15 ngày 2/6/2013.", "lúc 9 giờ 15 ngày 2/6/2013")
+        == "2013-06-02T09:15"
+    )
+    assert value_of("Tối 14/2/2020 trời mưa.", "Tối 14/2/2020") == "2020-02-14TEV"
+
+
+def test_vietnamese_upper_and_lower_case() -> None:
+    assert value_of("NGÀY 9/9/2009 LÀ NGÀY ĐẸP.", "NGÀY 9/9/2009") == "2009-09-09"
+    assert value_of("Hôm Thứ Hai (6/7) trời nắng.", "Hôm Thứ Hai (6/7)", "2015-07-10") == "2015-07-06"
+
+
+# ---------------------------------------------------------------- anchoring
+
+
+def test_deictic_forms_anchor_to_publication() -> None:
+    published = "2018-05-16"  # a Wednesday, ISO week 20
+    assert value_of("Hôm qua, đoàn đã tới.", "Hôm qua", published) == "2018-05-15"
+    assert value_of("Ngày mai sẽ có kết quả.", "Ngày mai", published) == "2018-05-17"
+    assert value_of("Tuần trước, phe đối lập biểu tình.", "Tuần trước", published) == "2018-W19"
+    assert value_of("Năm ngoái thương mại giảm.", "Năm ngoái", published) == "2017"
+    assert value_of("Tháng tới hai bên sẽ gặp lại.", "Tháng tới", published) == "2018-06"
+    assert value_of("Sự việc xảy ra cách đây 3 năm.", "cách đây 3 năm", published) == "2015"
+    assert value_of("Họ đến từ 4 ngày trước.", "4 ngày trước", published) == "2018-05-12"
+    assert value_of("Tháng 3 năm ngoái, hai bên ký kết.", "Tháng 3 năm ngoái", published) == "2017-03"
+
+
+def test_partial_publication_date() -> None:
+    assert value_of("Ông đến Hà Nội hôm 5/1.", "hôm 5/1", "2019-02") == "2019-01-05"
+    assert ("Cuối tháng này", "2019-02", "END") in found("Cuối tháng này sẽ có bầu cử.", "2019-02")
+    # a day is not known: the deictic day keeps X's instead of a guess
+    assert value_of("Hôm qua đoàn tới.", "Hôm qua", "2019-02") == "XXXX-XX-XX"
+
+
+def test_day_month_without_any_anchor_keeps_unknown_year() -> None:
+    assert value_of("Cuộc gặp diễn ra hôm 12/4.", "hôm 12/4") == "XXXX-04-12"
+
+
+def test_narrative_year_carries_forward_and_relative_days_follow_the_last_date() -> None:
+    text = (
+        "Ngày 20/10/1962, khủng hoảng bắt đầu. Ba ngày sau, hạm đội được điều động. "
+        "Hạn chót là ngày 2/1 năm sau. Ngày 28/10, hai bên thỏa thuận. Cùng ngày, quân đội rút về."
+    )
+    values = dict((t.text, t.value) for t in tag(text))
+    assert values["Ba ngày sau"] == "1962-10-23"
+    assert values["ngày 2/1 năm sau"] == "1963-01-02"
+    assert values["Ngày 28/10"] == "1962-10-28"
+    assert values["Cùng ngày"] == "1962-10-28"
+
+
+def test_anaphoric_forms_without_anchor_stay_unknown() -> None:
+    assert value_of("Hai ngày sau, họ rút quân.", "Hai ngày sau") == "XXXX-XX-XX"
+
+
+def test_a_later_year_mention_is_a_deadline_not_the_narrative_year() -> None:
+    text = "Hiệp ước hết hạn cuối năm 2030. Chiều 4/3, hai bên gặp nhau."
+    assert value_of(text, "Chiều 4/3", "2025-03-10") == "2025-03-04TAF"
+
+
+def test_recurring_day_after_a_set() -> None:
+    assert ("ngày 1/6", "XXXX-06-01", None) in found("Hằng năm, cứ đến ngày 1/6, trẻ em được tặng quà.")
+
+
+# ---------------------------------------------------------------- traps
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mỹ điều thêm 3.500 quân và 7.200 lính thủy.",
+        "Hợp đồng trị giá 9 tỷ USD, giá vàng 1.900 USD/ounce.",
+        "Tỷ lệ ủng hộ đạt 45%.",
+        "Đội nhà thắng 2-1 trong trận chung kết.",
+        "0:00 / 0:00",
+        "Dân số chỉ bằng 1/4 so với trước.",
+        "Tổng đài hỗ trợ 24/7.",
+        "Tiểu đoàn số 3 và Nghị quyết 1441 được nhắc tới.",
+        "Máy bay MiG-29 và F-16 bay qua.",
+        "Giấy phép số 88/GP-BTTTT.",
+        "Đoàn xe đi thêm 120 km.",
+        "Anh ấy vừa hát vừa đàn.",
+        "Sự hiện diện của quân đội và việc thực hiện cam kết.",
+        "Gọi 0912.345.678 hoặc cập nhật phiên bản 2.3.1.",
+        "Đây là lần thứ hai ông tới, vòng đàm phán thứ ba.",
+    ],
+)
+def test_vietnamese_traps_are_not_times(text: str) -> None:
+    assert found(text, "2020-06-15") == []
+
+
+def test_digit_boundaries() -> None:
+    assert [t.text for t in tag("Cuộc tấn công hôm 23/1 gây chấn động.")] == ["hôm 23/1"]
+
+
+def test_hien_alone_is_present_ref() -> None:
+    assert ("hiện", "PRESENT_REF", None) in found("Mỹ hiện duy trì 900 quân.")
+
+
+# ---------------------------------------------------------------- English
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The talks resumed on Dec. 3, 2012, in Geneva.", "Dec. 3, 2012", "2012-12-03"),
+        ("Officials met Sept. 9 in Baghdad.", "Sept. 9", "2021-09-09"),
+        ("Sales fell last month.", "last month", "2021-10"),
+        ("The bill passed earlier this year.", "earlier this year", "2021"),
+        ("Troops left in the 1970s.", "the 1970s", "197"),
+        ("Oil prices rose on Monday.", "Monday", "2021-11-08"),
+        ("The deal expires at the end of 2023.", "the end of 2023", "2023"),
+        ("Posted November 10, 2021 9:05 PM", "November 10, 2021 9:05 PM", "2021-11-10T21:05"),
+    ],
+)
+def test_english_forms(text: str, expression: str, value: str) -> None:
+    assert value_of(text, expression, "2021-11-10", "en") == value
+
+
+def test_english_relative_to_narrative() -> None:
+    text = "The treaty was signed on June 4, 1999. Two days later, parliament ratified it."
+    assert value_of(text, "Two days later", "2021-11-10", "en") == "1999-06-06"
+
+
+def test_english_future_sentence_reads_weekday_ahead() -> None:
+    assert value_of("The committee will vote on Friday.", "Friday", "2021-11-10", "en") == "2021-11-12"
+
+
+def test_english_durations_sets_and_traps() -> None:
+    tagged = found("For more than three years, 2,500 troops trained every week.", "2021-11-10", "en")
+    assert ("more than three years", "P3Y", "MORE_THAN") in tagged
+    assert ("every week", "P1W", None) in tagged
+    assert not any("2,500" in text for text, _, _ in tagged)
+
+
+# ---------------------------------------------------------------- forms of input and output
+
+
+def test_nfd_input_gives_offsets_into_the_original_text() -> None:
+    text = unicodedata.normalize("NFD", "Quân đội rút khỏi thành phố hôm thứ Sáu (14/8) và tuần trước.")
+    tags = tag(text, published="2020-08-20")
+    assert [t.value for t in tags] == ["2020-08-14", "2020-W33"]
+    for t in tags:
+        assert text[t.start : t.end] == t.text
+    assert unicodedata.normalize("NFC", tags[0].text) == "hôm thứ Sáu (14/8)"
+
+
+def test_only_inside_regions() -> None:
+    text = "Ngày 1/2/2003 quân đội tới. Tin khác: ngày 5/5/2005."
+    cut = text.index("Tin khác")
+    assert [t.text for t in tag(text, regions=[(0, cut)])] == ["Ngày 1/2/2003"]
+
+
+def test_unknown_language_has_no_expressions() -> None:
+    assert tag("2020-01-01 12/12/2012", lang="xx") == []
+
+
+def test_prefilter_finds_what_a_full_scan_finds() -> None:
+    texts = {
+        "vi": "Hơn 3 năm qua, từ ngày 2/9/2015 đến tháng 12, những tuần gần đây và hằng năm, (4/5) 10h30 sáng nay.",
+        "en": "About five years ago, on Friday night, in March and the '90s, for weeks, Q3 2020, 3 p.m. today.",
+    }
+    for lang, text in texts.items():
+        rules = grammar(lang)
+        quick = [(m.start(), m.end()) for _, m in rules.scan(text, 0, len(text))]
+        full = [(m.start(), m.end()) for _, m in rules.scan(text, 0, len(text), prefilter=False)]
+        assert quick == full and quick
+
+
+def test_timex3_validator() -> None:
+    assert is_valid("DATE", "2024-Q3") and is_valid("TIME", "2010-08-31TEV") and is_valid("SET", "P1Y")
+    assert is_valid("DATE", "2016-12/2017-01") and is_valid("DURATION", "PT100H")
+    assert not is_valid("DATE", "2023-02-30") and not is_valid("DURATION", "3 days")
+    assert not is_valid("DATE", "2024", "SOMETIMES")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(max_size=200),
+    published=st.one_of(st.none(), st.sampled_from(["2020", "2020-02", "2020-02-29", "2017-02-02T03:55:00"])),
+    lang=st.sampled_from(["vi", "en"]),
+)
+def test_never_raises_and_spans_are_exact_and_valid(text: str, published: str | None, lang: str) -> None:
+    for t in tag(text, published=published, lang=lang):
+        assert text[t.start : t.end] == t.text
+        assert is_valid(t.type, t.value, t.mod), t
+
+
+_TIMEXY = st.lists(
+    st.sampled_from(
+        [
+            "ngày",
+            "hôm",
+            "tháng",
+            "năm",
+            "2020",
+            "3/1",
+            "12",
+            "/",
+            ".",
+            "-",
+            " ",
+            "thứ Hai",
+            "qua",
+            "sau",
+            "trước",
+            "đầu",
+            "cuối",
+            "(",
+            ")",
+            "Jan.",
+            "Tuesday",
+            "last",
+            "the end of",
+            "1990s",
+            ":",
+            "giờ",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TIMEXY, lang=st.sampled_from(["vi", "en"]), nfd=st.booleans())
+def test_time_like_noise_is_handled(text: str, lang: str, nfd: bool) -> None:
+    if nfd:
+        text = unicodedata.normalize("NFD", text)
+    for t in tag(text, published="2021-06-30", lang=lang):
+        assert text[t.start : t.end] == t.text
+        assert is_valid(t.type, t.value, t.mod), t
