@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.actors import actors_in, parties, people_in, people_sides, relevance
-from extract.categories import OTHER, categories, choose, cues_in
+from extract.categories import OTHER, STATEMENT, categories, choose, cues_in
 from extract.lexicon import Lexicon, Match, lexicon
 from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
@@ -29,9 +29,9 @@ SUBORDINATOR_WORDS = 3  # a clause of time opens with its subordinator within th
 CHROME_WORDS = 3  # a sentence with fewer words besides its dates is page chrome
 CHROME_MARKED_WORDS = 8  # ... or with a chrome word and fewer than this
 DATELINE_CHARS = 80
-_CLAUSE_BREAK = re.compile(
-    r"(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|[“”\"]"
-)  # not in 2,500; asides in brackets belong to their clause
+# Commas (not the one in 2,500), semicolons, colons, spaced dashes and quotes end a clause;
+# an aside in brackets belongs to its clause.
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|[“”\"]")
 _DATELINE_BREAK = re.compile(r"\s[-–—]\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
@@ -53,8 +53,8 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
     lex = lexicon(doc.meta.language)
     article = unicodedata.normalize("NFC", "\n".join(doc.text[s:e] for s, e in doc.regions))
     people = people_sides(article, lex)
-    frame = [a for a in actors_in(doc.meta.title or "", 0, len(doc.meta.title or ""), people)]
-    builder = _Builder(doc, lex, people, frame)
+    headline = doc.meta.title or ""
+    builder = _Builder(doc, lex, people, actors_in(headline, 0, len(headline), people))
     inside = [s for s in sentences if _in_regions(doc, s.start, s.end)]
     lead = [s for s in inside if _SENTENCE_END.search(s.text)][:LEAD_SENTENCES]
     events: list[Event] = []
@@ -63,8 +63,7 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
         if _is_chrome(doc.text, sentence, own, lex):
             continue
         governing = _governing(doc.text, sentence, own, lex)
-        if governing:
-            subordinate = _subordinate_clauses(doc.text, sentence, own, lex)
+        subordinate = _subordinate_clauses(doc.text, sentence, own, lex) if governing else []
         for timex, clause in governing:
             # the words of the sentence's other happenings and of its clauses of time are not this one's
             others = [c for _, c in governing if c != clause]
@@ -213,6 +212,7 @@ def _of_time(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) 
 def _subordinate_clauses(
     text: str, sentence: Sentence, timexes: Sequence[Timex], lex: Lexicon
 ) -> list[Clause]:
+    """The sentence's clauses of time, whose happening only leads into another one's."""
     start, end = _dateline_end(text, sentence, timexes)
     return [c for c in _clauses(text, start, end, timexes) if _of_time(text, c, timexes, lex)]
 
@@ -221,7 +221,7 @@ def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon)
     """A standing situation ('2,500 troops are stationed'), unless a happening is told too."""
     if not _markers_before(text, "state", clause.start, clause.end, timexes, lex):
         return False
-    return not [c for c in cues_in(text, clause.start, clause.end, lex) if c.category != "statement"]
+    return not [c for c in cues_in(text, clause.start, clause.end, lex) if c.category != STATEMENT]
 
 
 def _has_just(sentence: Sentence, lex: Lexicon) -> Timex | None:
