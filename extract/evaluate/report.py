@@ -87,8 +87,8 @@ def _details(figures: dict) -> Iterator[str]:
             yield f"{dataset}: trap hit: {_line(item)}"
     for item in figures.get("duckling", {}).get(ours, {}).get("failures", []):
         yield f"duckling failure: {_line(item)}"
-    for item in figures.get("tempeval", {}).get(ours, {}).get("wrong_values", [])[:40]:
-        yield f"TempEval-3 wrong value: {_line(item)}"
+    for item in figures.get("tempeval", {}).get(ours, {}).get("failures", []):
+        yield f"TempEval-3 {item['kind']}: " + _line({k: v for k, v in item.items() if k != "kind"})
 
 
 def summary(figures: dict) -> list[str]:

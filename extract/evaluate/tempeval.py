@@ -174,7 +174,7 @@ class TempEvalScore:
     value: Extent = field(default_factory=Extent)
     typed: int = 0  # relaxed gold matches whose best system match has the gold's type
     typed_of: int = 0
-    wrong_values: list[dict] = field(default_factory=list)
+    failures: list[dict] = field(default_factory=list)  # relaxed misses, false positives, wrong values
 
     @property
     def type_accuracy(self) -> float:
@@ -189,7 +189,7 @@ class TempEvalScore:
             "type_accuracy": round(self.type_accuracy, 4),
         }
         if verbose:
-            data["wrong_values"] = self.wrong_values
+            data["failures"] = self.failures
         return data
 
 
@@ -223,13 +223,19 @@ def score_document(doc: TimeMLDocument, system: Sequence[Timex]) -> TempEvalScor
     for g in gold:
         best = _best_match(g, system)
         if best is None:
+            score.failures.append({"kind": "missed", "file": doc.name, "text": g.text, "gold": g.value})
             continue
         score.typed_of += 1
         score.typed += best.type == g.type
         if best.value != g.value:
-            score.wrong_values.append(
-                {"file": doc.name, "text": g.text, "gold": g.value, "got": best.value, "dct": doc.dct}
+            score.failures.append(
+                {"kind": "wrong value", "file": doc.name, "text": g.text, "gold": g.value, "got": best.value}
             )
+    score.failures += [
+        {"kind": "false positive", "file": doc.name, "text": s.text, "got": s.value}
+        for s in system
+        if not any(overlaps((s.start, s.end), (g.start, g.end)) for g in gold)
+    ]
     return score
 
 
@@ -243,5 +249,5 @@ def evaluate(docs: Sequence[TimeMLDocument], tagger: Tagger = ours) -> TempEvalS
         total.value += one.value
         total.typed += one.typed
         total.typed_of += one.typed_of
-        total.wrong_values += one.wrong_values
+        total.failures += one.failures
     return total
