@@ -88,16 +88,21 @@ class Context:
         if explicit_year:
             self.note_month(day.year)
 
-    def year_for(self, month: int, day: int | None, recent: bool = False, future: bool = False) -> int | None:
-        """The year of a day/month (or month) given without one: narrative first, then publication.
+    def year_for(
+        self, month: int, day: int | None, recent: bool = False, future: bool = False, past: bool = False
+    ) -> int | None:
+        """The year of a day/month (or month) given without one.
 
-        Either way a reading too far after publication moves a year back. ``recent`` forms (Vietnamese
-        ``hôm 3/1``) name a day near the time of writing: publication first. In a ``future`` sentence a
-        day/month read from publication is the next one on or after it.
+        The narrative's year comes first, unless the language's resources say ``day_month_anchor =
+        "published"`` or the form is ``recent`` (Vietnamese ``hôm 3/1``: a day near the time of writing).
+        A reading too far after publication moves a year back; in a ``future`` sentence a reading from
+        publication is the next one on or after it; a ``past`` form ("last May") is before publication.
         """
         pub = self.published
         year = self.narrative_year
-        if year is None or (recent and pub.year is not None):
+        if year is None or (
+            pub.year is not None and (recent or self.settings.get("day_month_anchor") == "published")
+        ):
             year = pub.year
         if year is None or pub.year is None or pub.month is None:
             return year
@@ -107,6 +112,8 @@ class Context:
         except ValueError:
             return year
         ahead = (candidate - reference).days
+        if past and year == pub.year:
+            return year - 1 if ahead >= 0 else year
         if future and year == pub.year:
             return year + 1 if ahead < -_FUTURE_GRACE else year
         return year - 1 if ahead > self.settings.get("max_days_ahead", _MAX_DAYS_AHEAD) else year

@@ -100,7 +100,8 @@ def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
     recurring = day is not None and year is None and s.get("_offset", 0) <= ctx.set_until
     if year is None and not recurring:
         future = ctx.tense(s["_offset"]) == "future"
-        year = ctx.year_for(month, day, recent=bool(s.get("recent")), future=future)
+        past = s.get("direction") == "past"
+        year = ctx.year_for(month, day, recent=bool(s.get("recent")), future=future, past=past)
     if day is None:
         if explicit:
             ctx.note_month(year)  # type: ignore[arg-type]
@@ -303,10 +304,21 @@ def century(s: dict, ctx: Context, kind: str) -> Result | None:
 
 
 def quarter(s: dict, ctx: Context, kind: str) -> Result | None:
+    """A quarter; without a year, the publication's year, or with ``bare_quarter = "begun"`` the latest
+    such quarter begun by publication (business news reports on quarters past)."""
     number = int(s["quarter"])
     if not 1 <= number <= 4:
         return None
-    year = _explicit_year(s, ctx) or ctx.narrative_year or ctx.published.year
+    year = _explicit_year(s, ctx) or ctx.narrative_year
+    pub = ctx.published
+    if year is None and pub.year is not None:
+        begun = (
+            ctx.settings.get("bare_quarter") != "begun"
+            or pub.month is None
+            or number <= (pub.month - 1) // 3 + 1
+            or ctx.tense(s["_offset"]) == "future"
+        )
+        year = pub.year if begun else pub.year - 1
     return kind, f"{year:04d}-Q{number}" if year else f"XXXX-Q{number}", s.get("part")
 
 
