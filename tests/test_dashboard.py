@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def test_undated_events_stay_off_the_date_axis(timeline):
     ids = _marker_ids(fig)
     assert undated.id not in ids
     assert len(ids) == len(events) - 1
-    assert all(x is None or x[0].isdigit() for t in fig.data for x in t.x or ())
+    assert all(x is None or x[0].isdigit() for t in fig.data for x in (t.x if t.x is not None else ()))
 
 
 def test_colour_follows_tone(timeline):
@@ -234,3 +235,15 @@ def test_a_copied_link_reopens_the_view(app, timeline):
     assert list(_table(app, "events_table")["title"]) == [event.title]
     assert app.radio(key="lanes").value == "actors"
     assert any("<mark>January 2020</mark>" in m.value for m in app.markdown)
+
+
+def test_labels_of_one_lane_do_not_overlap(timeline):
+    _, events = timeline
+    first = _by_date(events, "2024-01-24")
+    events = [first]
+    for day in (26, 28, 30):  # same lane, same row, each label about two days wide on this axis
+        twin = copy.deepcopy(first)
+        twin.id = twin.start = twin.end = twin.date = f"2024-01-{day}"
+        events.append(twin)
+    labels = [t for trace in _marker_traces(chart.build_figure(events)) for t in trace.text if t]
+    assert len(labels) == 2  # the 24th's and the 28th's; the 26th's and 30th's would run into them
