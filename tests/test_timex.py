@@ -204,6 +204,27 @@ def test_english_forms(text: str, expression: str, value: str) -> None:
     assert value_of(text, expression, "2021-11-10", "en") == value
 
 
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The plant opened in nineteen eighty-two.", "nineteen eighty-two", "1982"),
+        ("Profit rose from $3.1 million a year earlier in the third quarter.", "a year earlier", "2020-Q3"),
+        ("Net income for the quarter was flat.", "the quarter", "2021-Q3"),
+        ("The treaty was signed last May.", "last May", "2021-05"),
+        ("Talks began in June last year.", "June last year", "2020-06"),
+        ("Voting closes at 8 p.m. EST Thursday.", "8 p.m. EST Thursday", "2021-11-04T20:00"),
+    ],
+)
+def test_english_news_conventions(text: str, expression: str, value: str) -> None:
+    assert value_of(text, expression, "2021-11-10", "en") == value
+
+
+def test_english_quarter_not_yet_begun_is_last_years() -> None:
+    text = "Results for the fourth quarter disappointed; the second quarter looks better."
+    assert value_of(text, "the fourth quarter", "2022-01-20", "en") == "2021-Q4"
+    assert value_of(text, "the second quarter", "2022-05-20", "en") == "2022-Q2"
+
+
 def test_english_relative_to_narrative() -> None:
     text = "The treaty was signed on June 4, 1999. Two days later, parliament ratified it."
     assert value_of(text, "Two days later", "2021-11-10", "en") == "1999-06-06"

@@ -74,6 +74,8 @@ def _explicit_year(s: dict, ctx: Context) -> int | None:
         return int(s["year"])
     if s.get("yy") is not None:
         return _four_digit(int(s["yy"]), ctx)
+    if s.get("year_century") is not None:  # "nineteen ninety-six"
+        return int(s["year_century"]) * 100 + int(s.get("year_tens", 0)) + int(s.get("year_ones", 0))
     if s.get("relyear") is not None and ctx.published.year is not None:
         return ctx.published.year + int(s["relyear"])
     if s.get("nextyear") is not None:
