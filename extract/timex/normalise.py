@@ -329,10 +329,24 @@ def season(s: dict, ctx: Context, kind: str) -> Result | None:
     return kind, f"{year:04d}-{s['season']}" if year else f"XXXX-{s['season']}", s.get("part")
 
 
+_WEEKDAYS = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
+
+
+def _nth_weekday(year: int, month: int, weekday: str, nth: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(_WEEKDAYS[weekday] - first.isoweekday()) % 7 + 7 * (nth - 1))
+
+
 def holiday(s: dict, ctx: Context, kind: str) -> Result | None:
-    """A holiday: a fixed ``MM-DD``, or a table of dates by year (``Tết Nguyên đán``)."""
+    """A holiday: a fixed ``MM-DD``, the nth weekday of a month ``MM-TH-4``, or a table of dates by year
+    (``Tết Nguyên đán``)."""
     spec = ctx.holidays[s["holiday"]]
     year = _explicit_year(s, ctx) or ctx.narrative_year or ctx.published.year
+    if isinstance(spec, str) and spec.count("-") == 2:
+        if year is None:
+            return kind, "XXXX-XX-XX", s.get("part")
+        month, weekday_code, nth = spec.split("-")
+        return kind, _iso(_nth_weekday(year, int(month), weekday_code, int(nth))), s.get("part")
     if isinstance(spec, str):
         return kind, f"{year:04d}-{spec}" if year else f"XXXX-{spec}", s.get("part")
     if year is not None and str(year) in spec:
