@@ -285,7 +285,11 @@ def test_timex3_validator() -> None:
 @settings(max_examples=300, deadline=None)
 @given(
     text=st.text(max_size=200),
-    published=st.one_of(st.none(), st.sampled_from(["2020", "2020-02", "2020-02-29", "2017-02-02T03:55:00"])),
+    published=st.one_of(
+        st.none(),
+        st.sampled_from(["2020", "2020-02", "2020-02-29", "2017-02-02T03:55:00", "0001-01-01", "9999-12-31"]),
+        st.text(max_size=12),
+    ),
     lang=st.sampled_from(["vi", "en"]),
 )
 def test_never_raises_and_spans_are_exact_and_valid(text: str, published: str | None, lang: str) -> None:

@@ -9,6 +9,7 @@ from datetime import date
 _PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?)?)?")
 # a day/month without year is not read this many days after publication (resources may say otherwise)
 _MAX_DAYS_AHEAD = 270
+_YEARS = (1000, 2999)  # publication years taken as real; others are noise, not an anchor
 _CUE_WINDOW = 50  # characters before an expression searched for a tense cue: about its verb phrase
 _BOUNDARY = re.compile(r"[.!?](?=\s)|\n")  # a sentence ends here ("$5.2 million" does not)
 _CONTEXT_WINDOW = 200  # characters either side searched for a rule's context
@@ -25,15 +26,19 @@ class Published:
     @classmethod
     def parse(cls, value: str | None) -> Published:
         m = _PUBLISHED.match(value or "")
-        if not m:
+        if not m or not _YEARS[0] <= int(m[1]) <= _YEARS[1]:
             return cls()
         year, month, day = (int(g) if g else None for g in m.groups()[:3])
         time = (int(m[4]), int(m[5]), int(m[6] or 0)) if m[4] else None
+        if month is not None and not 1 <= month <= 12:
+            return cls(year)
         try:
             if day:
                 date(year, month, day)  # type: ignore[arg-type]
         except ValueError:
             return cls(year, month)
+        if time is not None and not (time[0] < 24 and time[1] < 60 and time[2] < 60):
+            time = None
         return cls(year, month, day, time)
 
     @property
@@ -72,6 +77,9 @@ class Context:
         """True when ``pattern`` occurs in the sentence around ``text[start:end]``."""
         left, right = self._sentence(start, end, _CONTEXT_WINDOW, _CONTEXT_WINDOW)
         return pattern.search(self.text, left, right) is not None
+
+    def sentence_end(self, offset: int) -> int:
+        return self._sentence(offset, offset, 0, _CONTEXT_WINDOW)[1]
 
     def note_year(self, year: int) -> None:
         """An explicit year is the narrative's, unless it lies after publication (a deadline)."""

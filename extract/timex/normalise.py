@@ -234,8 +234,8 @@ def duration(s: dict, ctx: Context, kind: str) -> Result | None:
 
 
 def literal(s: dict, ctx: Context, kind: str) -> Result | None:
-    if kind == "SET" and s.get("scope", True):
-        ctx.set_until = s["_sentence_end"]
+    if kind == "SET":  # "every year, on 26/2 ...": the sentence's days and months recur
+        ctx.set_until = ctx.sentence_end(s["_end"])
     return kind, s["value"], s.get("mod")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from extract.model import Timex
@@ -10,8 +9,6 @@ from extract.timex.context import Context, Published
 from extract.timex.normalise import NORMALISERS
 from extract.timex.resources import grammar, slots
 from extract.timex.textmap import normal
-
-_SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
 def tag(
@@ -40,9 +37,7 @@ def tag(
         for rule, match in rules.scan(norm.text, start, end):
             values = slots(rule, match)
             values["_offset"] = match.start()
-            if rule.type == "SET":
-                sentence_end = _SENTENCE_END.search(norm.text, match.end())
-                values["_sentence_end"] = sentence_end.start() if sentence_end else len(norm.text)
+            values["_end"] = match.end()
             norm_name = rule.norm
             if rule.context and ctx.sentence_has(match.start(), match.end(), rule.context):
                 values.update(rule.in_context or {})
