@@ -211,6 +211,7 @@ def test_english_forms(text: str, expression: str, value: str) -> None:
         ("Profit rose from $3.1 million a year earlier in the third quarter.", "a year earlier", "2020-Q3"),
         ("Net income for the quarter was flat.", "the quarter", "2021-Q3"),
         ("The treaty was signed last May.", "last May", "2021-05"),
+        ("Exports fell last November.", "last November", "2020-11"),
         ("Talks began in June last year.", "June last year", "2020-06"),
         ("Voting closes at 8 p.m. EST Thursday.", "8 p.m. EST Thursday", "2021-11-04T20:00"),
     ],
@@ -238,6 +239,8 @@ def test_english_durations_sets_and_traps() -> None:
     tagged = found("For more than three years, 2,500 troops trained every week.", "2021-11-10", "en")
     assert ("more than three years", "P3Y", "MORE_THAN") in tagged
     assert ("every week", "P1W", None) in tagged
+    recurring = found("The council meets every Thursday and closes each August.", "2021-11-10", "en")
+    assert [value for _, value, _ in recurring] == ["XXXX-WXX-4", "XXXX-08"]
     assert not any("2,500" in text for text, _, _ in tagged)
 
 

@@ -120,8 +120,8 @@ class Context:
         except ValueError:
             return year
         ahead = (candidate - reference).days
-        if past and year == pub.year:
-            return year - 1 if ahead >= 0 else year
+        if past and year == pub.year:  # "last February" said in February is a year ago
+            return year - 1 if ahead >= 0 or (day is None and month == pub.month) else year
         if future and year == pub.year:
             return year + 1 if ahead < -_FUTURE_GRACE else year
         return year - 1 if ahead > self.settings.get("max_days_ahead", _MAX_DAYS_AHEAD) else year

@@ -233,6 +233,13 @@ def duration(s: dict, ctx: Context, kind: str) -> Result | None:
     return "DURATION", f"P{num}{unit}", s.get("mod")
 
 
+def set_pattern(s: dict, ctx: Context, kind: str) -> Result | None:
+    """Recurring weekdays and months: ``every Thursday`` is XXXX-WXX-4, ``each July`` XXXX-07."""
+    if s.get("weekday") is not None:
+        return "SET", f"XXXX-WXX-{int(s['weekday'])}", None
+    return "SET", f"XXXX-{int(s['month']):02d}", None
+
+
 def literal(s: dict, ctx: Context, kind: str) -> Result | None:
     if kind == "SET":  # "every year, on 26/2 ...": the sentence's days and months recur
         ctx.set_until = ctx.sentence_end(s["_end"])
@@ -360,6 +367,7 @@ NORMALISERS: dict[str, Callable[[dict, Context, str], Result | None]] = {
     "shift": shift,
     "duration": duration,
     "literal": literal,
+    "set_pattern": set_pattern,
     "weekday": weekday,
     "clock": clock,
     "decade": decade,
