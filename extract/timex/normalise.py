@@ -1,11 +1,12 @@
 """Normalisers: slot values of a matched rule -> TIMEX3 (type, value, mod), anchored in a Context.
 
-Slots (filled by lexicons or rule constants): day, month, year, yy (two-digit year), relyear (year
-offset from publication), nextyear (year offset from the narrative, else publication), weekday (1-7),
-weekshift, direction, hour, minute, second, daypart (MO/MI/AF/EV/NI), ampm, part (START/MID/END),
-mod, num, unit (S/MIN/H/D/W/M/Q/Y/DE/CE), rel (unit offset), sign, anchor, quarter, season,
-decade, century, holiday, value, recent (a day near
-publication: read in the publication's year).
+Slots (filled by lexicons or rule constants): day, month, year, yy (two-digit year), year_century /
+year_tens / year_ones (years in words), relyear (year offset from publication), nextyear (year offset
+from the narrative's year, else publication's), weekday (1-7), weekshift, direction, hour, minute,
+minutes_before, second, daypart (MO/MI/AF/EV/NI), ampm, part (START/MID/END), mod, num, unit
+(S/MIN/H/D/W/WE/M/Q/Y/DE/CE), rel (unit offset), sign, anchor, quarter, season, decade, century,
+holiday, value, recent (a day near publication, read in the publication's year).
+The tagger adds _offset and _end, the match's bounds in the (NFC) text.
 """
 
 from __future__ import annotations
