@@ -169,3 +169,11 @@ def test_an_uploaded_article_adds_its_events(page, app_url, fixture_events, tmp_
     expect(page.get_by_text("upload.txt:")).to_contain_text("event(s) added")
     added = len(fixture_events) + 1
     expect(page.get_by_text(f"{added} of {added} events shown")).to_be_visible()
+
+
+def test_clicking_a_temperature_bar_narrows_the_timeline_to_its_month(page, app_url):
+    points = _open(page, app_url)
+    expect(points).to_have_count(5)
+    page.locator(".barlayer .point path").first.click(force=True)  # January 2020, the earliest month
+    expect(points).to_have_count(1)  # only the parliament vote of January 2020 overlaps it
+    assert "to=2020-01-31" in page.url  # "from" is the first day of the data, a default left out

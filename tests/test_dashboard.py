@@ -247,3 +247,11 @@ def test_labels_of_one_lane_do_not_overlap(timeline):
         events.append(twin)
     labels = [t for trace in _marker_traces(chart.build_figure(events)) for t in trace.text if t]
     assert len(labels) == 2  # the 24th's and the 28th's; the 26th's and 30th's would run into them
+
+
+def test_the_cloud_entry_point_runs_the_same_app(tmp_path, monkeypatch, timeline):
+    save(tmp_path, *timeline)
+    monkeypatch.setenv("TIMELINE_DATA", str(tmp_path / "events.json"))
+    at = AppTest.from_file(str(Path(APP).parent.parent / "streamlit_app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert len(_table(at, "events_table")) == len(timeline[1])
