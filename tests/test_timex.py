@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -344,3 +345,17 @@ def test_time_like_noise_is_handled(text: str, lang: str, nfd: bool) -> None:
     for t in tag(text, published="2021-06-30", lang=lang):
         assert text[t.start : t.end] == t.text
         assert is_valid(t.type, t.value, t.mod), t
+
+
+def test_prefilter_matches_full_scan_on_shared_news(shared) -> None:
+    """The start words must cover every rule: on real news both scans find the same expressions."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "dev" / "articles").glob("*.txt"))]
+    for path in sorted((shared / "tempeval3" / "train").glob("*/*.tml"))[:40]:
+        raw = path.read_text(encoding="utf-8")
+        texts.append(re.sub(r"<[^>]+>", "", raw[raw.index("<TEXT>") :]))
+    for text in texts:
+        for code in ("vi", "en"):
+            rules = grammar(code)
+            quick = [(m.start(), m.end()) for _, m in rules.scan(text, 0, len(text))]
+            full = [(m.start(), m.end()) for _, m in rules.scan(text, 0, len(text), prefilter=False)]
+            assert quick == full, (code, text[:80])
