@@ -94,6 +94,11 @@ def test_vietnamese_times_and_timestamps() -> None:
     assert value_of("Tối 14/2/2020 trời mưa.", "Tối 14/2/2020") == "2020-02-14TEV"
 
 
+def test_vietnamese_year_span_and_relative_day_with_its_date() -> None:
+    assert value_of("Kế hoạch giai đoạn 2021 - 2025 được thông qua.", "giai đoạn 2021 - 2025") == "2021/2025"
+    assert value_of("Sáng nay (3/6), đoàn khởi hành.", "Sáng nay (3/6)", "2019-06-03") == "2019-06-03TMO"
+
+
 def test_vietnamese_upper_and_lower_case() -> None:
     assert value_of("NGÀY 9/9/2009 LÀ NGÀY ĐẸP.", "NGÀY 9/9/2009") == "2009-09-09"
     assert value_of("Hôm Thứ Hai (6/7) trời nắng.", "Hôm Thứ Hai (6/7)", "2015-07-10") == "2015-07-06"

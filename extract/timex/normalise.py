@@ -234,6 +234,15 @@ def duration(s: dict, ctx: Context, kind: str) -> Result | None:
     return "DURATION", f"P{num}{unit}", s.get("mod")
 
 
+def year_span(s: dict, ctx: Context, kind: str) -> Result | None:
+    """``năm 2016-2020``: the span of years, ``2016/2020``."""
+    first, last = int(s["year"]), int(s["year_end"])
+    if last <= first:
+        return None
+    ctx.note_year(first)
+    return kind, f"{first:04d}/{last:04d}", s.get("part")
+
+
 def set_pattern(s: dict, ctx: Context, kind: str) -> Result | None:
     """Recurring weekdays and months: ``every Thursday`` is XXXX-WXX-4, ``each July`` XXXX-07."""
     if s.get("weekday") is not None:
@@ -369,6 +378,7 @@ NORMALISERS: dict[str, Callable[[dict, Context, str], Result | None]] = {
     "duration": duration,
     "literal": literal,
     "set_pattern": set_pattern,
+    "year_span": year_span,
     "weekday": weekday,
     "clock": clock,
     "decade": decade,
