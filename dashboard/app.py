@@ -22,8 +22,13 @@ from extract.merge import merge  # noqa: E402
 from extract.model import Document, Event  # noqa: E402
 from extract.store import load  # noqa: E402
 
-UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv"]
-UPLOAD_LIMIT = 5 * 1024 * 1024  # bytes per article; the extractor is meant for news pages, not books
+UPLOAD_TYPES = [
+    "txt",
+    "md",
+    "html",
+    "htm",
+    "csv",
+]  # size limit: server.maxUploadSize in .streamlit/config.toml
 _FILTER_KEYS = ("f_actors", "f_categories", "f_tones", "f_languages", "f_outlets")
 
 
@@ -55,11 +60,18 @@ def _timeline() -> tuple[list[Document], list[Event]]:
     if not path.is_file():
         st.error(f"No timeline at {path}. Build it with `python -m extract build seeds --out data`.")
         st.stop()
-    documents, events = _load(str(path), path.stat().st_mtime)
-    uploaded_docs, uploaded_events = st.session_state.get("uploaded", ([], []))
-    if uploaded_events:
-        return documents + uploaded_docs, merge(events + uploaded_events)
-    return documents + uploaded_docs, events
+    mtime = path.stat().st_mtime
+    documents, events = _load(str(path), mtime)
+    uploaded = st.session_state.get("uploaded")
+    if not uploaded:
+        return documents, events
+    # Uploads are merged with the shared timeline once per change, for this session only.
+    key = (str(path), mtime, len(uploaded[0]))
+    merged = st.session_state.get("merged")
+    if not merged or merged[0] != key:
+        merged = (key, documents + uploaded[0], merge(events + uploaded[1]))
+        st.session_state["merged"] = merged
+    return merged[1], merged[2]
 
 
 def _start_view(opts: Options) -> None:
@@ -166,17 +178,15 @@ def _extract_uploads(files: list) -> list[tuple[str, str]]:
                 path.write_bytes(f.getvalue())
                 try:
                     manifest = read_manifest(path)
-                except (ValueError, KeyError, UnicodeDecodeError) as error:
-                    messages.append(("warning", f"{f.name}: not a usable manifest ({error})"))
+                except InputError as error:
+                    messages.append(("warning", str(error)))
         for done, f in enumerate(articles, 1):
             progress.progress(done / len(articles), text=f"Extracting {f.name}")
-            if f.size > UPLOAD_LIMIT:
-                messages.append(("warning", f"{f.name}: rejected, larger than {UPLOAD_LIMIT // 2**20} MB"))
-                continue
             path = Path(folder) / Path(f.name).name
             path.write_bytes(f.getvalue())
             try:
-                document, found = process_file(path, path.name, manifest.get(path.name))
+                # Named apart from the bundled articles so a same-named file keeps its own text.
+                document, found = process_file(path, f"upload/{path.name}", manifest.get(path.name))
             except (InputError, OSError) as error:
                 messages.append(("warning", f"{f.name}: rejected ({error})"))
                 continue

@@ -164,9 +164,12 @@ def test_an_uploaded_article_adds_its_events(page, app_url, fixture_events, tmp_
     )
     _open(page, app_url)
     page.get_by_text("Add articles").click()
-    page.locator("input[type=file]").set_input_files(str(article))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    page.locator("input[type=file]").set_input_files([str(article), str(empty)])
     page.get_by_role("button", name="Extract").click()
     expect(page.get_by_text("upload.txt:")).to_contain_text("event(s) added")
+    expect(page.get_by_text("empty.txt")).to_contain_text("rejected")  # one message per rejected file
     added = len(fixture_events) + 1
     expect(page.get_by_text(f"{added} of {added} events shown")).to_be_visible()
 
