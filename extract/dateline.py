@@ -4,6 +4,10 @@ A timestamp line is short and consists mostly of a date and a time: ``Thứ Hai,
 ``21/08/2020 06:55 GMT+7``, ``Published 6:14 AM EST, March 7, 2023``. Only the head of the page is
 read, so dates in related news, comments and copyright footers are never taken. Date formats,
 weekdays and markers are per-language resources (``[dates]`` in ``extract/lang/<code>/page.toml``).
+
+Where numeric dates are written both month first (US) and day first (agencies, Europe), a date
+such as ``09/12/2021`` is taken only when the weekdays the page's lead names confirm one reading
+('Iraq announced Thursday'); otherwise the line is a timestamp of unknown day.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from functools import cache
 from extract import language
 
 HEAD_LINES = 12  # non-empty lines read from the top of the page
+LEAD_CHARS = 1500  # where the weekdays confirming an ambiguous numeric date are looked for
 MAX_LINE = 100  # a timestamp line is short
 MAX_OTHER_WORDS = 1  # words besides date, time, weekday and markers that a timestamp line may hold
 
@@ -39,7 +44,7 @@ class Timestamp:
     start: int
     end: int
     content_end: int
-    value: str
+    value: str | None  # None: a numeric date whose day/month order the page does not settle
     updated: bool
 
 
@@ -49,6 +54,8 @@ class _Rules:
     months: dict[str, int]
     filler: re.Pattern  # weekdays and markers
     updates: re.Pattern | None
+    # weekday names, Monday first, when numeric dates may be written in either order
+    weekday_names: tuple[str, ...] = ()
 
 
 @cache
@@ -69,12 +76,13 @@ def _rules(lang: str) -> _Rules:
         updates=re.compile(rf"{_NOT_AFTER_LETTER}(?:{'|'.join(updates)})(?!\w)", re.IGNORECASE)
         if updates
         else None,
+        weekday_names=tuple(spec.get("weekday_names", [])) if spec.get("numeric_order_ambiguous") else (),
     )
 
 
 def page_published(text: str) -> str | None:
     """The ISO day of the page's publication timestamp, or None when the page shows none."""
-    stamps = timestamps(text)
+    stamps = [s for s in timestamps(text) if s.value]
     first = next((s for s in stamps if not s.updated), stamps[0] if stamps else None)
     return first.value if first else None
 
@@ -83,9 +91,10 @@ def timestamps(text: str) -> list[Timestamp]:
     """The timestamp lines among the first non-empty lines of ``text``."""
     found = []
     order = _languages(text)
+    lead = text[:LEAD_CHARS]
     for start, line in _head(text):
         for lang in order:
-            if stamp := _timestamp(line, start, _rules(lang)):
+            if stamp := _timestamp(line, start, _rules(lang), lead):
                 found.append(stamp)
                 break
     return found
@@ -109,7 +118,7 @@ def _head(text: str):
         start = end + 1
 
 
-def _timestamp(line: str, offset: int, rules: _Rules) -> Timestamp | None:
+def _timestamp(line: str, offset: int, rules: _Rules, lead: str) -> Timestamp | None:
     if len(line.strip()) > MAX_LINE:
         return None
     for pattern in rules.dates:
@@ -117,6 +126,8 @@ def _timestamp(line: str, offset: int, rules: _Rules) -> Timestamp | None:
             value = _iso_day(m, rules.months)
             if value is None:
                 continue
+            if rules.weekday_names and _order_ambiguous(m):
+                value = _confirmed(value, lead, rules.weekday_names)
             content_end = len(line.rstrip())
             updated = False
             update = rules.updates.search(line) if rules.updates else None
@@ -144,6 +155,24 @@ def _other_words(rest: str, rules: _Rules) -> int:
         if pattern is not None:
             rest = pattern.sub(" ", rest)
     return sum(any(ch.isalnum() for ch in word) for word in _SEPARATORS.split(rest))
+
+
+def _order_ambiguous(m: re.Match) -> bool:
+    """A numeric date that reads as a valid day both month first and day first."""
+    groups = m.groupdict()
+    if not (groups.get("m") and groups.get("d")):
+        return False
+    month, day = int(groups["m"]), int(groups["d"])
+    return month != day and month <= 12 and day <= 12
+
+
+def _confirmed(value: str, lead: str, weekday_names: tuple[str, ...]) -> str | None:
+    """``value`` or its day/month swap, whichever falls on a weekday the lead names; None if not one."""
+    read = date.fromisoformat(value)
+    swapped = date(read.year, read.day, read.month)
+    named = {i for i, name in enumerate(weekday_names) if re.search(rf"\b{name}\b", lead, re.IGNORECASE)}
+    fitting = [d for d in (read, swapped) if d.weekday() in named]
+    return fitting[0].isoformat() if len(fitting) == 1 else None
 
 
 def _iso_day(m: re.Match, months: dict[str, int]) -> str | None:

@@ -83,3 +83,14 @@ def test_dev_pages_give_their_gold_publication_day(shared: Path) -> None:
         _, meta = read_article(path)
         # dev_01 shows no date at all (only footer years): its published stays unknown.
         assert meta.published == gold[path.name]["published"], path.name
+
+
+def test_an_ambiguous_numeric_date_is_settled_by_the_weekdays_of_the_lead() -> None:
+    stamp = "Published on: 09/12/2021 - 15:32\n\n"
+    agency = stamp + "Baghdad (Agency) - Iraq announced Thursday the end of the combat mission.\n"
+    assert page_published(agency) == "2021-12-09"  # 9 December 2021 was a Thursday
+    us = stamp + "Washington - The Pentagon said Sunday that the drill was over.\n"
+    assert page_published(us) == "2021-09-12"
+    assert page_published(stamp + "Baghdad - Iraq announced the end of the combat mission.\n") is None
+    day_first = "Published on: 13/12/2021\n\nIraq announced the end of the mission.\n"
+    assert page_published(day_first) == "2021-12-13"
