@@ -142,6 +142,13 @@ def test_narrative_year_carries_forward_and_relative_days_follow_the_last_date()
     assert values["Cùng ngày"] == "1962-10-28"
 
 
+def test_a_year_mentioned_carries_to_later_days_and_holidays_without_publication() -> None:
+    text = "Năm 1999 là một năm khó khăn. Ngày 4/5, biểu tình nổ ra. Đến Giáng sinh, tình hình lắng dịu."
+    values = dict((t.text, t.value) for t in tag(text))
+    assert values["Ngày 4/5"] == "1999-05-04"
+    assert values["Giáng sinh"] == "1999-12-25"
+
+
 def test_anaphoric_forms_without_anchor_stay_unknown() -> None:
     assert value_of("Hai ngày sau, họ rút quân.", "Hai ngày sau") == "XXXX-XX-XX"
 
@@ -224,6 +231,12 @@ def test_english_forms(text: str, expression: str, value: str) -> None:
 )
 def test_english_news_conventions(text: str, expression: str, value: str) -> None:
     assert value_of(text, expression, "2021-11-10", "en") == value
+
+
+def test_english_numeric_dates_and_last_weekday() -> None:
+    assert value_of("Posted 11/03/2021 08:15", "11/03/2021 08:15", "2021-11-03", "en") == "2021-11-03T08:15"
+    assert value_of("Posted 03/11/2021 - 08:15", "03/11/2021 - 08:15", "2021-11-03", "en") == "2021-11-03T08:15"
+    assert value_of("Talks broke down last Wednesday.", "last Wednesday", "2021-11-10", "en") == "2021-11-03"
 
 
 def test_english_quarter_not_yet_begun_is_last_years() -> None:

@@ -96,22 +96,24 @@ class Context:
         if explicit_year:
             self.note_month(day.year)
 
+    def story_year(self) -> int | None:
+        """The year the article is telling about: its latest full date's, its latest year, publication's."""
+        return self.narrative_year or self.mentioned_year or self.published.year
+
     def year_for(
         self, month: int, day: int | None, recent: bool = False, future: bool = False, past: bool = False
     ) -> int | None:
         """The year of a day/month (or month) given without one.
 
-        The narrative's year comes first, unless the language's resources say ``day_month_anchor =
-        "published"`` or the form is ``recent`` (Vietnamese ``hôm 3/1``: a day near the time of writing).
+        The narrative's year (of its latest full date, else its latest year) comes first, unless the
+        language's resources say ``day_month_anchor = "published"`` or the form is ``recent``
+        (Vietnamese ``hôm 3/1``: a day near the time of writing).
         A reading too far after publication moves a year back; in a ``future`` sentence a reading from
         publication is the next one on or after it; a ``past`` form ("last May") is before publication.
         """
         pub = self.published
-        year = self.narrative_year
-        if year is None or (
-            pub.year is not None and (recent or self.settings.get("day_month_anchor") == "published")
-        ):
-            year = pub.year
+        publication_first = recent or self.settings.get("day_month_anchor") == "published"
+        year = pub.year if pub.year is not None and publication_first else self.story_year()
         if year is None or pub.year is None or pub.month is None:
             return year
         reference = date(pub.year, pub.month, pub.day or 1)

@@ -85,6 +85,15 @@ def _explicit_year(s: dict, ctx: Context) -> int | None:
     return None
 
 
+def _nearer_reading(year: int, month: int, day: int, ctx: Context) -> tuple[int, int]:
+    """(month, day) or, when the numbers also read the other way round, whichever is nearer publication."""
+    pub = ctx.published.date
+    if pub is None or day > 12 or day == month:
+        return month, day
+    stated, swapped = date(year, month, day), date(year, day, month)
+    return (month, day) if abs(stated - pub) <= abs(swapped - pub) else (day, month)
+
+
 def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
     """Calendar dates: day/month/year in any combination, with an optional clock time or part of day."""
     day, month = s.get("day"), s.get("month")
@@ -111,6 +120,8 @@ def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
         prefix = f"{year:04d}" if year is not None else "XXXX"
         return kind, f"{prefix}-{month:02d}", mod
     day = int(day)
+    if s.get("either_order") and year is not None:
+        month, day = _nearer_reading(year, month, day, ctx)
     if not 1 <= day <= (calendar.monthrange(year or 2000, month)[1]):
         return None
     clock = _clock(s)
@@ -274,6 +285,8 @@ def weekday(s: dict, ctx: Context, kind: str) -> Result | None:
             day = pub + timedelta(days=delta)
         elif direction in ("past", -1):
             day = pub + timedelta(days=delta if delta <= 0 else delta - 7)
+            if direction == -1 and day == pub:  # "last Thursday" said on a Thursday is a week ago
+                day -= timedelta(weeks=1)
         else:
             day = pub + timedelta(days=delta if delta >= 0 else delta + 7)
             if direction == 1 and day == pub:  # "thứ Năm tới" said on a Thursday is next week's
@@ -328,7 +341,7 @@ def quarter(s: dict, ctx: Context, kind: str) -> Result | None:
     number = int(s["quarter"])
     if not 1 <= number <= 4:
         return None
-    year = _explicit_year(s, ctx) or ctx.narrative_year
+    year = _explicit_year(s, ctx) or ctx.narrative_year or ctx.mentioned_year
     pub = ctx.published
     if year is None and pub.year is not None:
         begun = (
@@ -342,7 +355,7 @@ def quarter(s: dict, ctx: Context, kind: str) -> Result | None:
 
 
 def season(s: dict, ctx: Context, kind: str) -> Result | None:
-    year = _explicit_year(s, ctx) or ctx.narrative_year or ctx.published.year
+    year = _explicit_year(s, ctx) or ctx.story_year()
     return kind, f"{year:04d}-{s['season']}" if year else f"XXXX-{s['season']}", s.get("part")
 
 
@@ -358,7 +371,7 @@ def holiday(s: dict, ctx: Context, kind: str) -> Result | None:
     """A holiday: a fixed ``MM-DD``, the nth weekday of a month ``MM-TH-4``, or a table of dates by year
     (``Tết Nguyên đán``)."""
     spec = ctx.holidays[s["holiday"]]
-    year = _explicit_year(s, ctx) or ctx.narrative_year or ctx.published.year
+    year = _explicit_year(s, ctx) or ctx.story_year()
     if isinstance(spec, str) and spec.count("-") == 2:
         if year is None:
             return kind, "XXXX-XX-XX", s.get("part")
