@@ -183,10 +183,13 @@ def _not_a_happening_time(
         return True
     if any(m.start == timex.start for m in lex.marker("deadline").find(text, timex.start, timex.end)):
         return True
-    for kind in ("comparison", "modal"):
-        if _markers_before(text, kind, clause.start, timex.start, timexes, lex):
-            return True
-    return False
+    if _markers_before(text, "comparison", clause.start, timex.start, timexes, lex):
+        return True
+    modals = _markers_before(text, "modal", clause.start, timex.start, timexes, lex)
+    # a happening named after the plan ('nhằm đáp trả vụ tấn công hôm 27/12') keeps its own date
+    if not modals:
+        return False
+    return not _markers_before(text, "nominalisers", modals[-1].end, timex.start, timexes, lex)
 
 
 def _extend_adverbial(

@@ -187,3 +187,18 @@ def test_a_date_after_a_demand_is_the_demanded_acts_not_a_happening():
     text = "On Monday, lawmakers in Baghdad demanded that U.S. troops leave by 2032."
     (event,) = events_of(text, [("Monday", "2030-05-13"), ("2032", "2032")], lang="en")
     assert (event.date, event.category) == ("2030-05-13", "demand")
+
+
+def test_a_happening_named_after_a_plan_keeps_its_date():
+    text = "Mỹ không kích các nhóm dân quân nhằm trả đũa vụ tấn công bằng rocket gần Kirkuk hôm 27/12/2031."
+    (event,) = events_of(text, [("hôm 27/12/2031", "2031-12-27")])
+    assert (event.date, event.category) == ("2031-12-27", "military-action")
+    text = "Mỹ dự kiến rút quân khỏi căn cứ này hôm 27/12/2031."
+    assert events_of(text, [("hôm 27/12/2031", "2031-12-27")]) == []
+
+
+def test_a_judgement_of_a_period_is_no_event():
+    text = "Năm 2031 được coi là năm khó khăn nhất đối với quân đội Mỹ tại Iraq."
+    assert events_of(text, [("Năm 2031", "2031")]) == []
+    text = "2031 was widely seen as the hardest year for U.S. troops in Iraq."
+    assert events_of(text, [("2031", "2031")], lang="en") == []
