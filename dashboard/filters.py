@@ -53,9 +53,9 @@ def _matches_text(event: Event, words: list[str]) -> bool:
 
 
 def apply(events: Iterable[Event], filters: Filters) -> list[Event]:
-    """The events that pass every filter; a period overlapping the date range passes it."""
+    """The events that pass every filter, by date (undated last); a period overlapping the range passes."""
     words = filters.text.casefold().split()
-    return [
+    passed = [
         e
         for e in events
         if _in_range(e, filters)
@@ -66,6 +66,7 @@ def apply(events: Iterable[Event], filters: Filters) -> list[Event]:
         and (not filters.outlets or set(filters.outlets) & outlets(e))
         and (not words or _matches_text(e, words))
     ]
+    return sorted(passed, key=lambda e: (e.start is None, e.start or "", e.end or "", e.date, e.id))
 
 
 @dataclass(frozen=True)

@@ -180,3 +180,12 @@ def test_clicking_a_temperature_bar_narrows_the_timeline_to_its_month(page, app_
     page.locator(".barlayer .point path").first.click(force=True)  # January 2020, the earliest month
     expect(points).to_have_count(1)  # only the parliament vote of January 2020 overlaps it
     assert "to=2020-01-31" in page.url  # "from" is the first day of the data, a default left out
+
+
+def test_selecting_a_table_row_shows_its_passage(page, app_url):
+    _open(page, app_url)
+    table = page.locator(".st-key-events_table [data-testid='stDataFrame']")
+    table.scroll_into_view_if_needed()
+    box = table.bounding_box()
+    page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)  # the selection box of the first row (by date)
+    expect(page.locator(".src-card mark").first).to_have_text("January 2020")

@@ -255,3 +255,15 @@ def test_the_cloud_entry_point_runs_the_same_app(tmp_path, monkeypatch, timeline
     at = AppTest.from_file(str(Path(APP).parent.parent / "streamlit_app.py"), default_timeout=60).run()
     assert not at.exception
     assert len(_table(at, "events_table")) == len(timeline[1])
+
+
+def test_events_shown_are_sorted_by_date_with_undated_last(timeline):
+    _, events = timeline
+    assert [e.date for e in apply(reversed(events), Filters())] == [
+        "2020-01",
+        "2021",
+        "2021/2024",
+        "2023-Q3",
+        "2024-01-24",
+        "XXXX-01-03",
+    ]
