@@ -18,17 +18,37 @@ class Category:
     tone: str
     goldstein: float
     violent: bool = False
+    kin: frozenset[str] = frozenset()
 
 
 @cache
 def categories() -> dict[str, Category]:
     """The category set of ``extract/lang/categories.toml``, in its order."""
+    spec = language_neutral("categories")
+    kin: dict[str, set[str]] = {name: set() for name in spec}
+    for name, entry in spec.items():
+        for other in entry.get("kin", []):
+            if other not in spec:
+                raise ValueError(f"categories.toml: {name} is kin to unknown category {other!r}")
+            kin[name].add(other)
+            kin[other].add(name)
     return {
         name: Category(
-            name, spec["label"], spec["tone"], float(spec["goldstein"]), spec.get("violent", False)
+            name,
+            entry["label"],
+            entry["tone"],
+            float(entry["goldstein"]),
+            entry.get("violent", False),
+            frozenset(kin[name]),
         )
-        for name, spec in language_neutral("categories").items()
+        for name, entry in spec.items()
     }
+
+
+def kindred(a: str, b: str) -> bool:
+    """The same category, or categories one happening is often told under (``kin``)."""
+    table = categories()
+    return a == b or (a in table and b in table[a].kin)
 
 
 @dataclass(frozen=True)

@@ -196,7 +196,18 @@ def _extend_adverbial(
     text: str, clauses: list[Clause], index: int, timexes: Sequence[Timex], lex: Lexicon
 ) -> Clause:
     """A fronted date ('Ngày 24/2,', 'On Aug. 17,') governs the clause that follows it, and so
-    does a clause of time ('ba ngày sau khi bộ binh vượt biên,', 'after the talks,')."""
+    does a clause of time ('ba ngày sau khi bộ binh vượt biên,', 'after the talks,'). A date
+    closing the sentence on its own, as captions do ('..., Iraq, October 17, 2016.'), governs
+    the undated clauses before it."""
+    if index == len(clauses) - 1 and not _words(
+        _outside(text, clauses[index].start, clauses[index].end, timexes)
+    ):
+        first = index
+        while first > 0 and not any(
+            clauses[first - 1].start <= t.start < clauses[first - 1].end for t in timexes
+        ):
+            first -= 1
+        return Clause(clauses[first].start, clauses[index].end, clauses[first].start)
     start = clauses[index].start
     while index + 1 < len(clauses):
         fronted = _words(_outside(text, start, clauses[index].end, timexes)) <= FRONTED_WORDS

@@ -2,7 +2,8 @@
 
 Two events tell the same happening when their dates are compatible (the same value, or one
 period inside the other), their actors overlap, and their wording is alike: a large share of
-the shorter passage's words in the longer one, or the same category and the same people named.
+the shorter passage's words in the longer one, or some of them with the same (or a kindred)
+category or the same people named.
 Across languages (no shared wording) the date, actors and category must agree exactly at day
 precision, or the same person must be named. Clusters grow greedily, most alike pairs first,
 and only when every member tells the same happening as every other (no chaining), so the
@@ -19,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
+from extract.categories import kindred
 from extract.lexicon import lexicon
 from extract.model import Event
 from extract.period import Period
@@ -84,7 +86,7 @@ def likeness(a: _Profile, b: _Profile) -> float | None:
     actors_a, actors_b = set(a.event.actors), set(b.event.actors)
     if actors_a and actors_b and not actors_a & actors_b:
         return None
-    same_category = a.event.category == b.event.category
+    same_category = kindred(a.event.category, b.event.category)
     same_people = bool(a.people & b.people)
     if a.languages & b.languages:
         shorter = min(len(a.words), len(b.words)) or 1

@@ -130,3 +130,16 @@ def test_seeds_and_dev_together_give_one_event_per_happening(shared):
     for group in retold:
         found = {id(e) for file, gold in group for e in _matching(timeline.events, file, gold)}
         assert len(found) == 1, [gold["id"] for _, gold in group]
+
+
+def test_one_happening_told_under_kindred_categories_is_one_event():
+    text = (
+        "Sáng 18/12/2030, đoàn xe chở những binh sĩ Mỹ cuối cùng vượt biên giới sang Kuwait, khép lại "
+        "sứ mệnh ở Iraq.\nĐoàn xe gồm 110 xe quân sự rời căn cứ Adder và qua biên giới sang Kuwait lúc "
+        "7h30 ngày 18/12/2030."
+    )
+    # 'khép lại' (ends) is reduce-military, 'rời' (leaves) withdraw: one convoy's crossing
+    (event,) = events_of(
+        "a.txt", text, [("Sáng 18/12/2030", "2030-12-18"), ("ngày 18/12/2030", "2030-12-18")]
+    )
+    assert len(event.sources) == 2
