@@ -215,7 +215,7 @@ def _event_traces(placed: list[_Placed], kind: str) -> list[dict]:
                 type=kind,
                 x=_array([p.mid.isoformat() for p in items]),
                 y=np.array([p.y for p in items]),
-                mode="markers+text",
+                mode="markers",
                 name=tone.capitalize(),
                 legendgroup=tone,
                 legendgrouptitle=dict(text="Tone" if tone == first_tone else ""),
@@ -225,13 +225,24 @@ def _event_traces(placed: list[_Placed], kind: str) -> list[dict]:
                     size=11,
                     line=dict(color="white", width=1),
                 ),
-                text=_array([_text(_short(p.event.title)) if p.event.id in labelled else "" for p in items]),
-                textposition=_array([_label_position(p, first_day, plot_days) for p in items]),
-                textfont=dict(size=11, color="#333"),
                 customdata=customdata,
                 hovertemplate=_EVENT_HOVER,
             )
         )
+    labels = [p for p in placed if p.event.id in labelled]
+    traces.append(  # few labels in SVG: WebGL text for every point would slow drawing down
+        dict(
+            type="scatter",
+            x=[p.mid.isoformat() for p in labels],
+            y=[p.y for p in labels],
+            mode="text",
+            text=[_text(_short(p.event.title)) for p in labels],
+            textposition=[_label_position(p, first_day, plot_days) for p in labels],
+            textfont=dict(size=11, color="#333"),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     for precision in [p for p in PRECISION_SYMBOLS if any(e.event.precision == p for e in placed)]:
         traces.append(  # legend entries only: which marker shape means which precision
             dict(
