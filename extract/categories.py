@@ -9,6 +9,7 @@ from extract.lexicon import Lexicon, Phrases, language_neutral, lexicon
 
 STATEMENT = "statement"
 OTHER = "other"
+ATTACK_ON_PARTY = "attack-on-us"  # a violent act aimed at the forces of the first party
 
 
 @dataclass(frozen=True)
@@ -85,17 +86,24 @@ def cues_in(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     return found
 
 
-def choose(clause: list[Cue], sentence: list[Cue], timex_at: int, modal_at: list[int]) -> Cue | None:
+def choose(
+    clause: list[Cue],
+    sentence: list[Cue],
+    timex_at: int,
+    modal_at: list[int],
+    nouns: frozenset[int] = frozenset(),
+) -> Cue | None:
     """The cue that names the happening dated by a time expression at ``timex_at``.
 
     In the clause the date governs: a violent cue first (a strike told inside a statement is
-    the news), else the non-statement cue nearest the date. A clause that only reports speech
-    is named by what was reported, anywhere in the sentence, unless that is a plan or a
-    forecast (a modal marker at ``modal_at`` between the saying and the cue): then it stays a
-    statement.
+    the news) unless it is a noun (at one of ``nouns``: 'lên án các cuộc không kích', 'condemned
+    the strikes' tell the condemnation), else the non-statement cue nearest the date. A clause
+    that only reports speech is named by what was reported, anywhere in the sentence, unless
+    that is a plan or a forecast (a modal marker at ``modal_at`` between the saying and the
+    cue): then it stays a statement.
     """
     table = categories()
-    violent = [c for c in clause if table[c.category].violent]
+    violent = [c for c in clause if table[c.category].violent and c.start not in nouns]
     if violent:
         return violent[0]
     sayings = [c for c in [*clause, *sentence] if c.category == STATEMENT]

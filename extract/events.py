@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.actors import actors_in, parties, people_in, people_sides, relevance
-from extract.categories import OTHER, STATEMENT, categories, choose, cues_in
+from extract.categories import ATTACK_ON_PARTY, OTHER, STATEMENT, Cue, categories, choose, cues_in
 from extract.lexicon import Lexicon, Match, lexicon
 from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
@@ -29,11 +29,13 @@ SUBORDINATOR_WORDS = 3  # a clause of time opens with its subordinator within th
 CHROME_WORDS = 3  # a sentence with fewer words besides its dates is page chrome
 CHROME_MARKED_WORDS = 8  # ... or with a chrome word and fewer than this
 DATELINE_CHARS = 80
+NOUN_WORDS = 2  # a determiner this many words before a cue makes it a noun ('a military attack')
 # Commas (not the one in 2,500), semicolons, colons, spaced dashes and quotes end a clause;
 # an aside in brackets belongs to its clause.
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|[“”\"]")
 _DATELINE_BREAK = re.compile(r"\s[-–—]\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")  # a word with its abbreviation dots ('U.S.')
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
 
 
@@ -269,6 +271,23 @@ class _Builder:
             actors += [a for a in self.frame if a in parties() and a not in actors]
         return actors
 
+    def _is_noun(self, at: int, start: int) -> bool:
+        """A cue at ``at`` used as a noun: a determiner among the words just before it."""
+        words = _TOKEN.findall(unicodedata.normalize("NFC", self.doc.text[start:at]))[-NOUN_WORDS:]
+        return bool(self.lex.marker("act_nouns").find(" ".join(words)))
+
+    def _targets_party(self, cue: Cue, start: int, end: int, cues: Sequence[Cue]) -> bool:
+        """A violent act aimed at the forces of the timeline's first party ('phóng tên lửa vào căn
+        cứ nơi binh sĩ Mỹ đồn trú', 'fired missiles at U.S. troops') by someone else: no actor of
+        the target is named between the previous cue (or ``start``) and the act."""
+        text = self.doc.text
+        targets = self.lex.marker("party_targets").find(text, cue.end, end)
+        if not targets:
+            return False
+        agent_from = max([start, *(c.end for c in cues if c.end <= cue.start)])
+        target = actors_in(text, targets[0].start, targets[0].end, self.people)
+        return not set(target) & set(actors_in(text, agent_from, cue.start, self.people))
+
     def event(
         self,
         sentence: Sentence,
@@ -284,18 +303,19 @@ class _Builder:
         meta = self.doc.meta
         body_start, body_end = _dateline_end(text, sentence, [timex])
         modal_at = [m.start for m in self.lex.marker("modal").find(text, body_start, body_end)]
-        cue = choose(
-            cues_in(text, clause.main_start, clause.end, self.lex)
-            or cues_in(text, clause.start, clause.end, self.lex),
-            [
-                c
-                for c in cues_in(text, body_start, body_end, self.lex)
-                if not any(o.start <= c.start < o.end for o in others)
-            ],
-            timex.start,
-            modal_at,
+        clause_cues = cues_in(text, clause.main_start, clause.end, self.lex) or cues_in(
+            text, clause.start, clause.end, self.lex
         )
+        sentence_cues = [
+            c
+            for c in cues_in(text, body_start, body_end, self.lex)
+            if not any(o.start <= c.start < o.end for o in others)
+        ]
+        nouns = frozenset(c.start for c in clause_cues if self._is_noun(c.start, clause.start))
+        cue = choose(clause_cues, sentence_cues, timex.start, modal_at, nouns)
         category = categories()[cue.category if cue else OTHER]
+        if cue and category.violent and self._targets_party(cue, clause.start, body_end, sentence_cues):
+            category = categories()[ATTACK_ON_PARTY]
         actors = self._actors(body_start, body_end)
         p = period(date)
         source = Source(

@@ -149,8 +149,8 @@ def test_a_caption_repeating_the_lead_merges_into_one_event():
 def test_summary_glosses_actors_and_category_in_english():
     text = "Ngày 5/5/2030, Iraq chỉ trích Mỹ vì một cuộc không kích."
     (event,) = events_of(text, [("Ngày 5/5/2030", "2030-05-05")])
-    assert event.category == "military-action"
-    assert event.summary_en.startswith("Iraq – US: military action")
+    assert event.category == "criticize"  # the strike is named as a noun: the news is the criticism
+    assert event.summary_en.startswith("Iraq – US: criticize: criticises")
     assert event.summary_en.endswith("(2030-05-05)")
 
 
@@ -202,3 +202,27 @@ def test_a_judgement_of_a_period_is_no_event():
     assert events_of(text, [("Năm 2031", "2031")]) == []
     text = "2031 was widely seen as the hardest year for U.S. troops in Iraq."
     assert events_of(text, [("2031", "2031")], lang="en") == []
+
+
+def test_a_condemned_strike_is_a_condemnation():
+    text = "Người phát ngôn chính phủ Iraq hôm 3/2/2031 lên án các cuộc không kích của Mỹ."
+    (event,) = events_of(text, [("hôm 3/2/2031", "2031-02-03")])
+    assert event.category == "criticize"
+    text = "On Feb. 3, 2031, Baghdad condemned the U.S. strikes near the Syrian border."
+    (event,) = events_of(text, [("Feb. 3, 2031", "2031-02-03")], lang="en")
+    assert event.category == "criticize"
+    text = "Quân đội Mỹ hôm 2/2/2031 tiến hành các cuộc không kích nhằm vào dân quân ở Iraq."
+    (event,) = events_of(text, [("hôm 2/2/2031", "2031-02-02")])
+    assert event.category == "military-action"
+
+
+def test_a_strike_on_us_forces_by_others_is_an_attack_on_us_forces():
+    text = "Hôm 28/1/2031, một UAV tấn công tiền đồn ở Jordan, làm 3 binh sĩ Mỹ thiệt mạng."
+    (event,) = events_of(text, [("Hôm 28/1/2031", "2031-01-28")])
+    assert event.category == "attack-on-us"
+    text = "Later on March 20, 2031, Iraq fired several missiles at U.S. troops massed in Kuwait."
+    (event,) = events_of(text, [("March 20, 2031", "2031-03-20")], lang="en")
+    assert event.category == "attack-on-us"
+    text = "Hôm 2/2/2031, quân đội Mỹ không kích dân quân để trả đũa vụ tấn công làm chết 3 binh sĩ Mỹ."
+    (event,) = events_of(text, [("Hôm 2/2/2031", "2031-02-02")])
+    assert event.category == "military-action"
