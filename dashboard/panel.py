@@ -26,14 +26,20 @@ PANEL_CSS = """
 """
 
 
+def _esc(text: str) -> str:
+    """Text made safe inside an HTML block of ``st.markdown``: no tags, no blank line that would end
+    the block and let markdown read the rest, no ``$`` that would start a formula."""
+    return html.escape(text).replace("\n", "<br>").replace("$", "&#36;")
+
+
 def passage_html(source: Source) -> str:
     """The passage, escaped, with the time expression wrapped in ``<mark>``."""
     start = source.timex_start - source.passage_start
     end = source.timex_end - source.passage_start
     text = source.passage
     if not (0 <= start < end <= len(text)):
-        return html.escape(text)
-    return f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>{html.escape(text[end:])}"
+        return _esc(text)
+    return f"{_esc(text[:start])}<mark>{_esc(text[start:end])}</mark>{_esc(text[end:])}"
 
 
 def context(document: Document | None, source: Source) -> tuple[str, str]:
@@ -56,16 +62,16 @@ def _link(url: str | None) -> str:
 def source_html(source: Source, document: Document | None) -> str:
     """One source as an HTML card built only from escaped text."""
     head = " · ".join(
-        html.escape(part)
+        _esc(part)
         for part in (source.outlet or "unknown outlet", source.published or "date unknown", source.file)
     )
     before, after = context(document, source)
     body = passage_html(source)
     if before:
-        body = f'<span class="src-context">{html.escape(before)}</span> {body}'
+        body = f'<span class="src-context">{_esc(before)}</span> {body}'
     if after:
-        body = f'{body} <span class="src-context">{html.escape(after)}</span>'
-    title = html.escape(source.title or source.file)
+        body = f'{body} <span class="src-context">{_esc(after)}</span>'
+    title = _esc(source.title or source.file)
     return (
         f'<div class="src-card"><div class="src-head"><b>{title}</b><br>{head}{_link(source.url)}</div>'
         f'<div class="src-text">{body}</div></div>'
@@ -75,15 +81,13 @@ def source_html(source: Source, document: Document | None) -> str:
 def render(event: Event, documents: dict[str, Document]) -> None:
     """The panel for one event: what it is, then every source that tells it."""
     st.markdown(PANEL_CSS, unsafe_allow_html=True)
-    st.subheader(event.title, anchor=False)
-    colour = tone_colour(event.tone)
     facts = " · ".join(
-        html.escape(part)
+        _esc(part)
         for part in (date_label(event), event.category, ", ".join(event.actors) or "no actor named")
     )
+    tone = f'<b style="color:{tone_colour(event.tone)}">{_esc(event.tone)}</b>'
     st.markdown(
-        f'{facts} · <span style="color:{colour}"><b>{html.escape(event.tone)}</b></span> '
-        f"(Goldstein {event.goldstein:+.1f})",
+        f"<h3>{_esc(event.title)}</h3><div>{facts} · {tone} (Goldstein {event.goldstein:+.1f})</div>",
         unsafe_allow_html=True,
     )
     st.caption(f"{len(event.sources)} source(s)")
@@ -95,6 +99,6 @@ def render(event: Event, documents: dict[str, Document]) -> None:
         if gloss:  # a passage not in English gets the event's English gloss beside it
             left, right = st.columns([3, 2])
             left.markdown(card, unsafe_allow_html=True)
-            right.markdown(f"**In English:** {html.escape(event.summary_en)}", unsafe_allow_html=True)
+            right.markdown(f"<div><b>In English:</b> {_esc(event.summary_en)}</div>", unsafe_allow_html=True)
         else:
             st.markdown(card, unsafe_allow_html=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -272,3 +273,14 @@ def test_events_shown_are_sorted_by_date_with_undated_last(timeline):
         "2024-01-24",
         "XXXX-01-03",
     ]
+
+
+def test_a_passage_cannot_end_its_html_block_or_start_a_formula(timeline):
+    _, events = timeline
+    source = dataclasses.replace(
+        events[0].sources[0], passage="On Monday\n\n[x](javascript:alert(1)) cost $5", passage_start=0
+    )
+    source = dataclasses.replace(source, timex_start=3, timex_end=9)
+    shown = passage_html(source)
+    assert shown.startswith("On <mark>Monday</mark><br><br>[x]")
+    assert "\n" not in shown and "$" not in shown
