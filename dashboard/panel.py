@@ -91,12 +91,13 @@ def render(event: Event, documents: dict[str, Document]) -> None:
         unsafe_allow_html=True,
     )
     st.caption(f"{len(event.sources)} source(s)")
+    # The event's English gloss sits once beside the first passage in another language.
+    glossed = (
+        next((s for s in event.sources if s.language not in (None, "en")), None) if event.summary_en else None
+    )
     for source in event.sources:
         card = source_html(source, documents.get(source.file))
-        gloss = (
-            event.summary_en and source.language not in (None, "en") and event.summary_en != source.passage
-        )
-        if gloss:  # a passage not in English gets the event's English gloss beside it
+        if source is glossed:
             left, right = st.columns([3, 2])
             left.markdown(card, unsafe_allow_html=True)
             right.markdown(f"<div><b>In English:</b> {_esc(event.summary_en)}</div>", unsafe_allow_html=True)
