@@ -1,4 +1,4 @@
-"""The page's own publication date: a timestamp line near the top of the page.
+"""The page's own publication date (a timestamp line near the top of the page) and headline.
 
 A timestamp line is short and consists mostly of a date and a time: ``Thứ Hai, 29/01/2024 - 08:15``,
 ``21/08/2020 06:55 GMT+7``, ``Published 6:14 AM EST, March 7, 2023``. Only the head of the page is
@@ -12,6 +12,7 @@ such as ``09/12/2021`` is taken only when the weekdays the page's lead names con
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +21,8 @@ from functools import cache
 from extract import language
 
 HEAD_LINES = 12  # non-empty lines read from the top of the page
+TITLE_LINES = 4  # a headline is among the first non-empty lines ...
+TITLE_WORDS = (4, 30)  # ... and is longer than a section label, shorter than a paragraph
 LEAD_CHARS = 1500  # where the weekdays confirming an ambiguous numeric date are looked for
 MAX_LINE = 100  # a timestamp line is short
 MAX_OTHER_WORDS = 1  # words besides date, time, weekday and markers that a timestamp line may hold
@@ -85,6 +88,20 @@ def page_published(text: str) -> str | None:
     stamps = [s for s in timestamps(text) if s.value]
     first = next((s for s in stamps if not s.updated), stamps[0] if stamps else None)
     return first.value if first else None
+
+
+def page_title(text: str) -> str | None:
+    """The headline: the first head line that reads like one (a few words, no full stop, no date)."""
+    stamps = {s.start for s in timestamps(text)}
+    for start, line in itertools.islice(_head(text), TITLE_LINES):
+        words = len(line.split())
+        if (
+            start not in stamps
+            and TITLE_WORDS[0] <= words <= TITLE_WORDS[1]
+            and not line.rstrip().endswith(".")
+        ):
+            return line.strip()
+    return None
 
 
 def timestamps(text: str) -> list[Timestamp]:

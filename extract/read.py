@@ -15,7 +15,7 @@ from pathlib import Path
 
 import trafilatura
 
-from extract.dateline import page_published
+from extract.dateline import page_published, page_title
 from extract.model import Metadata
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -55,7 +55,7 @@ def read_article(path: Path) -> tuple[str, Metadata]:
         raise InputError(f"{path.name}: empty file")
     if path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(text[:4096]):
         return _from_html(text, path.name)
-    return text, Metadata(published=page_published(text))
+    return text, Metadata(title=page_title(text), published=page_published(text))
 
 
 def decode(data: bytes, name: str) -> str:

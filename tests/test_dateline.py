@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.dateline import page_published, timestamps
+from extract.dateline import page_published, page_title, timestamps
 from extract.read import read_article
 
 BODY = "Quân đội hai nước hôm qua đã tổ chức một cuộc họp kéo dài nhiều giờ tại thủ đô để bàn về hợp tác.\n"
@@ -94,3 +94,11 @@ def test_an_ambiguous_numeric_date_is_settled_by_the_weekdays_of_the_lead() -> N
     assert page_published(stamp + "Baghdad - Iraq announced the end of the combat mission.\n") is None
     day_first = "Published on: 13/12/2021\n\nIraq announced the end of the mission.\n"
     assert page_published(day_first) == "2021-12-13"
+
+
+def test_the_headline_is_the_first_head_line_that_reads_like_one() -> None:
+    text = (
+        "Thế giới\nThứ tư, 8/1/2020, 14:20 (GMT+7)\nIran phóng tên lửa vào căn cứ có lính Mỹ ở Iraq\n" + BODY
+    )
+    assert page_title(text) == "Iran phóng tên lửa vào căn cứ có lính Mỹ ở Iraq"
+    assert page_title("Thế giới\n\n" + BODY) is None
