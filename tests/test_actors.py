@@ -50,3 +50,13 @@ def test_relevance_is_high_for_both_parties_medium_with_a_related_actor():
     assert 0.4 < relevance(["Iraq", "IS"]) < 1.0
     assert relevance(["US"]) < relevance(["US", "Iran"])
     assert relevance(["Turkey"]) < relevance(["US"])
+
+
+def test_the_regions_actors_militias_and_officials_of_both_sides():
+    text = "Lực lượng Huy động Nhân dân và Peshmerga họp tại Jordan với đại diện Nga và NATO."
+    assert actors(text) == ["militias", "Kurdistan", "Jordan", "Russia", "NATO"]
+    text = "Kataib Hezbollah, the Houthis and Hamas praised the Islamic Resistance in Iraq, Israel said."
+    assert actors(text, "en") == ["militias", "Houthis", "Hamas", "Israel"]
+    text = "Panetta met al-Halbousi while Abu Mahdi al-Muhandis and Qaani stayed in Baghdad."
+    assert actors(text, "en") == ["US", "Iraq", "militias", "Iran"]
+    assert relevance(["US", "Jordan"]) == relevance(["US", "Iran"])
