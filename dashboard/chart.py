@@ -126,6 +126,14 @@ def _label_position(item: _Placed, first_day: date, plot_days: int) -> str:
     return "top right" if where < 0.2 else "top left" if where > 0.8 else "top center"
 
 
+def _label_text(item: _Placed, first_day: date, plot_days: int) -> str:
+    """The label, padded on the marker's side: a text-only trace does not know the marker's size."""
+    pad = "\u00a0\u00a0"
+    position = _label_position(item, first_day, plot_days)
+    label = _text(_short(item.event.title))
+    return pad + label if position == "top right" else label + pad if position == "top left" else label
+
+
 def _label_extent(item: _Placed, first_day: date, plot_days: int) -> tuple[float, float]:
     """The days a label covers, for a plot about 750 px wide and 6.5 px per character."""
     width = len(_short(item.event.title)) * 6.5 / 750 * plot_days
@@ -236,7 +244,7 @@ def _event_traces(placed: list[_Placed], kind: str) -> list[dict]:
             x=[p.mid.isoformat() for p in labels],
             y=[p.y for p in labels],
             mode="text",
-            text=[_text(_short(p.event.title)) for p in labels],
+            text=[_label_text(p, first_day, plot_days) for p in labels],
             textposition=[_label_position(p, first_day, plot_days) for p in labels],
             textfont=dict(size=11, color="#333"),
             hoverinfo="skip",

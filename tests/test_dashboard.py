@@ -100,7 +100,7 @@ def test_hover_shows_date_and_escaped_title(timeline):
     assert "%{customdata[1]}" in trace.hovertemplate and "%{customdata[2]}" in trace.hovertemplate
     assert trace.customdata[0][1] == "2024-01-24"
     assert trace.customdata[0][2] == "Talks &lt;img src=x onerror=alert(1)&gt;"
-    assert _labels(fig) == ["Talks &lt;img src=x onerror=alert(1)&gt;"]
+    assert [label.strip() for label in _labels(fig)] == ["Talks &lt;img src=x onerror=alert(1)&gt;"]
 
 
 def test_lanes_follow_the_toggle(timeline):
