@@ -53,6 +53,7 @@ class Context:
     last_day: date | None = None  # the latest full date of the narrative: the anchor of "two days later"
     narrative_year: int | None = None  # year of the latest full date (or month) given with its year
     mentioned_year: int | None = None  # the latest explicit year: the anchor of "that year", "năm sau"
+    quarter: tuple[int, int] | None = None  # (year, number) of the latest quarter named: a report's period
     set_until: int = -1  # offset up to which a recurrence ("every year") governs day/month forms
     holidays: dict = field(default_factory=dict)
     text: str = ""

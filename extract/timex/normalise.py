@@ -190,7 +190,10 @@ def relative(s: dict, ctx: Context, kind: str) -> Result | None:
         return kind, {"W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(unit, "XXXX"), mod
     if unit == "Y" and s.get("month") is not None:  # "Tháng 2 năm ngoái"
         return kind, f"{base.year + offset:04d}-{int(s['month']):02d}", mod
-    return kind, _period(unit, base, offset), mod  # type: ignore[return-value]
+    value = _period(unit, base, offset)
+    if unit == "Q":
+        _note_quarter(ctx, int(value[:4]), int(value[-1]), s["_offset"])  # type: ignore[index]
+    return kind, value, mod  # type: ignore[return-value]
 
 
 def shift(s: dict, ctx: Context, kind: str) -> Result | None:
@@ -341,7 +344,7 @@ def quarter(s: dict, ctx: Context, kind: str) -> Result | None:
     number = int(s["quarter"])
     if not 1 <= number <= 4:
         return None
-    year = _explicit_year(s, ctx) or ctx.narrative_year or ctx.mentioned_year
+    year = _explicit_year(s, ctx)
     pub = ctx.published
     if year is None and pub.year is not None:
         begun = (
@@ -351,7 +354,43 @@ def quarter(s: dict, ctx: Context, kind: str) -> Result | None:
             or ctx.tense(s["_offset"]) == "future"
         )
         year = pub.year if begun else pub.year - 1
-    return kind, f"{year:04d}-Q{number}" if year else f"XXXX-Q{number}", s.get("part")
+    if year is None:
+        return kind, f"XXXX-Q{number}", s.get("part")
+    _note_quarter(ctx, year, number, s["_offset"])
+    return kind, f"{year:04d}-Q{number}", s.get("part")
+
+
+def _note_quarter(ctx: Context, year: int, number: int, offset: int) -> None:
+    """A quarter begun by publication may be the period the article reports on (a forecast is not)."""
+    pub = ctx.published
+    begun = pub.year is None or (year, number) <= (pub.year, ((pub.month or 12) - 1) // 3 + 1)
+    if begun and ctx.tense(offset) != "future":
+        ctx.quarter = (year, number)
+
+
+def reported_quarter(s: dict, ctx: Context, kind: str) -> Result | None:
+    """The period of a company report: the latest quarter the article named (else the last one ended by
+    publication) in the ``year`` given, or moved by ``sign`` * ``num`` years ("the year-ago quarter")."""
+    if ctx.quarter is not None:
+        year, number = ctx.quarter
+    else:
+        base = _published_base("Q", ctx)
+        if base is None:
+            return kind, "XXXX-QX", None
+        year, month = _add_months(base.year, (base.month - 1) // 3 * 3 + 1, -3)
+        number = (month - 1) // 3 + 1
+    if s.get("year") is not None:
+        year = int(s["year"])
+    year += int(s.get("sign", 1)) * int(s.get("num", 0))
+    return kind, f"{year:04d}-Q{number}", None
+
+
+def year_ago(s: dict, ctx: Context, kind: str) -> Result | None:
+    """``a year earlier``: in an article reporting a quarter (or a sentence naming one), that quarter a year
+    before; otherwise the year before publication."""
+    if ctx.quarter is not None or s.get("quarterly"):
+        return reported_quarter(s, ctx, kind)
+    return shift(s, ctx, kind)
 
 
 def season(s: dict, ctx: Context, kind: str) -> Result | None:
@@ -399,6 +438,8 @@ NORMALISERS: dict[str, Callable[[dict, Context, str], Result | None]] = {
     "now": now,
     "century": century,
     "quarter": quarter,
+    "reported_quarter": reported_quarter,
+    "year_ago": year_ago,
     "season": season,
     "holiday": holiday,
 }

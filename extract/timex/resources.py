@@ -55,8 +55,8 @@ class Rule:
     type: str
     constants: dict  # slot values fixed by the rule (value, mod, unit, sign, anchor...)
     groups: tuple[tuple[str, Lexicon], ...] = ()  # (regex group name, lexicon) of this rule
-    context: re.Pattern[str] | None = None  # when the sentence matches it, ``in_context`` reads the match
-    in_context: dict | None = None
+    # (pattern, slot values): the first pattern found in the match's sentence adds its values (or a norm)
+    contexts: tuple[tuple[re.Pattern[str], dict], ...] = ()
     regex: re.Pattern[str] | None = None  # the rule alone, with its slot groups
 
 
@@ -162,17 +162,16 @@ def grammar(lang: str) -> Grammar:
         groups: list[tuple[str, Lexicon]] = []
         body = _expand(spec["pattern"], data["fragment"], lexicons, outer, groups)
         bare = _expand(spec["pattern"], data["fragment"], lexicons, outer, [], capture=False)
-        own = ("name", "pattern", "norm", "type", "context", "in_context")
+        own = ("name", "pattern", "norm", "type", "contexts")
         constants = {k: v for k, v in spec.items() if k not in own}
-        context = re.compile(spec["context"], re.IGNORECASE) if "context" in spec else None
+        contexts = tuple((re.compile(c["pattern"], _FLAGS), c["set"]) for c in spec.get("contexts", ()))
         rules[outer] = Rule(
             spec["name"],
             spec.get("norm", "date"),
             spec.get("type", "DATE"),
             constants,
             tuple(groups),
-            context,
-            spec.get("in_context"),
+            contexts,
             re.compile(body, _FLAGS),
         )
         alternatives.append(f"(?P<{outer}>{bare})")

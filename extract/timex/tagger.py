@@ -39,9 +39,11 @@ def tag(
             values["_offset"] = match.start()
             values["_end"] = match.end()
             norm_name = rule.norm
-            if rule.context and ctx.sentence_has(match.start(), match.end(), rule.context):
-                values.update(rule.in_context or {})
-                norm_name = values.pop("norm", norm_name)
+            for pattern, in_context in rule.contexts:
+                if ctx.sentence_has(match.start(), match.end(), pattern):
+                    values.update(in_context)
+                    norm_name = values.pop("norm", norm_name)
+                    break
             result = NORMALISERS[norm_name](values, ctx, rule.type)
             original_start, original_end = norm.original(match.start()), norm.original(match.end())
             if result is None or original_end <= original_start:

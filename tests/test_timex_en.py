@@ -1,0 +1,42 @@
+"""English time tagger: TimeML conventions of news (reported periods, weekdays, vague references)."""
+
+from __future__ import annotations
+
+from extract.timex import tag
+
+
+def values(text: str, published: str) -> dict[str, str]:
+    return {t.text: t.value for t in tag(text, published=published, lang="en")}
+
+
+def test_a_year_earlier_in_a_quarterly_report_is_that_quarter() -> None:
+    text = (
+        "Acme Corp. said third-quarter profit fell to $4 million. Sales were $90 million, down from "
+        "$95 million a year earlier. In the year-ago period, Acme had a loss. The latest period "
+        "included a gain, and year-earlier results were restated."
+    )
+    found = values(text, "2015-11-03")
+    assert found["third-quarter"] == "2015-Q3"
+    assert found["a year earlier"] == "2014-Q3"
+    assert found["the year-ago period"] == "2014-Q3"
+    assert found["The latest period"] == "2015-Q3"
+    assert found["year-earlier"] == "2014-Q3"
+
+
+def test_a_year_ago_outside_quarterly_reports_is_the_year() -> None:
+    assert values("A year ago the bridge was still closed.", "2015-11-03")["A year ago"] == "2014"
+    text = "In the fiscal third quarter, net rose. For the first nine months, net was up from a year earlier."
+    assert values(text, "2015-11-03")["a year earlier"] == "2014"
+
+
+def test_a_forecast_quarter_is_not_the_reported_one() -> None:
+    text = "Analysts expect losses through the second quarter of 2016. A year ago, the mill was profitable."
+    found = values(text, "2015-11-03")
+    assert found["the second quarter of 2016"] == "2016-Q2"
+    assert found["A year ago"] == "2014"
+
+
+def test_a_bare_quarter_belongs_to_the_publication_not_the_story() -> None:
+    text = "The company was founded in 1972. Its fourth-quarter results will be weak."
+    assert values(text, "2015-11-03")["fourth-quarter"] == "2015-Q4"
+    assert values("The 2014 quarter had a one-time gain.", "2015-11-03")["The 2014 quarter"] == "2014-Q3"
