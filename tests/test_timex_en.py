@@ -40,3 +40,11 @@ def test_a_bare_quarter_belongs_to_the_publication_not_the_story() -> None:
     text = "The company was founded in 1972. Its fourth-quarter results will be weak."
     assert values(text, "2015-11-03")["fourth-quarter"] == "2015-Q4"
     assert values("The 2014 quarter had a one-time gain.", "2015-11-03")["The 2014 quarter"] == "2014-Q3"
+
+
+def test_the_weekend_said_on_a_weekday_is_the_one_just_past() -> None:
+    # 2015-11-04 is a Wednesday of ISO week 45
+    assert values("Talks resumed over the weekend.", "2015-11-04")["the weekend"] == "2015-W44-WE"
+    assert values("Markets calmed ahead of the weekend.", "2015-11-04")["the weekend"] == "2015-W45-WE"
+    assert values("The fair opens this weekend.", "2015-11-04")["this weekend"] == "2015-W45-WE"
+    assert values("Talks resumed over the weekend.", "2015-11-08")["the weekend"] == "2015-W45-WE"

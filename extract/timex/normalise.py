@@ -188,6 +188,9 @@ def relative(s: dict, ctx: Context, kind: str) -> Result | None:
         return _day_value(day, s, kind, mod)
     if base is None:
         return kind, {"W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(unit, "XXXX"), mod
+    past_weekend = unit == "WE" and s.get("direction") == "past" and base.isoweekday() < 6
+    if past_weekend and ctx.tense(s["_offset"]) != "future":  # "over the weekend" said on a weekday
+        offset -= 1
     if unit == "Y" and s.get("month") is not None:  # "Tháng 2 năm ngoái"
         return kind, f"{base.year + offset:04d}-{int(s['month']):02d}", mod
     value = _period(unit, base, offset)
