@@ -48,3 +48,9 @@ def test_the_weekend_said_on_a_weekday_is_the_one_just_past() -> None:
     assert values("Markets calmed ahead of the weekend.", "2015-11-04")["the weekend"] == "2015-W45-WE"
     assert values("The fair opens this weekend.", "2015-11-04")["this weekend"] == "2015-W45-WE"
     assert values("Talks resumed over the weekend.", "2015-11-08")["the weekend"] == "2015-W45-WE"
+
+
+def test_a_year_named_by_its_end_is_a_twelve_month_duration() -> None:
+    found = values("Revenue was $4 million for the fiscal year ended June 30.", "2015-11-03")
+    assert found["the fiscal year"] == "P1Y"
+    assert values("Revenue rose for the year.", "2015-11-03")["the year"] == "2015"
