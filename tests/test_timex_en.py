@@ -54,3 +54,10 @@ def test_a_year_named_by_its_end_is_a_twelve_month_duration() -> None:
     found = values("Revenue was $4 million for the fiscal year ended June 30.", "2015-11-03")
     assert found["the fiscal year"] == "P1Y"
     assert values("Revenue rose for the year.", "2015-11-03")["the year"] == "2015"
+
+
+def test_a_holiday_without_a_year_is_the_latest_one_unless_future() -> None:
+    assert values("The ferry sank on Christmas Eve.", "2016-02-10")["Christmas Eve"] == "2015-12-24"
+    assert values("He was rescued last Thanksgiving.", "2016-02-10")["last Thanksgiving"] == "2015-11-26"
+    assert values("The store will reopen by Halloween.", "2016-02-10")["Halloween"] == "2016-10-31"
+    assert values("Parades marked Halloween 2014.", "2016-02-10")["Halloween 2014"] == "2014-10-31"

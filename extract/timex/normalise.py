@@ -411,9 +411,20 @@ def _nth_weekday(year: int, month: int, weekday: str, nth: int) -> date:
 
 def holiday(s: dict, ctx: Context, kind: str) -> Result | None:
     """A holiday: a fixed ``MM-DD``, the nth weekday of a month ``MM-TH-4``, or a table of dates by year
-    (``Tết Nguyên đán``)."""
+    (``Tết Nguyên đán``). Without a year, with ``holiday_direction = "past"``, the latest one by
+    publication unless the sentence is in the future."""
+    explicit = _explicit_year(s, ctx)
+    result = _holiday(s, ctx, kind, explicit or ctx.story_year())
+    pub = ctx.published.date
+    if explicit or result is None or pub is None or ctx.settings.get("holiday_direction") != "past":
+        return result
+    if len(result[1]) == 10 and result[1] > pub.isoformat() and ctx.tense(s["_offset"]) != "future":
+        return _holiday(s, ctx, kind, int(result[1][:4]) - 1)
+    return result
+
+
+def _holiday(s: dict, ctx: Context, kind: str, year: int | None) -> Result | None:
     spec = ctx.holidays[s["holiday"]]
-    year = _explicit_year(s, ctx) or ctx.story_year()
     if isinstance(spec, str) and spec.count("-") == 2:
         if year is None:
             return kind, "XXXX-XX-XX", s.get("part")
