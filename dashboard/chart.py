@@ -72,6 +72,11 @@ def is_dated(event: Event) -> bool:
     return event.start is not None and event.end is not None
 
 
+def _middle(start: date, end: date) -> date:
+    """Where a period's marker goes: its middle day."""
+    return date.fromordinal((start.toordinal() + end.toordinal()) // 2)
+
+
 @dataclass(frozen=True)
 class _Placed:
     event: Event
@@ -102,8 +107,7 @@ def _place(events: list[Event], lane_mode: str) -> tuple[list[_Placed], list[str
             elif row is None:  # lane full: share the row that frees first
                 row = min(range(len(row_free_from)), key=row_free_from.__getitem__)
             row_free_from[row] = end.toordinal() + gap
-            mid = date.fromordinal((start.toordinal() + end.toordinal()) // 2)
-            placed.append(_Placed(event, start, end, mid, index, index + row * _ROW_STEP))
+            placed.append(_Placed(event, start, end, _middle(start, end), index, index + row * _ROW_STEP))
     return placed, lanes
 
 
@@ -166,8 +170,7 @@ def monthly_temperature(events: list[Event]) -> list[tuple[date, float, int]]:
     scores: dict[date, list[float]] = defaultdict(list)
     for event in events:
         if is_dated(event):
-            start, end = date.fromisoformat(event.start), date.fromisoformat(event.end)
-            mid = date.fromordinal((start.toordinal() + end.toordinal()) // 2)
+            mid = _middle(date.fromisoformat(event.start), date.fromisoformat(event.end))
             scores[mid.replace(day=1)].append(event.goldstein)
     return [(month, fmean(values), len(values)) for month, values in sorted(scores.items())]
 
