@@ -61,3 +61,10 @@ def test_a_holiday_without_a_year_is_the_latest_one_unless_future() -> None:
     assert values("He was rescued last Thanksgiving.", "2016-02-10")["last Thanksgiving"] == "2015-11-26"
     assert values("The store will reopen by Halloween.", "2016-02-10")["Halloween"] == "2016-10-31"
     assert values("Parades marked Halloween 2014.", "2016-02-10")["Halloween 2014"] == "2014-10-31"
+
+
+def test_current_is_the_present_and_this_month_name_the_publication_year() -> None:
+    found = values("Under current rules the vote is due this September.", "2016-02-10")
+    assert found["current"] == "PRESENT_REF"
+    assert found["this September"] == "2016-09"
+    assert values("Sales in the current quarter rose.", "2016-02-10")["the current quarter"] == "2016-Q1"
