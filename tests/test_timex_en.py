@@ -68,3 +68,8 @@ def test_current_is_the_present_and_this_month_name_the_publication_year() -> No
     assert found["current"] == "PRESENT_REF"
     assert found["this September"] == "2016-09"
     assert values("Sales in the current quarter rose.", "2016-02-10")["the current quarter"] == "2016-Q1"
+
+
+def test_an_initial_or_title_does_not_end_the_sentence_of_a_future_cue() -> None:
+    text = "Ms. Ortiz will succeed John F. Kemp Feb. 1 as chairman."
+    assert values(text, "2015-10-26")["Feb. 1"] == "2016-02-01"

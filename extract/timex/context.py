@@ -11,7 +11,8 @@ _PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?
 _MAX_DAYS_AHEAD = 270
 _YEARS = (1000, 2999)  # publication years taken as real; others are noise, not an anchor
 _CUE_WINDOW = 50  # characters before an expression searched for a tense cue: about its verb phrase
-_BOUNDARY = re.compile(r"[.!?](?=\s)|\n")  # a sentence ends here ("$5.2 million" does not)
+# a sentence ends here ("$5.2 million", "Daniel P. Davison" and "Mr. Lee" do not)
+_BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr))(?<!\bMrs)[.!?](?=\s)|\n")
 _CONTEXT_WINDOW = 200  # characters either side searched for a rule's context
 _FUTURE_GRACE = 60  # a future sentence may still name a day this recent (reported speech)
 
