@@ -284,3 +284,13 @@ def test_a_passage_cannot_end_its_html_block_or_start_a_formula(timeline):
     shown = passage_html(source)
     assert shown.startswith("On <mark>Monday</mark><br><br>[x]")
     assert "\n" not in shown and "$" not in shown
+
+
+def test_an_empty_or_missing_timeline_gives_a_message_not_an_error(tmp_path, monkeypatch):
+    save(tmp_path, [], [])
+    monkeypatch.setenv("TIMELINE_DATA", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception and at.caption[0].value.startswith("0 of 0 events shown")
+    monkeypatch.setenv("TIMELINE_DATA", str(tmp_path / "missing.json"))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception and "No timeline at" in at.error[0].value
