@@ -92,8 +92,8 @@ def _people_phrases(names: frozenset[str]) -> Phrases:
     return Phrases(sorted(names))
 
 
-def actors_in(text: str, start: int, end: int, people: dict[str, str]) -> list[str]:
-    """Canonical actors named in ``text[start:end]``, in order of first mention."""
+def _mentions(text: str, start: int, end: int, people: dict[str, str]) -> list[tuple[int, str]]:
+    """Where each actor is named in ``text[start:end]`` (aliases and people), in text order."""
     aliases = all_actor_aliases()
     sides = {**_known_people(), **people}
     found = [
@@ -102,12 +102,23 @@ def actors_in(text: str, start: int, end: int, people: dict[str, str]) -> list[s
     ]
     people_found = _people_phrases(frozenset(sides)).find(text, start, end)
     found += [(m.start, sides[m.phrase]) for m in people_found if m.phrase in sides]
+    return sorted(found)
+
+
+def actors_in(text: str, start: int, end: int, people: dict[str, str]) -> list[str]:
+    """Canonical actors named in ``text[start:end]``, in order of first mention."""
     ordered: list[str] = []
-    for _, actor in sorted(found):
+    for _, actor in _mentions(text, start, end, people):
         for name in (actor, *implied().get(actor, [])):
             if name not in ordered:
                 ordered.append(name)
     return ordered
+
+
+def last_actor(text: str, start: int, end: int, people: dict[str, str]) -> str | None:
+    """The actor named last in ``text[start:end]`` (the nearest to what follows), if any."""
+    found = _mentions(text, start, end, people)
+    return found[-1][1] if found else None
 
 
 def people_in(text: str, start: int, end: int, people: dict[str, str]) -> list[str]:

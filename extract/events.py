@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.actors import actors_in, parties, people_in, people_sides, relevance
+from extract.actors import actors_in, last_actor, parties, people_in, people_sides, relevance
 from extract.categories import ATTACK_ON_PARTY, OTHER, STATEMENT, Cue, categories, choose, cues_in
 from extract.lexicon import Lexicon, Match, lexicon
 from extract.merge import merge
@@ -277,16 +277,30 @@ class _Builder:
         return bool(self.lex.marker("act_nouns").find(" ".join(words)))
 
     def _targets_party(self, cue: Cue, start: int, end: int, cues: Sequence[Cue]) -> bool:
-        """A violent act aimed at the forces of the timeline's first party ('phóng tên lửa vào căn
-        cứ nơi binh sĩ Mỹ đồn trú', 'fired missiles at U.S. troops') by someone else: no actor of
-        the target is named between the previous cue (or ``start``) and the act."""
+        """A violent act aimed at the forces of the timeline's first party by someone else.
+
+        The target is the first of the language's ``party_targets`` after the act, before any
+        happening named as a noun ('phóng tên lửa vào căn cứ nơi binh sĩ Mỹ đồn trú', 'fired
+        missiles at U.S. troops'), or before a passive act ('căn cứ có quân Mỹ bị trúng rocket').
+        The agent is the last actor named before an active verb; a noun has none in view.
+        """
         text = self.doc.text
-        targets = self.lex.marker("party_targets").find(text, cue.end, end)
+        if self._is_passive(cue.start, start):
+            targets = self.lex.marker("party_targets").find(text, start, cue.start)
+            return bool(targets)
+        # a happening named after the act ('đáp trả vụ tấn công làm 3 lính Mỹ chết') has its own target
+        stop = min([end, *(c.start for c in cues if c.start >= cue.end and self._is_noun(c.start, cue.end))])
+        targets = self.lex.marker("party_targets").find(text, cue.end, stop)
         if not targets:
             return False
-        agent_from = max([start, *(c.end for c in cues if c.end <= cue.start)])
         target = actors_in(text, targets[0].start, targets[0].end, self.people)
-        return not set(target) & set(actors_in(text, agent_from, cue.start, self.people))
+        agent = None if self._is_noun(cue.start, start) else last_actor(text, start, cue.start, self.people)
+        return agent not in target
+
+    def _is_passive(self, at: int, start: int) -> bool:
+        """A cue at ``at`` in the passive voice: its subject is the one acted on ('bị', 'was')."""
+        words = _TOKEN.findall(unicodedata.normalize("NFC", self.doc.text[start:at]))[-1:]
+        return bool(words) and bool(self.lex.marker("passive").find(words[0]))
 
     def event(
         self,

@@ -226,3 +226,17 @@ def test_a_strike_on_us_forces_by_others_is_an_attack_on_us_forces():
     text = "Hôm 2/2/2031, quân đội Mỹ không kích dân quân để trả đũa vụ tấn công làm chết 3 binh sĩ Mỹ."
     (event,) = events_of(text, [("Hôm 2/2/2031", "2031-02-02")])
     assert event.category == "military-action"
+
+
+def test_the_victim_of_a_passive_act_and_the_target_of_a_named_one():
+    text = "Đầu tháng 7/2031, căn cứ Ain al-Asad, nơi có quân Mỹ đồn trú, bị trúng 14 quả rocket."
+    (event,) = events_of(text, [("Đầu tháng 7/2031", "2031-07")])
+    assert event.category == "attack-on-us"
+    text = "Hôm 22/7/2031, hai thủ lĩnh phiến quân bị tiêu diệt trong trận đấu súng với quân Mỹ."
+    (event,) = events_of(text, [("Hôm 22/7/2031", "2031-07-22")])
+    assert event.category == "military-action"
+    text = (
+        "On Thursday, Obama said he had authorized airstrikes near Irbil, where American personnel are based."
+    )
+    (event,) = events_of(text, [("Thursday", "2031-08-07")], lang="en")
+    assert event.category == "military-action"
