@@ -73,3 +73,12 @@ def test_current_is_the_present_and_this_month_name_the_publication_year() -> No
 def test_an_initial_or_title_does_not_end_the_sentence_of_a_future_cue() -> None:
     text = "Ms. Ortiz will succeed John F. Kemp Feb. 1 as chairman."
     assert values(text, "2015-10-26")["Feb. 1"] == "2016-02-01"
+
+
+def test_bare_seasons_year_end_and_weekly_sets() -> None:
+    found = values("Over the summer the firm said it would close the deal by year-end.", "2015-10-26")
+    assert found["the summer"] == "2015-SU"
+    assert found["year-end"] == "2015"
+    assert values("He gave his weekly address.", "2015-10-26")["weekly"] == "P1W"
+    assert "fall" not in values("Prices may fall in winter.", "2015-10-26")
+    assert values("Prices may fall in winter.", "2015-10-26")["winter"] == "2015-WI"
