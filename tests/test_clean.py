@@ -200,3 +200,14 @@ def test_a_relative_update_time_is_left_out_of_the_timestamp_region() -> None:
     doc = clean("a.txt", text, Metadata())
     assert region_texts(doc)[1] == "October 1, 2025 6:12 AM GMT+3"
     assert all("ago" not in r for r in region_texts(doc))
+
+
+def test_a_reading_clock_line_is_a_widget() -> None:
+    text = (
+        "Iraqi forces launch offensive\n\nOctober 17, 2016 7:45 AM UTC\nUpdated 9 years ago\n2 min read\n\n"
+        "MOSUL (Test) - Iraqi forces launched an offensive on Monday.\n"
+    )
+    texts = region_texts(clean("a.txt", text, Metadata()))
+    assert "Updated 9 years ago" not in texts and "2 min read" not in texts
+    vi = "Tiêu đề bài\n\nCập nhật 2 giờ trước\n\nHai bên hôm 4/3 đã ký thỏa thuận hợp tác giao thông.\n"
+    assert "Cập nhật 2 giờ trước" not in region_texts(clean("b.txt", vi, Metadata()))
