@@ -82,3 +82,14 @@ def test_bare_seasons_year_end_and_weekly_sets() -> None:
     assert values("He gave his weekly address.", "2015-10-26")["weekly"] == "P1W"
     assert "fall" not in values("Prices may fall in winter.", "2015-10-26")
     assert values("Prices may fall in winter.", "2015-10-26")["winter"] == "2015-WI"
+
+
+def test_halves_weeks_of_a_date_and_a_year_s_quarter() -> None:
+    text = "Output should recover in the second half of 2016 and by next year's first quarter."
+    found = values(text, "2015-10-26")
+    assert found["the second half of 2016"] == "2016-H2"
+    assert found["next year's first quarter"] == "2016-Q1"
+    hearing = values("A hearing is set for the week of March 7.", "2016-02-24")
+    assert hearing["the week of March 7"] == "2016-W10"
+    text = "Profit was $3 million, against $2 million for the corresponding period last year."
+    assert values(text, "2015-10-26")["the corresponding period last year"] == "2014-Q3"

@@ -4,7 +4,7 @@ Slots (filled by lexicons or rule constants): day, month, year, yy (two-digit ye
 year_tens / year_ones (years in words), relyear (year offset from publication), nextyear (year offset
 from the narrative's year, else publication's), weekday (1-7), weekshift, direction, hour, minute,
 minutes_before, second, daypart (MO/MI/AF/EV/NI), ampm, part (START/MID/END), mod, num, unit
-(S/MIN/H/D/W/WE/M/Q/Y/DE/CE), rel (unit offset), sign, anchor, quarter, season, decade, century,
+(S/MIN/H/D/W/WE/M/Q/Y/DE/CE), rel (unit offset), sign, anchor, quarter, half, season, decade, century,
 holiday, value, recent (a day near publication, read in the publication's year).
 The tagger adds _offset and _end, the match's bounds in the (NFC) text.
 """
@@ -134,6 +134,8 @@ def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
     else:
         ctx.note_day(date(year, month, day), explicit)
         value = f"{year:04d}-{month:02d}-{day:02d}"
+        if s.get("unit") == "W":  # "the week of March 6"
+            return kind, _period("W", date(year, month, day), 0), mod  # type: ignore[return-value]
     return kind, value + (clock or ""), mod
 
 
@@ -396,6 +398,12 @@ def year_ago(s: dict, ctx: Context, kind: str) -> Result | None:
     return shift(s, ctx, kind)
 
 
+def half(s: dict, ctx: Context, kind: str) -> Result | None:
+    """A half year: ``the second half of 2024`` is 2024-H2."""
+    year = _explicit_year(s, ctx)
+    return kind, f"{year:04d}-H{int(s['half'])}" if year else f"XXXX-H{int(s['half'])}", None
+
+
 def season(s: dict, ctx: Context, kind: str) -> Result | None:
     year = _explicit_year(s, ctx) or ctx.story_year()
     return kind, f"{year:04d}-{s['season']}" if year else f"XXXX-{s['season']}", s.get("part")
@@ -455,5 +463,6 @@ NORMALISERS: dict[str, Callable[[dict, Context, str], Result | None]] = {
     "reported_quarter": reported_quarter,
     "year_ago": year_ago,
     "season": season,
+    "half": half,
     "holiday": holiday,
 }
