@@ -229,6 +229,7 @@ def _table(events: list[Event], key: str, height: int | str = "auto") -> None:
         {
             "date": [chart.date_label(e) for e in events],
             "title": [e.title for e in events],
+            "in English": [e.summary_en for e in events],
             "actors": [", ".join(e.actors) for e in events],
             "category": [e.category for e in events],
             "tone": [e.tone for e in events],
@@ -242,7 +243,10 @@ def _table(events: list[Event], key: str, height: int | str = "auto") -> None:
         selection_mode="single-row",
         hide_index=True,
         height=height,
-        column_config={"title": st.column_config.TextColumn(width="large")},
+        column_config={
+            "title": st.column_config.TextColumn(width="large"),
+            "in English": st.column_config.TextColumn(width="medium"),
+        },
     )
 
 
