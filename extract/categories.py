@@ -90,7 +90,7 @@ def choose(
     clause: list[Cue],
     sentence: list[Cue],
     timex_at: int,
-    modal_at: list[int],
+    modal_scopes: list[tuple[int, int]],
     nouns: frozenset[int] = frozenset(),
 ) -> Cue | None:
     """The cue that names the happening dated by a time expression at ``timex_at``.
@@ -99,8 +99,8 @@ def choose(
     the news) unless it is a noun (at one of ``nouns``: 'lên án các cuộc không kích', 'condemned
     the strikes' tell the condemnation), else the non-statement cue nearest the date. A clause
     that only reports speech is named by what was reported, anywhere in the sentence, unless
-    that is a plan or a forecast (a modal marker at ``modal_at`` between the saying and the
-    cue): then it stays a statement.
+    that is a plan or a forecast (the cue in the scope of a modal marker, ``modal_scopes``, that
+    opens after the saying): then it stays a statement.
     """
     table = categories()
     violent = [c for c in clause if table[c.category].violent and c.start not in nouns]
@@ -110,7 +110,7 @@ def choose(
 
     def reported_plan(cue: Cue) -> bool:
         said = [s.end for s in sayings if s.end <= cue.start]
-        return bool(said) and any(min(said) <= m < cue.start for m in modal_at)
+        return bool(said) and any(min(said) <= a < cue.start < b for a, b in modal_scopes)
 
     acts = [c for c in clause if c.category != STATEMENT and not reported_plan(c)]
     if acts:

@@ -187,11 +187,19 @@ def _not_a_happening_time(
         return True
     if _markers_before(text, "comparison", clause.start, timex.start, timexes, lex):
         return True
-    modals = _markers_before(text, "modal", clause.start, timex.start, timexes, lex)
-    # a happening named after the plan ('nhằm đáp trả vụ tấn công hôm 27/12') keeps its own date
-    if not modals:
-        return False
-    return not _markers_before(text, "nominalisers", modals[-1].end, timex.start, timexes, lex)
+    return any(end >= timex.start for _, end in _modal_scopes(text, clause.start, timex.start, timexes, lex))
+
+
+def _modal_scopes(
+    text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon
+) -> list[tuple[int, int]]:
+    """The reach of each modal marker in ``text[start:end]``: up to the next happening named as a
+    noun ('nhằm đáp trả vụ tấn công hôm 27/12': the attack is no plan, its date its own) or ``end``."""
+    named = [m.start for m in _markers_before(text, "nominalisers", start, end, timexes, lex)]
+    return [
+        (m.start, min([end, *(n for n in named if n >= m.end)]))
+        for m in _markers_before(text, "modal", start, end, timexes, lex)
+    ]
 
 
 def _extend_adverbial(
@@ -316,7 +324,7 @@ class _Builder:
         text = self.doc.text
         meta = self.doc.meta
         body_start, body_end = _dateline_end(text, sentence, [timex])
-        modal_at = [m.start for m in self.lex.marker("modal").find(text, body_start, body_end)]
+        modal_scopes = _modal_scopes(text, body_start, body_end, [timex], self.lex)
         clause_cues = cues_in(text, clause.main_start, clause.end, self.lex) or cues_in(
             text, clause.start, clause.end, self.lex
         )
@@ -326,7 +334,7 @@ class _Builder:
             if not any(o.start <= c.start < o.end for o in others)
         ]
         nouns = frozenset(c.start for c in clause_cues if self._is_noun(c.start, clause.start))
-        cue = choose(clause_cues, sentence_cues, timex.start, modal_at, nouns)
+        cue = choose(clause_cues, sentence_cues, timex.start, modal_scopes, nouns)
         category = categories()[cue.category if cue else OTHER]
         if cue and category.violent and self._targets_party(cue, clause.start, body_end, sentence_cues):
             category = categories()[ATTACK_ON_PARTY]

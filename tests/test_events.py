@@ -240,3 +240,12 @@ def test_the_victim_of_a_passive_act_and_the_target_of_a_named_one():
     )
     (event,) = events_of(text, [("Thursday", "2031-08-07")], lang="en")
     assert event.category == "military-action"
+
+
+def test_a_happening_named_after_a_reported_plan_is_no_plan():
+    text = (
+        "Washington cho biết các cuộc không kích nhằm trả đũa vụ tấn công bằng rocket làm chết "
+        "một nhà thầu dân sự Mỹ gần Kirkuk hôm 27/12/2031."
+    )
+    (event,) = events_of(text, [("hôm 27/12/2031", "2031-12-27")])
+    assert (event.date, event.category) == ("2031-12-27", "attack-on-us")
