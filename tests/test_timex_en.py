@@ -93,3 +93,11 @@ def test_halves_weeks_of_a_date_and_a_year_s_quarter() -> None:
     assert hearing["the week of March 7"] == "2016-W10"
     text = "Profit was $3 million, against $2 million for the corresponding period last year."
     assert values(text, "2015-10-26")["the corresponding period last year"] == "2014-Q3"
+
+
+def test_extents_follow_timeml() -> None:
+    text = "For the nine months, net rose. In the past, and in recent years, the plant idled."
+    found = values(text, "2015-10-26")
+    assert found["the nine months"] == "P9M"
+    assert found["the past"] == "PAST_REF"
+    assert "recent years" in found
