@@ -101,3 +101,9 @@ def test_extents_follow_timeml() -> None:
     assert found["the nine months"] == "P9M"
     assert found["the past"] == "PAST_REF"
     assert "recent years" in found
+
+
+def test_payable_and_effective_dates_lie_ahead() -> None:
+    found = values("The dividend is payable Jan. 5 to holders of record Dec. 1.", "2015-11-02")
+    assert found["Jan. 5"] == "2016-01-05"
+    assert values("The merger takes effect, effective Feb. 1.", "2015-11-02")["Feb. 1"] == "2016-02-01"
