@@ -107,3 +107,9 @@ def test_payable_and_effective_dates_lie_ahead() -> None:
     found = values("The dividend is payable Jan. 5 to holders of record Dec. 1.", "2015-11-02")
     assert found["Jan. 5"] == "2016-01-05"
     assert values("The merger takes effect, effective Feb. 1.", "2015-11-02")["Feb. 1"] == "2016-02-01"
+
+
+def test_a_deadline_after_by_lies_ahead() -> None:
+    assert values("The airline will expand its fleet by August.", "2016-02-13")["August"] == "2016-08"
+    assert values("The loan must be repaid by February.", "2015-10-30")["February"] == "2016-02"
+    assert values("The plant reopened in February.", "2015-10-30")["February"] == "2015-02"
