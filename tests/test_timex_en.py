@@ -113,3 +113,10 @@ def test_a_deadline_after_by_lies_ahead() -> None:
     assert values("The airline will expand its fleet by August.", "2016-02-13")["August"] == "2016-08"
     assert values("The loan must be repaid by February.", "2015-10-30")["February"] == "2016-02"
     assert values("The plant reopened in February.", "2015-10-30")["February"] == "2015-02"
+
+
+def test_noon_alone_and_vague_ago() -> None:
+    found = values("He was due in court at midday. Several years ago he ran a shop.", "2015-10-08")
+    assert found["midday"] == "2015-10-08T12:00"
+    assert found["Several years ago"] == "PAST_REF"
+    assert "noon" not in values("It was high noon for the party.", "2015-10-08")
