@@ -33,6 +33,8 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?::\d{2})?(?!\d)", re.IGNORECASE)
 _ZONE = re.compile(r"\(?\b(?:GMT|UTC)\s*(?:[+\-−]\s*\d{1,2}(?::?\d{2})?)?\)?|\b[A-Z]{1,4}T\b")
 # Words may follow digits with no space between: "6:14AM", "GMT+3Updated 2 hours ago".
 _NOT_AFTER_LETTER = r"(?<![^\W\d_])"
+# A section label before a bar opens many timestamp lines: "Thời sự | 11/06/2020 14:35".
+_SECTION = re.compile(r"^\s*(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*\s*\|")
 _SEPARATORS = re.compile(r"[\s,|·•/()\[\]\-–—:]+")
 
 
@@ -152,7 +154,7 @@ def _timestamp(line: str, offset: int, rules: _Rules, lead: str) -> Timestamp | 
                 content_end = _trim(line, update)
             elif update:
                 updated = True
-            rest = line[: m.start()] + " " + line[m.end() : content_end]
+            rest = _SECTION.sub(" ", line[: m.start()]) + " " + line[m.end() : content_end]
             if _other_words(rest, rules) > MAX_OTHER_WORDS:
                 continue
             return Timestamp(offset, offset + len(line), offset + content_end, value, updated)

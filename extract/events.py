@@ -30,6 +30,7 @@ CHROME_WORDS = 3  # a sentence with fewer words besides its dates is page chrome
 CHROME_MARKED_WORDS = 8  # ... or with a chrome word and fewer than this
 DATELINE_CHARS = 80
 NOUN_WORDS = 2  # a determiner this many words before a cue makes it a noun ('a military attack')
+CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of it ('vụ Mỹ không kích giết')
 # Commas (not the one in 2,500), semicolons, colons, spaced dashes and quotes end a clause;
 # an aside in brackets belongs to its clause.
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|[“”\"]")
@@ -279,10 +280,27 @@ class _Builder:
             actors += [a for a in self.frame if a in parties() and a not in actors]
         return actors
 
+    def _nouns(self, cues: Sequence[Cue], start: int) -> frozenset[int]:
+        """Where the clause's cues are nouns: after a determiner ('các cuộc không kích'), or in a
+        whole happening named as a noun ('sau vụ Mỹ không kích giết tướng Iran': both)."""
+        found: set[int] = set()
+        named_end = None  # where the last cue of a named happening ends
+        for cue in sorted(cues, key=lambda c: c.start):
+            chained = named_end is not None and _words(self.doc.text[named_end : cue.start]) <= CHAINED_WORDS
+            named = chained or self._after(cue.start, start, "nominalisers")
+            named_end = cue.end if named else None
+            if named or self._is_noun(cue.start, start):
+                found.add(cue.start)
+        return frozenset(found)
+
     def _is_noun(self, at: int, start: int) -> bool:
         """A cue at ``at`` used as a noun: a determiner among the words just before it."""
+        return self._after(at, start, "act_nouns")
+
+    def _after(self, at: int, start: int, kind: str) -> bool:
+        """A marker of ``kind`` among the few words before ``at`` (from ``start`` on)."""
         words = _TOKEN.findall(unicodedata.normalize("NFC", self.doc.text[start:at]))[-NOUN_WORDS:]
-        return bool(self.lex.marker("act_nouns").find(" ".join(words)))
+        return bool(self.lex.marker(kind).find(" ".join(words)))
 
     def _targets_party(self, cue: Cue, start: int, end: int, cues: Sequence[Cue]) -> bool:
         """A violent act aimed at the forces of the timeline's first party by someone else.
@@ -333,7 +351,7 @@ class _Builder:
             for c in cues_in(text, body_start, body_end, self.lex)
             if not any(o.start <= c.start < o.end for o in others)
         ]
-        nouns = frozenset(c.start for c in clause_cues if self._is_noun(c.start, clause.start))
+        nouns = self._nouns(clause_cues, clause.start)
         cue = choose(clause_cues, sentence_cues, timex.start, modal_scopes, nouns)
         category = categories()[cue.category if cue else OTHER]
         if cue and category.violent and self._targets_party(cue, clause.start, body_end, sentence_cues):

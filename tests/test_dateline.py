@@ -102,3 +102,10 @@ def test_the_headline_is_the_first_head_line_that_reads_like_one() -> None:
     )
     assert page_title(text) == "Iran phóng tên lửa vào căn cứ có lính Mỹ ở Iraq"
     assert page_title("Thế giới\n\n" + BODY) is None
+
+
+def test_a_section_label_before_a_bar_keeps_a_timestamp_line() -> None:
+    assert page_published("Tiêu đề bài viết\n\nThời sự | 11/06/2020 14:35\n\n" + BODY) == "2020-06-11"
+    assert (
+        page_published("Tiêu đề\n\nMỹ và Iraq đối thoại chiến lược lần đầu | 11/06/2020\n\n" + BODY) is None
+    )

@@ -249,3 +249,11 @@ def test_a_happening_named_after_a_reported_plan_is_no_plan():
     )
     (event,) = events_of(text, [("hôm 27/12/2031", "2031-12-27")])
     assert (event.date, event.category) == ("2031-12-27", "attack-on-us")
+
+
+def test_a_vote_after_a_named_killing_is_the_vote_and_a_comparison_point_no_happening():
+    text = "Hôm 5/1/2031, quốc hội Iraq bỏ phiếu yêu cầu trục xuất quân nước ngoài sau vụ Mỹ không kích giết tướng Iran."
+    (event,) = events_of(text, [("Hôm 5/1/2031", "2031-01-05")])
+    assert event.category == "demand"
+    text = "Some 3,000 U.S. troops remain in Iraq, down from 5,200 at the start of the year."
+    assert events_of(text, [("the start of the year", "2031")], lang="en") == []
