@@ -252,7 +252,7 @@ def test_a_happening_named_after_a_reported_plan_is_no_plan():
 
 
 def test_a_vote_after_a_named_killing_is_the_vote_and_a_comparison_point_no_happening():
-    text = "Hôm 5/1/2031, quốc hội Iraq bỏ phiếu yêu cầu trục xuất quân nước ngoài sau vụ Mỹ không kích giết tướng Iran."
+    text = "Hôm 5/1/2031, quốc hội Iraq bỏ phiếu yêu cầu trục xuất quân Mỹ sau vụ Mỹ không kích giết tướng."
     (event,) = events_of(text, [("Hôm 5/1/2031", "2031-01-05")])
     assert event.category == "demand"
     text = "Some 3,000 U.S. troops remain in Iraq, down from 5,200 at the start of the year."
