@@ -120,3 +120,13 @@ def test_noon_alone_and_vague_ago() -> None:
     assert found["midday"] == "2015-10-08T12:00"
     assert found["Several years ago"] == "PAST_REF"
     assert "noon" not in values("It was high noon for the party.", "2015-10-08")
+
+
+def test_spelled_decades_and_half_units() -> None:
+    found = values("Crime fell through the nineties. Talks lasted 5 1/2 hours.", "2015-10-08")
+    assert found["the nineties"] == "199"
+    assert found["5 1/2 hours"] == "PT5H30M"
+    assert values("They waited a year and a half.", "2015-10-08")["a year and a half"] == "P1Y6M"
+    assert values("He served two and a half years.", "2015-10-08")["two and a half years"] == "P2Y6M"
+    found = values("Sales for the current fiscal year that were above plan", "2015-10-08")
+    assert found == {"the current fiscal year": "2015"}

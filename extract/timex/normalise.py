@@ -4,8 +4,9 @@ Slots (filled by lexicons or rule constants): day, month, year, yy (two-digit ye
 year_tens / year_ones (years in words), relyear (year offset from publication), nextyear (year offset
 from the narrative's year, else publication's), weekday (1-7), weekshift, direction, hour, minute,
 minutes_before, second, daypart (MO/MI/AF/EV/NI), ampm, part (START/MID/END), mod, num, unit
-(S/MIN/H/D/W/WE/M/Q/Y/DE/CE), rel (unit offset), sign, anchor, quarter, half, season, decade, century,
-holiday, value, recent (a day near publication, read in the publication's year).
+(S/MIN/H/D/W/WE/M/Q/Y/DE/CE), plus_half, rel (unit offset), sign, anchor, quarter, half (1-2), season,
+decade, century, holiday, value, recent (a day near publication, read in the publication's year),
+quarterly (the sentence names a quarter).
 The tagger adds _offset and _end, the match's bounds in the (NFC) text.
 """
 
@@ -22,6 +23,7 @@ UNKNOWN_DAY = "XXXX-XX-XX"
 _CLOCK_FIELD = {"S": "seconds", "MIN": "minutes", "H": "hours"}
 _CLOCK_UNITS = set(_CLOCK_FIELD)
 _PART_OF_DAY_EVENING = {"AF", "EV", "NI"}
+_HALF = {"Y": "6M", "D": "T12H", "H": "30M", "MIN": "30S"}  # half a unit in the next smaller one
 
 
 def _iso(day: date) -> str:
@@ -245,12 +247,14 @@ def now(s: dict, ctx: Context, kind: str) -> Result | None:
 
 
 def duration(s: dict, ctx: Context, kind: str) -> Result | None:
+    """``N units``; ``plus_half`` adds half a unit in the next smaller one (``2 1/2 years`` is P2Y6M)."""
     num, unit = s.get("num", "X"), s["unit"]
     if isinstance(num, int) and num == 0:
         return None
+    half = _HALF.get(unit, "") if s.get("plus_half") and isinstance(num, int) else ""
     if unit in _CLOCK_UNITS:
-        return "DURATION", f"PT{num}{'M' if unit == 'MIN' else unit}", s.get("mod")
-    return "DURATION", f"P{num}{unit}", s.get("mod")
+        return "DURATION", f"PT{num}{'M' if unit == 'MIN' else unit}{half}", s.get("mod")
+    return "DURATION", f"P{num}{unit}{half}", s.get("mod")
 
 
 def year_span(s: dict, ctx: Context, kind: str) -> Result | None:

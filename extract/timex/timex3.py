@@ -12,7 +12,12 @@ _CALENDAR = (
     rf"|{_YEAR}-H[12]|{_YEAR}-(?:SP|SU|FA|WI)|\d{{4}}|\d{{3}}|\d{{2}}|XXXX"
 )
 _CLOCK = r"T(?:MO|MI|AF|EV|NI|DT|\d{2}(?::\d{2}(?::\d{2})?)?)"
-_DURATION = r"P(?:(?:\d+|X)(?:Y|M|W|D|DE|CE|Q)|T(?:\d+|X)(?:H|M|S))"
+_N = r"(?:\d+|X)"
+# one unit (P3DE, PT2H) or several, largest first (P2Y6M, PT1M30S)
+_DURATION = (
+    rf"P(?:{_N}(?:DE|CE|Q)|(?=\d|X|T)(?:{_N}Y)?(?:{_N}M)?(?:{_N}W)?(?:{_N}D)?"
+    rf"(?:T(?=\d|X)(?:{_N}H)?(?:{_N}M)?(?:{_N}S)?)?)"
+)
 _REF = r"PAST_REF|PRESENT_REF|FUTURE_REF"
 _POINT = rf"(?:{_CALENDAR})(?:{_CLOCK})?"
 _PATTERNS = {
