@@ -7,119 +7,25 @@ thresholds the system meets with some margin: a regression test, not a fitted an
 
 from __future__ import annotations
 
-import json
-import unicodedata
-from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import pytest
 
-from extract.evaluate.scoring import (
-    EventScore,
-    GoldEvent,
-    PredictedEvent,
-    actors_agree,
-    boundary_offset,
-    occurrences,
-    overlaps,
-    score_events,
-)
-from extract.manifest import read_manifest
-from extract.pipeline import Timeline, build
-
-HELDOUT = Path(__file__).resolve().parent / "heldout"
-ARTICLES = HELDOUT / "articles"
-
-
-@dataclass
-class Findings:
-    """The held-out set scored: event counts plus every rule broken, one line each."""
-
-    score: EventScore = field(default_factory=EventScore)
-    forbidden: list[str] = field(default_factory=list)  # events on a date the article must not yield
-    not_events: list[str] = field(default_factory=list)  # events read from states, opinions, traps
-    published: list[str] = field(default_factory=list)  # publication dates not found or invented
-
-
-def expected() -> list[dict]:
-    return json.loads((HELDOUT / "expected.json").read_text(encoding="utf-8"))["documents"]
-
-
-def spans(text: str, needle: str) -> tuple[tuple[int, int], ...]:
-    """Every occurrence of ``needle`` in ``text``, written NFC or in the text's own NFD form."""
-    found = occurrences(text, needle) or occurrences(text, unicodedata.normalize("NFD", needle))
-    assert found, f"evidence not in the text: {needle!r}"
-    return tuple(found)
-
-
-def gold_events(doc: dict, text: str) -> list[GoldEvent]:
-    def evidence(e: dict) -> list[str]:
-        return e["evidence"] if isinstance(e["evidence"], list) else [e["evidence"]]
-
-    return [
-        GoldEvent(
-            e["id"],
-            e["date"],
-            tuple(s for needle in evidence(e) for s in spans(text, needle)),
-            e.get("required", True),
-            tuple(e["actors"]),
-            e["category"],
-        )
-        for e in doc["events"]
-    ]
-
-
-def predicted_events(file: str, timeline: Timeline) -> list[PredictedEvent]:
-    return [
-        PredictedEvent(
-            e.date,
-            tuple((s.passage_start, s.passage_end) for s in e.sources if s.file == file),
-            tuple(e.actors),
-            e.category,
-            e.tone,
-            e.title,
-        )
-        for e in timeline.events
-        if any(s.file == file for s in e.sources)
-    ]
-
-
-def score(timeline: Timeline, with_manifest: bool) -> Findings:
-    documents = {d.file: d for d in timeline.documents}
-    findings = Findings()
-    for doc in expected():
-        document = documents[doc["file"]]
-        text = document.text
-        predicted = predicted_events(doc["file"], timeline)
-        if with_manifest or not doc.get("events_need_manifest"):
-            findings.score += score_events(
-                gold_events(doc, text), predicted, boundary_offset(text, doc["body_ends_before"])
-            )
-        banned = doc["forbidden"] + ([] if with_manifest else doc.get("forbidden_without_manifest", []))
-        forbidden = [p for p in predicted if p.date in banned]
-        findings.forbidden += [f"{doc['file']}: {p.date} {p.title}" for p in forbidden]
-        for needle in doc["not_events"]:
-            trap = spans(text, needle)
-            hits = [p for p in predicted if any(overlaps(a, b) for a in p.passages for b in trap)]
-            findings.not_events += [f"{doc['file']}: {p.date} {needle}" for p in hits]
-        published = document.meta.published
-        if not with_manifest and published != doc["published"]:  # null: the page gives none
-            findings.published.append(f"{doc['file']}: published {published}, expected {doc['published']}")
-    return findings
+from extract.evaluate.heldout import ARTICLES, Findings, expected, run
+from extract.evaluate.scoring import actors_agree
+from extract.pipeline import build
 
 
 @cache
-def run(with_manifest: bool) -> Findings:
-    manifest = read_manifest(HELDOUT / "manifest.csv") if with_manifest else None
-    timeline = build([ARTICLES], manifest)
-    assert not timeline.errors
-    return score(timeline, with_manifest)
+def findings_of(with_manifest: bool) -> Findings:
+    found = run(with_manifest)
+    assert not found.errors
+    return found
 
 
 @pytest.fixture(scope="module", params=[True, False], ids=["manifest", "no-manifest"])
 def findings(request: pytest.FixtureRequest) -> Findings:
-    return run(request.param)
+    return findings_of(request.param)
 
 
 def f1(precision: float, recall: float) -> float:

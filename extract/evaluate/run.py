@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.evaluate import duckling, tempeval
+from extract.evaluate import duckling, heldout, tempeval
 from extract.evaluate.gold import GoldSet, SystemResult, evaluate_gold_set
 from extract.evaluate.systems import OURS, PEER, Tagger, dateparser_peer, ours
 
@@ -77,6 +77,11 @@ def run_all(shared: Path, baseline: bool = False, verbose: bool = False) -> dict
         }
     else:
         figures["skipped"].append(str(phrases))
+
+    figures["heldout"] = {
+        "manifest": heldout.figures(heldout.run(with_manifest=True)),
+        "no_manifest": heldout.figures(heldout.run(with_manifest=False)),
+    }
 
     corpus = shared / "tempeval3" / "train"
     if corpus.is_dir():
