@@ -348,12 +348,15 @@ def century(s: dict, ctx: Context, kind: str) -> Result | None:
 
 
 def quarter(s: dict, ctx: Context, kind: str) -> Result | None:
-    """A quarter; without a year, the publication's year, or with ``bare_quarter = "begun"`` the latest
-    such quarter begun by publication (business news reports on quarters past)."""
+    """A quarter; without a year, the narrative's year (else publication's), or with ``bare_quarter =
+    "begun"`` the latest such quarter begun by publication (business news reports on quarters past,
+    whatever years the story mentions)."""
     number = int(s["quarter"])
     if not 1 <= number <= 4:
         return None
     year = _explicit_year(s, ctx)
+    if year is None and ctx.settings.get("bare_quarter") != "begun":
+        year = ctx.narrative_year or ctx.mentioned_year
     pub = ctx.published
     if year is None and pub.year is not None:
         begun = (
