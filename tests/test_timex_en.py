@@ -130,3 +130,9 @@ def test_spelled_decades_and_half_units() -> None:
     assert values("He served two and a half years.", "2015-10-08")["two and a half years"] == "P2Y6M"
     found = values("Sales for the current fiscal year that were above plan", "2015-10-08")
     assert found == {"the current fiscal year": "2015"}
+
+
+def test_only_a_yearly_recurrence_makes_the_sentence_s_dates_recur() -> None:
+    text = "Crowds rallied almost every day for the boy, who was rescued Nov. 25."
+    assert values(text, "2016-01-28")["Nov. 25"] == "2015-11-25"
+    assert values("Every year, on June 4, the town holds a fair.", "2016-01-28")["June 4"] == "XXXX-06-04"

@@ -274,7 +274,7 @@ def set_pattern(s: dict, ctx: Context, kind: str) -> Result | None:
 
 
 def literal(s: dict, ctx: Context, kind: str) -> Result | None:
-    if kind == "SET":  # "every year, on 26/2 ...": the sentence's days and months recur
+    if kind == "SET" and s["value"] == "P1Y":  # "every year, on 26/2 ...": the sentence's days recur
         ctx.set_until = ctx.sentence_end(s["_end"])
     return kind, s["value"], s.get("mod")
 
