@@ -1,6 +1,6 @@
 """Run every benchmark (each in its own process) and print a Markdown table for the README.
 
-Run: ``python benchmarks/run.py`` (about a minute or two; on demand, never in the test suite).
+Run: ``python benchmarks/run.py`` (a few minutes; on demand, never in the test suite).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import json
 import platform
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -23,7 +24,45 @@ def bench(name: str, *options: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def table(tagger: dict, pipeline: dict) -> str:
+def dashboard_rows(dashboard: dict) -> list[tuple[str, str]]:
+    """One row per measure, each giving every size measured (and the bundled data when a browser ran)."""
+    sizes = dashboard["sizes"]
+
+    def each(describe: Callable[[dict], str]) -> str:
+        return "; ".join(f"{row['events']:,} events: {describe(row)}" for row in sizes)
+
+    rows = [
+        (
+            "Dashboard, server time (AppTest)",
+            each(
+                lambda r: (
+                    f"first run {r['first_run_s']} s, rerun {r['rerun_s']} s, "
+                    f"slowest filter change {max(r['filter_change_s'].values())} s"
+                )
+            ),
+        ),
+        (
+            "Dashboard, figure sent",
+            each(lambda r: f"{r['figure_bytes'] / 1e6:.2f} MB ({'WebGL' if r['webgl'] else 'SVG'})"),
+        ),
+    ]
+    if "drawn_cold_s" in sizes[0]:
+        drawn = each(lambda r: f"cold {r['drawn_cold_s']} s, warm {r['drawn_warm_s']} s")
+        rows.append(("Dashboard, drawn in headless Chromium", drawn))
+    if bundled := dashboard.get("bundled"):
+        rows.append(
+            (
+                "Dashboard server, peak memory",
+                f"{bundled['server_peak_mb']} MB on the bundled data ({bundled['events']} events, drawn "
+                f"in {bundled['drawn_warm_s']} s); " + each(lambda r: f"{r['server_peak_mb']} MB"),
+            )
+        )
+    if note := dashboard.get("browser_note"):
+        rows.append(("Dashboard in a browser", note))
+    return rows
+
+
+def table(tagger: dict, pipeline: dict, dashboard: dict) -> str:
     one, two = pipeline["runs"]
     rows = [
         (
@@ -46,6 +85,7 @@ def table(tagger: dict, pipeline: dict) -> str:
             f"{'yes' if pipeline['identical_outputs'] else 'NO'} ({pipeline['articles']} generated articles, "
             f"{one['events']} events)",
         ),
+        *dashboard_rows(dashboard),
     ]
     lines = ["| benchmark | result |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows]
     lines.append(
@@ -56,7 +96,7 @@ def table(tagger: dict, pipeline: dict) -> str:
 
 
 def main() -> None:
-    print(table(bench("bench_tagger.py"), bench("bench_pipeline.py")))
+    print(table(bench("bench_tagger.py"), bench("bench_pipeline.py"), bench("bench_dashboard.py")))
 
 
 if __name__ == "__main__":
