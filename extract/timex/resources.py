@@ -142,6 +142,16 @@ def resource_files(lang: str) -> list[Path]:
     return sorted((LANG_DIR / lang).glob("timex*.toml"))
 
 
+def _word_starts(words: list[str]) -> str:
+    """Words (regex fragments) a rule may begin with, grouped by first letter: the scan then tries only
+    the words of one letter at each word start, not all of them."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0].lower(), []).append(word)
+    body = "|".join(f"(?={re.escape(first)})(?:{'|'.join(group)})" for first, group in sorted(groups.items()))
+    return rf"(?<![\w])(?:{body})(?![\w])"
+
+
 @cache
 def grammar(lang: str) -> Grammar:
     """The compiled grammar of ``lang``; raises LookupError when the language has no resources."""
@@ -178,7 +188,10 @@ def grammar(lang: str) -> Grammar:
     regex = re.compile("|".join(alternatives), _FLAGS)
     settings = data["settings"]
     future_cues = re.compile(settings["future_cues"], re.IGNORECASE) if "future_cues" in settings else None
-    starts = re.compile(settings["starts"], _FLAGS) if "starts" in settings else None
+    start_patterns = [settings["starts"]] if "starts" in settings else []
+    if settings.get("start_words"):
+        start_patterns.append(_word_starts(settings["start_words"]))
+    starts = re.compile("|".join(start_patterns), _FLAGS) if start_patterns else None
     return Grammar(lang, regex, rules, settings, data["holiday"], future_cues, starts)
 
 
