@@ -136,3 +136,9 @@ def test_only_a_yearly_recurrence_makes_the_sentence_s_dates_recur() -> None:
     text = "Crowds rallied almost every day for the boy, who was rescued Nov. 25."
     assert values(text, "2016-01-28")["Nov. 25"] == "2015-11-25"
     assert values("Every year, on June 4, the town holds a fair.", "2016-01-28")["June 4"] == "XXXX-06-04"
+
+
+def test_a_modified_relative_day_keeps_its_modifier_in_the_extent() -> None:
+    found = values("Late yesterday the talks broke down; later this afternoon they resume.", "2015-10-08")
+    assert found["Late yesterday"] == "2015-10-07"
+    assert found["later this afternoon"] == "2015-10-08TAF"
