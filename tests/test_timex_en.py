@@ -142,3 +142,9 @@ def test_a_modified_relative_day_keeps_its_modifier_in_the_extent() -> None:
     found = values("Late yesterday the talks broke down; later this afternoon they resume.", "2015-10-08")
     assert found["Late yesterday"] == "2015-10-07"
     assert found["later this afternoon"] == "2015-10-08TAF"
+
+
+def test_an_adjectival_quarter_leaves_the_article_to_its_noun() -> None:
+    found = values("The third-quarter loss widened in the fourth quarter.", "2015-12-08")
+    assert found["third-quarter"] == "2015-Q3"
+    assert found["the fourth quarter"] == "2015-Q4"
