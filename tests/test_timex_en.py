@@ -148,3 +148,8 @@ def test_an_adjectival_quarter_leaves_the_article_to_its_noun() -> None:
     found = values("The third-quarter loss widened in the fourth quarter.", "2015-12-08")
     assert found["third-quarter"] == "2015-Q3"
     assert found["the fourth quarter"] == "2015-Q4"
+
+
+def test_mid_month() -> None:
+    found = values("Talks stalled in mid-November.", "2015-12-08")
+    assert found["mid-November"] == "2015-11"
