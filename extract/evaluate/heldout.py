@@ -11,10 +11,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.evaluate.gold import predicted_events
 from extract.evaluate.scoring import (
     EventScore,
     GoldEvent,
-    PredictedEvent,
     boundary_offset,
     occurrences,
     overlaps,
@@ -67,28 +67,14 @@ def gold_events(doc: dict, text: str) -> list[GoldEvent]:
     ]
 
 
-def predicted_events(file: str, timeline: Timeline) -> list[PredictedEvent]:
-    return [
-        PredictedEvent(
-            e.date,
-            tuple((s.passage_start, s.passage_end) for s in e.sources if s.file == file),
-            tuple(e.actors),
-            e.category,
-            e.tone,
-            e.title,
-        )
-        for e in timeline.events
-        if any(s.file == file for s in e.sources)
-    ]
-
-
 def score(timeline: Timeline, with_manifest: bool) -> Findings:
     documents = {d.file: d for d in timeline.documents}
     findings = Findings(errors=list(timeline.errors))
     for doc in expected():
         document = documents[doc["file"]]
         text = document.text
-        predicted = predicted_events(doc["file"], timeline)
+        told_here = [e for e in timeline.events if any(s.file == doc["file"] for s in e.sources)]
+        predicted = predicted_events(doc["file"], told_here)
         if with_manifest or not doc.get("events_need_manifest"):
             findings.score += score_events(
                 gold_events(doc, text), predicted, boundary_offset(text, doc["body_ends_before"])
