@@ -6,6 +6,8 @@ import calendar
 import os
 import sys
 import tempfile
+import uuid
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -14,11 +16,11 @@ if __package__ in (None, ""):  # run as a script by `streamlit run`: make the pr
     sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
+import plotly.graph_objects as go  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from dashboard import chart, exports, panel, state  # noqa: E402
 from dashboard.filters import Filters, Options, apply, options  # noqa: E402
-from extract.merge import merge  # noqa: E402
 from extract.model import Document, Event  # noqa: E402
 from extract.store import load  # noqa: E402
 
@@ -30,6 +32,24 @@ UPLOAD_TYPES = [
     "csv",
 ]  # size limit: server.maxUploadSize in .streamlit/config.toml
 _FILTER_KEYS = ("f_actors", "f_categories", "f_tones", "f_languages", "f_outlets")
+TABLE_ROWS = 300  # a table sends every row it holds to the browser; the CSV download has them all
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The extractor's output with what every view of it needs, worked out once."""
+
+    key: str  # names this data in the caches shared by sessions
+    documents: list[Document]
+    events: list[Event]
+    options: Options = field(init=False)
+    by_id: dict[str, Event] = field(init=False)
+    by_file: dict[str, Document] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "options", options(self.events))
+        object.__setattr__(self, "by_id", {e.id: e for e in self.events})
+        object.__setattr__(self, "by_file", {d.file: d for d in self.documents})
 
 
 def data_path() -> Path:
@@ -37,10 +57,24 @@ def data_path() -> Path:
     return given / "events.json" if given.is_dir() else given
 
 
-@st.cache_resource(show_spinner=False)
-def _load(path: str, mtime: float) -> tuple[list[Document], list[Event]]:
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _load(path: str, mtime: float) -> Timeline:
     """Shared by every session and never modified; reloaded when the file changes (mtime)."""
-    return load(Path(path))
+    return Timeline(f"{path}@{mtime}", *load(Path(path)))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _view(key: str, filters: Filters, _timeline: Timeline) -> tuple[list[Event], list[Event], list[Event]]:
+    """The events shown, then those of them with a place on the date axis, then the others."""
+    shown = apply(_timeline.events, filters)
+    dated = [e for e in shown if chart.is_dated(e)]
+    return shown, dated, [e for e in shown if not chart.is_dated(e)]
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _figure(key: str, filters: Filters, lane_mode: str, _dated: list[Event]) -> go.Figure:
+    """Shared, never modified: a filter set again, or another session, reuses the figure."""
+    return chart.build_figure(_dated, lane_mode)
 
 
 @st.cache_resource(show_spinner=False)
@@ -55,23 +89,25 @@ def _png(figure_json: str) -> bytes:
     return exports.png_bytes(plotly.io.from_json(figure_json))
 
 
-def _timeline() -> tuple[list[Document], list[Event]]:
+def _timeline() -> Timeline:
     path = data_path()
     if not path.is_file():
         st.error(f"No timeline at {path}. Build it with `python -m extract build seeds --out data`.")
         st.stop()
-    mtime = path.stat().st_mtime
-    documents, events = _load(str(path), mtime)
+    shared = _load(str(path), path.stat().st_mtime)
     uploaded = st.session_state.get("uploaded")
     if not uploaded:
-        return documents, events
+        return shared
     # Uploads are merged with the shared timeline once per change, for this session only.
-    key = (str(path), mtime, len(uploaded[0]))
+    from extract.merge import merge  # only a session with uploads needs it
+
+    key = (shared.key, len(uploaded[0]))
     merged = st.session_state.get("merged")
     if not merged or merged[0] != key:
-        merged = (key, documents + uploaded[0], merge(events + uploaded[1]))
+        events = merge(shared.events + uploaded[1])
+        merged = (key, Timeline(f"upload:{uuid.uuid4().hex}", shared.documents + uploaded[0], events))
         st.session_state["merged"] = merged
-    return merged[1], merged[2]
+    return merged[1]
 
 
 def _start_view(opts: Options) -> None:
@@ -204,15 +240,14 @@ def _on_chart_select() -> None:
     """A click on an event selects it; a click on a temperature bar narrows the dates to its month."""
     points = st.session_state["chart"].selection.points
     custom = points[0].get("customdata") if points else None
-    if not custom:
-        return
-    key = str(custom[0])
-    if key.startswith("month:"):
-        first = date.fromisoformat(key.removeprefix("month:") + "-01")
+    if isinstance(custom, list) and str(custom[0]).startswith("month:"):
+        first = date.fromisoformat(str(custom[0]).removeprefix("month:") + "-01")
         last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         st.session_state["f_dates"] = (first, last)
-    else:
-        st.session_state["selected"] = key
+    elif isinstance(custom, int | float):  # an event marker: its index among the events drawn
+        ids = st.session_state.get("chart_ids", [])
+        if 0 <= int(custom) < len(ids):
+            st.session_state["selected"] = ids[int(custom)]
 
 
 def _on_table_select(table: str) -> None:
@@ -223,7 +258,13 @@ def _on_table_select(table: str) -> None:
 
 
 def _table(events: list[Event], key: str, height: int | str = "auto") -> None:
-    """Events as a table whose row selection opens the source panel."""
+    """Events as a table, the first ``TABLE_ROWS`` by date, whose row selection opens the source panel."""
+    if len(events) > TABLE_ROWS:
+        st.caption(
+            f"The first {TABLE_ROWS} of {len(events)} by date: narrow the filters or search to reach "
+            "the others; the CSV download holds them all."
+        )
+        events = events[:TABLE_ROWS]
     st.session_state[f"{key}_ids"] = [e.id for e in events]
     frame = pd.DataFrame(
         {
@@ -275,20 +316,20 @@ def _downloads(shown: list[Event], fig) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="US–Iraq timeline", layout="wide")
-    documents, events = _timeline()
-    opts = options(events)
+    timeline = _timeline()
+    opts = timeline.options
     _start_view(opts)
     filters = _sidebar(opts)
-    shown = apply(events, filters)
-    dated = [e for e in shown if chart.is_dated(e)]
-    undated = [e for e in shown if not chart.is_dated(e)]
+    shown, dated, undated = _view(timeline.key, filters, timeline)
 
     st.title("US–Iraq relations in the news")
     st.caption(
-        f"{len(shown)} of {len(events)} events shown · {len(undated)} without a known year · "
+        f"{len(shown)} of {len(timeline.events)} events shown · {len(undated)} without a known year · "
         "click an event or a table row for its sources; click a temperature bar to zoom to its month"
     )
-    fig = chart.build_figure(dated, st.session_state["lanes"])
+    lane_mode = st.session_state["lanes"]
+    fig = _figure(timeline.key, filters, lane_mode, dated)
+    st.session_state["chart_ids"] = [e.id for e in dated]  # a click gives the index of its event here
     st.plotly_chart(
         fig,
         key="chart",
@@ -296,11 +337,10 @@ def main() -> None:
         selection_mode="points",
         config={"toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2}},
     )
-    by_id = {e.id: e for e in events}
-    selected = by_id.get(st.session_state.get("selected") or "")
+    selected = timeline.by_id.get(st.session_state.get("selected") or "")
     with st.container(border=True):
         if selected:
-            panel.render(selected, {d.file: d for d in documents})
+            panel.render(selected, timeline.by_file)
         else:
             st.info("Click an event in the chart or a row in a table to see its sources.")
     if undated:
@@ -310,7 +350,7 @@ def main() -> None:
     _table(shown, "events_table", height=min(420, 38 + 35 * len(shown)))
     _downloads(shown, fig)
 
-    view = state.View(filters, st.session_state["lanes"], selected.id if selected else None)
+    view = state.View(filters, lane_mode, selected.id if selected else None)
     st.query_params.from_dict(state.to_query(view, opts))
 
 

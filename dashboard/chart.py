@@ -41,7 +41,9 @@ LABELS = 10  # only the most important events get a label; the rest are on hover
 _ROWS_PER_LANE = 5
 _ROW_STEP = 0.16
 _SPAN_WIDTH = 9
-_EVENT_HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]} source(s)<extra></extra>"
+_HOVER_CHARS = 90
+_EPOCH = date(1970, 1, 1).toordinal()
+_DAY_MS = 86_400_000
 
 
 def tone_colour(tone: str) -> str:
@@ -62,10 +64,17 @@ def lane_of(event: Event, mode: str) -> str:
     return category_groups().get(event.category, name) if mode == "group" else name
 
 
+def _as_given(event: Event) -> str:
+    return event.date if not event.mod else f"{event.date} ({event.mod.lower()})"
+
+
+def _precision_note(precision: str) -> str:
+    return "" if precision == "day" else f" · {precision}"
+
+
 def date_label(event: Event) -> str:
     """The date as the source gives it, with its precision when it is not a day."""
-    text = event.date if not event.mod else f"{event.date} ({event.mod.lower()})"
-    return text if event.precision == "day" else f"{text} · {event.precision}"
+    return _as_given(event) + _precision_note(event.precision)
 
 
 def is_dated(event: Event) -> bool:
@@ -77,37 +86,56 @@ def _middle(start: date, end: date) -> date:
     return date.fromordinal((start.toordinal() + end.toordinal()) // 2)
 
 
+def epoch_ms(days: list[int]) -> np.ndarray:
+    """Day ordinals as milliseconds since 1970: a date axis reads numbers so, and numeric arrays
+    travel to the browser as compact typed arrays rather than one date string per point."""
+    return (np.asarray(days, dtype=np.float64) - _EPOCH) * _DAY_MS
+
+
 @dataclass(frozen=True)
 class _Placed:
+    index: int  # in the events given to build_figure
     event: Event
-    start: date
-    end: date
-    mid: date
+    start: int  # day ordinals
+    end: int
+    mid: int
     lane: int
     y: float
 
 
+def _first_free(row_free_from: list[int], day: int) -> int | None:
+    for row, free in enumerate(row_free_from):
+        if day >= free:
+            return row
+    return None
+
+
 def _place(events: list[Event], lane_mode: str) -> tuple[list[_Placed], list[str]]:
-    """Lanes (busiest first) and, inside each, rows so that close events do not cover each other."""
-    by_lane: dict[str, list[Event]] = defaultdict(list)
-    for event in events:
-        by_lane[lane_of(event, lane_mode)].append(event)
+    """Lanes (busiest first) and, inside each, rows so that close events do not cover each other;
+    events whose year is unknown are left out."""
+    starts, ends, by_lane = {}, {}, defaultdict(list)
+    for index, event in enumerate(events):
+        if is_dated(event):
+            starts[index] = date.fromisoformat(event.start).toordinal()
+            ends[index] = date.fromisoformat(event.end).toordinal()
+    for index in sorted(starts, key=lambda i: (starts[i], ends[i], events[i].id)):
+        by_lane[lane_of(events[index], lane_mode)].append(index)  # each lane in order of time
     lanes = sorted(by_lane, key=lambda lane: (-len(by_lane[lane]), lane))
-    days = [date.fromisoformat(d) for e in events for d in (e.start, e.end)]
-    gap = max(1, (max(days) - min(days)).days // 90)
+    gap = max(1, (max(ends.values()) - min(starts.values())) // 90)
     placed = []
-    for index, lane in enumerate(lanes):
+    for lane_index, lane in enumerate(lanes):
         row_free_from: list[int] = []  # per row, the first day ordinal not yet taken
-        for event in sorted(by_lane[lane], key=lambda e: (e.start, e.end, e.id)):
-            start, end = date.fromisoformat(event.start), date.fromisoformat(event.end)
-            row = next((r for r, free in enumerate(row_free_from) if start.toordinal() >= free), None)
+        for i in by_lane[lane]:
+            start, end = starts[i], ends[i]
+            row = _first_free(row_free_from, start)
             if row is None and len(row_free_from) < _ROWS_PER_LANE:
                 row_free_from.append(0)
                 row = len(row_free_from) - 1
             elif row is None:  # lane full: share the row that frees first
-                row = min(range(len(row_free_from)), key=row_free_from.__getitem__)
-            row_free_from[row] = end.toordinal() + gap
-            placed.append(_Placed(event, start, end, _middle(start, end), index, index + row * _ROW_STEP))
+                row = row_free_from.index(min(row_free_from))
+            row_free_from[row] = end + gap
+            y = lane_index + row * _ROW_STEP
+            placed.append(_Placed(i, events[i], start, end, (start + end) // 2, lane_index, y))
     return placed, lanes
 
 
@@ -124,13 +152,19 @@ def _short(title: str, size: int = 34) -> str:
     return title if len(title) <= size else title[: size - 1].rstrip() + "…"
 
 
-def _label_position(item: _Placed, first_day: date, plot_days: int) -> str:
+def _hover(event: Event) -> str:
+    """The title, short, and the sources when merged (the trace's template adds the date)."""
+    text = _text(_short(event.title, _HOVER_CHARS))
+    return text if len(event.sources) < 2 else f"{text}<br>{len(event.sources)} sources"
+
+
+def _label_position(item: _Placed, first_day: int, plot_days: int) -> str:
     """Labels near either end of the axis grow inwards so they are not cut off."""
-    where = (item.mid - first_day).days / plot_days
+    where = (item.mid - first_day) / plot_days
     return "top right" if where < 0.2 else "top left" if where > 0.8 else "top center"
 
 
-def _label_text(item: _Placed, first_day: date, plot_days: int) -> str:
+def _label_text(item: _Placed, first_day: int, plot_days: int) -> str:
     """The label, padded on the marker's side: a text-only trace does not know the marker's size."""
     pad = "\u00a0\u00a0"
     position = _label_position(item, first_day, plot_days)
@@ -138,10 +172,10 @@ def _label_text(item: _Placed, first_day: date, plot_days: int) -> str:
     return pad + label if position == "top right" else label + pad if position == "top left" else label
 
 
-def _label_extent(item: _Placed, first_day: date, plot_days: int) -> tuple[float, float]:
+def _label_extent(item: _Placed, first_day: int, plot_days: int) -> tuple[float, float]:
     """The days a label covers, for a plot about 750 px wide and 6.5 px per character."""
     width = len(_short(item.event.title)) * 6.5 / 750 * plot_days
-    mid = (item.mid - first_day).days
+    mid = item.mid - first_day
     position = _label_position(item, first_day, plot_days)
     if position == "top right":
         return mid, mid + width
@@ -150,10 +184,10 @@ def _label_extent(item: _Placed, first_day: date, plot_days: int) -> tuple[float
     return mid - width / 2, mid + width / 2
 
 
-def _labelled(placed: list[_Placed], first_day: date, plot_days: int) -> set[str]:
-    """The ids of the most important events whose labels do not run into one another."""
+def _labelled(placed: list[_Placed], first_day: int, plot_days: int) -> list[_Placed]:
+    """The most important events whose labels do not run into one another."""
     taken: list[tuple[int, float, float]] = []  # lane, first and last day of each label kept
-    ids: list[str] = []
+    kept: list[_Placed] = []
     top_rows = [p for p in placed if p.y == p.lane]  # a label above a lower row would cover the rows above
     for item in sorted(top_rows, key=lambda p: _importance(p.event), reverse=True):
         if len(taken) == LABELS:
@@ -161,18 +195,22 @@ def _labelled(placed: list[_Placed], first_day: date, plot_days: int) -> set[str
         start, end = _label_extent(item, first_day, plot_days)
         if all(lane != item.lane or end < first or start > last for lane, first, last in taken):
             taken.append((item.lane, start, end))
-            ids.append(item.event.id)
-    return set(ids)
+            kept.append(item)
+    return kept
 
 
 def monthly_temperature(events: list[Event]) -> list[tuple[date, float, int]]:
     """Per month (of each event's middle day): the mean Goldstein-like score and the event count."""
-    scores: dict[date, list[float]] = defaultdict(list)
-    for event in events:
-        if is_dated(event):
-            mid = _middle(date.fromisoformat(event.start), date.fromisoformat(event.end))
-            scores[mid.replace(day=1)].append(event.goldstein)
-    return [(month, fmean(values), len(values)) for month, values in sorted(scores.items())]
+    dated = [e for e in events if is_dated(e)]
+    middles = [_middle(date.fromisoformat(e.start), date.fromisoformat(e.end)) for e in dated]
+    return _months([day.toordinal() for day in middles], [e.goldstein for e in dated])
+
+
+def _months(middles: list[int], scores: list[float]) -> list[tuple[date, float, int]]:
+    by_month: dict[date, list[float]] = defaultdict(list)
+    for middle, score in zip(middles, scores, strict=True):
+        by_month[date.fromordinal(middle).replace(day=1)].append(score)
+    return [(month, fmean(values), len(values)) for month, values in sorted(by_month.items())]
 
 
 def _rows_layout(height: int) -> dict:
@@ -186,65 +224,80 @@ def _rows_layout(height: int) -> dict:
     )
 
 
-def _array(values: list) -> np.ndarray:
-    """Object arrays: Plotly takes them without checking each element (lists cost ~1 s at 10,000 events)."""
-    array = np.empty(len(values), dtype=object)
-    array[:] = values
-    return array
+def _legend_entry(name: str, group: str, title: str, symbol: str, colour: str) -> dict:
+    """A legend entry alone: clicking it shows or hides its whole group of traces."""
+    return dict(
+        type="scatter",
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=name,
+        legendgroup=group,
+        legendgrouptitle=dict(text=title),
+        marker=dict(symbol=symbol, color=colour, size=10),
+    )
+
+
+def _span_trace(periods: list[_Placed], kind: str, tone: str) -> dict:
+    """Every period of one tone as one trace of segments split by gaps (NaN), not a shape each."""
+    x = epoch_ms([d for p in periods for d in (p.start, p.end, 0)])
+    x[2::3] = np.nan
+    y = np.array([p.y for p in periods for _ in range(3)], dtype=np.float32)
+    y[2::3] = np.nan
+    line = dict(color=tone_colour(tone), width=_SPAN_WIDTH)
+    return dict(type=kind, x=x, y=y, mode="lines", line=line, opacity=0.3, hoverinfo="skip")
+
+
+def _marker_trace(items: list[_Placed], kind: str, tone: str, precision: str) -> dict:
+    """One tone at one date precision: colour, shape and the hover's precision are the trace's.
+
+    ``customdata`` is each point's index in the events drawn, which tells a click's event; the
+    hover's markup is in the template, once, not in each point's text."""
+    marker = dict(
+        color=tone_colour(tone),
+        symbol=PRECISION_SYMBOLS.get(precision, "circle"),
+        size=11,
+        line=dict(color="white", width=1),
+    )
+    given = np.empty(len(items), dtype=object)  # Plotly takes object arrays without checking each element
+    given[:] = [_text(_as_given(p.event)) for p in items]
+    hover = np.empty(len(items), dtype=object)
+    hover[:] = [_hover(p.event) for p in items]
+    return dict(
+        type=kind,
+        x=epoch_ms([p.mid for p in items]),
+        y=np.array([p.y for p in items], dtype=np.float32),
+        mode="markers",
+        marker=marker,
+        customdata=np.array([p.index for p in items], dtype=np.int32),
+        text=given,
+        hovertext=hover,
+        hovertemplate=f"<b>%{{text}}{_precision_note(precision)}</b><br>%{{hovertext}}<extra></extra>",
+    )
 
 
 def _event_traces(placed: list[_Placed], kind: str) -> list[dict]:
     first_day = min(p.start for p in placed)
-    plot_days = (max(p.end for p in placed) - first_day).days or 1
-    labelled = _labelled(placed, first_day, plot_days)
-    first_tone = min(p.event.tone for p in placed)
+    plot_days = (max(p.end for p in placed) - first_day) or 1
     traces = []
-    for tone in sorted({p.event.tone for p in placed}):
+    tones = sorted({p.event.tone for p in placed})
+    present = {item.event.precision for item in placed}
+    precisions = [p for p in PRECISION_SYMBOLS if p in present]
+    for tone in tones:
         items = [p for p in placed if p.event.tone == tone]
-        periods = [p for p in items if p.start != p.end]
-        if periods:  # one trace of gap-separated segments is far cheaper than a shape per period
-            traces.append(
-                dict(
-                    type=kind,
-                    x=_array([d for p in periods for d in (p.start.isoformat(), p.end.isoformat(), None)]),
-                    y=_array([y for p in periods for y in (p.y, p.y, None)]),
-                    mode="lines",
-                    line=dict(color=tone_colour(tone), width=_SPAN_WIDTH),
-                    opacity=0.3,
-                    hoverinfo="skip",
-                    showlegend=False,
-                    legendgroup=tone,
-                )
-            )
-        customdata = np.empty((len(items), 4), dtype=object)
-        customdata[:] = [
-            [p.event.id, _text(date_label(p.event)), _text(p.event.title), len(p.event.sources)]
-            for p in items
-        ]
-        traces.append(
-            dict(
-                type=kind,
-                x=_array([p.mid.isoformat() for p in items]),
-                y=np.array([p.y for p in items]),
-                mode="markers",
-                name=tone.capitalize(),
-                legendgroup=tone,
-                legendgrouptitle=dict(text="Tone" if tone == first_tone else ""),
-                marker=dict(
-                    color=tone_colour(tone),
-                    symbol=_array([PRECISION_SYMBOLS.get(p.event.precision, "circle") for p in items]),
-                    size=11,
-                    line=dict(color="white", width=1),
-                ),
-                customdata=customdata,
-                hovertemplate=_EVENT_HOVER,
-            )
-        )
-    labels = [p for p in placed if p.event.id in labelled]
+        group = dict(legendgroup=tone, showlegend=False)
+        if periods := [p for p in items if p.start != p.end]:
+            traces.append(_span_trace(periods, kind, tone) | group)
+        by_precision: dict[str, list[_Placed]] = defaultdict(list)
+        for item in items:
+            by_precision[item.event.precision].append(item)
+        for precision, shown in by_precision.items():
+            traces.append(_marker_trace(shown, kind, tone, precision) | group)
+    labels = _labelled(placed, first_day, plot_days)
     traces.append(  # few labels in SVG: WebGL text for every point would slow drawing down
         dict(
             type="scatter",
-            x=[p.mid.isoformat() for p in labels],
+            x=epoch_ms([p.mid for p in labels]).tolist(),
             y=[p.y for p in labels],
             mode="text",
             text=[_label_text(p, first_day, plot_days) for p in labels],
@@ -254,24 +307,18 @@ def _event_traces(placed: list[_Placed], kind: str) -> list[dict]:
             showlegend=False,
         )
     )
-    for precision in [p for p in PRECISION_SYMBOLS if any(e.event.precision == p for e in placed)]:
-        traces.append(  # legend entries only: which marker shape means which precision
-            dict(
-                type="scatter",
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=precision,
-                legendgroup="precision",
-                legendgrouptitle=dict(text="Date precision"),
-                marker=dict(symbol=PRECISION_SYMBOLS[precision], color="#9e9e9e", size=10),
-            )
+    for tone in tones:
+        title = "Tone" if tone == tones[0] else ""
+        traces.append(_legend_entry(tone.capitalize(), tone, title, "circle", tone_colour(tone)))
+    for precision in precisions:  # which marker shape means which precision
+        traces.append(
+            _legend_entry(precision, "precision", "Date precision", PRECISION_SYMBOLS[precision], "#9e9e9e")
         )
     return traces
 
 
-def _temperature_trace(events: list[Event]) -> dict:
-    months = monthly_temperature(events)
+def _temperature_trace(placed: list[_Placed]) -> dict:
+    months = _months([p.mid for p in placed], [p.event.goldstein for p in placed])
     return dict(
         type="bar",
         x=[m.isoformat() for m, _, _ in months],
@@ -303,17 +350,16 @@ _QUICK_RANGES = [
 def build_figure(events: list[Event], lane_mode: str = DEFAULT_LANES) -> go.Figure:
     """Timeline (row 1) and monthly temperature (row 2) sharing the time axis.
 
-    Every event marker carries ``customdata[0] = event id``; temperature bars carry
-    ``customdata[0] = "month:YYYY-MM"`` so a click on either can be told apart.
+    Every event marker carries its index in ``events`` as ``customdata`` (a number); temperature
+    bars carry ``customdata[0] = "month:YYYY-MM"`` so a click on either can be told apart.
     """
-    dated = [e for e in events if is_dated(e)]
-    if not dated:
+    if not any(is_dated(e) for e in events):
         fig = go.Figure(layout=dict(height=260, margin=dict(l=10, r=10, t=10, b=10)))
         fig.add_annotation(text="No dated event matches the filters", showarrow=False, x=0.5, y=0.5)
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
         return fig
-    placed, lanes = _place(dated, lane_mode)
+    placed, lanes = _place(events, lane_mode)
     kind = "scattergl" if len(placed) >= WEBGL_FROM else "scatter"
     layout = _rows_layout(height=max(420, 70 * len(lanes) + 300))
     layout["yaxis"].update(
@@ -331,13 +377,13 @@ def build_figure(events: list[Event], lane_mode: str = DEFAULT_LANES) -> go.Figu
     layout["xaxis2"]["rangeslider"] = dict(visible=True, thickness=0.06)
     layout.update(
         margin=dict(l=10, r=10, t=36, b=10),
-        legend=dict(yanchor="top", y=1, xanchor="left", x=1.01, groupclick="toggleitem", tracegroupgap=12),
+        legend=dict(yanchor="top", y=1, xanchor="left", x=1.01, groupclick="togglegroup", tracegroupgap=12),
         hovermode="closest",
         clickmode="event+select",
         dragmode="pan",
         plot_bgcolor="white",
         bargap=0.1,
     )
-    traces = [*_event_traces(placed, kind), _temperature_trace(dated)]
+    traces = [*_event_traces(placed, kind), _temperature_trace(placed)]
     # Built from plain data this module controls; Plotly's per-element validation would cost ~1 s here.
     return go.Figure(data=traces, layout=layout, _validate=False)

@@ -7,9 +7,11 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import app as dashboard_app
 from dashboard import chart, state
 from dashboard.filters import Filters, apply, options
 from dashboard.panel import context, passage_html
@@ -40,8 +42,14 @@ def _labels(fig) -> list[str]:
     return [label for trace in _traces(fig, "text") for label in trace.text]
 
 
-def _marker_ids(fig) -> list[str]:
-    return [row[0] for t in _marker_traces(fig) for row in t.customdata]
+def _marker_ids(fig, events) -> list[str]:
+    """A marker's customdata is the index of its event in the events drawn."""
+    return [events[i].id for t in _marker_traces(fig) for i in t.customdata]
+
+
+def _days(xs) -> list[str]:
+    """A date axis's milliseconds as ISO days."""
+    return [str(np.datetime64(int(x), "ms").astype("datetime64[D]")) for x in xs]
 
 
 # --- figure ---
@@ -52,41 +60,41 @@ def test_month_event_is_a_span_over_its_month_with_the_marker_inside(timeline):
     month = _by_date(events, "2020-01")
     fig = chart.build_figure([month])
     (line,) = _traces(fig, "lines")
-    assert list(line.x[:2]) == ["2020-01-01", "2020-01-31"]
+    assert _days(line.x[:2]) == ["2020-01-01", "2020-01-31"] and np.isnan(line.x[2])  # a gap ends it
     (marker,) = _marker_traces(fig)
-    assert "2020-01-01" < marker.x[0] < "2020-01-31"
-    assert marker.marker.symbol[0] == chart.PRECISION_SYMBOLS["month"]
+    assert "2020-01-01" < _days(marker.x)[0] < "2020-01-31"
+    assert marker.marker.symbol == chart.PRECISION_SYMBOLS["month"]
+    assert "· month" in marker.hovertemplate
 
 
 def test_a_day_event_has_no_span(timeline):
     _, events = timeline
     fig = chart.build_figure([_by_date(events, "2024-01-24")])
     assert not _traces(fig, "lines")
-    assert _marker_traces(fig)[0].x[0] == "2024-01-24"
+    assert _days(_marker_traces(fig)[0].x) == ["2024-01-24"]
 
 
 def test_a_span_value_is_drawn_over_both_years(timeline):
     _, events = timeline
     fig = chart.build_figure([_by_date(events, "2021/2024")])
     (line,) = _traces(fig, "lines")
-    assert list(line.x[:2]) == ["2021-01-01", "2024-12-31"]
+    assert _days(line.x[:2]) == ["2021-01-01", "2024-12-31"]
 
 
 def test_undated_events_stay_off_the_date_axis(timeline):
     _, events = timeline
     undated = _by_date(events, "XXXX-01-03")
     fig = chart.build_figure(events)
-    ids = _marker_ids(fig)
+    ids = _marker_ids(fig, events)
     assert undated.id not in ids
-    assert len(ids) == len(events) - 1
-    assert all(x is None or x[0].isdigit() for t in fig.data for x in (t.x if t.x is not None else ()))
+    assert sorted(ids) == sorted(e.id for e in events if e is not undated)
 
 
 def test_colour_follows_tone(timeline):
     _, events = timeline
     fig = chart.build_figure(events)
     for trace in _marker_traces(fig):
-        tones = {next(e.tone for e in events if e.id == row[0]) for row in trace.customdata}
+        tones = {events[i].tone for i in trace.customdata}
         assert len(tones) == 1
         assert trace.marker.color == chart.TONE_COLOURS[tones.pop()]
 
@@ -97,9 +105,9 @@ def test_hover_shows_date_and_escaped_title(timeline):
     event.title = "Talks <img src=x onerror=alert(1)>"
     fig = chart.build_figure([event])
     (trace,) = _marker_traces(fig)
-    assert "%{customdata[1]}" in trace.hovertemplate and "%{customdata[2]}" in trace.hovertemplate
-    assert trace.customdata[0][1] == "2024-01-24"
-    assert trace.customdata[0][2] == "Talks &lt;img src=x onerror=alert(1)&gt;"
+    assert "%{text}" in trace.hovertemplate and "%{hovertext}" in trace.hovertemplate
+    assert list(trace.text) == ["2024-01-24"]
+    assert trace.hovertext[0] == "Talks &lt;img src=x onerror=alert(1)&gt;<br>2 sources"  # merged
     assert [label.strip() for label in _labels(fig)] == ["Talks &lt;img src=x onerror=alert(1)&gt;"]
 
 
@@ -205,6 +213,15 @@ def test_app_renders_the_timeline_and_the_undated_strip(app):
     assert len(app.get("plotly_chart")) == 1
     assert len(_table(app, "events_table")) == 6
     assert list(_table(app, "undated_table")["date"]) == ["XXXX-01-03"]
+
+
+def test_a_long_table_shows_its_first_rows_and_says_so(tmp_path, monkeypatch):
+    save(tmp_path, *generated_timeline(dashboard_app.TABLE_ROWS + 60))
+    monkeypatch.setenv("TIMELINE_DATA", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    table = _table(at, "events_table")
+    assert len(table) == dashboard_app.TABLE_ROWS
+    assert any(f"first {dashboard_app.TABLE_ROWS} of" in c.value for c in at.caption)
 
 
 def test_filters_change_the_table(app):
