@@ -15,7 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 if __package__ in (None, ""):  # run as a script by `streamlit run`: make the project importable
     sys.path.insert(0, str(ROOT))
 
-import pandas as pd  # noqa: E402
 import plotly.graph_objects as go  # noqa: E402
 import streamlit as st  # noqa: E402
 
@@ -266,19 +265,18 @@ def _table(events: list[Event], key: str, height: int | str = "auto") -> None:
         )
         events = events[:TABLE_ROWS]
     st.session_state[f"{key}_ids"] = [e.id for e in events]
-    frame = pd.DataFrame(
-        {
-            "date": [chart.date_label(e) for e in events],
-            "title": [e.title for e in events],
-            "in English": [e.summary_en for e in events],
-            "actors": [", ".join(e.actors) for e in events],
-            "category": [e.category for e in events],
-            "tone": [e.tone for e in events],
-            "sources": [len(e.sources) for e in events],
-        }
-    )
+    # A plain dict: Streamlit makes the frame, so pandas loads after the page has begun, not before.
+    columns = {
+        "date": [chart.date_label(e) for e in events],
+        "title": [e.title for e in events],
+        "in English": [e.summary_en for e in events],
+        "actors": [", ".join(e.actors) for e in events],
+        "category": [e.category for e in events],
+        "tone": [e.tone for e in events],
+        "sources": [len(e.sources) for e in events],
+    }
     st.dataframe(
-        frame,
+        columns,
         key=key,
         on_select=lambda: _on_table_select(key),
         selection_mode="single-row",
@@ -316,21 +314,26 @@ def _downloads(shown: list[Event], fig) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="US–Iraq timeline", layout="wide")
+    st.title("US–Iraq relations in the news")
+    caption, chart_slot = st.empty(), st.empty()
+    if "view_started" not in st.session_state:
+        # A new session: the browser fetches and starts Plotly (megabytes of script) while the
+        # server reads the timeline and builds the figure, instead of after.
+        chart_slot.plotly_chart(chart.note_figure("Loading the timeline…", height=420))
     timeline = _timeline()
     opts = timeline.options
     _start_view(opts)
     filters = _sidebar(opts)
     shown, dated, undated = _view(timeline.key, filters, timeline)
 
-    st.title("US–Iraq relations in the news")
-    st.caption(
+    caption.caption(
         f"{len(shown)} of {len(timeline.events)} events shown · {len(undated)} without a known year · "
         "click an event or a table row for its sources; click a temperature bar to zoom to its month"
     )
     lane_mode = st.session_state["lanes"]
     fig = _figure(timeline.key, filters, lane_mode, dated)
     st.session_state["chart_ids"] = [e.id for e in dated]  # a click gives the index of its event here
-    st.plotly_chart(
+    chart_slot.plotly_chart(
         fig,
         key="chart",
         on_select=_on_chart_select,

@@ -347,6 +347,15 @@ _QUICK_RANGES = [
 ]
 
 
+def note_figure(text: str, height: int = 260) -> go.Figure:
+    """A figure holding only a line of text, for when there is nothing (yet) to draw."""
+    fig = go.Figure(layout=dict(height=height, margin=dict(l=10, r=10, t=10, b=10)))
+    fig.add_annotation(text=text, showarrow=False, x=0.5, y=0.5)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
 def build_figure(events: list[Event], lane_mode: str = DEFAULT_LANES) -> go.Figure:
     """Timeline (row 1) and monthly temperature (row 2) sharing the time axis.
 
@@ -354,11 +363,7 @@ def build_figure(events: list[Event], lane_mode: str = DEFAULT_LANES) -> go.Figu
     bars carry ``customdata[0] = "month:YYYY-MM"`` so a click on either can be told apart.
     """
     if not any(is_dated(e) for e in events):
-        fig = go.Figure(layout=dict(height=260, margin=dict(l=10, r=10, t=10, b=10)))
-        fig.add_annotation(text="No dated event matches the filters", showarrow=False, x=0.5, y=0.5)
-        fig.update_xaxes(visible=False)
-        fig.update_yaxes(visible=False)
-        return fig
+        return note_figure("No dated event matches the filters")
     placed, lanes = _place(events, lane_mode)
     kind = "scattergl" if len(placed) >= WEBGL_FROM else "scatter"
     layout = _rows_layout(height=max(420, 70 * len(lanes) + 300))
