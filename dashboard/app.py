@@ -70,7 +70,7 @@ def _view(key: str, filters: Filters, _timeline: Timeline) -> tuple[list[Event],
     return shown, dated, [e for e in shown if not chart.is_dated(e)]
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=16)  # up to ~6 MB each at 10,000 events
 def _figure(key: str, filters: Filters, lane_mode: str, _dated: list[Event]) -> go.Figure:
     """Shared, never modified: a filter set again, or another session, reuses the figure."""
     return chart.build_figure(_dated, lane_mode)

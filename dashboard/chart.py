@@ -10,11 +10,11 @@ from __future__ import annotations
 import html
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 from statistics import fmean
+from typing import NamedTuple
 
 import numpy as np
 import plotly.graph_objects as go
@@ -60,8 +60,9 @@ def category_groups() -> dict[str, str]:
 def lane_of(event: Event, mode: str) -> str:
     if mode == "actors":
         return " – ".join(sorted(event.actors[:2])) or "no actor named"
-    name = event.category.replace("-", " ").capitalize() or "Other"
-    return category_groups().get(event.category, name) if mode == "group" else name
+    if mode == "group" and (group := category_groups().get(event.category)):
+        return group
+    return event.category.replace("-", " ").capitalize() or "Other"
 
 
 def _as_given(event: Event) -> str:
@@ -92,8 +93,7 @@ def epoch_ms(days: list[int]) -> np.ndarray:
     return (np.asarray(days, dtype=np.float64) - _EPOCH) * _DAY_MS
 
 
-@dataclass(frozen=True)
-class _Placed:
+class _Placed(NamedTuple):  # a tuple: made once per point, where a frozen dataclass costs several times more
     index: int  # in the events given to build_figure
     event: Event
     start: int  # day ordinals
@@ -259,10 +259,9 @@ def _marker_trace(items: list[_Placed], kind: str, tone: str, precision: str) ->
         size=11,
         line=dict(color="white", width=1),
     )
-    given = np.empty(len(items), dtype=object)  # Plotly takes object arrays without checking each element
-    given[:] = [_text(_as_given(p.event)) for p in items]
-    hover = np.empty(len(items), dtype=object)
-    hover[:] = [_hover(p.event) for p in items]
+    # Text as fixed-width arrays: Plotly copies the figure twice on its way out, and these copy as one block.
+    given = np.array([_text(_as_given(p.event)) for p in items], dtype=str)
+    hover = np.array([_hover(p.event) for p in items], dtype=str)
     return dict(
         type=kind,
         x=epoch_ms([p.mid for p in items]),
