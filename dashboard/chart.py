@@ -379,6 +379,13 @@ def build_figure(events: list[Event], lane_mode: str = DEFAULT_LANES) -> go.Figu
     )
     layout["xaxis"]["rangeselector"] = dict(buttons=_QUICK_RANGES, y=1.02, x=0, yanchor="bottom")
     layout["xaxis2"]["rangeslider"] = dict(visible=True, thickness=0.06)
+    # Plotly pads markers by a twentieth of the range: years of empty axis on a long timeline, where
+    # "1 year" (back from the axis end) would show nothing. A few weeks of margin are enough.
+    first, last = min(p.start for p in placed), max(p.end for p in placed)
+    margin = max(14, (last - first) // 100)
+    clip = dict(clipmin=float(epoch_ms([first - margin])[0]), clipmax=float(epoch_ms([last + margin])[0]))
+    for axis in ("xaxis", "xaxis2"):
+        layout[axis]["autorangeoptions"] = clip
     layout.update(
         margin=dict(l=10, r=10, t=36, b=10),
         legend=dict(yanchor="top", y=1, xanchor="left", x=1.01, groupclick="togglegroup", tracegroupgap=12),

@@ -67,6 +67,13 @@ def test_month_event_is_a_span_over_its_month_with_the_marker_inside(timeline):
     assert "· month" in marker.hovertemplate
 
 
+def test_the_axis_ends_weeks_not_years_beyond_the_events(timeline):
+    _, events = timeline
+    axis = chart.build_figure(events).layout.xaxis.autorangeoptions
+    first, last = _days([axis.clipmin, axis.clipmax])
+    assert "2019-11-01" < first < "2020-01-01" and "2024-12-31" < last < "2025-03-01"
+
+
 def test_a_day_event_has_no_span(timeline):
     _, events = timeline
     fig = chart.build_figure([_by_date(events, "2024-01-24")])
