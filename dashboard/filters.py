@@ -32,12 +32,9 @@ def outlets(event: Event) -> set[str]:
     return {s.outlet or "unknown" for s in event.sources}
 
 
-def _in_range(event: Event, filters: Filters) -> bool:
-    if event.start is None or event.end is None:
-        return True
-    if filters.date_from and event.end < filters.date_from.isoformat():
-        return False
-    return not (filters.date_to and event.start > filters.date_to.isoformat())
+def _in_range(event: Event, first: str, last: str) -> bool:
+    """ISO days compare as strings; an event with no known year passes."""
+    return event.start is None or event.end is None or (event.end >= first and event.start <= last)
 
 
 def _matches_text(event: Event, words: list[str]) -> bool:
@@ -55,15 +52,18 @@ def _matches_text(event: Event, words: list[str]) -> bool:
 def apply(events: Iterable[Event], filters: Filters) -> list[Event]:
     """The events that pass every filter, by date (undated last); a period overlapping the range passes."""
     words = filters.text.casefold().split()
+    first = filters.date_from.isoformat() if filters.date_from else ""
+    last = filters.date_to.isoformat() if filters.date_to else "~"  # after every digit
+    actors, langs, sources = set(filters.actors), set(filters.languages), set(filters.outlets)
     passed = [
         e
         for e in events
-        if _in_range(e, filters)
-        and (not filters.actors or set(filters.actors) & set(e.actors))
+        if _in_range(e, first, last)
+        and (not actors or not actors.isdisjoint(e.actors))
         and (not filters.categories or e.category in filters.categories)
         and (not filters.tones or e.tone in filters.tones)
-        and (not filters.languages or set(filters.languages) & languages(e))
-        and (not filters.outlets or set(filters.outlets) & outlets(e))
+        and (not langs or not langs.isdisjoint(languages(e)))
+        and (not sources or not sources.isdisjoint(outlets(e)))
         and (not words or _matches_text(e, words))
     ]
     return sorted(passed, key=lambda e: (e.start is None, e.start or "", e.end or "", e.date, e.id))
