@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
-import json
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
+
+import orjson
 
 from extract.model import Document, Event, Metadata, Source
 
@@ -64,13 +67,29 @@ def document_from_json(data: dict) -> Document:
         language=data.get("language"),
         attribution=tuple(data.get("attribution") or ()),
     )
-    regions = tuple((int(a), int(b)) for a, b in data.get("regions", []))
+    regions = tuple(map(tuple, data.get("regions", ())))
     return Document(data["file"], data["text"], meta, regions, int(data["body_end"]))
 
 
+@contextmanager
+def _collector_paused():
+    """Made objects are all kept: a collection while making them (hundreds of thousands at 10,000
+    events) only walks the heap, and in a long-running server more than doubles the load time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load(path: Path) -> tuple[list[Document], list[Event]]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return [document_from_json(d) for d in data["documents"]], [event_from_json(e) for e in data["events"]]
+    """The timeline saved by ``save``; the dashboard's first page waits on this."""
+    with _collector_paused():
+        data = orjson.loads(path.read_bytes())  # several times faster than json on megabytes
+        documents = [document_from_json(d) for d in data["documents"]]
+        return documents, [event_from_json(e) for e in data["events"]]
 
 
 def csv_row(event: Event) -> dict:
@@ -118,7 +137,7 @@ def events_csv(events: list[Event]) -> str:
 
 def save(out_dir: Path, documents: list[Document], events: list[Event]) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
-    payload = json.dumps(timeline_json(documents, events), ensure_ascii=False, indent=1)
-    (out_dir / "events.json").write_text(payload + "\n", encoding="utf-8")
+    payload = orjson.dumps(timeline_json(documents, events), option=orjson.OPT_INDENT_2)
+    (out_dir / "events.json").write_bytes(payload + b"\n")
     # UTF-8 with BOM so spreadsheet programs read Vietnamese.
     (out_dir / "timeline.csv").write_text(events_csv(events), encoding="utf-8-sig")
