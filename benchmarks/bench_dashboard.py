@@ -4,7 +4,8 @@ For each size (1,000 and 10,000 generated events by default, ``dashboard.sample.
 
 * server time (AppTest, in this process): the first run of a new session that loads events.json,
   a rerun with nothing changed, and each change of the search box, the tone filter and the lane
-  mode (set, then cleared), the median of ``--repeats`` runs;
+  mode (set, then cleared), the median of ``--repeats`` runs; beside them, AppTest's own cost of a
+  new session, measured on a one-line app, which a real server does not spend on the page;
 * the figure: ``len(fig.to_json())`` of the timeline figure the app draws with no filter set, and
   the time ``chart.build_figure`` takes;
 * in headless Chromium (Debian's, driven by Playwright; skipped with a note without it): time from
@@ -93,6 +94,17 @@ def _fresh_app(data: Path):
 def _checked(at) -> None:
     if at.exception:
         raise SystemExit(f"the app failed: {at.exception[0].message}")
+
+
+def harness_seconds(repeats: int) -> float:
+    """AppTest's first run of a new session on a one-line app: the harness, not the page."""
+    from streamlit.testing.v1 import AppTest
+
+    with tempfile.TemporaryDirectory(prefix="bench_dashboard_") as tmp:
+        script = Path(tmp) / "one_line.py"
+        script.write_text('import streamlit as st\n\nst.write("one line")\n', encoding="utf-8")
+        _checked(AppTest.from_file(str(script)).run())  # warm-up
+        return median_seconds(lambda: _checked(AppTest.from_file(str(script)).run()), repeats)
 
 
 def server_times(data: Path, repeats: int) -> dict:
@@ -248,7 +260,7 @@ def chromium(wanted: bool) -> Iterator[object | None]:
 
 def run(sizes: list[int], repeats: int, with_browser: bool) -> dict:
     with_browser = with_browser and CHROMIUM.is_file()
-    result: dict = {"targets": TARGETS, "sizes": []}
+    result: dict = {"targets": TARGETS, "sizes": [], "harness_s": harness_seconds(repeats)}
     if not with_browser:
         result["browser_note"] = f"no browser run ({CHROMIUM} absent or --no-browser): drawing not timed"
     with tempfile.TemporaryDirectory(prefix="bench_dashboard_") as tmp, chromium(with_browser) as browser:
@@ -273,12 +285,16 @@ def _check(value: float, target: float) -> str:
 
 
 def report(result: dict) -> None:
+    harness = result["harness_s"]
+    print(f"AppTest's own new session (one-line app): {harness} s, part of each first run below")
     for row in result["sizes"]:
         changes = row["filter_change_s"]
         print(f"\n{row['events']:,} events ({row['points']:,} dated, {'WebGL' if row['webgl'] else 'SVG'})")
         print(f"  figure: built in {row['figure_build_s']} s, {row['figure_bytes'] / 1e6:.2f} MB of JSON")
+        page = round(row["first_run_s"] - harness, 3)
         print(
-            f"  server: first run {row['first_run_s']} s ({_check(row['first_run_s'], TARGETS['build_s'])}), "
+            f"  server: first run {row['first_run_s']} s, the page {page} s without AppTest's "
+            f"{harness} s ({_check(page, TARGETS['build_s'])}), "
             f"rerun {row['rerun_s']} s ({_check(row['rerun_s'], TARGETS['build_s'])})"
         )
         print(
