@@ -41,6 +41,7 @@ LABELS = 10  # only the most important events get a label; the rest are on hover
 _ROWS_PER_LANE = 5
 _ROW_STEP = 0.16
 _SPAN_WIDTH = 9
+_RANGESLIDER = 0.06  # of the plot's height
 _HOVER_CHARS = 90
 _EPOCH = date(1970, 1, 1).toordinal()
 _DAY_MS = 86_400_000
@@ -355,6 +356,20 @@ def note_figure(text: str, height: int = 260) -> go.Figure:
     return fig
 
 
+def _margins(lane_labels: list[str], height: int) -> dict:
+    """Margins that hold the lane names, the legend, the quick ranges and the range slider, fixed.
+
+    Left to grow (``autoexpand``), Plotly draws the whole figure, then widens the margins to what
+    these need and draws it all again: at 10,000 points in the dashboard that second drawing costs
+    more than half a second. Sizes are for the 12 px font: ~7 px a character, the legend's longest
+    entry ("Date precision") with its symbol, a button row, two lines of date ticks."""
+    top, ticks, pad = 34, 44, 20
+    # Plotly makes the slider (height - top - bottom) * thickness tall, under the axis's ticks.
+    bottom = (_RANGESLIDER * (height - top) + ticks + pad) / (1 + _RANGESLIDER)
+    left = 7 * max(map(len, lane_labels)) + 16
+    return dict(l=max(left, 70), r=150, t=top, b=round(bottom), autoexpand=False)
+
+
 def build_figure(events: list[Event], lane_mode: str = DEFAULT_LANES) -> go.Figure:
     """Timeline (row 1) and monthly temperature (row 2) sharing the time axis.
 
@@ -365,10 +380,12 @@ def build_figure(events: list[Event], lane_mode: str = DEFAULT_LANES) -> go.Figu
         return note_figure("No dated event matches the filters")
     placed, lanes = _place(events, lane_mode)
     kind = "scattergl" if len(placed) >= WEBGL_FROM else "scatter"
-    layout = _rows_layout(height=max(420, 70 * len(lanes) + 300))
+    height = max(420, 70 * len(lanes) + 300)
+    layout = _rows_layout(height)
+    lane_labels = [_short(lane, 24) for lane in lanes]
     layout["yaxis"].update(
         tickvals=list(range(len(lanes))),
-        ticktext=[_text(_short(lane, 24)) for lane in lanes],
+        ticktext=[_text(label) for label in lane_labels],
         range=[max(p.y for p in placed) + 0.5, -0.6],  # first lane on top
         showgrid=False,
         zeroline=False,
@@ -377,8 +394,8 @@ def build_figure(events: list[Event], lane_mode: str = DEFAULT_LANES) -> go.Figu
     layout["yaxis2"].update(
         title=dict(text="Temperature", font=dict(size=11)), zeroline=True, fixedrange=True
     )
-    layout["xaxis"]["rangeselector"] = dict(buttons=_QUICK_RANGES, y=1.02, x=0, yanchor="bottom")
-    layout["xaxis2"]["rangeslider"] = dict(visible=True, thickness=0.06)
+    layout["xaxis"]["rangeselector"] = dict(buttons=_QUICK_RANGES, y=1, x=0, yanchor="bottom")
+    layout["xaxis2"]["rangeslider"] = dict(visible=True, thickness=_RANGESLIDER)
     # Plotly pads markers by a twentieth of the range: years of empty axis on a long timeline, where
     # "1 year" (back from the axis end) would show nothing. A few weeks of margin are enough.
     first, last = min(p.start for p in placed), max(p.end for p in placed)
@@ -387,7 +404,7 @@ def build_figure(events: list[Event], lane_mode: str = DEFAULT_LANES) -> go.Figu
     for axis in ("xaxis", "xaxis2"):
         layout[axis]["autorangeoptions"] = clip
     layout.update(
-        margin=dict(l=10, r=10, t=36, b=10),
+        margin=_margins(lane_labels, height),
         legend=dict(yanchor="top", y=1, xanchor="left", x=1.01, groupclick="togglegroup", tracegroupgap=12),
         hovermode="closest",
         clickmode="event+select",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import html
 from datetime import date
 from pathlib import Path
 
@@ -126,6 +127,17 @@ def test_lanes_follow_the_toggle(timeline):
     assert set(by_group) == {"Diplomacy", "Military", "Pressure &amp; protest"}
     assert set(by_category) == {"Negotiate", "Demand", "Consult", "Reduce military", "Withdraw"}
     assert "Iraq – United States" in by_actors
+
+
+def test_margins_are_fixed_and_hold_the_longest_lane_name_and_the_range_slider(timeline):
+    _, events = timeline
+    group, actors = (chart.build_figure(events, mode).layout for mode in ("group", "actors"))
+    assert group.margin.autoexpand is False  # else Plotly draws every point twice
+    assert actors.margin.l > group.margin.l  # "Iraq – United States" is longer than "Pressure & protest"
+    for layout in (group, actors):
+        assert layout.margin.l >= 6.5 * max(len(html.unescape(name)) for name in layout.yaxis.ticktext)
+        slider = layout.xaxis2.rangeslider.thickness * (layout.height - layout.margin.t - layout.margin.b)
+        assert layout.margin.b >= slider + 40  # two lines of date ticks above the slider
 
 
 def test_temperature_is_the_monthly_mean_with_counts(timeline):
