@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import gc
 import os
 import sys
 import tempfile
@@ -21,7 +22,7 @@ import streamlit as st  # noqa: E402
 from dashboard import chart, exports, panel, state  # noqa: E402
 from dashboard.filters import Filters, Options, apply, options  # noqa: E402
 from extract.model import Document, Event  # noqa: E402
-from extract.store import load  # noqa: E402
+from extract.store import collector_paused, load  # noqa: E402
 
 UPLOAD_TYPES = [
     "txt",
@@ -65,7 +66,12 @@ def _load(path: str, mtime: float) -> Timeline:
     default_turn = sys.getswitchinterval()
     sys.setswitchinterval(0.0005)
     try:
-        return Timeline(f"{path}@{mtime}", *load(Path(path)))
+        with collector_paused():
+            timeline = Timeline(f"{path}@{mtime}", *load(Path(path)))
+            # Kept while the server runs, and free of reference cycles: out of the collector's
+            # sight, no later collection walks its hundreds of thousands of objects.
+            gc.freeze()
+        return timeline
     finally:
         sys.setswitchinterval(default_turn)
 

@@ -72,7 +72,7 @@ def document_from_json(data: dict) -> Document:
 
 
 @contextmanager
-def _collector_paused():
+def collector_paused():
     """Made objects are all kept: a collection while making them (hundreds of thousands at 10,000
     events) only walks the heap, and in a long-running server more than doubles the load time."""
     was_enabled = gc.isenabled()
@@ -86,7 +86,7 @@ def _collector_paused():
 
 def load(path: Path) -> tuple[list[Document], list[Event]]:
     """The timeline saved by ``save``; the dashboard's first page waits on this."""
-    with _collector_paused():
+    with collector_paused():
         data = orjson.loads(path.read_bytes())  # several times faster than json on megabytes
         documents = [document_from_json(d) for d in data["documents"]]
         return documents, [event_from_json(e) for e in data["events"]]

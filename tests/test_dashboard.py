@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import gc
 import html
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -330,3 +332,12 @@ def test_an_empty_or_missing_timeline_gives_a_message_not_an_error(tmp_path, mon
     monkeypatch.setenv("TIMELINE_DATA", str(tmp_path / "missing.json"))
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception and "No timeline at" in at.error[0].value
+
+
+def test_loading_a_timeline_leaves_the_collector_and_thread_turns_as_they_were(tmp_path, timeline):
+    save(tmp_path, *timeline)
+    turn = sys.getswitchinterval()
+    dashboard_app._load.clear()
+    loaded = dashboard_app._load(str(tmp_path / "events.json"), 0.0)
+    assert [e.id for e in loaded.events] == [e.id for e in timeline[1]]
+    assert gc.isenabled() and sys.getswitchinterval() == turn
