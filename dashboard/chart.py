@@ -83,9 +83,13 @@ def is_dated(event: Event) -> bool:
     return event.start is not None and event.end is not None
 
 
-def _middle(start: date, end: date) -> date:
-    """Where a period's marker goes: its middle day."""
-    return date.fromordinal((start.toordinal() + end.toordinal()) // 2)
+def _middle(start: int, end: int) -> int:
+    """Where a period's marker goes: its middle day (day ordinals)."""
+    return (start + end) // 2
+
+
+def _ordinal(day: str) -> int:
+    return date.fromisoformat(day).toordinal()
 
 
 def epoch_ms(days: list[int]) -> np.ndarray:
@@ -117,8 +121,7 @@ def _place(events: list[Event], lane_mode: str) -> tuple[list[_Placed], list[str
     starts, ends, by_lane = {}, {}, defaultdict(list)
     for index, event in enumerate(events):
         if is_dated(event):
-            starts[index] = date.fromisoformat(event.start).toordinal()
-            ends[index] = date.fromisoformat(event.end).toordinal()
+            starts[index], ends[index] = _ordinal(event.start), _ordinal(event.end)
     for index in sorted(starts, key=lambda i: (starts[i], ends[i], events[i].id)):
         by_lane[lane_of(events[index], lane_mode)].append(index)  # each lane in order of time
     lanes = sorted(by_lane, key=lambda lane: (-len(by_lane[lane]), lane))
@@ -136,7 +139,7 @@ def _place(events: list[Event], lane_mode: str) -> tuple[list[_Placed], list[str
                 row = row_free_from.index(min(row_free_from))
             row_free_from[row] = end + gap
             y = lane_index + row * _ROW_STEP
-            placed.append(_Placed(i, events[i], start, end, (start + end) // 2, lane_index, y))
+            placed.append(_Placed(i, events[i], start, end, _middle(start, end), lane_index, y))
     return placed, lanes
 
 
@@ -203,8 +206,8 @@ def _labelled(placed: list[_Placed], first_day: int, plot_days: int) -> list[_Pl
 def monthly_temperature(events: list[Event]) -> list[tuple[date, float, int]]:
     """Per month (of each event's middle day): the mean Goldstein-like score and the event count."""
     dated = [e for e in events if is_dated(e)]
-    middles = [_middle(date.fromisoformat(e.start), date.fromisoformat(e.end)) for e in dated]
-    return _months([day.toordinal() for day in middles], [e.goldstein for e in dated])
+    middles = [_middle(_ordinal(e.start), _ordinal(e.end)) for e in dated]
+    return _months(middles, [e.goldstein for e in dated])
 
 
 def _months(middles: list[int], scores: list[float]) -> list[tuple[date, float, int]]:
