@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from own_process import json_of
 from sources import ROOT
 
 sys.path.insert(0, str(ROOT))
@@ -147,11 +148,8 @@ def server_times(data: Path, repeats: int) -> dict:
 def fresh_server_times(data: Path, repeats: int) -> dict:
     """``server_times`` in a process of its own, as a new server: what AppTest keeps from the runs
     of an earlier size would otherwise slow this size's first run (by ~0.1 s at 10,000 events)."""
-    command = [sys.executable, __file__, "--server-times-of", str(data), "--repeats", str(repeats)]
-    done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode:
-        raise SystemExit(f"server times failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    arguments = ("--server-times-of", str(data), "--repeats", str(repeats))
+    return json_of(Path(__file__), *arguments, what=f"server times of {data.name} events")
 
 
 # --- the figure ------------------------------------------------------------------------------------

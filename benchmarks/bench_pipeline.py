@@ -15,15 +15,14 @@ import json
 import random
 import re
 import resource
-import subprocess
-import sys
 import tempfile
 import time
 from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from sources import ROOT, load_sources, sentences
+from own_process import json_of
+from sources import load_sources, sentences
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-3]\d)\b")
 _OUTPUTS = ("events.json", "timeline.csv")
@@ -94,11 +93,8 @@ def run(count: int) -> dict:
         runs = []
         for jobs in (1, 2):
             out = Path(tmp) / f"out{jobs}"
-            command = [sys.executable, __file__, "--build", str(articles), str(manifest), str(jobs), str(out)]
-            done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-            if done.returncode:
-                raise SystemExit(f"jobs={jobs} build failed:\n{done.stderr[-3000:]}")
-            runs.append(json.loads(done.stdout))
+            arguments = ("--build", str(articles), str(manifest), str(jobs), str(out))
+            runs.append(json_of(Path(__file__), *arguments, what=f"jobs={jobs} build"))
         same = all(
             filecmp.cmp(Path(tmp) / "out1" / f, Path(tmp) / "out2" / f, shallow=False) for f in _OUTPUTS
         )

@@ -5,23 +5,17 @@ Run: ``python benchmarks/run.py`` (a few minutes; on demand, never in the test s
 
 from __future__ import annotations
 
-import json
 import platform
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
+
+from own_process import json_of
 
 HERE = Path(__file__).resolve().parent
 
 
 def bench(name: str, *options: str) -> dict:
-    done = subprocess.run(
-        [sys.executable, str(HERE / name), "--json", *options], capture_output=True, text=True
-    )
-    if done.returncode:
-        raise SystemExit(f"{name} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return json_of(HERE / name, "--json", *options, what=name)
 
 
 def dashboard_rows(dashboard: dict) -> list[tuple[str, str]]:
