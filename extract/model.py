@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+# Events at or above this relevance are about US-Iraq relations and shown by default; the others
+# are context events, kept in events.json and shown on request.
+SHOWN_BY_DEFAULT = 0.8
+
 
 @dataclass(frozen=True)
 class Metadata:
@@ -102,5 +106,5 @@ class Event:
     sources: list[Source]
     mod: str | None = None
     summary_en: str = ""
-    relevance: float = 0.0
+    relevance: float = 0.0  # 0..1: how surely this is a happening of US-Iraq relations
     extra: dict = field(default_factory=dict)
