@@ -167,6 +167,8 @@ def _period(unit: str, base: date, offset: int) -> str | None:
         return f"{base.year + offset:04d}"
     if unit == "DE":
         return f"{base.year // 10 + offset:03d}"
+    if unit == "CE":
+        return f"{base.year // 100 + offset:02d}"
     return None
 
 
@@ -214,7 +216,7 @@ def shift(s: dict, ctx: Context, kind: str) -> Result | None:
         return kind, UNKNOWN_DAY if unit == "D" else "XXXX", None
     if unit == "D":
         return _day_value(base + timedelta(days=offset), s, kind, None)
-    return kind, _period(unit, base, offset), s.get("part")  # type: ignore[return-value]
+    return kind, _period(unit, base, offset) or "XXXX", s.get("part")
 
 
 def _clock_point(moment: datetime, unit: str) -> str:

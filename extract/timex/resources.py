@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,6 +20,11 @@ LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _SPACES = re.compile(r"\s+")
 _FLAGS = re.IGNORECASE | re.MULTILINE
+
+
+def fold(words: str) -> str:
+    """A lexicon key: single-spaced and case-folded (a dotted capital I folds to a plain "i")."""
+    return _SPACES.sub(" ", words.strip()).casefold().replace("i\u0307", "i").replace("\u0131", "i")
 
 
 @dataclass(frozen=True)
@@ -42,10 +48,22 @@ class Lexicon:
         return "|".join(alternatives)
 
     def value(self, matched: str) -> int | str:
-        key = _SPACES.sub(" ", matched.strip()).lower()
+        key = fold(matched)
         if key in self.words:
             return self.words[key]
-        return int(key)
+        if key.isdecimal():
+            return int(key)
+        return self._value_by_pattern(matched)
+
+    def _value_by_pattern(self, matched: str) -> int | str:
+        """The word whose own pattern matches: the regex's case-insensitive matching knows pairs that
+        no string case mapping undoes (a dotted capital I or a long s matching "i" or "s")."""
+        for spelling in self.spellings:
+            word = r"\s+".join(re.escape(part) for part in spelling.split())
+            if re.fullmatch(word, matched.strip(), 0 if self.case_sensitive else _FLAGS):
+                return self.words[fold(spelling)]
+        # the digits alternative is left: its pattern may be written with classes wider than ASCII
+        return int("".join(str(unicodedata.digit(c, 0)) for c in matched if c.isdigit()) or 0)
 
 
 @dataclass(frozen=True)
@@ -130,7 +148,7 @@ def _lexicons(data: dict) -> dict[str, Lexicon]:
         found[name] = Lexicon(
             name=name,
             slot=spec.get("slot", name),
-            words={_SPACES.sub(" ", k).lower(): v for k, v in spec.get("words", {}).items()},
+            words={fold(k): v for k, v in spec.get("words", {}).items()},
             spellings=tuple(spec.get("words", {})),
             digits=spec.get("digits"),
             case_sensitive=spec.get("case_sensitive", False),

@@ -10,6 +10,9 @@ from extract.timex.normalise import NORMALISERS
 from extract.timex.resources import grammar, slots
 from extract.timex.textmap import normal
 
+# what is known of an expression whose normaliser could not say more: nothing but its kind
+UNSPECIFIED = {"DATE": "XXXX", "SET": "XXXX", "TIME": "XXXX-XX-XXTXX:XX", "DURATION": "PXY"}
+
 
 def tag(
     text: str,
@@ -49,6 +52,7 @@ def tag(
             if result is None or original_end <= original_start:
                 continue
             kind, value, mod = result
+            value = value or UNSPECIFIED[kind]
             expression = text[original_start:original_end]
             found.append(Timex(original_start, original_end, expression, kind, value, mod))
     return found

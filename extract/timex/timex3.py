@@ -11,7 +11,7 @@ _CALENDAR = (
     rf"{_DAY}|{_YEAR}-(?:\d{{2}}|XX)|{_YEAR}-W(?:\d{{2}}|XX)(?:-WE|-[1-7])?|{_YEAR}-Q(?:[1-4]|X)"
     rf"|{_YEAR}-H[12]|{_YEAR}-(?:SP|SU|FA|WI)|\d{{4}}|\d{{3}}|\d{{2}}|XXXX"
 )
-_CLOCK = r"T(?:MO|MI|AF|EV|NI|DT|\d{2}(?::\d{2}(?::\d{2})?)?)"
+_CLOCK = r"T(?:MO|MI|AF|EV|NI|DT|(?:\d{2}|XX)(?::(?:\d{2}|XX)(?::\d{2})?)?)"
 _N = r"(?:\d+|X)"
 # one unit (P3DE, PT2H) or several, largest first (P2Y6M, PT1M30S)
 _DURATION = (
