@@ -1,4 +1,4 @@
-"""Command line: ``python -m extract build|timex|eval|tempeval`` (also ``timeline``)."""
+"""Command line: ``python -m extract build|timex|eval|sample|tempeval`` (also ``timeline``)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,13 @@ def _eval(args: argparse.Namespace) -> int:
     return evaluate(args)
 
 
+def _sample(args: argparse.Namespace) -> int:
+    from extract.evaluate.sample import main as sample
+
+    print(sample(args.out, args.n, args.seed, args.shown_only, args.format))
+    return 0
+
+
 def _tempeval(args: argparse.Namespace) -> int:
     from extract.evaluate.tempeval import tag_directory
 
@@ -78,6 +85,14 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.add_argument("--verbose", action="store_true", help="also list every miss and false positive")
     evaluate.set_defaults(run=_eval)
+
+    sample = sub.add_parser("sample", help="print a reproducible random sample of events to judge by hand")
+    sample.add_argument("out", nargs="+", type=Path, help="build output folders (their events.json)")
+    sample.add_argument("--n", type=int, default=50, help="events to draw (default 50)")
+    sample.add_argument("--seed", type=int, default=0, help="the same seed draws the same sample")
+    sample.add_argument("--shown-only", action="store_true", help="only events shown by default")
+    sample.add_argument("--format", choices=["text", "jsonl"], default="text", help="jsonl: a judging sheet")
+    sample.set_defaults(run=_sample)
 
     tempeval = sub.add_parser("tempeval", help="tag TempEval-3 TimeML input files with TIMEX3")
     tempeval.add_argument("in_dir", type=Path)
