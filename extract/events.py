@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -58,11 +59,15 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
     people = people_sides(article, lex)
     headline = doc.meta.title or ""
     builder = _Builder(doc, lex, people, actors_in(headline, 0, len(headline), people))
-    inside = [s for s in sentences if _in_regions(doc, s.start, s.end)]
+    inside = [s for s in sentences if _in_regions(doc.regions, s.start, s.end)]
     lead = [s for s in inside if _SENTENCE_END.search(s.text)][:LEAD_SENTENCES]
+    # Time expressions by offset: each sentence finds its own by bisection, so cost stays linear.
+    timexes = sorted(timexes, key=lambda t: (t.start, t.end))
+    starts = [t.start for t in timexes]
     events: list[Event] = []
     for sentence in inside:
-        own = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
+        first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        own = [t for t in timexes[first:last] if t.end <= sentence.end]
         if _is_chrome(doc.text, sentence, own, lex):
             continue
         governing = _governing(doc.text, sentence, own, lex)
@@ -81,8 +86,10 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
     return merge(events)
 
 
-def _in_regions(doc: Document, start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in doc.regions)
+def _in_regions(regions: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside one of ``regions`` (sorted, not overlapping)."""
+    i = bisect_right(regions, (start, float("inf"))) - 1
+    return i >= 0 and regions[i][0] <= start and end <= regions[i][1]
 
 
 def _date(timex: Timex) -> str:

@@ -1,0 +1,34 @@
+"""The phrase finder the event stage's word lists go through."""
+
+from extract.events import _in_regions
+from extract.lexicon import Phrases
+
+
+def test_the_longest_phrase_starting_at_a_place_wins_and_words_stay_whole():
+    phrases = Phrases(["peace", "peace talks", "talks", "peace talks resumed", "he"])
+    found = Phrases.find(phrases, "The peace talks broke down; he left the peacekeepers.")
+    assert [m.phrase for m in found] == ["peace talks", "he"]
+
+
+def test_a_space_in_a_phrase_matches_any_run_of_spaces_and_names_the_resource_spelling():
+    found = Phrases(["air strike"]).find("An Air \n  Strike hit the depot.")
+    assert [(m.start, m.end, m.phrase) for m in found] == [(3, 16, "air strike")]
+
+
+def test_acronyms_are_case_sensitive_and_other_phrases_are_not():
+    phrases = Phrases(["US", "troops"])
+    assert [m.phrase for m in phrases.find("us and US TROOPS")] == ["US", "troops"]
+
+
+def test_a_range_is_searched_with_offsets_into_the_whole_text():
+    text = "troops here; troops there"
+    assert [m.start for m in Phrases(["troops"]).find(text, 5, len(text))] == [13]
+
+
+def test_a_span_is_inside_the_regions_only_when_one_region_holds_it_whole():
+    regions = ((0, 10), (20, 30))
+    assert _in_regions(regions, 2, 8)
+    assert _in_regions(regions, 20, 30)
+    assert not _in_regions(regions, 8, 22)
+    assert not _in_regions(regions, 12, 15)
+    assert not _in_regions((), 0, 1)
