@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract.timex import tag
 
 
@@ -153,3 +155,19 @@ def test_an_adjectival_quarter_leaves_the_article_to_its_noun() -> None:
 def test_mid_month() -> None:
     found = values("Talks stalled in mid-November.", "2015-12-08")
     assert found["mid-November"] == "2015-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The ferry sank on 17 August 2011 off the coast.", "17 August 2011", "2011-08-17"),
+        ("Voting opens on 27 January 2024 in every district.", "27 January 2024", "2024-01-27"),
+        ("The council met again on the 11th of June.", "11th of June", "2024-06-11"),
+        ("By 1 May the harvest was in.", "1 May", "2024-05-01"),
+        ("On 3 Feb sales fell 4 per cent, he wrote.", "3 Feb", "2024-02-03"),
+        ("The office changed its advice at 9pm on 14 March.", "9pm on 14 March", "2024-03-14T21:00"),
+    ],
+)
+def test_day_first_dates_and_ordinals(text: str, expression: str, value: str) -> None:
+    tagged = {t.text: t.value for t in tag(text, published="2024-05-20", lang="en")}
+    assert tagged.get(expression) == value, tagged
