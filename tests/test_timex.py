@@ -377,3 +377,17 @@ def test_prefilter_matches_full_scan_on_shared_news(shared) -> None:
             quick = [(m.start(), m.end()) for _, m in rules.scan(text, 0, len(text))]
             full = [(m.start(), m.end()) for _, m in rules.scan(text, 0, len(text), prefilter=False)]
             assert quick == full, (code, text[:80])
+
+
+def test_a_date_beside_a_weekday_wins_over_the_weekday() -> None:
+    # published on a Monday: the bracketed date is the Thursday before, not the coming one
+    assert found("Đội tuyển về nước vào thứ Năm (15/8) trong niềm vui.", "2024-08-19") == [
+        ("vào thứ Năm (15/8)", "2024-08-15", None)
+    ]
+
+
+def test_vietnamese_tense_cues_decide_a_weekday_s_direction() -> None:
+    # published on a Tuesday; a bare weekday is the coming one, "đã" puts it in the past
+    assert value_of("Hai bên sẽ ký biên bản vào thứ Sáu.", "vào thứ Sáu", "2024-08-20") == "2024-08-23"
+    assert value_of("Hai bên đã ký biên bản vào thứ Sáu.", "vào thứ Sáu", "2024-08-20") == "2024-08-16"
+    assert value_of("Họ đã hứa sẽ ký vào thứ Sáu.", "vào thứ Sáu", "2024-08-20") == "2024-08-23"

@@ -171,3 +171,16 @@ def test_mid_month() -> None:
 def test_day_first_dates_and_ordinals(text: str, expression: str, value: str) -> None:
     tagged = {t.text: t.value for t in tag(text, published="2024-05-20", lang="en")}
     assert tagged.get(expression) == value, tagged
+
+
+def test_a_date_in_brackets_names_the_weekday_before_it() -> None:
+    tagged = values("The mayor said on Monday (April 8) that the bridge would reopen.", "2024-04-12")
+    assert tagged == {"Monday": "2024-04-08", "April 8": "2024-04-08"}
+    listed = values("Crowds gathered Thursday, Friday and Saturday.", "2024-04-13")
+    assert listed == {"Thursday": "2024-04-11", "Friday": "2024-04-12", "Saturday": "2024-04-13"}
+
+
+def test_a_future_sentence_reads_a_weekday_ahead() -> None:
+    # published on a Tuesday
+    assert values("The envoy will sign the accord on Thursday.", "2024-04-09") == {"Thursday": "2024-04-11"}
+    assert values("The envoy signed the accord on Thursday.", "2024-04-09") == {"Thursday": "2024-04-04"}

@@ -59,6 +59,7 @@ class Context:
     holidays: dict = field(default_factory=dict)
     text: str = ""
     future_cues: re.Pattern[str] | None = None  # words that put a sentence in the future ("will", "sẽ")
+    past_cues: re.Pattern[str] | None = None  # words that put it in the past ("đã")
 
     def _sentence(self, start: int, end: int, before: int, after: int) -> tuple[int, int]:
         """Bounds of the sentence around ``text[start:end]``, at most ``before``/``after`` characters out."""
@@ -69,11 +70,17 @@ class Context:
         return left, boundary.start() if boundary else min(len(self.text), end + after)
 
     def tense(self, start: int) -> str | None:
-        """``"future"`` when a future cue ("will", "sẽ") comes shortly before ``start`` in its sentence."""
-        if self.future_cues is None:
-            return None
+        """``"future"`` or ``"past"``: the tense of the cue ("will", "sẽ"; "đã") nearest before ``start``
+        in its sentence, or None without one."""
         left, _ = self._sentence(start, start, _CUE_WINDOW, 0)
-        return "future" if self.future_cues.search(self.text, left, start) else None
+        nearest, tense = -1, None
+        for cues, name in ((self.future_cues, "future"), (self.past_cues, "past")):
+            if cues is None:
+                continue
+            for cue in cues.finditer(self.text, left, start):
+                if cue.end() > nearest:
+                    nearest, tense = cue.end(), name
+        return tense
 
     def sentence_has(self, start: int, end: int, pattern: re.Pattern[str]) -> bool:
         """True when ``pattern`` occurs in the sentence around ``text[start:end]``."""

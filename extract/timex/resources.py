@@ -86,6 +86,7 @@ class Grammar:
     settings: dict = field(default_factory=dict)
     holidays: dict = field(default_factory=dict)
     future_cues: re.Pattern[str] | None = None
+    past_cues: re.Pattern[str] | None = None
     starts: re.Pattern[str] | None = None  # where an expression may start: the words rules begin with
 
     def scan(
@@ -205,12 +206,15 @@ def grammar(lang: str) -> Grammar:
         alternatives.append(f"(?P<{outer}>{bare})")
     regex = re.compile("|".join(alternatives), _FLAGS)
     settings = data["settings"]
-    future_cues = re.compile(settings["future_cues"], re.IGNORECASE) if "future_cues" in settings else None
+    future_cues, past_cues = (
+        re.compile(settings[key], re.IGNORECASE) if key in settings else None
+        for key in ("future_cues", "past_cues")
+    )
     start_patterns = [settings["starts"]] if "starts" in settings else []
     if settings.get("start_words"):
         start_patterns.append(_word_starts(settings["start_words"]))
     starts = re.compile("|".join(start_patterns), _FLAGS) if start_patterns else None
-    return Grammar(lang, regex, rules, settings, data["holiday"], future_cues, starts)
+    return Grammar(lang, regex, rules, settings, data["holiday"], future_cues, past_cues, starts)
 
 
 def slots(rule: Rule, match: re.Match[str]) -> dict:

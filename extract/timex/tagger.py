@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extract.model import Timex
 from extract.timex.context import Context, Published
@@ -11,6 +13,9 @@ from extract.timex.resources import grammar, slots
 from extract.timex.textmap import normal
 
 # what is known of an expression whose normaliser could not say more: nothing but its kind
+# between a weekday and the date that names it: "Thursday (March 7)", "thứ Năm, (20/8)"
+_APPOSITION = re.compile(r"\s*,?\s*\(?\s*")
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 UNSPECIFIED = {"DATE": "XXXX", "SET": "XXXX", "TIME": "XXXX-XX-XXTXX:XX", "DURATION": "PXY"}
 
 
@@ -33,8 +38,10 @@ def tag(
         holidays=rules.holidays,
         text=norm.text,
         future_cues=rules.future_cues,
+        past_cues=rules.past_cues,
     )
     found: list[Timex] = []
+    weekday_end: int | None = None  # where the last expression ended, when it was a weekday alone
     for region_start, region_end in sorted(regions) if regions else [(0, len(text))]:
         start, end = norm.normal(region_start), norm.normal(region_end)
         for rule, match in rules.scan(norm.text, start, end):
@@ -54,5 +61,15 @@ def tag(
             kind, value, mod = result
             value = value or UNSPECIFIED[kind]
             expression = text[original_start:original_end]
+            if weekday_end is not None and norm_name == "date" and _FULL_DAY.match(value):
+                _date_beside_weekday(found, weekday_end, norm.text, match.start(), value)
+            weekday_end = match.end() if norm_name == "weekday" else None
             found.append(Timex(original_start, original_end, expression, kind, value, mod))
     return found
+
+
+def _date_beside_weekday(found: list[Timex], weekday_end: int, text: str, start: int, value: str) -> None:
+    """A date written right after a weekday says which day it is: the weekday takes its date."""
+    if _APPOSITION.fullmatch(text, weekday_end, start):
+        weekday = found[-1]
+        found[-1] = replace(weekday, value=value[:10] + weekday.value[10:])
