@@ -84,6 +84,17 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--baseline", action="store_true", help="also score dateparser's search_dates")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.add_argument("--verbose", action="store_true", help="also list every miss and false positive")
+    evaluate.add_argument(
+        "--realnews",
+        action="store_true",
+        help="also build all seven T17 topics of real news (2,581 articles, about a minute on two cores)",
+    )
+    evaluate.add_argument(
+        "--realnews-sample", type=int, metavar="N", help="the same on N articles per topic (seed 0)"
+    )
+    evaluate.add_argument(
+        "--realnews-out", type=Path, metavar="DIR", help="save each topic's build in DIR/<topic> (to sample)"
+    )
     evaluate.set_defaults(run=_eval)
 
     sample = sub.add_parser("sample", help="print a reproducible random sample of events to judge by hand")

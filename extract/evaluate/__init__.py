@@ -2,7 +2,8 @@
 
 Gold files (seeds, dev set) by the rules of ``shared/gold/README.md``; Duckling's Vietnamese
 phrases; TempEval-3's training corpus. With ``--baseline`` dateparser's ``search_dates`` runs on
-the same data as a peer.
+the same data as a peer. With ``--realnews`` (or ``--realnews-sample N``) the T17 topics of real
+English news are built and measured without gold answers (``extract.evaluate.realnews``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,13 @@ import time
 from pathlib import Path
 
 
+def _realnews_per_topic(args: argparse.Namespace) -> int | None:
+    """0: no real-news report; None: every T17 article; N: N articles per topic."""
+    if getattr(args, "realnews_sample", None):
+        return args.realnews_sample
+    return None if getattr(args, "realnews", False) else 0
+
+
 def main(args: argparse.Namespace) -> int:
     from extract.evaluate.report import render
     from extract.evaluate.run import MissingData, run_all  # imports the pipeline
@@ -21,7 +29,13 @@ def main(args: argparse.Namespace) -> int:
     verbose = bool(getattr(args, "verbose", False))
     started = time.perf_counter()
     try:
-        figures = run_all(Path(args.shared), baseline=args.baseline, verbose=verbose or args.json)
+        figures = run_all(
+            Path(args.shared),
+            baseline=args.baseline,
+            verbose=verbose or args.json,
+            realnews_per_topic=_realnews_per_topic(args),
+            realnews_out=getattr(args, "realnews_out", None),
+        )
     except MissingData as missing:
         print(f"error: {missing}", file=sys.stderr)
         return 2

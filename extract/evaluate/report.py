@@ -69,6 +69,43 @@ def _table(figures: dict) -> Iterator[str]:
             yield label.ljust(_LABEL) + _pair(figures["tempeval"], systems, get).rjust(_COLUMN)
 
 
+# (column, key in a topic's real-news figures); lost and cut titles have target 0
+_REALNEWS_COLUMNS = [
+    ("articles", "articles"),
+    ("lost", "lost"),
+    ("events", "events"),
+    ("shown", "shown"),
+    ("dup pairs", "duplicate_pairs"),
+    ("with copy", "events_with_copy"),
+    ("title cut", "titles_cut_in_word"),
+    ("time-only", "titles_time_only"),
+    ("s", "seconds"),
+]
+_REALNEWS_WIDTH = 10
+
+
+def _realnews_table(report: dict) -> Iterator[str]:
+    """Real news (T17), one row per topic: what was built and what looks wrong, without gold."""
+    scope = "all articles" if report["per_topic"] is None else f"{report['per_topic']} articles a topic"
+    yield f"real news, T17 ({scope}; shown = relevance >= SHOWN_BY_DEFAULT; dup = unmerged copies)"
+    yield "topic".ljust(12) + "".join(name.rjust(_REALNEWS_WIDTH) for name, _ in _REALNEWS_COLUMNS)
+    rows = {**report["topics"], "overall": report["overall"]}
+    for topic, row in rows.items():
+        cells = [_cell(row.get(key)) for _, key in _REALNEWS_COLUMNS]
+        yield topic.ljust(12) + "".join(c.rjust(_REALNEWS_WIDTH) for c in cells)
+
+
+def _realnews_details(report: dict) -> Iterator[str]:
+    """Every event shown by default and a few examples of each failure, per topic."""
+    for topic, row in report["topics"].items():
+        for kind, items in row["examples"].items():
+            for item in items:
+                if isinstance(item, list):  # a pair of duplicates
+                    yield f"t17 {topic}: duplicate: " + " <> ".join(_line(i) for i in item)
+                else:
+                    yield f"t17 {topic}: {kind}: " + (_line(item) if isinstance(item, dict) else str(item))
+
+
 def _line(item: dict) -> str:
     return " ".join(
         f"{key}={value!r}" if isinstance(value, str) else f"{key}={value}" for key, value in item.items()
@@ -89,6 +126,8 @@ def _details(figures: dict) -> Iterator[str]:
         yield f"duckling failure: {_line(item)}"
     for item in figures.get("tempeval", {}).get(ours, {}).get("failures", []):
         yield f"TempEval-3 {item['kind']}: " + _line({k: v for k, v in item.items() if k != "kind"})
+    if "realnews" in figures:
+        yield from _realnews_details(figures["realnews"])
 
 
 def summary(figures: dict) -> list[str]:
@@ -127,6 +166,14 @@ def summary(figures: dict) -> list[str]:
                 for label, h in zip(("with manifest", "without"), figures["heldout"].values(), strict=True)
             )
         )
+    if "realnews" in figures:
+        total = figures["realnews"]["overall"]
+        lines.append(
+            f"summary: real news (T17) {total['articles']} articles, {total['lost']} lost, "
+            f"{total['events']} events, {total['shown']} shown by default, "
+            f"{total['events_with_copy']} with an unmerged copy, {total['titles_cut_in_word']} titles cut "
+            f"inside a word, {total['titles_time_only']} only a time"
+        )
     if figures["skipped"]:
         lines.append("skipped (absent): " + ", ".join(figures["skipped"]))
     return lines
@@ -135,5 +182,7 @@ def summary(figures: dict) -> list[str]:
 def render(figures: dict, verbose: bool = False) -> str:
     lines = list(_details(figures)) if verbose else []
     lines += _table(figures)
+    if "realnews" in figures:
+        lines += _realnews_table(figures["realnews"])
     lines += summary(figures)
     return "\n".join(lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.evaluate import duckling, heldout, tempeval
+from extract.evaluate import duckling, heldout, realnews, tempeval
 from extract.evaluate.gold import GoldSet, SystemResult, evaluate_gold_set
 from extract.evaluate.systems import OURS, PEER, Tagger, dateparser_peer, ours
 
@@ -50,8 +50,18 @@ def gold_figures(result: SystemResult, verbose: bool) -> dict:
     return data
 
 
-def run_all(shared: Path, baseline: bool = False, verbose: bool = False) -> dict:
-    """Figures of every evaluation whose data is present; ``MissingData`` when the gold files are not."""
+def run_all(
+    shared: Path,
+    baseline: bool = False,
+    verbose: bool = False,
+    realnews_per_topic: int | None = 0,
+    realnews_out: Path | None = None,
+) -> dict:
+    """Figures of every evaluation whose data is present; ``MissingData`` when the gold files are not.
+
+    ``realnews_per_topic``: 0 leaves the T17 real-news report out (it takes minutes), None builds
+    every article of each topic, N a sample of N articles per topic.
+    """
     sets = gold_sets(shared)
     absent = [str(s.gold) for s in sets if not s.gold.is_file()]
     absent += [str(s.articles) for s in sets if not s.articles.is_dir()]
@@ -91,4 +101,12 @@ def run_all(shared: Path, baseline: bool = False, verbose: bool = False) -> dict
         }
     else:
         figures["skipped"].append(str(corpus))
+
+    t17 = shared / "t17"
+    if realnews_per_topic == 0:
+        pass
+    elif t17.is_dir():
+        figures["realnews"] = realnews.run(t17, per_topic=realnews_per_topic, save_to=realnews_out)
+    else:
+        figures["skipped"].append(str(t17))
     return figures
