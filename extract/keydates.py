@@ -1,0 +1,267 @@
+"""Key-date stage (after merge): the K days of a collection that matter, each told in a sentence or two.
+
+Each day on which some event happened is scored by evidence across the whole collection:
+
+- reports: distinct articles telling a happening on the day (an article's vote weighs more when
+  its event is about US-Iraq relations, ``Event.relevance``);
+- outlets: distinct outlets among them (neutral when outlets are unknown);
+- later references: distinct articles published some days after the day that still tell it;
+- burst: articles published on the day and the day after (news follows its happening).
+
+A source published before the day it tells is a forecast or page chrome, not a report. The
+signals are fused by their ranks (reciprocal rank fusion: each adds ``weight / (FUSION + rank)``),
+so no signal's scale swamps another and a signal that is the same for every day changes nothing.
+Each key day gets one representative event (the best-supported, most relevant) and an
+extractive summary: one or two of its source sentences, the most central first, with offsets.
+No language words here: the only word list, stopwords, comes from ``extract/lang/<code>/``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from extract.lexicon import lexicon
+from extract.model import SHOWN_BY_DEFAULT, Event, Source
+
+FUSION = 10  # reciprocal rank fusion's constant: how far down the list a signal still counts
+WEIGHTS = {"reports": 1.0, "outlets": 0.5, "later": 0.5, "burst": 1.0}
+LATER_DAYS = 2  # a source published this many days after the day refers back to it
+CONTEXT_VOTE = 0.5  # an article's vote for a day when its event is not about US-Iraq relations
+SUMMARY_WORDS = 60  # a second sentence joins the summary only while the summary stays this short
+NEW_WORDS = 0.5  # ... and when at least this share of its words are not in the first
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+
+
+@dataclass(frozen=True)
+class SummaryPassage:
+    """A sentence of the summary, with the offsets that link it to its article."""
+
+    file: str
+    start: int
+    end: int
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    date: str  # ISO day
+    score: float  # 1.0 for the top day, the others relative to it
+    event_id: str  # the representative event
+    title: str
+    summary: str
+    passages: tuple[SummaryPassage, ...]
+    event_ids: tuple[str, ...]  # every event on the day, best supported first
+    sources: tuple[Source, ...]  # one per article telling a happening of the day
+    evidence: dict = field(default_factory=dict)  # the raw signals: reports, outlets, later, burst
+
+
+def _day(value: str | None) -> date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def default_k(articles: int, days: int) -> int:
+    """K when none is given: grows with the square root of the collection, 3 to 40 days."""
+    return min(days, max(3, min(40, round(1.5 * math.sqrt(articles)))))
+
+
+@dataclass
+class _Day:
+    votes: dict[str, float] = field(default_factory=dict)  # article -> its vote's weight
+    outlets: set[str] = field(default_factory=set)
+    later: set[str] = field(default_factory=set)
+    events: list[tuple[Event, list[Source]]] = field(default_factory=list)  # with their reports
+
+
+def _vote(event: Event) -> float:
+    return 1.0 if event.relevance >= SHOWN_BY_DEFAULT else CONTEXT_VOTE
+
+
+def _collect(events: Iterable[Event]) -> dict[date, _Day]:
+    days: dict[date, _Day] = defaultdict(_Day)
+    for event in events:
+        day = _day(event.start) if event.precision == "day" else None
+        if day is None:
+            continue
+        reports = []
+        for source in event.sources:
+            published = _day(source.published)
+            if published is not None and published < day:
+                continue  # told before it happened: a forecast or page chrome
+            reports.append(source)
+        if not reports:
+            continue
+        slot = days[day]
+        slot.events.append((event, reports))
+        for source in reports:
+            slot.votes[source.file] = max(slot.votes.get(source.file, 0.0), _vote(event))
+            if source.outlet:
+                slot.outlets.add(source.outlet)
+            published = _day(source.published)
+            if published is not None and (published - day).days >= LATER_DAYS:
+                slot.later.add(source.file)
+    return days
+
+
+def _ranks(values: dict[date, float]) -> dict[date, int]:
+    """Competition ranks: the number of days with a strictly greater value (ties share a rank)."""
+    ordered = sorted(set(values.values()), reverse=True)
+    above, seen = {}, 0
+    counts: dict[float, int] = defaultdict(int)
+    for v in values.values():
+        counts[v] += 1
+    for v in ordered:
+        above[v] = seen
+        seen += counts[v]
+    return {d: above[v] for d, v in values.items()}
+
+
+def _signals(days: dict[date, _Day], published: Iterable[str | None]) -> dict[str, dict[date, float]]:
+    per_day: dict[date, int] = defaultdict(int)
+    for value in published:
+        if (day := _day(value)) is not None:
+            per_day[day] += 1
+    return {
+        "reports": {d: sum(s.votes.values()) for d, s in days.items()},
+        "outlets": {d: float(len(s.outlets)) for d, s in days.items()},
+        "later": {d: float(len(s.later)) for d, s in days.items()},
+        "burst": {d: float(per_day[d] + per_day[d + timedelta(days=1)]) for d in days},
+    }
+
+
+def scores(events: Iterable[Event], published: Iterable[str | None]) -> dict[date, float]:
+    """Every candidate day's fused score (unnormalised), for ranking and evaluation."""
+    return _fuse(_signals(_collect(events), published))
+
+
+def _fuse(signals: dict[str, dict[date, float]]) -> dict[date, float]:
+    fused: dict[date, float] = defaultdict(float)
+    for name, values in signals.items():
+        for day, rank in _ranks(values).items():
+            fused[day] += WEIGHTS[name] / (FUSION + rank)
+    return fused
+
+
+def _words(source: Source) -> set[str]:
+    stop = lexicon(source.language).stopwords
+    text = unicodedata.normalize("NFC", source.passage)
+    return {w for w in (m.casefold().strip(".-") for m in _WORD.findall(text)) if w and w not in stop}
+
+
+def _summary(slot: _Day) -> tuple[Event, tuple[SummaryPassage, ...]]:
+    """The day's representative event and one or two central sentences among its reports."""
+    ranked = sorted(
+        slot.events,
+        key=lambda er: (-_vote(er[0]) * len({s.file for s in er[1]}), -er[0].relevance, er[0].id),
+    )
+    representative = ranked[0][0]
+    candidates: dict[tuple[str, int, int], tuple[Source, float]] = {}
+    for event, reports in ranked:
+        for source in reports:
+            key = (source.file, source.passage_start, source.passage_end)
+            support = _vote(event) * len({s.file for s in reports})
+            if key not in candidates or candidates[key][1] < support:
+                candidates[key] = (source, support)
+    words = {key: _words(source) for key, (source, _) in candidates.items()}
+    frequency: dict[str, int] = defaultdict(int)
+    for ws in words.values():
+        for w in ws:
+            frequency[w] += 1
+
+    def centrality(key: tuple[str, int, int]) -> float:
+        # the share of the day's recurring words this sentence carries, favouring supported
+        # events; dividing by the root of its length keeps long sentences from winning by size
+        ws = words[key]
+        shared = sum(frequency[w] - 1 for w in ws)
+        return candidates[key][1] * (1 + shared) / math.sqrt(len(ws) + 1)
+
+    order = sorted(candidates, key=lambda key: (-centrality(key), key))
+    chosen = [order[0]]
+    first_words = words[order[0]]
+    length = len(candidates[order[0]][0].passage.split())
+    for key in order[1:]:
+        extra = candidates[key][0].passage.split()
+        fresh = words[key] - first_words
+        if words[key] and len(fresh) >= NEW_WORDS * len(words[key]) and length + len(extra) <= SUMMARY_WORDS:
+            chosen.append(key)
+            break
+    chosen.sort(key=lambda key: (key[0], key[1]))  # reading order within an article
+    passages = tuple(
+        SummaryPassage(
+            file=s.file,
+            start=s.passage_start,
+            end=s.passage_end,
+            text=s.passage,
+            title=s.title,
+            outlet=s.outlet,
+            url=s.url,
+            published=s.published,
+        )
+        for s in (candidates[key][0] for key in chosen)
+    )
+    return representative, passages
+
+
+def key_dates(
+    events: Sequence[Event],
+    published: Sequence[str | None],
+    k: int | None = None,
+    between: tuple[str, str] | None = None,
+) -> list[KeyDate]:
+    """The top ``k`` days, best first (``k`` from the collection's size when None).
+
+    ``published`` holds the publication date of every article of the collection, those without
+    events included: the burst signal counts them. ``between`` (two ISO days, inclusive) keeps
+    the candidates to a period (news-tls evaluates timelines within the gold span).
+    """
+    days = _collect(events)
+    if between:
+        first, last = date.fromisoformat(between[0]), date.fromisoformat(between[1])
+        days = {d: slot for d, slot in days.items() if first <= d <= last}
+    if not days:
+        return []
+    signals = _signals(days, published)
+    fused = _fuse(signals)
+    k = default_k(len(published), len(days)) if k is None else max(0, min(k, len(days)))
+    top = sorted(fused, key=lambda d: (-fused[d], d))[:k]
+    best = fused[top[0]] if top else 1.0
+    result = []
+    for day in top:
+        slot = days[day]
+        representative, passages = _summary(slot)
+        by_file: dict[str, Source] = {}
+        for _, reports in slot.events:
+            for source in reports:
+                by_file.setdefault(source.file, source)
+        ranked_ids = [
+            e.id
+            for e, reports in sorted(slot.events, key=lambda er: (-len({s.file for s in er[1]}), er[0].id))
+        ]
+        result.append(
+            KeyDate(
+                date=day.isoformat(),
+                score=round(fused[day] / best, 4),
+                event_id=representative.id,
+                title=representative.title,
+                summary=" ".join(" ".join(p.text.split()) for p in passages),
+                passages=passages,
+                event_ids=tuple(dict.fromkeys(ranked_ids)),
+                sources=tuple(by_file[f] for f in sorted(by_file)),
+                evidence={name: values[day] for name, values in signals.items()},
+            )
+        )
+    return result
