@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import codecs
+import os
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 from extract.pipeline import build
-from extract.read import MAX_BYTES, InputError, read_article
+from extract.read import (
+    MAX_ATTRIBUTES,
+    MAX_BYTES,
+    MAX_HTML_ELEMENTS,
+    InputError,
+    bounded_markup,
+    read_article,
+    read_bytes,
+)
 
 ARTICLE = "Việt Nam và Hoa Kỳ hôm 24/1 nhất trí tăng cường hợp tác.\nQuân đội Mỹ sẽ rút khỏi căn cứ.\n"
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -175,3 +184,51 @@ def test_build_reads_good_files_and_reports_one_line_per_bad_file(tmp_path: Path
     for name in ("empty.txt", "photo.txt", "broken.txt", "huge.md"):
         (message,) = [e for e in timeline.errors if e.startswith(name)]
         assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("O ministro visitou São Paulo; a reunião durou três horas e terminou após o almoço.", "latin-1"),
+        ("Le ministre français a rencontré à Bagdad son homologue irakien pendant trois heures.", "cp1252"),
+        ("Министр иностранных дел встретился с послом в понедельник утром в столице.", "cp1251"),
+    ],
+    ids=["latin1", "cp1252", "cp1251"],
+)
+def test_legacy_encodings_other_than_windows_1258(
+    tmp_path: Path, text: str, encoding: str
+) -> None:
+    read, _ = read_article(write(tmp_path, "a.txt", text.encode(encoding)))
+    assert read == text
+
+
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert "not a regular file" in _refused(fifo)
+
+
+def test_a_device_is_refused_even_through_a_link(tmp_path: Path) -> None:
+    link = tmp_path / "zeros.txt"
+    link.symlink_to("/dev/zero")
+    assert "not a regular file" in _refused(link)
+
+
+def test_the_byte_limit_counts_bytes_read_not_the_size_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, "big.txt", b"a few words. " * 100)
+    with pytest.raises(InputError, match="limit"):
+        read_bytes(path, limit=1000)
+    assert len(read_bytes(path, limit=2000)) == 1300
+
+
+def test_a_tag_with_thousands_of_attributes_keeps_its_text_and_a_bounded_tag(tmp_path: Path) -> None:
+    attributes = " ".join(f'data-x{i}="v"' for i in range(20_000))
+    page = PAGE.replace("<article>", f"<article {attributes}>")
+    assert bounded_markup(page, "a.html").count("data-x") == MAX_ATTRIBUTES
+    text, _ = read_article(write(tmp_path, "many.html", page.encode()))
+    assert "hôm 11/6" in text
+
+
+def test_a_page_of_too_many_elements_is_refused_before_parsing(tmp_path: Path) -> None:
+    page = "<html><body>" + "<p>x</p>" * (MAX_HTML_ELEMENTS + 1) + "</body></html>"
+    assert "elements" in _refused(write(tmp_path, "flood.html", page.encode()))
