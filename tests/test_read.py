@@ -195,9 +195,7 @@ def test_build_reads_good_files_and_reports_one_line_per_bad_file(tmp_path: Path
     ],
     ids=["latin1", "cp1252", "cp1251"],
 )
-def test_legacy_encodings_other_than_windows_1258(
-    tmp_path: Path, text: str, encoding: str
-) -> None:
+def test_legacy_encodings_other_than_windows_1258(tmp_path: Path, text: str, encoding: str) -> None:
     read, _ = read_article(write(tmp_path, "a.txt", text.encode(encoding)))
     assert read == text
 
