@@ -18,12 +18,31 @@ def _build(args: argparse.Namespace) -> int:
     manifest = read_manifest(args.manifest) if args.manifest else None
     timeline = build(args.articles, manifest, jobs=args.jobs, progress=lambda m: print(m, file=sys.stderr))
     save(args.out, timeline.documents, timeline.events)
+    _write_key_dates(args.out, timeline.documents, timeline.events)
     print(
         f"{len(timeline.documents)} articles, {len(timeline.events)} events -> {args.out}"
         + (f" ({len(timeline.errors)} files skipped)" if timeline.errors else ""),
         file=sys.stderr,
     )
     return 0 if timeline.documents or not timeline.errors else 1
+
+
+def _write_key_dates(out: Path, documents: list, events: list, k: int | None = None) -> list:
+    from extract.keydates import write_key_dates
+
+    return write_key_dates(out, documents, events, k)
+
+
+def _keydates(args: argparse.Namespace) -> int:
+    from extract.keydates import describe
+    from extract.store import load
+
+    try:
+        documents, events = load(args.out_dir / "events.json")
+    except FileNotFoundError:
+        raise InputError(f"{args.out_dir / 'events.json'}: no timeline there (run build first)") from None
+    print(describe(_write_key_dates(args.out_dir, documents, events, args.k)))
+    return 0
 
 
 def _timex(args: argparse.Namespace) -> int:
@@ -72,6 +91,11 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, required=True, help="output folder")
     build.add_argument("--jobs", type=int, default=1, help="processes to use (same output as one)")
     build.set_defaults(run=_build)
+
+    keydates = sub.add_parser("keydates", help="rank the key dates of DIR/events.json into DIR/keydates.json")
+    keydates.add_argument("out_dir", type=Path, help="a folder written by build")
+    keydates.add_argument("--k", type=int, help="how many dates (default: from the collection's size)")
+    keydates.set_defaults(run=_keydates)
 
     timex = sub.add_parser("timex", help="print the time expressions of a file, one JSON object a line")
     timex.add_argument("file", type=Path)
