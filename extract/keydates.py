@@ -18,19 +18,25 @@ No language words here: the only word list, stopwords, comes from ``extract/lang
 
 from __future__ import annotations
 
+import json
 import math
+import os
 import re
+import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 
 from extract.lexicon import lexicon
-from extract.model import SHOWN_BY_DEFAULT, Event, Source
+from extract.model import SHOWN_BY_DEFAULT, Document, Event, Source
+
+KEYDATES_FILE = "keydates.json"
 
 FUSION = 10  # reciprocal rank fusion's constant: how far down the list a signal still counts
-WEIGHTS = {"reports": 1.0, "outlets": 0.5, "later": 0.5, "burst": 1.0}
+WEIGHTS = {"reports": 1.0, "outlets": 0.5, "later": 0.25, "burst": 0.5}
 LATER_DAYS = 2  # a source published this many days after the day refers back to it
 CONTEXT_VOTE = 0.5  # an article's vote for a day when its event is not about US-Iraq relations
 SUMMARY_WORDS = 60  # a second sentence joins the summary only while the summary stays this short
@@ -265,3 +271,67 @@ def key_dates(
             )
         )
     return result
+
+
+def key_dates_json(found: Sequence[KeyDate], articles: int) -> dict:
+    """``keydates.json``: the key days best first, each with its summary's passages (file, start,
+    end) and one source per article that tells a happening of the day."""
+    return {
+        "articles": articles,
+        "k": len(found),
+        "key_dates": [
+            {
+                "rank": rank,
+                "date": kd.date,
+                "score": kd.score,
+                "title": kd.title,
+                "summary": kd.summary,
+                "event_id": kd.event_id,
+                "event_ids": list(kd.event_ids),
+                "passages": [asdict(p) for p in kd.passages],
+                "sources": [
+                    {
+                        "file": s.file,
+                        "title": s.title,
+                        "outlet": s.outlet,
+                        "url": s.url,
+                        "published": s.published,
+                        "passage_start": s.passage_start,
+                        "passage_end": s.passage_end,
+                    }
+                    for s in kd.sources
+                ],
+                "evidence": kd.evidence,
+            }
+            for rank, kd in enumerate(found, start=1)
+        ],
+    }
+
+
+def write_key_dates(
+    out_dir: Path, documents: Sequence[Document], events: Sequence[Event], k: int | None = None
+) -> list[KeyDate]:
+    """Rank the collection's days and write ``out_dir/keydates.json`` atomically: a reader (the
+    dashboard) sees the old file or the new one, never half of one."""
+    found = key_dates(events, [d.meta.published for d in documents], k)
+    payload = json.dumps(key_dates_json(found, len(documents)), ensure_ascii=False, indent=1) + "\n"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=out_dir, prefix=".keydates.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(payload)
+        os.replace(temporary, out_dir / KEYDATES_FILE)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return found
+
+
+def describe(found: Sequence[KeyDate]) -> str:
+    """A readable list, in time order: date, score, how many articles, the summary."""
+    lines = []
+    for kd in sorted(found, key=lambda kd: kd.date):
+        lines.append(f"{kd.date}  score {kd.score:.2f}  {len(kd.sources)} articles  {kd.title}")
+        lines.append(f"    {kd.summary}")
+        lines.append("    " + ", ".join(f"{p.file} [{p.start}:{p.end}]" for p in kd.passages))
+    return "\n".join(lines)
