@@ -14,6 +14,7 @@ _CUE_WINDOW = 50  # characters before an expression searched for a tense cue: ab
 # a sentence ends here ("$5.2 million", "Daniel P. Davison" and "Mr. Lee" do not)
 _BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr))(?<!\bMrs)[.!?](?=\s)|\n")
 _CONTEXT_WINDOW = 200  # characters either side searched for a rule's context
+_FRAME_REACH = 30  # characters before a year searched for the words that make it the story's frame
 _FUTURE_GRACE = 60  # a future sentence may still name a day this recent (reported speech)
 
 
@@ -60,6 +61,8 @@ class Context:
     text: str = ""
     future_cues: re.Pattern[str] | None = None  # words that put a sentence in the future ("will", "sẽ")
     past_cues: re.Pattern[str] | None = None  # words that put it in the past ("đã")
+    current: int = 0  # offset of the expression being read
+    frame: tuple[int, int] | None = None  # (offset, year) of the last year set as the story's frame
 
     def _sentence(self, start: int, end: int, before: int, after: int) -> tuple[int, int]:
         """Bounds of the sentence around ``text[start:end]``, at most ``before``/``after`` characters out."""
@@ -94,6 +97,19 @@ class Context:
         """An explicit year is the narrative's, unless it lies after publication (a deadline)."""
         if self.published.year is None or year <= self.published.year:
             self.mentioned_year = year
+            frame = self.settings.get("narrative_frame")
+            if frame and re.search(frame, self.text[max(0, self.current - _FRAME_REACH) : self.current]):
+                self.frame = (self.current, year)
+
+    def story_told_here(self) -> bool:
+        """True when an earlier sentence of this paragraph set the story in a year ("In early 2019, ..."):
+        a flashback that bare days and months follow where they otherwise take the publication's year.
+        A sentence in the future (a plan, a deadline) stays with the publication."""
+        if self.frame is None or self.frame[1] != self.mentioned_year:
+            return False
+        between = self.text[self.frame[0] : self.current]
+        earlier_sentence = "\n" not in between and _BOUNDARY.search(between) is not None
+        return earlier_sentence and self.tense(self.current) != "future"
 
     def note_month(self, year: int) -> None:
         self.note_year(year)
@@ -116,12 +132,14 @@ class Context:
 
         The narrative's year (of its latest full date, else its latest year) comes first, unless the
         language's resources say ``day_month_anchor = "published"`` or the form is ``recent``
-        (Vietnamese ``hôm 3/1``: a day near the time of writing).
+        (Vietnamese ``hôm 3/1``: a day near the time of writing) and the paragraph has named no year.
         A reading too far after publication moves a year back; in a ``future`` sentence a reading from
         publication is the next one on or after it; a ``past`` form ("last May") is before publication.
         """
         pub = self.published
-        publication_first = recent or self.settings.get("day_month_anchor") == "published"
+        publication_first = recent or (
+            self.settings.get("day_month_anchor") == "published" and not self.story_told_here()
+        )
         year = pub.year if pub.year is not None and publication_first else self.story_year()
         if year is None or pub.year is None or pub.month is None:
             return year

@@ -48,6 +48,7 @@ def tag(
             values = slots(rule, match)
             values["_offset"] = match.start()
             values["_end"] = match.end()
+            ctx.current = match.start()
             norm_name = rule.norm
             for pattern, in_context in rule.contexts:
                 if ctx.sentence_has(match.start(), match.end(), pattern):
