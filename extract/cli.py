@@ -119,6 +119,12 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--realnews-out", type=Path, metavar="DIR", help="save each topic's build in DIR/<topic> (to sample)"
     )
+    evaluate.add_argument(
+        "--keydates", action="store_true", help="also rank the key dates of the T17 topics (Date-F1, ROUGE-1)"
+    )
+    evaluate.add_argument(
+        "--keydates-cache", type=Path, metavar="DIR", help="build each T17 topic once into DIR/<topic>"
+    )
     evaluate.set_defaults(run=_eval)
 
     sample = sub.add_parser("sample", help="print a reproducible random sample of events to judge by hand")

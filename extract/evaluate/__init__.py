@@ -35,6 +35,8 @@ def main(args: argparse.Namespace) -> int:
             verbose=verbose or args.json,
             realnews_per_topic=_realnews_per_topic(args),
             realnews_out=getattr(args, "realnews_out", None),
+            keydates_on=getattr(args, "keydates", False),
+            keydates_cache=getattr(args, "keydates_cache", None),
         )
     except MissingData as missing:
         print(f"error: {missing}", file=sys.stderr)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from extract.evaluate.keydates import render as keydates_table
+
 _LABEL = 28
 _COLUMN = 16
 
@@ -174,6 +176,14 @@ def summary(figures: dict) -> list[str]:
             f"{total['events_with_copy']} with an unmerged copy, {total['titles_cut_in_word']} titles cut "
             f"inside a word, {total['titles_time_only']} only a time"
         )
+    if "keydates" in figures:
+        mean = figures["keydates"]["mean_topics"]
+        f1 = mean["date_f1"]
+        lines.append(
+            f"summary: T17 key dates, mean Date-F1 {_cell(f1['ours'])} (publication count "
+            f"{_cell(f1['publication_count'])}, mention count {_cell(f1['mention_count'])}), "
+            f"alignment ROUGE-1 F1 {_cell(mean['rouge1'])}"
+        )
     if figures["skipped"]:
         lines.append("skipped (absent): " + ", ".join(figures["skipped"]))
     return lines
@@ -184,5 +194,7 @@ def render(figures: dict, verbose: bool = False) -> str:
     lines += _table(figures)
     if "realnews" in figures:
         lines += _realnews_table(figures["realnews"])
+    if "keydates" in figures:
+        lines += keydates_table(figures["keydates"]).splitlines()
     lines += summary(figures)
     return "\n".join(lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.evaluate import duckling, heldout, realnews, tempeval
+from extract.evaluate import duckling, heldout, keydates, realnews, tempeval
 from extract.evaluate.gold import GoldSet, SystemResult, evaluate_gold_set
 from extract.evaluate.systems import OURS, PEER, Tagger, dateparser_peer, ours
 
@@ -56,11 +56,14 @@ def run_all(
     verbose: bool = False,
     realnews_per_topic: int | None = 0,
     realnews_out: Path | None = None,
+    keydates_on: bool = False,
+    keydates_cache: Path | None = None,
 ) -> dict:
     """Figures of every evaluation whose data is present; ``MissingData`` when the gold files are not.
 
     ``realnews_per_topic``: 0 leaves the T17 real-news report out (it takes minutes), None builds
-    every article of each topic, N a sample of N articles per topic.
+    every article of each topic, N a sample of N articles per topic. ``keydates_on`` ranks the key
+    dates of every T17 topic (built into ``keydates_cache``/<topic> once, when given).
     """
     sets = gold_sets(shared)
     absent = [str(s.gold) for s in sets if not s.gold.is_file()]
@@ -108,5 +111,10 @@ def run_all(
     elif t17.is_dir():
         figures["realnews"] = realnews.run(t17, per_topic=realnews_per_topic, save_to=realnews_out)
     else:
+        figures["skipped"].append(str(t17))
+
+    if keydates_on and t17.is_dir():  # T17's key dates: Date-F1 against two baselines, ROUGE-1
+        figures["keydates"] = keydates.run(shared, keydates_cache)
+    elif keydates_on:
         figures["skipped"].append(str(t17))
     return figures
