@@ -9,22 +9,34 @@ from pathlib import Path
 
 from extract.read import InputError
 
+EXIT_NOTHING_READ = 1  # nothing written: the previous output stays
+EXIT_USAGE = 2  # a bad argument or manifest
+EXIT_SOME_SKIPPED = 3  # the output was written without the files reported on stderr
+EXIT_INTERRUPTED = 130  # Ctrl-C: the previous output stays
+EXIT_CODES = """exit codes: 0 every article read; 1 no article read (previous output kept);
+2 bad arguments; 3 output written, some files skipped (one line each on stderr);
+130 interrupted (previous output kept)"""
+
 
 def _build(args: argparse.Namespace) -> int:
     from extract.manifest import read_manifest
     from extract.pipeline import build
     from extract.store import save
 
-    manifest = read_manifest(args.manifest) if args.manifest else None
-    timeline = build(args.articles, manifest, jobs=args.jobs, progress=lambda m: print(m, file=sys.stderr))
+    manifest = read_manifest(args.manifest, warn=_warn) if args.manifest else None
+    timeline = build(args.articles, manifest, jobs=args.jobs, progress=_warn)
+    if not timeline.documents:
+        _warn(f"no article could be read; {args.out} is left as it was")
+        return EXIT_NOTHING_READ
     save(args.out, timeline.documents, timeline.events)
     _write_key_dates(args.out, timeline.documents, timeline.events)
-    print(
-        f"{len(timeline.documents)} articles, {len(timeline.events)} events -> {args.out}"
-        + (f" ({len(timeline.errors)} files skipped)" if timeline.errors else ""),
-        file=sys.stderr,
-    )
-    return 0 if timeline.documents or not timeline.errors else 1
+    skipped = f" ({len(timeline.errors)} files skipped)" if timeline.errors else ""
+    _warn(f"{len(timeline.documents)} articles, {len(timeline.events)} events -> {args.out}{skipped}")
+    return EXIT_SOME_SKIPPED if timeline.errors else 0
+
+
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 def _write_key_dates(out: Path, documents: list, events: list, k: int | None = None) -> list:
@@ -47,15 +59,32 @@ def _keydates(args: argparse.Namespace) -> int:
 
 def _timex(args: argparse.Namespace) -> int:
     from extract import language
+    from extract.clean import clean
     from extract.read import read_article
     from extract.timex import tag
 
     text, meta = read_article(args.file)
     published = args.published or meta.published
     lang = args.lang or meta.language or language.detect(text)
-    for timex in tag(text, published=published, lang=lang):
+    regions = None if args.all else clean(args.file.name, text, meta).regions  # as the build reads it
+    for timex in tag(text, published=published, lang=lang, regions=regions):
         print(json.dumps(timex.to_json(), ensure_ascii=False))
     return 0
+
+
+def _published(value: str) -> str:
+    from extract.manifest import iso_published
+
+    try:
+        return iso_published(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of at least 1")
+    return int(value)
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -80,16 +109,24 @@ def _tempeval(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="timeline", description=__doc__)
+    top = argparse.ArgumentParser(
+        prog="timeline",
+        description=__doc__,
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = top.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser(
-        "build", help="extract the timeline of articles into DIR/events.json and timeline.csv"
+        "build",
+        help="extract the timeline of articles into DIR/events.json and timeline.csv",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     build.add_argument("articles", nargs="+", type=Path, help=".txt, .md or .html files, or folders of them")
     build.add_argument("--manifest", type=Path, help="CSV: file,title,outlet,url,published,language")
     build.add_argument("--out", type=Path, required=True, help="output folder")
-    build.add_argument("--jobs", type=int, default=1, help="processes to use (same output as one)")
+    build.add_argument("--jobs", type=_positive, default=1, help="processes to use (same output as one)")
     build.set_defaults(run=_build)
 
     keydates = sub.add_parser("keydates", help="rank the key dates of DIR/events.json into DIR/keydates.json")
@@ -99,7 +136,12 @@ def parser() -> argparse.ArgumentParser:
 
     timex = sub.add_parser("timex", help="print the time expressions of a file, one JSON object a line")
     timex.add_argument("file", type=Path)
-    timex.add_argument("--published", help="publication date (ISO, may be partial: 2020-02)")
+    timex.add_argument("--published", type=_published, help="publication date (ISO, may be partial: 2020-02)")
+    timex.add_argument(
+        "--all",
+        action="store_true",
+        help="tag the whole file, boilerplate too (default: the article only)",
+    )
     timex.add_argument("--lang", choices=["vi", "en"])
     timex.set_defaults(run=_timex)
 
@@ -148,4 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted: nothing more was written", file=sys.stderr)
+        return EXIT_INTERRUPTED

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import os
+import signal
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -40,18 +43,47 @@ def combine(given: Metadata | None, page: Metadata) -> Metadata:
     )
 
 
+class ArticleError(Exception):
+    """An article that failed in one stage; the message is one line: file, stage, reason."""
+
+
+@contextmanager
+def stage(file: str, name: str) -> Iterator[None]:
+    """Any failure inside becomes ``file``'s one-line message naming the stage, so that one
+    article's defect never stops the others."""
+    try:
+        yield
+    except (InputError, ArticleError):
+        raise
+    except Exception as error:
+        reason = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+        raise ArticleError(f"{file}: failed in the {name} stage ({reason})") from error
+
+
 def process_text(file: str, text: str, meta: Metadata) -> tuple[Document, list[Event]]:
     """One article's text (already decoded) to its document and events."""
-    doc = clean(file, text, meta)
-    if not doc.meta.language:
-        doc = replace(doc, meta=replace(doc.meta, language=language.detect(text)))
-    timexes = tag(doc.text, published=doc.meta.published, lang=doc.meta.language or "vi", regions=doc.regions)
-    return doc, build_events(doc, split(doc), timexes)
+    with stage(file, "clean"):
+        doc = clean(file, text, meta)
+        if not doc.meta.language:
+            doc = replace(doc, meta=replace(doc.meta, language=language.detect(text)))
+    with stage(file, "sentence"):
+        sentences = split(doc)
+    with stage(file, "time expression"):
+        lang = doc.meta.language or "vi"
+        timexes = tag(doc.text, published=doc.meta.published, lang=lang, regions=doc.regions)
+    with stage(file, "event"):
+        return doc, build_events(doc, sentences, timexes)
 
 
 def process_file(path: Path, name: str, given: Metadata | None) -> tuple[Document, list[Event]]:
-    text, page_meta = read_article(path)
+    with stage(name, "read"):
+        text, page_meta = read_article(path)
     return process_text(name, text, combine(given, page_meta))
+
+
+def display_name(name: str) -> str:
+    """A file name as valid Unicode: bytes that are not UTF-8 are shown as escapes (\\xe9)."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def article_paths(inputs: Iterable[Path]) -> list[tuple[Path, str]]:
@@ -61,9 +93,9 @@ def article_paths(inputs: Iterable[Path]) -> list[tuple[Path, str]]:
         if item.is_dir():
             for path in sorted(item.rglob("*")):
                 if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
-                    found.append((path, path.relative_to(item).as_posix()))
+                    found.append((path, display_name(path.relative_to(item).as_posix())))
         else:
-            found.append((item, item.name))
+            found.append((item, display_name(item.name)))
     return found
 
 
@@ -71,10 +103,15 @@ def _safe_process(job: tuple[Path, str, Metadata | None]) -> tuple[Document, lis
     path, name, given = job
     try:
         return process_file(path, name, given)
-    except InputError as error:
+    except (InputError, ArticleError) as error:
         return str(error)
     except OSError as error:
         return f"{name}: cannot read ({error.strerror or error})"
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them and reports once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def build(
@@ -87,8 +124,11 @@ def build(
     manifest = manifest or {}
     work = [(path, name, manifest.get(path.name)) for path, name in article_paths(inputs)]
     if jobs > 1 and len(work) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+        try:
             results = list(pool.map(_safe_process, work, chunksize=max(1, len(work) // (jobs * 8))))
+        finally:  # on Ctrl-C too: queued articles are dropped, not waited for
+            pool.shutdown(wait=True, cancel_futures=True)
     else:
         results = [_safe_process(job) for job in work]
     timeline = Timeline()

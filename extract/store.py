@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import os
+import tempfile
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -135,9 +137,31 @@ def events_csv(events: list[Event]) -> str:
     return out.getvalue()
 
 
+def write_atomic(files: dict[Path, bytes]) -> None:
+    """Each path holds either its old content or all of its new bytes, never a part: the bytes go
+    to temporary files in the same folder, which then replace the paths, one step each, together."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            staged.append((temporary, path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temporary, 0o644)  # mkstemp's files are private; an output file is to be read
+        for temporary, path in staged:
+            os.replace(temporary, path)
+    except BaseException:  # an interrupt too: the old files stay, the partial ones go
+        for temporary, _ in staged:
+            Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def save(out_dir: Path, documents: list[Document], events: list[Event]) -> None:
+    """``events.json`` and ``timeline.csv`` in ``out_dir``, each replaced whole or not at all."""
     out_dir.mkdir(parents=True, exist_ok=True)
     payload = orjson.dumps(timeline_json(documents, events), option=orjson.OPT_INDENT_2)
-    (out_dir / "events.json").write_bytes(payload + b"\n")
     # UTF-8 with BOM so spreadsheet programs read Vietnamese.
-    (out_dir / "timeline.csv").write_text(events_csv(events), encoding="utf-8-sig")
+    table = events_csv(events).encode("utf-8-sig")
+    write_atomic({out_dir / "timeline.csv": table, out_dir / "events.json": payload + b"\n"})
