@@ -157,3 +157,14 @@ def test_a_fixed_sample_of_t17_articles_builds_with_none_lost_and_exact_offsets(
             text = texts[source.file]
             assert text[source.passage_start : source.passage_end] == source.passage, (event.id, source.file)
             assert text[source.timex_start : source.timex_end] == source.timex_text, (event.id, source.file)
+
+
+def test_adjacent_day_events_of_one_sentence_are_counted_apart_from_duplicates():
+    talks = "The delegations opened the fishing talks on Monday and resumed them on Tuesday after a break."
+    opened = _event("a.txt", talks, "Monday", "2022-09-05", title="The delegations opened the fishing talks")
+    resumed = _event("a.txt", talks, "Tuesday", "2022-09-06", title="resumed them on Tuesday after a break")
+    copy = _event("b.txt", FERRY_AGAIN, "late Saturday", "2021-05-08")
+    built = TopicBuild(2, [], [opened, resumed, _event("a.txt", FERRY, "Sunday", "2021-05-09"), copy])
+    figures = figures_of(built)
+    counted = ("duplicate_pairs", "one_sentence_pairs", "events_with_copy")
+    assert [figures[key] for key in counted] == [1, 1, 2]

@@ -79,6 +79,7 @@ _REALNEWS_COLUMNS = [
     ("shown", "shown"),
     ("dup pairs", "duplicate_pairs"),
     ("with copy", "events_with_copy"),
+    ("1-sentence", "one_sentence_pairs"),
     ("title cut", "titles_cut_in_word"),
     ("time-only", "titles_time_only"),
     ("s", "seconds"),
@@ -89,7 +90,8 @@ _REALNEWS_WIDTH = 10
 def _realnews_table(report: dict) -> Iterator[str]:
     """Real news (T17), one row per topic: what was built and what looks wrong, without gold."""
     scope = "all articles" if report["per_topic"] is None else f"{report['per_topic']} articles a topic"
-    yield f"real news, T17 ({scope}; shown = relevance >= SHOWN_BY_DEFAULT; dup = unmerged copies)"
+    yield f"real news, T17 ({scope}; shown = relevance >= SHOWN_BY_DEFAULT)"
+    yield "dup pairs: unmerged copies from two passages; 1-sentence: adjacent-day pairs from one sentence"
     yield "topic".ljust(12) + "".join(name.rjust(_REALNEWS_WIDTH) for name, _ in _REALNEWS_COLUMNS)
     rows = {**report["topics"], "overall": report["overall"]}
     for topic, row in rows.items():
@@ -103,7 +105,7 @@ def _realnews_details(report: dict) -> Iterator[str]:
         for kind, items in row["examples"].items():
             for item in items:
                 if isinstance(item, list):  # a pair of duplicates
-                    yield f"t17 {topic}: duplicate: " + " <> ".join(_line(i) for i in item)
+                    yield f"t17 {topic}: {kind}: " + " <> ".join(_line(i) for i in item)
                 else:
                     yield f"t17 {topic}: {kind}: " + (_line(item) if isinstance(item, dict) else str(item))
 
