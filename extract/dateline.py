@@ -86,10 +86,13 @@ def _rules(lang: str) -> _Rules:
 
 
 def page_published(text: str) -> str | None:
-    """The ISO day of the page's publication timestamp, or None when the page shows none."""
+    """The ISO day of the page's publication timestamp (else of a dated dateline), or None."""
     stamps = [s for s in timestamps(text) if s.value]
     first = next((s for s in stamps if not s.updated), stamps[0] if stamps else None)
-    return first.value if first else None
+    if first is None:  # a dateline that gives its year ("BASRA, Iraq, May 2, 2019 (Reuters) -") will do
+        line = dateline(text)
+        return dateline_day(line, None) if line and line.year else None
+    return first.value
 
 
 def page_title(text: str) -> str | None:
@@ -202,3 +205,84 @@ def _iso_day(m: re.Match, months: dict[str, int]) -> str | None:
     except (TypeError, ValueError):
         return None
     return day.isoformat()
+
+
+# ---------------------------------------------------------------- datelines
+DATELINE_CHARS = 400  # a dateline opens the story: it is looked for near the start of the text
+_DATELINE_FRAGMENTS = {
+    # an all-capital place of one to four words: "MOSUL", "SAO PAULO", "RIO DE JANEIRO"
+    "PLACE": r"(?-i:[A-ZÀ-Ỹ][A-ZÀ-Ỹ.'’-]+(?: [A-ZÀ-Ỹ][A-ZÀ-Ỹ.'’-]+){0,3})",
+    "DAY": r"(?P<d>[0-3]?\d)",
+    "NUMMONTH": r"(?P<m>1[0-2]|0?[1-9])",
+    "YEAR": r"(?P<y>(?:1[89]|20)\d\d)",
+    "AGENCY": r"\([^()\n]{2,30}\)",
+    "DASH": r"(?:--|—|–|-)(?=\s)",
+}
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A story's dateline: where it is and the day it names (any part may be unknown)."""
+
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+@cache
+def _dateline_patterns(lang: str) -> tuple[tuple[re.Pattern, ...], dict[str, int]]:
+    spec = language.resource(lang, "dateline")
+    months = {name.casefold(): number for name, number in spec.get("months", {}).items()}
+    names = "|".join(sorted(map(re.escape, months), key=len, reverse=True)) or "(?!)"
+    fragments = {**_DATELINE_FRAGMENTS, "MONTH": f"(?P<mon>{names})"}
+    patterns = []
+    for pattern in spec.get("patterns", []):
+        for name, fragment in fragments.items():
+            pattern = pattern.replace(name, fragment)
+        line_start = r"(?:^|(?<=\n)|(?<=[a-z.!?]\s))"  # a line's start, or after a headline run into it
+        patterns.append(re.compile(line_start + pattern.replace(" ", r"\s*"), re.IGNORECASE))
+    return tuple(patterns), months
+
+
+def dateline(text: str, lang: str | None = None, start: int = 0) -> Dateline | None:
+    """The dateline opening the story at ``text[start:]`` ("MOSUL, Nov. 3 —"), or None."""
+    head = text[: start + DATELINE_CHARS]
+    for code in [lang] if lang else _languages(text):
+        patterns, months = _dateline_patterns(code)
+        for pattern in patterns:
+            m = pattern.search(head, start)
+            if m is None:
+                continue
+            groups = m.groupdict()
+            month = int(groups["m"]) if groups.get("m") else months.get((groups.get("mon") or "").casefold())
+            day = int(groups["d"]) if groups.get("d") else None
+            year = int(groups["y"]) if groups.get("y") else None
+            try:
+                if month and day:
+                    date(year or 2000, month, day)
+            except ValueError:
+                continue
+            return Dateline(m.start(), m.end(), year, month, day)
+    return None
+
+
+def dateline_day(line: Dateline, published: str | None) -> str | None:
+    """The ISO day the dateline names, its year taken from the publication date when it has none (the
+    latest such day on or before publication); None when the day cannot be known."""
+    if line.month is None or line.day is None:
+        return None
+    if line.year is not None:
+        return date(line.year, line.month, line.day).isoformat()
+    pub = _ISO.match(published or "") or re.match(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?", published or "")
+    if pub is None:
+        return None
+    year = int(pub["y"])
+    months_known = pub.groupdict().get("m")
+    if months_known and (line.month, line.day) > (int(pub["m"]), int(pub.groupdict().get("d") or 31)):
+        year -= 1  # "Dec. 30" in a paper of January 2 is last year's
+    try:
+        return date(year, line.month, line.day).isoformat()
+    except ValueError:
+        return None

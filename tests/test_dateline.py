@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.dateline import page_published, page_title, timestamps
+from extract.dateline import dateline, dateline_day, page_published, page_title, timestamps
 from extract.read import read_article
+from extract.timex import tag
 
 BODY = "Quân đội hai nước hôm qua đã tổ chức một cuộc họp kéo dài nhiều giờ tại thủ đô để bàn về hợp tác.\n"
 
@@ -108,4 +109,54 @@ def test_a_section_label_before_a_bar_keeps_a_timestamp_line() -> None:
     assert page_published("Tiêu đề bài viết\n\nThời sự | 11/06/2020 14:35\n\n" + BODY) == "2020-06-11"
     assert (
         page_published("Tiêu đề\n\nMỹ và Iraq đối thoại chiến lược lần đầu | 11/06/2020\n\n" + BODY) is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "day"),
+    [
+        ("KIRKUK, March 14 — Engineers reopened the pipeline.", "KIRKUK, March 14 —", "2021-03-14"),
+        (
+            "ERBIL, Iraq, Aug. 30, 2018 (Reuters) - Flights resumed.",
+            "ERBIL, Iraq, Aug. 30, 2018 (Reuters) -",
+            "2018-08-30",
+        ),
+        (
+            "Harbour strike ends\nNEW ORLEANS, Dec. 30 -- Dockers voted.",
+            "NEW ORLEANS, Dec. 30 --",
+            "2020-12-30",
+        ),
+        ("Amman, Jordan (AP) -- A convoy crossed.", "Amman, Jordan (AP) --", None),
+        ("HUẾ, ngày 2/4 (TTXVN) - Đoàn khách tới thăm.", "HUẾ, ngày 2/4 (TTXVN) -", "2021-04-02"),
+    ],
+)
+def test_datelines_in_agency_forms(text: str, place: str, day: str | None) -> None:
+    line = dateline(text)
+    assert line is not None and text[line.start : line.end] == place
+    assert dateline_day(line, "2021-04-05") == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The point - said the coach - is rhythm.",
+        "So -- what now?",
+        "UN - a body of nations.",
+        "Ảnh: Reuters - minh họa",
+    ],
+)
+def test_dashes_in_prose_are_not_datelines(text: str) -> None:
+    assert dateline(text) is None
+
+
+def test_a_dateline_anchors_the_story_s_weekdays_and_dates_the_page() -> None:
+    text = "KIRKUK, March 14 — Engineers reopened the pipeline on Tuesday, the ministry said."
+    # published the next Wednesday: "Tuesday" is the one before the dateline's Thursday, not March 19
+    assert [(t.text, t.value) for t in tag(text, published="2024-03-20", lang="en")] == [
+        ("March 14", "2024-03-14"),
+        ("Tuesday", "2024-03-12"),
+    ]
+    assert (
+        page_published("Flights resume\n\nERBIL, Iraq, Aug. 30, 2018 (Reuters) - Planes landed.")
+        == "2018-08-30"
     )

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
+from extract.dateline import dateline, dateline_day
 from extract.model import Timex
 from extract.timex.context import Context, Published
 from extract.timex.normalise import NORMALISERS
@@ -13,6 +15,7 @@ from extract.timex.resources import grammar, slots
 from extract.timex.textmap import normal
 
 # what is known of an expression whose normaliser could not say more: nothing but its kind
+_DATELINE_REACH_DAYS = 7  # a story is filed at most this long before it is published
 # between a weekday and the date that names it: "Thursday (March 7)", "thứ Năm, (20/8)"
 _APPOSITION = re.compile(r"\s*,?\s*\(?\s*")
 _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -32,8 +35,9 @@ def tag(
     except LookupError:  # a language without resources has no time expressions we can read
         return []
     norm = normal(text)
+    first = norm.normal(min(regions)[0]) if regions else 0
     ctx = Context(
-        Published.parse(published),
+        Published.parse(_story_day(norm.text, first, published, lang)),
         rules.settings,
         holidays=rules.holidays,
         text=norm.text,
@@ -67,6 +71,19 @@ def tag(
             weekday_end = match.end() if norm_name == "weekday" else None
             found.append(Timex(original_start, original_end, expression, kind, value, mod))
     return found
+
+
+def _story_day(text: str, start: int, published: str | None, lang: str) -> str | None:
+    """The reference date: the story's dateline day ("MOSUL, Nov. 3 —") when publication gives no day or
+    the dateline names one of the week before it (the day the story was filed), else publication."""
+    line = dateline(text, lang, start)
+    day = dateline_day(line, published) if line else None
+    if day is None:
+        return published
+    pub = Published.parse(published).date
+    if pub is None:
+        return day if not published or published[:4] == day[:4] or len(published) < 4 else published
+    return day if 0 <= (pub - date.fromisoformat(day)).days <= _DATELINE_REACH_DAYS else published
 
 
 def _date_beside_weekday(found: list[Timex], weekday_end: int, text: str, start: int, value: str) -> None:
