@@ -153,7 +153,7 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--realnews",
         action="store_true",
-        help="also build all seven T17 topics of real news (2,581 articles, about a minute on two cores)",
+        help="also build all seven T17 topics of real news (2,581 articles: 30-90 s on two cores)",
     )
     evaluate.add_argument(
         "--realnews-sample", type=int, metavar="N", help="the same on N articles per topic (seed 0)"

@@ -84,7 +84,7 @@ _REALNEWS_COLUMNS = [
     ("time-only", "titles_time_only"),
     ("s", "seconds"),
 ]
-_REALNEWS_WIDTH = 10
+_REALNEWS_WIDTH = 11
 
 
 def _realnews_table(report: dict) -> Iterator[str]:
