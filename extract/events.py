@@ -115,11 +115,14 @@ def _words(text: str) -> int:
 
 def _outside(text: str, start: int, end: int, timexes: Sequence[Timex]) -> str:
     """``text[start:end]`` with the time expressions blanked out."""
-    chars = list(text[start:end])
-    for t in timexes:
-        for i in range(max(t.start, start), min(t.end, end)):
-            chars[i - start] = " "
-    return "".join(chars)
+    pieces, at = [], start
+    for t in sorted(timexes, key=lambda t: t.start):
+        a, b = max(t.start, at), min(t.end, end)
+        if a < b:
+            pieces += [text[at:a], " " * (b - a)]
+            at = b
+    pieces.append(text[at:end])
+    return "".join(pieces)
 
 
 def _is_chrome(text: str, sentence: Sentence, timexes: Sequence[Timex], lex: Lexicon) -> bool:

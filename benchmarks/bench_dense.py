@@ -1,0 +1,93 @@
+"""Cost of one dense article, 0.1 to 5 MB: every sentence dated, with actors and an action.
+
+The worst case for the event stage (a sentence with a date is a candidate event). Each size is
+built by ``extract.pipeline.build`` in a fresh process (its peak memory is its own); the cost per
+MB must stay flat, and 5 MB must build in under 10 s on one core.
+Run: ``python benchmarks/bench_dense.py [--sizes 0.1 0.5 1 2 5] [--json]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from own_process import json_of
+
+HERE = Path(__file__).resolve()
+_EN_MONTHS = ["January", "March", "April", "May", "June", "July", "August", "October", "December"]
+_EN_WHO = ["US forces", "Iraqi officials", "The Pentagon", "Baghdad", "US diplomats", "Iraq's parliament"]
+_EN_DID = ["struck a militia depot", "met the envoy", "signed an accord", "withdrew troops", "held talks"]
+_VI_WHO = ["Quân đội Mỹ", "Chính phủ Iraq", "Lầu Năm Góc", "Đại sứ quán Mỹ tại Baghdad", "Quốc hội Iraq"]
+_VI_DID = ["không kích một kho vũ khí", "gặp đặc phái viên", "ký một thỏa thuận", "rút quân", "đàm phán"]
+_PLACES = ["Mosul", "Basra", "Erbil", "Najaf", "Kirkuk"]
+
+
+def sentence(rng: random.Random) -> str:
+    year, day, place = rng.randint(1990, 2024), rng.randint(1, 28), rng.choice(_PLACES)
+    site = rng.randrange(10**6)  # no two sentences alike: a repeated line is not article text
+    if rng.random() < 0.5:
+        who, did, month = rng.choice(_EN_WHO), rng.choice(_EN_DID), rng.choice(_EN_MONTHS)
+        return f"On {month} {day}, {year}, {who} {did} near {place} (site {site})."
+    who, did, month = rng.choice(_VI_WHO), rng.choice(_VI_DID), rng.randint(1, 12)
+    return f"Ngày {day}/{month}/{year}, {who} {did} gần {place} (điểm {site})."
+
+
+def article(size: int, seed: int = 0) -> str:
+    """About ``size`` characters: paragraphs of four dated sentences."""
+    rng = random.Random(seed)
+    paragraphs, length = [], 0
+    while length < size:
+        paragraph = " ".join(sentence(rng) for _ in range(4))
+        paragraphs.append(paragraph)
+        length += len(paragraph) + 2
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def one(mb: float) -> dict:
+    """Build one article of ``mb`` MB in this process."""
+    from extract.pipeline import build
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "dense.txt"
+        path.write_text(article(int(mb * 1e6)), encoding="utf-8")
+        size = path.stat().st_size
+        start = time.perf_counter()
+        timeline = build([path])
+        seconds = time.perf_counter() - start
+    assert not timeline.errors, timeline.errors
+    return {
+        "mb": round(size / 1e6, 2),
+        "seconds": round(seconds, 2),
+        "s_per_mb": round(seconds / (size / 1e6), 2),
+        "events": len(timeline.events),
+        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=float, nargs="+", default=[0.1, 0.5, 1, 2, 5])
+    parser.add_argument("--one", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(one(args.one)))
+        return
+    rows = [json_of(HERE, "--one", str(mb), what=f"dense article of {mb} MB") for mb in args.sizes]
+    if args.json:
+        print(json.dumps({"sizes": rows}))
+        return
+    for row in rows:
+        print(
+            f"{row['mb']:>5} MB: {row['seconds']:>6} s, {row['s_per_mb']} s/MB, "
+            f"{row['events']} events, peak {row['peak_mb']} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()
