@@ -56,7 +56,7 @@ def dashboard_rows(dashboard: dict) -> list[tuple[str, str]]:
     return rows
 
 
-def table(tagger: dict, pipeline: dict, dashboard: dict) -> str:
+def table(tagger: dict, pipeline: dict, dashboard: dict, keydates: dict) -> str:
     one, two = pipeline["runs"]
     rows = [
         (
@@ -80,6 +80,11 @@ def table(tagger: dict, pipeline: dict, dashboard: dict) -> str:
             f"{one['events']} events)",
         ),
         *dashboard_rows(dashboard),
+        (
+            "Key dates ranked, one core",
+            f"{keydates['seconds_default_k']} s (K={keydates['k_default']}), "
+            f"{keydates['seconds_k100']} s (K=100) for {keydates['events']} events of {keydates['corpus']}",
+        ),
     ]
     lines = ["| benchmark | result |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows]
     lines.append(
@@ -90,7 +95,14 @@ def table(tagger: dict, pipeline: dict, dashboard: dict) -> str:
 
 
 def main() -> None:
-    print(table(bench("bench_tagger.py"), bench("bench_pipeline.py"), bench("bench_dashboard.py")))
+    print(
+        table(
+            bench("bench_tagger.py"),
+            bench("bench_pipeline.py"),
+            bench("bench_dashboard.py"),
+            bench("bench_keydates.py"),
+        )
+    )
 
 
 if __name__ == "__main__":
