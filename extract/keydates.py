@@ -40,6 +40,8 @@ WEIGHTS = {"reports": 1.0, "outlets": 0.5, "later": 0.25, "burst": 0.5}
 LATER_DAYS = 2  # a source published this many days after the day refers back to it
 CONTEXT_VOTE = 0.5  # an article's vote for a day when its event is not about US-Iraq relations
 SUMMARY_WORDS = 60  # a second sentence joins the summary only while the summary stays this short
+MIN_WORDS, MAX_WORDS = 8, 45  # a summary sentence's readable length, in words
+CENTRALITY_LENGTH = 0.5  # a sentence's shared words are divided by its length to this power
 NEW_WORDS = 0.5  # ... and when at least this share of its words are not in the first
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 
@@ -168,8 +170,12 @@ def _words(source: Source) -> set[str]:
     return {w for w in (m.casefold().strip(".-") for m in _WORD.findall(text)) if w and w not in stop}
 
 
-def _summary(slot: _Day) -> tuple[Event, tuple[SummaryPassage, ...]]:
-    """The day's representative event and one or two central sentences among its reports."""
+def _summary(day: date, slot: _Day) -> tuple[Event, tuple[SummaryPassage, ...]]:
+    """The day's representative event and one or two central sentences among its reports.
+
+    Sentences come from fresh reports (published within ``LATER_DAYS``) when there are any, and of
+    a readable length when there are any such: a later article names the day in passing, and a
+    headline block run together is no summary."""
     ranked = sorted(
         slot.events,
         key=lambda er: (-_vote(er[0]) * len({s.file for s in er[1]}), -er[0].relevance, er[0].id),
@@ -177,35 +183,49 @@ def _summary(slot: _Day) -> tuple[Event, tuple[SummaryPassage, ...]]:
     representative = ranked[0][0]
     candidates: dict[tuple[str, int, int], tuple[Source, float]] = {}
     for event, reports in ranked:
+        support = _vote(event) * len({s.file for s in reports})
         for source in reports:
             key = (source.file, source.passage_start, source.passage_end)
-            support = _vote(event) * len({s.file for s in reports})
             if key not in candidates or candidates[key][1] < support:
                 candidates[key] = (source, support)
-    words = {key: _words(source) for key, (source, _) in candidates.items()}
+
+    def fresh(key: tuple[str, int, int]) -> bool:
+        published = _day(candidates[key][0].published)
+        return published is None or (published - day).days < LATER_DAYS
+
+    def readable(key: tuple[str, int, int]) -> bool:
+        return MIN_WORDS <= len(candidates[key][0].passage.split()) <= MAX_WORDS
+
+    keys = list(candidates)
+    for keep in (fresh, readable):
+        keys = [key for key in keys if keep(key)] or keys
+    words = {key: _words(candidates[key][0]) for key in keys}
     frequency: dict[str, int] = defaultdict(int)
     for ws in words.values():
         for w in ws:
             frequency[w] += 1
 
     def centrality(key: tuple[str, int, int]) -> float:
-        # the share of the day's recurring words this sentence carries, favouring supported
-        # events; dividing by the root of its length keeps long sentences from winning by size
+        # how many of the day's other sentences share each of its words, per word, favouring
+        # supported events: the sentence most like the rest tells what the day is about
         ws = words[key]
         shared = sum(frequency[w] - 1 for w in ws)
-        return candidates[key][1] * (1 + shared) / math.sqrt(len(ws) + 1)
+        return candidates[key][1] * (1 + shared) / (len(ws) + 1) ** CENTRALITY_LENGTH
 
-    order = sorted(candidates, key=lambda key: (-centrality(key), key))
+    order = sorted(keys, key=lambda key: (-centrality(key), key))
     chosen = [order[0]]
     first_words = words[order[0]]
     length = len(candidates[order[0]][0].passage.split())
     for key in order[1:]:
         extra = candidates[key][0].passage.split()
-        fresh = words[key] - first_words
-        if words[key] and len(fresh) >= NEW_WORDS * len(words[key]) and length + len(extra) <= SUMMARY_WORDS:
+        new_words = words[key] - first_words
+        if (
+            words[key]
+            and len(new_words) >= NEW_WORDS * len(words[key])
+            and length + len(extra) <= SUMMARY_WORDS
+        ):
             chosen.append(key)
             break
-    chosen.sort(key=lambda key: (key[0], key[1]))  # reading order within an article
     passages = tuple(
         SummaryPassage(
             file=s.file,
@@ -248,7 +268,7 @@ def key_dates(
     result = []
     for day in top:
         slot = days[day]
-        representative, passages = _summary(slot)
+        representative, passages = _summary(day, slot)
         by_file: dict[str, Source] = {}
         for _, reports in slot.events:
             for source in reports:
