@@ -6,7 +6,7 @@ from the narrative's year, else publication's), weekday (1-7), weekshift, direct
 minutes_before, second, daypart (MO/MI/AF/EV/NI), ampm, part (START/MID/END), mod, num, unit
 (S/MIN/H/D/W/WE/M/Q/Y/DE/CE), plus_half, rel (unit offset), sign, anchor, quarter, half (1-2), season,
 decade, century, holiday, value, recent (a day near publication, read in the publication's year),
-quarterly (the sentence names a quarter).
+quarterly (the sentence names a quarter), point (a shifted day that stays a date without an anchor).
 The tagger adds _offset and _end, the match's bounds in the (NFC) text.
 """
 
@@ -23,6 +23,7 @@ UNKNOWN_DAY = "XXXX-XX-XX"
 _CLOCK_FIELD = {"S": "seconds", "MIN": "minutes", "H": "hours"}
 _CLOCK_UNITS = set(_CLOCK_FIELD)
 _PART_OF_DAY_EVENING = {"AF", "EV", "NI"}
+_YEARS_IN = {"DE": 10, "CE": 100}
 _HALF = {"Y": "6M", "D": "T12H", "H": "30M", "MIN": "30S"}  # half a unit in the next smaller one
 
 
@@ -210,8 +211,11 @@ def shift(s: dict, ctx: Context, kind: str) -> Result | None:
     unit = s["unit"]
     offset = int(s.get("sign", 1)) * int(s.get("num", 1))
     base = ctx.last_day if s.get("anchor") == "narrative" else _published_base(unit, ctx)
-    if unit in _CLOCK_UNITS:
-        return None
+    no_anchor = base is None and s.get("anchor") == "narrative" and offset and not s.get("point")
+    no_anchor = no_anchor and ctx.settings.get("unanchored_shift") == "duration"
+    if unit in _CLOCK_UNITS or no_anchor:
+        # "two hours later", or "a week earlier" with no day told before: the length is what is known
+        return duration(s, ctx, "DURATION")
     if base is None:
         return kind, UNKNOWN_DAY if unit == "D" else "XXXX", None
     if unit == "D":
@@ -254,14 +258,18 @@ def duration(s: dict, ctx: Context, kind: str) -> Result | None:
     if isinstance(num, int) and num == 0:
         return None
     half = _HALF.get(unit, "") if s.get("plus_half") and isinstance(num, int) else ""
+    if unit in _YEARS_IN and isinstance(num, int) and not half:  # "a decade" is P10Y
+        return "DURATION", f"P{num * _YEARS_IN[unit]}Y", s.get("mod")
     if unit in _CLOCK_UNITS:
         return "DURATION", f"PT{num}{'M' if unit == 'MIN' else unit}{half}", s.get("mod")
     return "DURATION", f"P{num}{unit}{half}", s.get("mod")
 
 
 def year_span(s: dict, ctx: Context, kind: str) -> Result | None:
-    """``năm 2016-2020``: the span of years, ``2016/2020``."""
+    """``năm 2016-2020``, ``1966-67``: the span of years, ``2016/2020``."""
     first, last = int(s["year"]), int(s["year_end"])
+    if last < 100:  # the end's last two digits: "1966-67", "1999-00"
+        last += first - first % 100 + (100 if last <= first % 100 else 0)
     if last <= first:
         return None
     ctx.note_year(first)
