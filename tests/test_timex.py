@@ -391,3 +391,22 @@ def test_vietnamese_tense_cues_decide_a_weekday_s_direction() -> None:
     assert value_of("Hai bên sẽ ký biên bản vào thứ Sáu.", "vào thứ Sáu", "2024-08-20") == "2024-08-23"
     assert value_of("Hai bên đã ký biên bản vào thứ Sáu.", "vào thứ Sáu", "2024-08-20") == "2024-08-16"
     assert value_of("Họ đã hứa sẽ ký vào thứ Sáu.", "vào thứ Sáu", "2024-08-20") == "2024-08-23"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Cả nhà về quê ăn Tết Nguyên đán năm 2030.", "2030-02-03"),
+        ("Phố cổ treo đèn lồng dịp Tết Trung thu năm 2021.", "2021-09-21"),
+        # a year Vietnam's calendar (UTC+7) and the Chinese one (UTC+8) begin on different days
+        ("Ông về nước đúng Tết Nguyên đán năm 1985.", "1985-01-21"),
+    ],
+)
+def test_lunar_holidays_are_computed_for_any_year(text: str, value: str) -> None:
+    assert [t.value for t in tag(text)] == [value]
+
+
+def test_tet_always_falls_between_late_january_and_late_february() -> None:
+    for year in range(1950, 2080):
+        (tet,) = tag(f"Tết Nguyên đán năm {year}")
+        assert f"{year}-01-21" <= tet.value <= f"{year}-02-20", tet

@@ -16,6 +16,8 @@ import calendar
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
+from lunardate import LunarDate
+
 from extract.timex.context import Context
 
 Result = tuple[str, str, str | None]  # type, value, mod
@@ -435,9 +437,10 @@ def _nth_weekday(year: int, month: int, weekday: str, nth: int) -> date:
 
 
 def holiday(s: dict, ctx: Context, kind: str) -> Result | None:
-    """A holiday: a fixed ``MM-DD``, the nth weekday of a month ``MM-TH-4``, or a table of dates by year
-    (``Tết Nguyên đán``). Without a year, with ``holiday_direction = "past"``, the latest one by
-    publication unless the sentence is in the future."""
+    """A holiday: a fixed ``MM-DD``, the nth weekday of a month ``MM-TH-4``, a lunar date ``{lunar =
+    "01-01"}`` (``Tết Nguyên đán``, with the years Vietnam's calendar differs) or a table of dates by
+    year. Without a year, with ``holiday_direction = "past"``, the latest one by publication unless the
+    sentence is in the future."""
     explicit = _explicit_year(s, ctx)
     result = _holiday(s, ctx, kind, explicit or ctx.story_year())
     pub = ctx.published.date
@@ -448,8 +451,21 @@ def holiday(s: dict, ctx: Context, kind: str) -> Result | None:
     return result
 
 
+def _lunar(spec: str, year: int | None) -> str:
+    """The solar day of lunar ``<month>-<day>`` in ``year`` (the year only where the library's table ends)."""
+    if year is None:
+        return UNKNOWN_DAY
+    month, day = (int(part) for part in spec.split("-"))
+    try:
+        return _iso(LunarDate(year, month, day).to_solar_date())
+    except ValueError:
+        return f"{year:04d}"
+
+
 def _holiday(s: dict, ctx: Context, kind: str, year: int | None) -> Result | None:
     spec = ctx.holidays[s["holiday"]]
+    if isinstance(spec, dict) and "lunar" in spec and str(year) not in spec:
+        return kind, _lunar(spec["lunar"], year), s.get("part")
     if isinstance(spec, str) and spec.count("-") == 2:
         if year is None:
             return kind, "XXXX-XX-XX", s.get("part")
