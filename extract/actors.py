@@ -96,13 +96,45 @@ def _mentions(text: str, start: int, end: int, people: dict[str, str]) -> list[t
     """Where each actor is named in ``text[start:end]`` (aliases and people), in text order."""
     aliases = all_actor_aliases()
     sides = {**_known_people(), **people}
-    found = [
-        (m.start, aliases.get(m.phrase) or aliases[_case_key(m.phrase)])
-        for m in _aliases().find(text, start, end)
-    ]
+    found = []
+    dateline_end = start
+    for m in _aliases().find(text, start, end):
+        if m.start < dateline_end or _inside_a_name(text, m.end):
+            continue
+        if (place_end := _dateline_end(text, m.start, m.end)) is not None:
+            dateline_end = place_end  # its country ('AMMAN, Jordan, May 2 -') is no actor either
+            continue
+        found.append((m.start, aliases.get(m.phrase) or aliases[_case_key(m.phrase)]))
     people_found = _people_phrases(frozenset(sides)).find(text, start, end)
     found += [(m.start, sides[m.phrase]) for m in people_found if m.phrase in sides]
     return sorted(found)
+
+
+# After a place in capitals: ", Country", "(Agency)", then the dash, bar or date of a dateline
+# ('BAGHDAD (Reuters) -', 'AMMAN, Jordan, May 2 -', 'BASRA | Fri Apr 22'): the reporter's
+# whereabouts, not an actor.
+_DATELINE_TAIL = re.compile(
+    r"(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:(?<=\s)[-–—|]|,\s*\w{3,9}\.?\s+\d)"
+)
+
+
+def _dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where the dateline ends when the alias at ``start:end`` is its place, else None."""
+    written = text[start:end]
+    place = sum(c.isalpha() for c in written) > 3 and written.isupper()  # not an acronym ('U.S.-led')
+    tail = _DATELINE_TAIL.match(text, end) if place else None
+    return tail.end() if tail else None
+
+
+@cache
+def _name_tail() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, language_neutral("actors")["names"]["heads"]))
+    return re.compile(rf"(?:\s+[A-Z][\w'’&.-]*){{0,3}}?\s+(?:{heads})\.?(?!\w)")
+
+
+def _inside_a_name(text: str, end: int) -> bool:
+    """An alias ending at ``end`` that begins the name of an outlet or company ('USA Today')."""
+    return _name_tail().match(text, end) is not None
 
 
 def actors_in(text: str, start: int, end: int, people: dict[str, str]) -> list[str]:
@@ -133,12 +165,32 @@ def parties() -> list[str]:
     return list(language_neutral("actors")["relevance"]["parties"])
 
 
-def relevance(actors: list[str]) -> float:
-    """How much a happening with these actors bears on US–Iraq relations (0..1)."""
+def is_story(text: str, headline: list[str], people: dict[str, str]) -> bool:
+    """Whether an article tells the story of the relationship: its headline names both parties,
+    or each party holds a good share of its actor mentions (not one aside in a story of others)."""
+    table = language_neutral("actors")["relevance"]
+    parties = table["parties"]
+    if all(p in headline for p in parties):
+        return True
+    named = [actor for _, actor in _mentions(text, 0, len(text), people)]
+    least = min(named.count(p) for p in parties)
+    return (
+        least >= table["story_mentions"]
+        and least >= table["story_share"] * len(named)
+        and least >= table["story_per_1000"] * len(text) / 1000
+    )
+
+
+def relevance(actors: list[str], story: bool = False) -> float:
+    """How surely a happening whose sentence names ``actors`` is one of US–Iraq relations (0..1);
+    ``story``: the article tells the story of the relationship (``is_story``)."""
     table = language_neutral("actors")["relevance"]
     parties = [a for a in table["parties"] if a in actors]
+    related = any(a in table["related"] for a in actors)
     if len(parties) == len(table["parties"]):
         return float(table["both"])
-    if parties and any(a in table["related"] for a in actors):
-        return float(table["party_and_related"])
-    return float(table["party"] if parties else table["none"])
+    if story:
+        return float(table["in_story"] if parties or related or not actors else table["aside"])
+    if parties:
+        return float(table["party_and_related"] if related else table["party"])
+    return float(table["related_only"] if related else table["none"])

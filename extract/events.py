@@ -16,7 +16,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.actors import actors_in, last_actor, parties, people_in, people_sides, relevance
+from extract.actors import (
+    actors_in,
+    is_story,
+    last_actor,
+    parties,
+    people_in,
+    people_sides,
+    relevance,
+)
 from extract.categories import ATTACK_ON_PARTY, OTHER, STATEMENT, Cue, categories, choose, cues_in
 from extract.lexicon import Lexicon, Match, lexicon
 from extract.merge import merge
@@ -58,7 +66,8 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
     article = unicodedata.normalize("NFC", "\n".join(doc.text[s:e] for s, e in doc.regions))
     people = people_sides(article, lex)
     headline = doc.meta.title or ""
-    builder = _Builder(doc, lex, people, actors_in(headline, 0, len(headline), people))
+    frame = actors_in(headline, 0, len(headline), people)
+    builder = _Builder(doc, lex, people, frame, is_story(article, frame, people))
     inside = [s for s in sentences if _in_regions(doc.regions, s.start, s.end)]
     lead = [s for s in inside if _SENTENCE_END.search(s.text)][:LEAD_SENTENCES]
     # Time expressions by offset: each sentence finds its own by bisection, so cost stays linear.
@@ -274,16 +283,22 @@ def _has_just(sentence: Sentence, lex: Lexicon) -> Timex | None:
 class _Builder:
     """Makes the events of one article: title, actors, category, gloss and source."""
 
-    def __init__(self, doc: Document, lex: Lexicon, people: dict[str, str], frame: list[str]) -> None:
+    def __init__(
+        self, doc: Document, lex: Lexicon, people: dict[str, str], frame: list[str], story: bool
+    ) -> None:
         self.doc = doc
         self.lex = lex
         self.people = people
         self.frame = frame
+        self.story = story  # the article tells the story of the relationship (actors.is_story)
 
-    def _actors(self, start: int, end: int) -> list[str]:
-        """The passage's actors; the headline's stand in for 'the two countries' and fill a
-        passage that names fewer than two (the article's setting is implied)."""
-        actors = actors_in(self.doc.text, start, end, self.people)
+    def _actors(self, start: int, end: int, named: list[str]) -> list[str]:
+        """The passage's actors (``named`` in it); in a story of the relationship, the headline's
+        stand in for 'the two countries' and fill a passage that names fewer than two (the
+        article's setting is implied). Elsewhere a headline is no setting ('Libya is not Iraq')."""
+        actors = list(named)
+        if not self.story:
+            return actors
         if len(actors) < 2 or self.lex.marker("both_parties").find(self.doc.text, start, end):
             actors += [a for a in self.frame if a not in actors]
         elif any(a in actors for a in parties()):  # one party named in a story of both: the other is there
@@ -366,7 +381,8 @@ class _Builder:
         category = categories()[cue.category if cue else OTHER]
         if cue and category.violent and self._targets_party(cue, clause.start, body_end, sentence_cues):
             category = categories()[ATTACK_ON_PARTY]
-        actors = self._actors(body_start, body_end)
+        named = actors_in(text, body_start, body_end, self.people)
+        actors = self._actors(body_start, body_end, named)
         p = period(date)
         source = Source(
             file=self.doc.file,
@@ -397,7 +413,7 @@ class _Builder:
             sources=[source],
             mod=mod,
             summary_en=gloss(actors, category.label, cue.gloss if cue else "", date),
-            relevance=relevance(actors),
+            relevance=relevance(named, self.story),
             # the people named: a clue for merging that holds across languages
             extra={"people": people_in(text, sentence.start, sentence.end, self.people)},
         )

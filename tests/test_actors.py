@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from extract.actors import actors_in, people_in, people_sides, relevance
+from extract.actors import actors_in, is_story, people_in, people_sides, relevance
 from extract.lexicon import lexicon
+from extract.model import SHOWN_BY_DEFAULT
 
 
 def actors(text: str, lang: str = "vi", article: str | None = None) -> list[str]:
@@ -47,9 +48,44 @@ def test_well_known_people_are_mapped_without_an_introduction():
 
 def test_relevance_is_high_for_both_parties_medium_with_a_related_actor():
     assert relevance(["US", "Iraq"]) == 1.0
-    assert 0.4 < relevance(["Iraq", "IS"]) < 1.0
+    assert 0.4 < relevance(["Iraq", "IS"]) < SHOWN_BY_DEFAULT
     assert relevance(["US"]) < relevance(["US", "Iran"])
     assert relevance(["Turkey"]) < relevance(["US"])
+
+
+def test_in_a_story_of_the_relationship_its_sentences_are_shown_but_asides_are_not():
+    for named in (["US"], ["Iraq", "IS"], ["Kurdistan", "Turkey"], []):
+        assert relevance(named, story=True) >= SHOWN_BY_DEFAULT
+    assert relevance(["France", "Egypt"], story=True) < SHOWN_BY_DEFAULT
+    assert relevance(["US", "Iraq"], story=False) >= SHOWN_BY_DEFAULT
+    assert relevance(["US"], story=False) < SHOWN_BY_DEFAULT
+
+
+def _story(text: str, headline: str = "") -> bool:
+    people = people_sides(text, lexicon("en"))
+    return is_story(text, actors_in(headline, 0, len(headline), people), people)
+
+
+def test_an_article_is_a_story_of_the_relationship_when_both_parties_run_through_it():
+    told = (
+        "US and Iraqi officials met in Baghdad. The Pentagon said American troops would stay in Iraq. "
+        "Iraq's prime minister thanked Washington. The US embassy in Baghdad welcomed Iraqi lawmakers."
+    )
+    assert _story(told)
+    aside = "Rebels in Libya held the town. " * 6 + "Some compare it with the US war in Iraq. " + told[:40]
+    assert not _story(aside)
+    assert _story("Rebels in Libya held the town on Monday.", headline="US and Iraq sign a pact")
+
+
+def test_a_dateline_place_and_a_country_inside_a_name_are_not_actors():
+    for text, expected in [
+        ("AMMAN, Jordan, May 2 - The king spoke with Iraqi officials.", ["Iraq"]),
+        ("BAGHDAD (Reuters) - American troops left the base.", ["US"]),
+        ("A USA Today critic and a Washington Post editor met Iraqi poets.", ["Iraq"]),
+        ("Iraq War Veterans Ltd sued the company.", []),
+        ("QUICK COLLAPSE EVOKES IRAQ DEFEAT", ["Iraq"]),
+    ]:
+        assert actors_in(text, 0, len(text), {}) == expected, text
 
 
 def test_the_regions_actors_militias_and_officials_of_both_sides():
