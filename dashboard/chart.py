@@ -19,6 +19,7 @@ from typing import NamedTuple
 import numpy as np
 import plotly.graph_objects as go
 
+from dashboard.safe_text import one_line
 from extract.model import Event
 
 TONE_COLOURS = {"cooperation": "#2e7d32", "conflict": "#c62828", "neutral": "#6d6d6d"}
@@ -148,11 +149,13 @@ def _importance(event: Event) -> tuple:
 
 
 def _text(value: str) -> str:
-    """Plotly reads a few tags in its text (not quote entities): escape the tags, keep the quotes."""
-    return html.escape(value, quote=False)
+    """Plotly reads a few tags in its text (``<a href>`` among them, not quote entities): escape
+    the tags, keep the quotes; a control character or line break of the source is a space."""
+    return html.escape(one_line(value), quote=False)
 
 
 def _short(title: str, size: int = 34) -> str:
+    title = one_line(title)
     return title if len(title) <= size else title[: size - 1].rstrip() + "…"
 
 

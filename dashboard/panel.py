@@ -1,17 +1,16 @@
 """The source panel: where an event was read, passage by passage, with its time expression marked.
 
-Everything taken from an article is escaped before it reaches ``unsafe_allow_html``: article text
-is shown as text, never run as HTML.
+Everything taken from an article, a manifest or a file name goes through ``safe_text`` before it
+reaches ``unsafe_allow_html``: it is shown as text, never run as HTML or read as Markdown, and the
+only link is the article's own http(s) URL.
 """
 
 from __future__ import annotations
 
-import html
-from urllib.parse import urlparse
-
 import streamlit as st
 
 from dashboard.chart import date_label, tone_colour
+from dashboard.safe_text import html_text, http_url
 from extract.model import Document, Event, Source
 from extract.sentences import split
 
@@ -26,10 +25,14 @@ PANEL_CSS = """
 """
 
 
-def _esc(text: str) -> str:
-    """Text made safe inside an HTML block of ``st.markdown``: no tags, no blank line that would end
-    the block and let markdown read the rest, no ``$`` that would start a formula."""
-    return html.escape(text).replace("\n", "<br>").replace("$", "&#36;")
+def _esc(text: str | None) -> str:
+    """One line of article text inside the panel's HTML."""
+    return html_text(text)
+
+
+def _esc_lines(text: str) -> str:
+    """Article text whose line breaks are kept, as ``<br>``."""
+    return html_text(text, lines=True)
 
 
 def passage_html(source: Source) -> str:
@@ -38,8 +41,8 @@ def passage_html(source: Source) -> str:
     end = source.timex_end - source.passage_start
     text = source.passage
     if not (0 <= start < end <= len(text)):
-        return _esc(text)
-    return f"{_esc(text[:start])}<mark>{_esc(text[start:end])}</mark>{_esc(text[end:])}"
+        return _esc_lines(text)
+    return f"{_esc_lines(text[:start])}<mark>{_esc_lines(text[start:end])}</mark>{_esc_lines(text[end:])}"
 
 
 def context(document: Document | None, source: Source) -> tuple[str, str]:
@@ -53,9 +56,10 @@ def context(document: Document | None, source: Source) -> tuple[str, str]:
 
 
 def _link(url: str | None) -> str:
-    if not url or urlparse(url).scheme not in ("http", "https"):
+    """A link to the article's own page, only for an http(s) URL; nothing else ever becomes a link."""
+    href = http_url(url)
+    if href is None:
         return ""
-    href = html.escape(url, quote=True)
     return f' · <a href="{href}" target="_blank" rel="noopener noreferrer">open article</a>'
 
 
@@ -68,9 +72,9 @@ def source_html(source: Source, document: Document | None) -> str:
     before, after = context(document, source)
     body = passage_html(source)
     if before:
-        body = f'<span class="src-context">{_esc(before)}</span> {body}'
+        body = f'<span class="src-context">{_esc_lines(before)}</span> {body}'
     if after:
-        body = f'{body} <span class="src-context">{_esc(after)}</span>'
+        body = f'{body} <span class="src-context">{_esc_lines(after)}</span>'
     title = _esc(source.title or source.file)
     return (
         f'<div class="src-card"><div class="src-head"><b>{title}</b><br>{head}{_link(source.url)}</div>'
