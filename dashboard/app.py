@@ -6,7 +6,6 @@ import calendar
 import gc
 import os
 import sys
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,21 +15,29 @@ ROOT = Path(__file__).resolve().parent.parent
 if __package__ in (None, ""):  # run as a script by `streamlit run`: make the project importable
     sys.path.insert(0, str(ROOT))
 
+# Every module a page needs is imported here, once, before any session draws, never on first use:
+# Plotly reads pandas from sys.modules when it serialises a figure, and while one session was
+# still importing pandas on its first table, another session's figure met a partially
+# initialised module (issue 9; benchmarks/bench_load.py). A session arriving while these
+# imports run waits for them on Python's import lock.
+import pandas  # noqa: E402, F401
 import plotly.graph_objects as go  # noqa: E402
+import plotly.io  # noqa: E402
+import pyarrow  # noqa: E402, F401  (Streamlit's tables, imported by it on first use)
 import streamlit as st  # noqa: E402
 
-from dashboard import chart, exports, panel, state  # noqa: E402
+from dashboard import chart, data_file, exports, panel, state, uploads  # noqa: E402
 from dashboard.filters import Filters, Options, apply, options  # noqa: E402
+from dashboard.safe_text import html_text, one_line  # noqa: E402
+from extract.merge import merge  # noqa: E402
 from extract.model import Document, Event  # noqa: E402
 from extract.store import collector_paused, load  # noqa: E402
 
-UPLOAD_TYPES = [
-    "txt",
-    "md",
-    "html",
-    "htm",
-    "csv",
-]  # size limit: server.maxUploadSize in .streamlit/config.toml
+UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv"]  # size limit: server.maxUploadSize in config.toml
+# Upload messages carry file names and reasons from the files: an HTML block of escaped text, never
+# Markdown (whose autolinks turn a URL in a name into a link even when it is escaped).
+_NOTICE_COLOURS = {"success": ("#e8f5e9", "#1b5e20"), "warning": ("#fff8e1", "#7a5300")}
+_NOTICE_COLOURS["error"] = ("#ffebee", "#b71c1c")
 _FILTER_KEYS = ("f_actors", "f_categories", "f_tones", "f_languages", "f_outlets")
 TABLE_ROWS = 300  # a table sends every row it holds to the browser; the CSV download has them all
 
@@ -52,8 +59,11 @@ class Timeline:
         object.__setattr__(self, "by_file", {d.file: d for d in self.documents})
 
 
+DEFAULT_DATA = ROOT / "data" / "events.json"
+
+
 def data_path() -> Path:
-    given = Path(os.environ.get("TIMELINE_DATA", ROOT / "data" / "events.json"))
+    given = Path(os.environ.get("TIMELINE_DATA", DEFAULT_DATA))
     return given / "events.json" if given.is_dir() else given
 
 
@@ -97,23 +107,39 @@ def _png_renderer() -> None:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _png(figure_json: str) -> bytes:
-    import plotly.io
-
     return exports.png_bytes(plotly.io.from_json(figure_json))
 
 
-def _timeline() -> Timeline:
+@st.cache_resource(show_spinner=False, max_entries=4)  # ~20 MB each at 10,000 events
+def _export_files(key: str, filters: Filters, lane_mode: str, _shown: list[Event], _fig) -> dict[str, bytes]:
+    """Each download's bytes, made once per view and shared by sessions. Prepared bytes keep one
+    address however often the page reruns; a deferred file's address changes on every rerun, so a
+    second click while the first one's rerun ran fetched a file already gone (issue 9)."""
+    return {
+        "csv": exports.csv_bytes(_shown),
+        "json": exports.json_bytes(_shown),
+        "timelinejs": exports.timelinejs_bytes(_shown),
+        "html": exports.html_bytes(_fig),
+    }
+
+
+def _shared_timeline() -> Timeline:
+    """The shared timeline, or a message saying what is wrong with its file (and the page stops)."""
     path = data_path()
-    if not path.is_file():
-        st.error(f"No timeline at {path}. Build it with `python -m extract build seeds --out data`.")
+    try:
+        return _load(str(path), path.stat().st_mtime)
+    except Exception as error:  # a missing, empty, cut-off or foreign file: a message, not a traceback
+        st.error(data_file.problem(path, error, default=path == DEFAULT_DATA))
         st.stop()
-    shared = _load(str(path), path.stat().st_mtime)
+        raise  # st.stop() raises; this keeps the type checker sure nothing is returned
+
+
+def _timeline() -> Timeline:
+    shared = _shared_timeline()
     uploaded = st.session_state.get("uploaded")
     if not uploaded:
         return shared
     # Uploads are merged with the shared timeline once per change, for this session only.
-    from extract.merge import merge  # only a session with uploads needs it
-
     key = (shared.key, len(uploaded[0]))
     merged = st.session_state.get("merged")
     if not merged or merged[0] != key:
@@ -167,7 +193,7 @@ def _sidebar(opts: Options) -> Filters:
         st.multiselect("Categories", opts.categories, key="f_categories")
         st.multiselect("Tone", opts.tones, key="f_tones")
         st.multiselect("Language", opts.languages, key="f_languages")
-        st.multiselect("Outlet", opts.outlets, key="f_outlets")
+        st.multiselect("Outlet", opts.outlets, key="f_outlets", format_func=one_line)
         st.radio(
             "Lanes", list(chart.LANE_MODES), format_func=chart.LANE_MODES.get, key="lanes", horizontal=True
         )
@@ -196,7 +222,7 @@ def _clear_filters() -> None:
 def _upload_form() -> None:
     with st.expander("Add articles", expanded=bool(st.session_state.get("upload_messages"))):
         for level, message in st.session_state.pop("upload_messages", []):
-            getattr(st, level)(message)
+            st.markdown(_notice_html(level, message), unsafe_allow_html=True)
         with st.form("upload", clear_on_submit=True):
             files = st.file_uploader(
                 "Articles (.txt, .md, .html) and an optional manifest.csv",
@@ -208,45 +234,29 @@ def _upload_form() -> None:
                 st.rerun()  # the timeline above was drawn before the upload: draw it again
 
 
-def _extract_uploads(files: list) -> list[tuple[str, str]]:
-    """Run the extractor on uploaded files; returns one (level, message) per file."""
-    # Imported here: the view itself needs only the stored timeline, not the extraction stages.
-    from extract.manifest import read_manifest
-    from extract.pipeline import process_file
-    from extract.read import InputError
+def _notice_html(level: str, message: str) -> str:
+    level = level if level in _NOTICE_COLOURS else "warning"
+    background, colour = _NOTICE_COLOURS[level]
+    style = f"background:{background};color:{colour};padding:0.5rem 0.75rem;border-radius:0.5rem;margin:4px 0"
+    return f'<div class="upload-{level}" style="{style}">{html_text(message)}</div>'
 
-    documents, events = st.session_state.get("uploaded", ([], []))
-    messages = []
-    articles = [f for f in files if not f.name.lower().endswith(".csv")]
+
+def _extract_uploads(files: list) -> list[tuple[str, str]]:
+    """Run the extractor on uploaded files in a child process; returns one (level, message) per file."""
+    limit = st.get_option("server.maxUploadSize") * 1024 * 1024  # megabytes of 2**20 bytes
+    fits = [f for f in files if f.size <= limit]  # one over it is not even copied: its size says enough
+    messages = [("warning", uploads.too_big(f.name, f.size, limit)) for f in files if f.size > limit]
+    articles = max(1, sum(not f.name.lower().endswith(uploads.MANIFEST_SUFFIX) for f in fits))
     progress = st.progress(0.0, text="Extracting…")
-    with tempfile.TemporaryDirectory() as folder:
-        manifest = {}
-        for f in files:
-            if f.name.lower().endswith(".csv"):
-                path = Path(folder) / "manifest.csv"
-                path.write_bytes(f.getvalue())
-                try:
-                    manifest = read_manifest(path)
-                except InputError as error:
-                    messages.append(("warning", str(error)))
-        for done, f in enumerate(articles, 1):
-            progress.progress(done / len(articles), text=f"Extracting {f.name}")
-            path = Path(folder) / Path(f.name).name
-            path.write_bytes(f.getvalue())
-            try:
-                # Named apart from the bundled articles so a same-named file keeps its own text.
-                document, found = process_file(path, f"upload/{path.name}", manifest.get(path.name))
-            except (InputError, OSError) as error:
-                messages.append(("warning", f"{f.name}: rejected ({error})"))
-                continue
-            except Exception as error:  # an extractor bug on one file must not lose the others
-                messages.append(("error", f"{f.name}: extraction failed ({type(error).__name__}: {error})"))
-                continue
-            documents.append(document)
-            events.extend(found)
-            messages.append(("success", f"{f.name}: {len(found)} event(s) added"))
-    st.session_state["uploaded"] = (documents, events)
-    return messages
+
+    def on_file(index: int, name: str) -> None:  # the name is not shown: progress text is Markdown
+        progress.progress(index / articles, text=f"Extracting article {index + 1} of {articles}")
+
+    batch = [uploads.Upload(f.name, f.getvalue()) for f in fits]
+    outcome = uploads.extract_uploads(batch, limit_bytes=limit, on_file=on_file)
+    documents, events = st.session_state.get("uploaded", ([], []))
+    st.session_state["uploaded"] = (documents + outcome.documents, events + outcome.events)
+    return messages + outcome.messages
 
 
 def _on_chart_select() -> None:
@@ -279,11 +289,11 @@ def _table(events: list[Event], key: str, height: int | str = "auto") -> None:
         )
         events = events[:TABLE_ROWS]
     st.session_state[f"{key}_ids"] = [e.id for e in events]
-    # A plain dict: Streamlit makes the frame, so pandas loads after the page has begun, not before.
+    # A plain dict, which Streamlit makes a frame of; cells are shown as text, one line each.
     columns = {
         "date": [chart.date_label(e) for e in events],
-        "title": [e.title for e in events],
-        "in English": [e.summary_en for e in events],
+        "title": [one_line(e.title) for e in events],
+        "in English": [one_line(e.summary_en) for e in events],
         "actors": [", ".join(e.actors) for e in events],
         "category": [e.category for e in events],
         "tone": [e.tone for e in events],
@@ -303,16 +313,21 @@ def _table(events: list[Event], key: str, height: int | str = "auto") -> None:
     )
 
 
-def _downloads(shown: list[Event], fig) -> None:
+_DOWNLOADS = (  # export, button, file name, media type
+    ("csv", "CSV", "timeline.csv", "text/csv"),
+    ("json", "JSON", "timeline.json", "application/json"),
+    ("timelinejs", "TimelineJS", "timelinejs.json", "application/json"),
+    ("html", "HTML", "timeline.html", "text/html"),
+)
+
+
+def _downloads(files: dict[str, bytes], fig) -> None:
+    """Buttons that only download ("ignore": no rerun), so clicks in quick succession each get their file."""
     st.caption("Download the events shown")
-    cols = st.columns(5)
-    cols[0].download_button("CSV", lambda: exports.csv_bytes(shown), "timeline.csv", "text/csv", key="dl_csv")
-    cols[1].download_button("JSON", lambda: exports.json_bytes(shown), "timeline.json", "application/json")
-    cols[2].download_button(
-        "TimelineJS", lambda: exports.timelinejs_bytes(shown), "timelinejs.json", "application/json"
-    )
-    cols[3].download_button("HTML", lambda: exports.html_bytes(fig), "timeline.html", "text/html")
-    with cols[4]:
+    cols = st.columns(len(_DOWNLOADS) + 1)
+    for col, (export, label, name, mime) in zip(cols, _DOWNLOADS, strict=False):
+        col.download_button(label, files[export], name, mime, key=f"dl_{export}", on_click="ignore")
+    with cols[-1]:
         if not exports.chromium_path():
             st.caption("PNG: use the chart's camera button (no Chromium on this server).")
         elif st.button("Render PNG", key="png_render") or st.session_state.get("png_ready"):
@@ -323,7 +338,7 @@ def _downloads(shown: list[Event], fig) -> None:
                 st.caption(f"PNG failed ({type(error).__name__}); use the chart's camera button.")
             else:
                 st.session_state["png_ready"] = True
-                st.download_button("PNG", image, "timeline.png", "image/png", key="dl_png")
+                st.download_button("PNG", image, "timeline.png", "image/png", key="dl_png", on_click="ignore")
 
 
 def main() -> None:
@@ -365,7 +380,7 @@ def main() -> None:
         _table(undated, "undated_table")
     st.subheader("Events shown", anchor=False)
     _table(shown, "events_table", height=min(420, 38 + 35 * len(shown)))
-    _downloads(shown, fig)
+    _downloads(_export_files(timeline.key, filters, lane_mode, shown, fig), fig)
 
     view = state.View(filters, lane_mode, selected.id if selected else None)
     st.query_params.from_dict(state.to_query(view, opts))

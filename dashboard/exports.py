@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import html
-import json
 import shutil
 import warnings
-from dataclasses import asdict
 from datetime import date
 
+import orjson
 import plotly.graph_objects as go
 
 from extract.model import Event
@@ -27,7 +26,9 @@ def csv_bytes(events: list[Event]) -> bytes:
 
 
 def json_bytes(events: list[Event]) -> bytes:
-    return json.dumps({"events": [asdict(e) for e in events]}, ensure_ascii=False, indent=1).encode("utf-8")
+    """UTF-8 JSON; orjson writes the dataclasses as they are (the dashboard prepares this file on
+    every new view, and ``dataclasses.asdict`` took half a second at 10,000 events)."""
+    return orjson.dumps({"events": events}, option=orjson.OPT_INDENT_2)
 
 
 def _timelinejs_date(day: str, precision: str) -> dict:
@@ -57,7 +58,7 @@ def timelinejs(events: list[Event]) -> dict:
 
 
 def timelinejs_bytes(events: list[Event]) -> bytes:
-    return json.dumps(timelinejs(events), ensure_ascii=False, indent=1).encode("utf-8")
+    return orjson.dumps(timelinejs(events), option=orjson.OPT_INDENT_2)
 
 
 def html_bytes(fig: go.Figure) -> bytes:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+import json
 import os
 import socket
 import struct
@@ -11,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -61,10 +64,9 @@ def fixture_events():
     return fixture_timeline()[1]
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory, chromium):
-    data = tmp_path_factory.mktemp("timeline")
-    save(data, *fixture_timeline())
+@contextmanager
+def _serving(data: Path):
+    """The dashboard on ``data`` on a free port of 127.0.0.1, stopped at the end."""
     port = _free_port()
     command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true"]
     command += ["--server.port", str(port), "--browser.gatherUsageStats", "false"]
@@ -77,6 +79,14 @@ def app_url(tmp_path_factory, chromium):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory, chromium):
+    data = tmp_path_factory.mktemp("timeline")
+    save(data, *fixture_timeline())
+    with _serving(data) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -189,3 +199,78 @@ def test_selecting_a_table_row_shows_its_passage(page, app_url):
     box = table.bounding_box()
     page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)  # the selection box of the first row (by date)
     expect(page.locator(".src-card mark").first).to_have_text("January 2020")
+
+
+HOSTILE = "![x](https://example.org/beacon.png) [a](data:text/html,x) <script>"
+EXPORTS = {
+    "CSV": "timeline.csv",
+    "JSON": "timeline.json",
+    "TimelineJS": "timelinejs.json",
+    "HTML": "timeline.html",
+}
+
+
+def test_downloads_clicked_300_ms_apart_all_arrive_and_stay_enabled(page, app_url, fixture_events):
+    _open(page, app_url)
+    page.get_by_role("button", name="Render PNG").click()
+    labels = [*EXPORTS, "PNG"]
+    buttons = [page.get_by_role("button", name=label, exact=True) for label in labels]
+    expect(buttons[-1]).to_be_visible()
+    arrived = []
+    page.on("download", lambda download: arrived.append(download))
+    for button in buttons:
+        button.click()
+        page.wait_for_timeout(300)
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while len(arrived) < len(labels) and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    files = {d.suggested_filename: Path(d.path()).read_bytes() for d in arrived}
+    assert sorted(files) == sorted([*EXPORTS.values(), "timeline.png"])
+    assert len(json.loads(files["timeline.json"])["events"]) == len(fixture_events)
+    assert files["timeline.png"][:8] == b"\x89PNG\r\n\x1a\n" and b"plotly" in files["timeline.html"]
+    for button in buttons:
+        expect(button).to_be_enabled()
+
+
+def test_a_hostile_file_name_in_an_upload_message_stays_text(page, app_url):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    _open(page, app_url)
+    page.get_by_text("Add articles").click()
+    name = f"evil{HOSTILE}.txt"
+    empty = {"name": name, "mimeType": "text/plain", "buffer": b""}
+    page.locator("input[type=file]").set_input_files([empty])
+    page.get_by_role("button", name="Extract").click()
+    notice = page.locator(".upload-warning").filter(has_text="evil")
+    expect(notice).to_contain_text(f"{name}: rejected")  # the name as typed, Markdown and all
+    assert notice.locator("img, a").count() == 0
+    assert not [url for url in requested if "example.org" in url]
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory, chromium):
+    """A timeline whose source metadata (title, outlet, file name, link) is hostile."""
+    documents, events = fixture_timeline()
+    event = next(e for e in events if e.date == "2024-01-24")
+    hostile = dict(title=f"Talks\r\r{HOSTILE}", outlet=f"Outlet\u2028{HOSTILE}", file=f"vi\r\r{HOSTILE}.txt")
+    second = dataclasses.replace(event.sources[1], **hostile, url="data:text/html,x")
+    event.sources = [event.sources[0], second]
+    data = tmp_path_factory.mktemp("hostile")
+    save(data, documents, events)
+    with _serving(data) as url:
+        yield f"{url}/?event={event.id}"
+
+
+def test_hostile_metadata_renders_as_inert_text_in_the_source_panel(page, hostile_url):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    _open(page, hostile_url)
+    cards = page.locator(".src-card")
+    expect(cards).to_have_count(2)
+    expect(cards.nth(1)).to_contain_text(f"Talks {HOSTILE}")
+    expect(cards.nth(1)).to_contain_text(f"Outlet {HOSTILE}")
+    assert cards.locator("img").count() == 0 and page.locator("img[src*='example.org']").count() == 0
+    links = [a.get_attribute("href") for a in cards.locator("a").all()]
+    assert links == ["https://example.org/talks"]  # the first source's own article, nothing else
+    assert page.locator("a[href^='data:'], a[href*='beacon']").count() == 0
+    assert not [url for url in requested if "example.org" in url]
