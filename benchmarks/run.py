@@ -56,7 +56,17 @@ def dashboard_rows(dashboard: dict) -> list[tuple[str, str]]:
     return rows
 
 
-def table(tagger: dict, pipeline: dict, dashboard: dict, keydates: dict) -> str:
+def load_row(load: dict) -> tuple[str, str]:
+    at_once = load["sessions"] // load["rounds"]
+    return (
+        f"Dashboard, {at_once} sessions opened at once on a fresh server",
+        f"{load['sessions_with_error']} of {load['sessions']} showed an error ({load['rounds']} new "
+        f"servers, runs started within {load['spread_s']} s); first run median {load['median_s']} s, "
+        f"slowest {load['slowest_s']} s",
+    )
+
+
+def table(tagger: dict, pipeline: dict, dashboard: dict, keydates: dict, load: dict) -> str:
     one, two = pipeline["runs"]
     rows = [
         (
@@ -80,6 +90,7 @@ def table(tagger: dict, pipeline: dict, dashboard: dict, keydates: dict) -> str:
             f"{one['events']} events)",
         ),
         *dashboard_rows(dashboard),
+        load_row(load),
         (
             "Key dates ranked, one core",
             f"{keydates['seconds_default_k']} s (K={keydates['k_default']}), "
@@ -101,6 +112,7 @@ def main() -> None:
             bench("bench_pipeline.py"),
             bench("bench_dashboard.py"),
             bench("bench_keydates.py"),
+            bench("bench_load.py"),
         )
     )
 
