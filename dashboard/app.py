@@ -123,19 +123,20 @@ def _export_files(key: str, filters: Filters, lane_mode: str, _shown: list[Event
     }
 
 
-def _shared_timeline() -> Timeline:
-    """The shared timeline, or a message saying what is wrong with its file (and the page stops)."""
+def _shared_timeline(placeholder) -> Timeline:
+    """The shared timeline, or a message saying what is wrong with its file in place of the chart's
+    ``placeholder`` (and the page stops)."""
     path = data_path()
     try:
         return _load(str(path), path.stat().st_mtime)
     except Exception as error:  # a missing, empty, cut-off or foreign file: a message, not a traceback
-        st.error(data_file.problem(path, error, default=path == DEFAULT_DATA))
+        placeholder.error(data_file.problem(path, error, default=path == DEFAULT_DATA))
         st.stop()
         raise  # st.stop() raises; this keeps the type checker sure nothing is returned
 
 
-def _timeline() -> Timeline:
-    shared = _shared_timeline()
+def _timeline(placeholder) -> Timeline:
+    shared = _shared_timeline(placeholder)
     uploaded = st.session_state.get("uploaded")
     if not uploaded:
         return shared
@@ -349,7 +350,7 @@ def main() -> None:
         # A new session: the browser fetches and starts Plotly (megabytes of script) while the
         # server reads the timeline and builds the figure, instead of after.
         chart_slot.plotly_chart(chart.note_figure("Loading the timeline…", height=420))
-    timeline = _timeline()
+    timeline = _timeline(chart_slot)
     opts = timeline.options
     _start_view(opts)
     filters = _sidebar(opts)

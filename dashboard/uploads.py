@@ -145,10 +145,12 @@ def _write(folder: Path, index: int, upload: Upload) -> Path:
 def _manifest(uploads: list[Upload], folder: Path, outcome: Outcome) -> dict[str, Metadata]:
     manifest: dict[str, Metadata] = {}
     for index, upload in enumerate(uploads):
+        said = []  # a bad row costs that row, and is reported to the visitor, not the server's log
         try:
-            manifest |= read_manifest(_write(folder, index, upload))
+            manifest |= read_manifest(_write(folder, index, upload), warn=said.append)
         except Exception as error:  # a bad manifest costs its metadata, not the articles
             outcome.messages.append(("warning", f"{_shown(upload)}: {one_line(str(error))}"))
+        outcome.messages += [("warning", one_line(line)) for line in said]
     return manifest
 
 

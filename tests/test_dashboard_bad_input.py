@@ -192,7 +192,7 @@ def test_files_over_the_size_limit_and_unreadable_ones_get_a_message_each():
         Upload("empty.txt", b""),
         Upload(f"odd{HOSTILE}.txt", ARTICLE),
         Upload("../../escape.txt", ARTICLE),
-        Upload("manifest.csv", b"file,title\nescape.txt,From the manifest\n"),
+        Upload("manifest.csv", b"file,title,published\nescape.txt,From the manifest,\nx.txt,,2021-02-30\n"),
     ]
     outcome = extract_uploads(batch, limit_bytes=len(ARTICLE) * 10)
     texts = [m for _, m in outcome.messages]
@@ -201,3 +201,4 @@ def test_files_over_the_size_limit_and_unreadable_ones_get_a_message_each():
     assert f"{one_line(f'odd{HOSTILE}.txt')}: 1 event(s) added" in texts
     assert "../../escape.txt: 1 event(s) added" in texts  # written inside the batch's own folder
     assert {d.file: d.meta.title for d in outcome.documents}["upload/escape.txt"] == "From the manifest"
+    assert any(m.startswith("manifest.csv line 3") for m in texts)  # a bad row is the visitor's to see
