@@ -169,11 +169,10 @@ def is_story(text: str, headline: list[str], people: dict[str, str]) -> bool:
     """Whether an article tells the story of the relationship: its headline names both parties,
     or each party holds a good share of its actor mentions (not one aside in a story of others)."""
     table = language_neutral("actors")["relevance"]
-    parties = table["parties"]
-    if all(p in headline for p in parties):
-        return True
     named = [actor for _, actor in _mentions(text, 0, len(text), people)]
-    least = min(named.count(p) for p in parties)
+    least = min(named.count(p) for p in table["parties"])
+    if all(p in headline for p in table["parties"]):  # the body must still keep to it
+        return least >= table["headline_story_per_1000"] * len(text) / 1000
     return (
         least >= table["story_mentions"]
         and least >= table["story_share"] * len(named)
@@ -181,13 +180,16 @@ def is_story(text: str, headline: list[str], people: dict[str, str]) -> bool:
     )
 
 
-def relevance(actors: list[str], story: bool = False) -> float:
+def relevance(actors: list[str], story: bool = False, clause: list[str] | None = None) -> float:
     """How surely a happening whose sentence names ``actors`` is one of US–Iraq relations (0..1);
-    ``story``: the article tells the story of the relationship (``is_story``)."""
+    ``story``: the article tells the story of the relationship (``is_story``); ``clause``: the
+    actors of the happening's own clause, when known (a sentence can tell several happenings:
+    'Britain occupied Iraq; the US deposed ... in 1953')."""
     table = language_neutral("actors")["relevance"]
     parties = [a for a in table["parties"] if a in actors]
     related = any(a in table["related"] for a in actors)
-    if len(parties) == len(table["parties"]):
+    own = actors if clause is None else clause
+    if all(a in own for a in table["parties"]):
         return float(table["both"])
     if story:
         return float(table["in_story"] if parties or related or not actors else table["aside"])

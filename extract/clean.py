@@ -32,6 +32,7 @@ _WIDGET_SEPARATOR = r"(?:\s*[|·•/–-]\s*|\s+)"
 @dataclass(frozen=True)
 class _Markers:
     sections: re.Pattern
+    comments: re.Pattern
     footers: re.Pattern
     widget: re.Pattern
     credit: re.Pattern
@@ -56,6 +57,7 @@ def _markers() -> _Markers:
     separators = "|".join(re.escape(s) for s in language.merged("page", "attribution", "separators"))
     return _Markers(
         sections=re.compile(rf"(?:{get('trailing', 'sections')})\s*", re.IGNORECASE),
+        comments=re.compile(get("trailing", "comments"), re.IGNORECASE),
         footers=re.compile(get("trailing", "footers"), re.IGNORECASE),
         widget=re.compile(rf"{widget}(?:{_WIDGET_SEPARATOR}{widget})*", re.IGNORECASE),
         credit=re.compile(
@@ -108,6 +110,17 @@ def clean(file: str, text: str, meta: Metadata) -> Document:
     return Document(file=file, text=text, meta=meta, regions=tuple(regions), body_end=body_end)
 
 
+@cache
+def _furniture() -> re.Pattern:
+    return re.compile(_alternation(language.merged("page", "furniture", "sentences")), re.IGNORECASE)
+
+
+def is_furniture(sentence: str) -> bool:
+    """Page furniture that reads like prose ('This article appeared on p56 of ...', 'Are you in
+    Cairo? Show us ...', 'click here'): a sentence of it tells no happening."""
+    return _furniture().search(sentence) is not None
+
+
 def _lines(text: str, markers: _Markers) -> list[_Line]:
     """Non-blank lines with their spans (surrounding whitespace left out)."""
     lines = []
@@ -137,6 +150,8 @@ def _kind(line: _Line, markers: _Markers) -> str | None:
         return "widget"
     if markers.footers.match(text):
         return "footer"
+    if markers.comments.search(text):
+        return "comments"
     if _agencies(text, markers) is not None:
         return "attribution"
     if (m := markers.signature.fullmatch(text)) and _is_name(m["name"]):
@@ -194,7 +209,7 @@ def _body_end_index(lines: list[_Line], kinds: list[str | None], markers: _Marke
     for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         # A comment counter near the top is a widget, not the comments block.
         widget_near_top = paragraphs < 2 and markers.widget.fullmatch(line.text)
-        if paragraphs and kind in ("section", "footer") and not widget_near_top:
+        if paragraphs and kind in ("section", "footer", "comments") and not widget_near_top:
             end = i
             break
         if paragraphs and kind in ("attribution", "signature"):

@@ -220,6 +220,9 @@ _DATELINE_FRAGMENTS = {
 }
 
 
+_DATELINE_DASH = re.compile(_DATELINE_FRAGMENTS["DASH"])
+
+
 @dataclass(frozen=True)
 class Dateline:
     """A story's dateline: where it is and the day it names (any part may be unknown)."""
@@ -249,6 +252,8 @@ def _dateline_patterns(lang: str) -> tuple[tuple[re.Pattern, ...], dict[str, int
 def dateline(text: str, lang: str | None = None, start: int = 0) -> Dateline | None:
     """The dateline opening the story at ``text[start:]`` ("MOSUL, Nov. 3 —"), or None."""
     head = text[: start + DATELINE_CHARS]
+    if not _DATELINE_DASH.search(head, start):  # most stories have none: skip the patterns
+        return None
     for code in [lang] if lang else _languages(text):
         patterns, months = _dateline_patterns(code)
         for pattern in patterns:

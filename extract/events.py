@@ -26,6 +26,7 @@ from extract.actors import (
     relevance,
 )
 from extract.categories import ATTACK_ON_PARTY, OTHER, STATEMENT, Cue, categories, choose, cues_in
+from extract.clean import is_furniture
 from extract.lexicon import Lexicon, Match, lexicon
 from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
@@ -68,7 +69,7 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
     headline = doc.meta.title or ""
     frame = actors_in(headline, 0, len(headline), people)
     builder = _Builder(doc, lex, people, frame, is_story(article, frame, people))
-    inside = [s for s in sentences if _in_regions(doc.regions, s.start, s.end)]
+    inside = [s for s in sentences if _in_regions(doc.regions, s.start, s.end) and not is_furniture(s.text)]
     lead = [s for s in inside if _SENTENCE_END.search(s.text)][:LEAD_SENTENCES]
     # Time expressions by offset: each sentence finds its own by bisection, so cost stays linear.
     timexes = sorted(timexes, key=lambda t: (t.start, t.end))
@@ -413,7 +414,7 @@ class _Builder:
             sources=[source],
             mod=mod,
             summary_en=gloss(actors, category.label, cue.gloss if cue else "", date),
-            relevance=relevance(named, self.story),
+            relevance=relevance(named, self.story, actors_in(text, clause.start, clause.end, self.people)),
             # the people named: a clue for merging that holds across languages
             extra={"people": people_in(text, sentence.start, sentence.end, self.people)},
         )

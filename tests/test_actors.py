@@ -74,7 +74,10 @@ def test_an_article_is_a_story_of_the_relationship_when_both_parties_run_through
     assert _story(told)
     aside = "Rebels in Libya held the town. " * 6 + "Some compare it with the US war in Iraq. " + told[:40]
     assert not _story(aside)
-    assert _story("Rebels in Libya held the town on Monday.", headline="US and Iraq sign a pact")
+    brief = "The two sides met in Baghdad on Monday and an American envoy signed the pact."
+    assert _story(brief, headline="US and Iraq sign a pact")
+    looking_back = "Bush took many decisions. " * 40 + brief
+    assert not _story(looking_back, headline="For Bush, Iraq looms large")
 
 
 def test_a_dateline_place_and_a_country_inside_a_name_are_not_actors():

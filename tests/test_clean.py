@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from extract.clean import clean
+from extract.clean import clean, is_furniture
 from extract.model import Document, Metadata
 from extract.read import read_article
 
@@ -211,3 +211,33 @@ def test_a_reading_clock_line_is_a_widget() -> None:
     assert "Updated 9 years ago" not in texts and "2 min read" not in texts
     vi = "Tiêu đề bài\n\nCập nhật 2 giờ trước\n\nHai bên hôm 4/3 đã ký thỏa thuận hợp tác giao thông.\n"
     assert "Cập nhật 2 giờ trước" not in region_texts(clean("b.txt", vi, Metadata()))
+
+
+def test_reader_comments_end_the_article_at_the_first_comment_stamp() -> None:
+    text = (
+        "Troops left the northern base on Monday after a decade of joint patrols with local forces.\n"
+        "Officials said the handover went smoothly and that talks would continue next month.\n"
+        "Great news at last. March 3, 2012 at 4:15 pm | Reply Nobody believes a word of it.\n"
+        "March 3, 2012 at 5:20 pm | Report abuse | Why now?\n"
+    )
+    doc = clean("a.txt", text, Metadata(language="en"))
+    assert doc.body_end == text.index("Great news")
+    assert all("Reply" not in t for t in region_texts(doc))
+
+
+def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
+    for furniture in (
+        "This article appeared on p12 of the Main section of the Sunday paper on 3 May 2009.",
+        "Are you in Basra? Show us what's happening where you are.",
+        "For the full schedule, click here.",
+        "Editor's note: The author teaches law at a university in Ohio.",
+        "Two staff writers contributed to this report.",
+        "Mời bạn đọc gửi ý kiến về bài viết này.",
+    ):
+        assert is_furniture(furniture), furniture
+    for prose in (
+        "The article of the treaty that appeared in 2009 set the pace of the withdrawal.",
+        "Are you sure the base is empty, the minister asked on Monday.",
+        "Quân đội hai nước đã tuần tra chung tại khu vực này từ năm 2015.",
+    ):
+        assert not is_furniture(prose), prose

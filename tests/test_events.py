@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from extract.events import build_events, title
-from extract.model import Document, Metadata, Sentence, Timex
+from extract.model import SHOWN_BY_DEFAULT, Document, Metadata, Sentence, Timex
 from extract.sentences import split
 
 
@@ -257,3 +257,30 @@ def test_a_vote_after_a_named_killing_is_the_vote_and_a_comparison_point_no_happ
     assert event.category == "demand"
     text = "Some 3,000 U.S. troops remain in Iraq, down from 5,200 at the start of the year."
     assert events_of(text, [("the start of the year", "2031")], lang="en") == []
+
+
+def test_a_furniture_sentence_gives_no_event_though_it_is_dated():
+    text = (
+        "This article appeared on p9 of the World section on 4 May 2030. Iraq and the US met on 4 May 2030."
+    )
+    events = events_of(text, [("4 May 2030", "2030-05-04")], lang="en")
+    assert [e.sources[0].passage for e in events] == ["Iraq and the US met on 4 May 2030."]
+
+
+def test_outside_a_story_only_the_clause_naming_both_parties_is_shown():
+    text = (
+        "Rebels held the port for a week; the US deposed the ruler of a neighbour in 1953, "
+        "and US troops invaded Iraq in 2003. Farmers in the valley harvested early in 2030."
+    )
+    dated = [("1953", "1953"), ("2003", "2003"), ("2030", "2030")]
+    shown = {e.date for e in events_of(text, dated, lang="en") if e.relevance >= SHOWN_BY_DEFAULT}
+    assert shown == {"2003"}
+
+
+def test_in_a_story_of_the_relationship_a_sentence_without_actors_is_shown():
+    text = (
+        "The US and Iraq opened talks in Baghdad. American and Iraqi officials met twice in Washington. "
+        "The round ended on 3 March 2030 with a joint statement."
+    )
+    (event,) = events_of(text, [("3 March 2030", "2030-03-03")], lang="en")
+    assert event.relevance >= SHOWN_BY_DEFAULT
