@@ -40,6 +40,8 @@ CHROME_WORDS = 3  # a sentence with fewer words besides its dates is page chrome
 CHROME_MARKED_WORDS = 8  # ... or with a chrome word and fewer than this
 DATELINE_CHARS = 80
 NOUN_WORDS = 2  # a determiner this many words before a cue makes it a noun ('a military attack')
+REPORT_WORDS_BEFORE = 1  # 'said on Thursday': the saying's date
+REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
 CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of it ('vụ Mỹ không kích giết')
 # Commas (not the one in 2,500), semicolons, colons, spaced dashes and quotes end a clause;
 # an aside in brackets belongs to its clause.
@@ -80,7 +82,7 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
         own = [t for t in timexes[first:last] if t.end <= sentence.end]
         if _is_chrome(doc.text, sentence, own, lex):
             continue
-        governing = _governing(doc.text, sentence, own, lex)
+        governing = _without_report_dates(doc.text, _governing(doc.text, sentence, own, lex), lex)
         subordinate = _subordinate_clauses(doc.text, sentence, own, lex) if governing else []
         for timex, clause in governing:
             # the words of the sentence's other happenings and of its clauses of time are not this one's
@@ -186,6 +188,31 @@ def _governing(
     return list(chosen.values())
 
 
+def _without_report_dates(
+    text: str, governing: list[tuple[Timex, Clause]], lex: Lexicon
+) -> list[tuple[Timex, Clause]]:
+    """Without the date of a report whose clause tells a dated happening: 'said on Thursday that
+    ... last night', 'Hôm nay (5/1), Lầu Năm Góc cho biết hôm 4/1 Mỹ đã ...' tell one happening,
+    dated by its own day, not two."""
+    reports = []
+    for timex, clause in governing:
+        sayings = [c for c in cues_in(text, clause.start, clause.end, lex) if c.category == STATEMENT]
+        near = [
+            c
+            for c in sayings
+            if (c.end <= timex.start and _words(text[c.end : timex.start]) <= REPORT_WORDS_BEFORE)
+            or (c.start >= timex.end and _words(text[timex.end : c.start]) <= REPORT_WORDS_AFTER)
+        ]
+        if any(
+            other.start > c.end and clause.start <= other.start < clause.end
+            for c in near
+            for other, _ in governing
+            if other is not timex
+        ):
+            reports.append(timex)
+    return [(t, c) for t, c in governing if t not in reports]
+
+
 def _markers_before(
     text: str, kind: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon
 ) -> list[Match]:
@@ -217,10 +244,14 @@ def _modal_scopes(
     """The reach of each modal marker in ``text[start:end]``: up to the next happening named as a
     noun ('nhằm đáp trả vụ tấn công hôm 27/12': the attack is no plan, its date its own) or ``end``."""
     named = [m.start for m in _markers_before(text, "nominalisers", start, end, timexes, lex)]
-    return [
-        (m.start, min([end, *(n for n in named if n >= m.end)]))
-        for m in _markers_before(text, "modal", start, end, timexes, lex)
+    markers = _markers_before(text, "modal", start, end, timexes, lex)
+    # a purpose or condition after a happening told in the clause is that happening's adjunct
+    markers += [
+        m
+        for m in _markers_before(text, "purpose", start, end, timexes, lex)
+        if not cues_in(text, start, m.start, lex)
     ]
+    return [(m.start, min([end, *(n for n in named if n >= m.end)])) for m in markers]
 
 
 def _extend_adverbial(

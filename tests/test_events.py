@@ -284,3 +284,31 @@ def test_in_a_story_of_the_relationship_a_sentence_without_actors_is_shown():
     )
     (event,) = events_of(text, [("3 March 2030", "2030-03-03")], lang="en")
     assert event.relevance >= SHOWN_BY_DEFAULT
+
+
+def test_a_happening_since_a_date_is_dated_by_its_start():
+    text = "Kể từ tháng 8, các nhóm vũ trang đã tấn công căn cứ có quân Mỹ ở Iraq hơn 60 lần."
+    assert [e.date for e in events_of(text, [("tháng 8", "2030-08")])] == ["2030-08"]
+    text = "Since March 2030, militias have attacked US forces in Iraq dozens of times."
+    assert [e.date for e in events_of(text, [("March 2030", "2030-03")], lang="en")] == ["2030-03"]
+
+
+def test_a_purpose_after_the_happening_does_not_make_its_date_a_plan():
+    text = "Quân đội Mỹ cho biết đã không kích một kho vũ khí ở Iraq để tự vệ vào ngày 30/7."
+    assert [e.date for e in events_of(text, [("ngày 30/7", "2030-07-30")])] == ["2030-07-30"]
+    text = "Nếu Mỹ không kích vào ngày 30/7, Iraq sẽ đáp trả."
+    assert events_of(text, [("ngày 30/7", "2030-07-30")]) == []
+    text = "If the US strikes on July 30, Iraq will respond."
+    assert events_of(text, [("July 30", "2030-07-30")], lang="en") == []
+
+
+def test_the_date_of_a_report_gives_way_to_the_date_of_the_happening_it_tells():
+    text = "Hôm nay (5/1), Lầu Năm Góc cho biết hôm 4/1 Mỹ đã không kích một kho vũ khí tại Baghdad."
+    dated = [("Hôm nay (5/1)", "2030-01-05"), ("hôm 4/1", "2030-01-04")]
+    assert [e.date for e in events_of(text, dated)] == ["2030-01-04"]
+    text = "The Pentagon said on Friday that a US drone struck a depot near Baghdad on Wednesday."
+    dated = [("Friday", "2030-01-04"), ("Wednesday", "2030-01-02")]
+    assert [e.date for e in events_of(text, dated, lang="en")] == ["2030-01-02"]
+    text = "Mỹ không kích một kho vũ khí hôm 4/1; hôm 5/1, Iran tuyên bố sẽ đáp trả."
+    dated = [("hôm 5/1", "2030-01-05"), ("hôm 4/1", "2030-01-04")]
+    assert sorted(e.date for e in events_of(text, dated)) == ["2030-01-04", "2030-01-05"]
