@@ -182,7 +182,7 @@ def _governing(
         if _not_a_happening_time(text, timex, clause, timexes, lex):
             continue
         scope = _extend_adverbial(text, clauses, index, timexes, lex)
-        if _is_state(text, scope, timexes, lex):
+        if _is_state(text, scope, timexes, lex) or _is_tally(text, scope, timex, timexes, lex):
             continue
         chosen.setdefault(_date(timex), (timex, scope))
     return list(chosen.values())
@@ -298,6 +298,18 @@ def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon)
     if not _markers_before(text, "state", clause.start, clause.end, timexes, lex):
         return False
     return not [c for c in cues_in(text, clause.start, clause.end, lex) if c.category != STATEMENT]
+
+
+def _is_tally(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """A count over a period ('About 2,000 people have been killed since June', 'khoảng 500.000
+    người đã rời bỏ Mosul trong tháng 6'): the clause's subject is a number, its date longer
+    than a day. A count on a day ('3 soldiers were killed on Monday') is a happening."""
+    if period(_date(timex)).precision == "day":
+        return False
+    rest = " ".join(_outside(text, clause.main_start, clause.end, timexes).split())
+    while (found := lex.marker("approximators").find(rest)) and found[0].start == 0:
+        rest = rest[found[0].end :].lstrip()
+    return rest[:1].isdigit()
 
 
 def _has_just(sentence: Sentence, lex: Lexicon) -> Timex | None:

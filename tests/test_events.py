@@ -312,3 +312,14 @@ def test_the_date_of_a_report_gives_way_to_the_date_of_the_happening_it_tells():
     text = "Mỹ không kích một kho vũ khí hôm 4/1; hôm 5/1, Iran tuyên bố sẽ đáp trả."
     dated = [("hôm 5/1", "2030-01-05"), ("hôm 4/1", "2030-01-04")]
     assert sorted(e.date for e in events_of(text, dated)) == ["2030-01-04", "2030-01-05"]
+
+
+def test_a_count_over_a_period_is_a_tally_and_a_count_on_a_day_a_happening():
+    text = "About 3,000 people have been killed in the fighting since May 2030."
+    assert events_of(text, [("May 2030", "2030-05")], lang="en") == []
+    text = "Khoảng 200.000 người đã rời bỏ thành phố trong tháng 5/2030."
+    assert events_of(text, [("tháng 5/2030", "2030-05")]) == []
+    text = "Three US soldiers were killed in Iraq on 2 May 2030."
+    assert [e.date for e in events_of(text, [("2 May 2030", "2030-05-02")], lang="en")] == ["2030-05-02"]
+    text = "12 US soldiers were wounded in Iraq on 2 May 2030."
+    assert [e.date for e in events_of(text, [("2 May 2030", "2030-05-02")], lang="en")] == ["2030-05-02"]
