@@ -400,10 +400,20 @@ def test_vietnamese_tense_cues_decide_a_weekday_s_direction() -> None:
         ("Phố cổ treo đèn lồng dịp Tết Trung thu năm 2021.", "2021-09-21"),
         # a year Vietnam's calendar (UTC+7) and the Chinese one (UTC+8) begin on different days
         ("Ông về nước đúng Tết Nguyên đán năm 1985.", "1985-01-21"),
+        ("Chợ hoa mở cửa trước Tết Nguyên đán năm 2025.", "2025-01-29"),
+        # a year the library would compute but no calendar of the time agrees with: the year alone
+        ("Truyện kể về Tết Nguyên đán năm 1200.", "1200"),
     ],
 )
 def test_lunar_holidays_are_computed_for_any_year(text: str, value: str) -> None:
     assert [t.value for t in tag(text)] == [value]
+
+
+def test_lunar_calendar_library_is_permissively_licensed() -> None:
+    # the project is not under the GPL: its calendar library must not be either
+    from importlib.metadata import metadata
+
+    assert metadata("lunar_python")["License"] in {"MIT", "BSD", "BSD-3-Clause"}
 
 
 def test_tet_always_falls_between_late_january_and_late_february() -> None:

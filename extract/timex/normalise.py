@@ -16,7 +16,7 @@ import calendar
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from lunardate import LunarDate
+from lunar_python import Lunar
 
 from extract.timex.context import Context
 
@@ -26,6 +26,8 @@ _CLOCK_FIELD = {"S": "seconds", "MIN": "minutes", "H": "hours"}
 _CLOCK_UNITS = set(_CLOCK_FIELD)
 _PART_OF_DAY_EVENING = {"AF", "EV", "NI"}
 _YEARS_IN = {"DE": 10, "CE": 100}
+# years whose lunar dates are computed: the Gregorian calendar, not a date far in the future
+_LUNAR_YEARS = (1583, 2999)
 _HALF = {"Y": "6M", "D": "T12H", "H": "30M", "MIN": "30S"}  # half a unit in the next smaller one
 
 
@@ -452,13 +454,17 @@ def holiday(s: dict, ctx: Context, kind: str) -> Result | None:
 
 
 def _lunar(spec: str, year: int | None) -> str:
-    """The solar day of lunar ``<month>-<day>`` in ``year`` (the year only where the library's table ends)."""
+    """The solar day of lunar ``<month>-<day>`` in ``year``; the year alone outside the years the calendar
+    library is trusted for (its new moons are computed, so it answers for any year) or for a day the
+    lunar month lacks."""
     if year is None:
         return UNKNOWN_DAY
     month, day = (int(part) for part in spec.split("-"))
+    if not _LUNAR_YEARS[0] <= year <= _LUNAR_YEARS[1]:
+        return f"{year:04d}"
     try:
-        return _iso(LunarDate(year, month, day).to_solar_date())
-    except ValueError:
+        return Lunar.fromYmd(year, month, day).getSolar().toYmd()
+    except Exception:  # the library raises a bare Exception for a day the month lacks
         return f"{year:04d}"
 
 
