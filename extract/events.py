@@ -31,8 +31,8 @@ from extract.lexicon import Lexicon, Match, lexicon
 from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
 from extract.period import period
+from extract.titles import title
 
-TITLE_CHARS = 90
 LEAD_SENTENCES = 2  # sentences of the lead that may carry the news of the day ('vừa')
 FRONTED_WORDS = 2  # a clause with at most this many words besides its date is an adverbial
 SUBORDINATOR_WORDS = 3  # a clause of time opens with its subordinator within this many words
@@ -88,7 +88,7 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
             # the words of the sentence's other happenings and of its clauses of time are not this one's
             others = [c for _, c in governing if c != clause]
             others += [c for c in subordinate if not c.start <= timex.start < c.end]
-            events.append(builder.event(sentence, clause, _date(timex), timex.mod, timex, others))
+            events.append(builder.event(sentence, clause, _date(timex), timex.mod, timex, others, own))
         if not governing and sentence in lead and doc.meta.published and not _dated(own):
             marker = _has_just(sentence, lex)
             published = doc.meta.published.split("T")[0]
@@ -405,9 +405,11 @@ class _Builder:
         mod: str | None,
         timex: Timex,
         others: Sequence[Clause] = (),
+        timexes: Sequence[Timex] = (),
     ) -> Event:
         """The event dated by ``timex``, told in ``clause`` of ``sentence`` (``others`` are the
-        clauses of the sentence's other dated happenings, whose words are not this one's)."""
+        clauses of the sentence's other dated happenings, whose words are not this one's;
+        ``timexes`` all of the sentence's time expressions)."""
         text = self.doc.text
         meta = self.doc.meta
         body_start, body_end = _dateline_end(text, sentence, [timex])
@@ -449,7 +451,13 @@ class _Builder:
             precision=p.precision,
             start=p.start.isoformat() if p.start else None,
             end=p.end.isoformat() if p.end else None,
-            title=title(text, Clause(max(clause.start, body_start), clause.end), timex),
+            title=title(
+                text,
+                (max(clause.start, body_start), clause.end),
+                (body_start, body_end),
+                timexes or [timex],
+                self.lex,
+            ),
             actors=actors,
             category=category.name,
             tone=category.tone,
@@ -461,40 +469,6 @@ class _Builder:
             # the people named: a clue for merging that holds across languages
             extra={"people": people_in(text, sentence.start, sentence.end, self.people)},
         )
-
-
-def title(text: str, clause: Clause, timex: Timex) -> str:
-    """The clause around the time expression, cut at word boundaries to about TITLE_CHARS."""
-    start, end = clause.start, clause.end
-    while start < end and not text[start].isalnum():
-        start += 1
-    while end > start and text[end - 1] in " ,;:.-–—":
-        end -= 1
-    if "\n" in text[start:end]:  # a title is one line
-        end = text.index("\n", start, end)
-    if end - start <= TITLE_CHARS:
-        return " ".join(text[start:end].split())
-    anchor = min(max(timex.start, start), end)
-    left = max(start, min(anchor - TITLE_CHARS // 3, end - TITLE_CHARS))
-    if left > start:
-        left = _next_word(text, left, end)
-    right = left + TITLE_CHARS
-    if right < end:
-        right = _previous_word_end(text, left, right)
-    cut = " ".join(text[left:right].split())
-    return ("… " if left > start else "") + cut + (" …" if right < end else "")
-
-
-def _next_word(text: str, i: int, end: int) -> int:
-    while i < end and not text[i - 1].isspace():
-        i += 1
-    return i
-
-
-def _previous_word_end(text: str, left: int, i: int) -> int:
-    while i > left and not text[i].isspace():
-        i -= 1
-    return i if i > left else left + TITLE_CHARS
 
 
 def gloss(actors: list[str], label: str, cue_gloss: str, date: str) -> str:

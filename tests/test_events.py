@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from extract.events import build_events, title
+from extract.events import build_events
 from extract.model import SHOWN_BY_DEFAULT, Document, Metadata, Sentence, Timex
 from extract.sentences import split
 
@@ -111,7 +111,7 @@ def test_several_dated_happenings_in_one_sentence_are_several_events():
     assert [e.date for e in events] == ["2030-05-14", "2030-05-16"]
     assert all(e.sources[0].passage == text for e in events)
     assert [e.category for e in events] == ["military-action", "withdraw"]
-    assert "Thursday" in events[1].title and "Tuesday" not in events[1].title
+    assert "withdrew" in events[1].title and "retook" not in events[1].title
 
 
 def test_chrome_and_datelines_are_no_events():
@@ -161,7 +161,6 @@ def test_title_is_cut_at_a_word_boundary():
     words = set(text.replace(",", " ").replace(".", " ").split())
     assert len(event.title) <= 95
     assert all(w.strip(",.") in words for w in event.title.replace("…", " ").split())
-    assert title(text, type("C", (), {"start": 0, "end": 14})(), timexes[0]) == "Ngày 1/1/2030"
 
 
 def test_decomposed_vietnamese_reads_like_composed():

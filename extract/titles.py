@@ -1,0 +1,126 @@
+"""Event titles: a short who-did-what phrase cut from the article's own words.
+
+A title is the clause that tells the happening, without the time expression that opens or
+closes it (the date is shown beside the title), without a leading connector ('and', 'nhưng'),
+cut at a clause or word boundary, never inside a word. A clause that only says who spoke
+('he said Thursday') gives way to its whole sentence, whose other clauses tell what was said.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from extract.categories import STATEMENT, cues_in
+from extract.lexicon import Lexicon
+from extract.model import Timex
+
+TITLE_CHARS = 90
+MIN_CUT_CHARS = 40  # a clause boundary closer to the start than this makes too short a title
+MIN_TITLE_WORDS = 3  # fewer words besides its time expressions: the clause alone says nothing
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,/:-]*")
+_EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
+_CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
+
+
+def title(
+    text: str,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    timexes: Sequence[Timex],
+    lex: Lexicon,
+) -> str:
+    """The title of the happening told in ``text[clause]``, inside ``text[sentence]``."""
+    start, end = _trimmed(text, *clause, timexes, lex)
+    if _says_too_little(text, start, end, timexes, lex):
+        start, end = _trimmed(text, *sentence, timexes, lex)
+    if start >= end:  # nothing but a time: the clause as written
+        start, end = _one_line(text, *clause)
+    return _capitalised(_cut(text, start, end))
+
+
+def _one_line(text: str, start: int, end: int) -> tuple[int, int]:
+    newline = text.find("\n", start, end)
+    if newline >= 0 and text[start:newline].strip():
+        end = newline
+    elif newline >= 0:
+        start = newline + 1
+    return _stripped(text, start, end)
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_PUNCTUATION:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCTUATION:
+        end -= 1
+    return start, end
+
+
+def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> tuple[int, int]:
+    """The span without its line breaks, a time expression at either edge (with the words that
+    lead into it: 'on', 'vào'), and leading connectors."""
+    start, end = _one_line(text, start, end)
+    while True:
+        before = (start, end)
+        start = _after_leading(text, start, end, lex.marker("title_connectors"))
+        start, end = _stripped(text, start, end)
+        lead = _after_leading(text, start, end, lex.marker("title_lead_ins"))
+        for t in timexes:
+            opening = text[lead : t.start] if start <= t.start < end else "x"
+            if not opening.strip(_EDGE_PUNCTUATION):  # 'On Monday,' 'Vào ngày 3/1,'
+                start, end = _stripped(text, t.end, end)
+            if start < t.end <= end and not text[t.end : end].strip(_EDGE_PUNCTUATION):
+                start, end = _stripped(text, start, _without_lead_in(text, start, t.start, lex))
+        if (start, end) == before:
+            return start, end
+
+
+def _after_leading(text: str, start: int, end: int, phrases) -> int:
+    found = phrases.find(text, start, min(end, start + 40))
+    if found and found[0].start == start:
+        return found[0].end
+    return start
+
+
+def _without_lead_in(text: str, start: int, at: int, lex: Lexicon) -> int:
+    """``at`` moved back over the words that lead into a time expression ('early on', 'vào')."""
+    while True:
+        found = [
+            m for m in lex.marker("title_lead_ins").find(text, start, at) if not text[m.end : at].strip()
+        ]
+        if not found:
+            return at
+        at = found[-1].start
+
+
+def _says_too_little(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """Fewer than MIN_TITLE_WORDS words, or only who spoke ('Ghonim said Friday')."""
+    words = _WORD.findall(unicodedata.normalize("NFC", text[start:end]))
+    if len(words) < MIN_TITLE_WORDS:
+        return True
+    cues = cues_in(text, start, end, lex)
+    return bool(cues) and all(c.category == STATEMENT for c in cues) and len(words) <= 2 * MIN_TITLE_WORDS
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` in at most about TITLE_CHARS, cut at a clause boundary or a word's end."""
+    if end - start <= TITLE_CHARS:
+        return " ".join(text[start:end].split())
+    limit = start + TITLE_CHARS
+    boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(text, start + MIN_CUT_CHARS, limit)]
+    if boundaries:
+        cut = boundaries[-1]
+    else:
+        cut = limit
+        while cut > start and not (text[cut].isspace() and not text[cut - 1].isspace()):
+            cut -= 1
+        if cut <= start:  # one very long word
+            cut = limit
+    cut = _stripped(text, start, cut)[1]
+    return " ".join(text[start:cut].split()) + " …"
+
+
+def _capitalised(title: str) -> str:
+    return title[:1].upper() + title[1:]

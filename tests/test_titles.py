@@ -1,0 +1,79 @@
+"""Titles: who did what, in the article's own words, cut at boundaries, without the date at an edge."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.lexicon import lexicon
+from extract.model import Timex
+from extract.titles import TITLE_CHARS, title
+
+
+def titled(text: str, dated: list[str], lang: str, clause: str | None = None) -> str:
+    timexes = []
+    for phrase in dated:
+        at = text.index(phrase)
+        timexes.append(Timex(at, at + len(phrase), phrase, "DATE", "2030"))
+    start = text.index(clause) if clause else 0
+    span = (start, start + len(clause)) if clause else (0, len(text))
+    return title(text, span, (0, len(text)), timexes, lexicon(lang))
+
+
+LEFT = "US troops left the base near Mosul"
+RUT = "Mỹ rút quân khỏi căn cứ gần Mosul"
+
+
+@pytest.mark.parametrize(
+    ("text", "dated", "lang", "expected"),
+    [
+        (f"On Monday, {LEFT}.", ["Monday"], "en", LEFT),
+        (f"{LEFT} early on Monday.", ["Monday"], "en", LEFT),
+        (f"Vào ngày 3/1, {RUT}.", ["ngày 3/1"], "vi", RUT),
+        (f"{RUT} hôm 3/1.", ["hôm 3/1"], "vi", RUT),
+        (
+            "In Baghdad, the two ministers met on Monday.",
+            ["Monday"],
+            "en",
+            "In Baghdad, the two ministers met",
+        ),
+    ],
+)
+def test_a_date_at_either_edge_goes_with_its_lead_in_words(text, dated, lang, expected):
+    assert titled(text, dated, lang) == expected
+
+
+def test_a_leading_connector_goes_and_the_title_starts_with_a_capital():
+    text = "Iraqi forces retook the town on Tuesday, and the coalition withdrew its advisers on Thursday."
+    clause = "and the coalition withdrew its advisers on Thursday"
+    assert titled(text, ["Tuesday", "Thursday"], "en", clause) == "The coalition withdrew its advisers"
+    text = "Iraq phản đối, nhưng Mỹ vẫn không kích kho vũ khí hôm 2/2."
+    assert titled(text, ["hôm 2/2"], "vi", "nhưng Mỹ vẫn không kích kho vũ khí hôm 2/2") == (
+        "Mỹ vẫn không kích kho vũ khí"
+    )
+
+
+def test_a_clause_that_only_names_the_speaker_gives_way_to_its_sentence():
+    text = "The embassy will reopen within weeks, the minister said on Friday."
+    got = titled(text, ["Friday"], "en", "the minister said on Friday")
+    assert got == "The embassy will reopen within weeks, the minister said"
+
+
+def test_a_long_clause_is_cut_at_a_clause_boundary_or_a_word_end_never_inside_a_word():
+    text = (
+        "The convoy crossed the border at dawn on Monday, carrying fuel, medicine and spare parts for the "
+        "hospitals of three northern provinces that had run short since the spring."
+    )
+    got = titled(text, ["Monday"], "en")
+    assert got.endswith(" …") and len(got) <= TITLE_CHARS + 2
+    core = got.removesuffix(" …")
+    assert text.startswith(core) and not text[len(core)].isalnum()
+
+
+def test_a_title_never_runs_into_the_next_line():
+    text = "Rebels shelled the port on Sunday\nPhoto gallery of the week"
+    assert titled(text, ["Sunday"], "en") == "Rebels shelled the port"
+
+
+def test_a_clause_that_is_only_a_time_keeps_its_words():
+    text = "Ngày 1/1/2030."
+    assert titled(text, ["Ngày 1/1/2030"], "vi") == "Ngày 1/1/2030"
