@@ -25,7 +25,7 @@ from extract.actors import (
     people_sides,
     relevance,
 )
-from extract.categories import ATTACK_ON_PARTY, OTHER, STATEMENT, Cue, categories, choose, cues_in
+from extract.categories import ATTACK_ON_PARTY, OTHER, STATEMENT, Category, Cue, categories, choose, cues_in
 from extract.clean import is_furniture
 from extract.lexicon import Lexicon, Match, lexicon
 from extract.merge import merge
@@ -392,6 +392,26 @@ class _Builder:
         agent = None if self._is_noun(cue.start, start) else last_actor(text, start, cue.start, self.people)
         return agent not in target
 
+    def _gloss(
+        self, clause: Clause, cue: Cue | None, category: Category, actors: list[str], heading: str
+    ) -> str:
+        """An English line for readers of any language: an English article's own title; else who
+        did what to whom ('US → militias: air strike'), or the actors and the words as written."""
+        if self.lex.language == "en":
+            return heading.removesuffix(" …")
+        text = self.doc.text
+        if cue is None:
+            who = " – ".join(actors[:3])
+            return f"{who}: “{heading}”" if who else f"“{heading}”"
+        agent = last_actor(text, clause.start, cue.start, self.people)
+        targets = ", ".join(a for a in actors_in(text, cue.end, clause.end, self.people) if a != agent)
+        what = cue.gloss or category.label
+        if cue.category != category.name:  # a strike found to target the first party's forces
+            what = f"{category.label} ({what})"
+        if agent:
+            return f"{agent} → {targets}: {what}" if targets else f"{agent}: {what}"
+        return f"{what}: {targets}" if targets else what
+
     def _is_passive(self, at: int, start: int) -> bool:
         """A cue at ``at`` in the passive voice: its subject is the one acted on ('bị', 'was')."""
         words = _TOKEN.findall(unicodedata.normalize("NFC", self.doc.text[start:at]))[-1:]
@@ -429,6 +449,13 @@ class _Builder:
             category = categories()[ATTACK_ON_PARTY]
         named = actors_in(text, body_start, body_end, self.people)
         actors = self._actors(body_start, body_end, named)
+        heading = title(
+            text,
+            (max(clause.start, body_start), clause.end),
+            (body_start, body_end),
+            timexes or [timex],
+            self.lex,
+        )
         p = period(date)
         source = Source(
             file=self.doc.file,
@@ -451,28 +478,15 @@ class _Builder:
             precision=p.precision,
             start=p.start.isoformat() if p.start else None,
             end=p.end.isoformat() if p.end else None,
-            title=title(
-                text,
-                (max(clause.start, body_start), clause.end),
-                (body_start, body_end),
-                timexes or [timex],
-                self.lex,
-            ),
+            title=heading,
             actors=actors,
             category=category.name,
             tone=category.tone,
             goldstein=category.goldstein,
             sources=[source],
             mod=mod,
-            summary_en=gloss(actors, category.label, cue.gloss if cue else "", date),
+            summary_en=self._gloss(clause, cue, category, actors, heading),
             relevance=relevance(named, self.story, actors_in(text, clause.start, clause.end, self.people)),
             # the people named: a clue for merging that holds across languages
             extra={"people": people_in(text, sentence.start, sentence.end, self.people)},
         )
-
-
-def gloss(actors: list[str], label: str, cue_gloss: str, date: str) -> str:
-    """An English line for readers without the article's language: 'US – Iraq: negotiate (2024-01-24)'."""
-    who = " – ".join(actors[:2])
-    what = label if not cue_gloss or cue_gloss == label else f"{label}: {cue_gloss}"
-    return f"{who}: {what} ({date})" if who else f"{what} ({date})"

@@ -150,8 +150,16 @@ def test_summary_glosses_actors_and_category_in_english():
     text = "Ngày 5/5/2030, Iraq chỉ trích Mỹ vì một cuộc không kích."
     (event,) = events_of(text, [("Ngày 5/5/2030", "2030-05-05")])
     assert event.category == "criticize"  # the strike is named as a noun: the news is the criticism
-    assert event.summary_en.startswith("Iraq – US: criticize: criticises")
-    assert event.summary_en.endswith("(2030-05-05)")
+    assert event.summary_en == "Iraq → US: criticises"
+
+
+def test_summary_of_an_english_article_is_its_title_and_of_others_never_a_bare_category():
+    text = "On 5 May 2030, US aircraft struck a militia depot near Mosul."
+    (event,) = events_of(text, [("5 May 2030", "2030-05-05")], lang="en")
+    assert event.summary_en == "US aircraft struck a militia depot near Mosul"
+    text = "Ngày 5/5/2030, phái đoàn Mỹ có mặt tại Baghdad."
+    (event,) = events_of(text, [("Ngày 5/5/2030", "2030-05-05")])
+    assert event.summary_en == "US – Iraq: “Phái đoàn Mỹ có mặt tại Baghdad”"
 
 
 def test_title_is_cut_at_a_word_boundary():
