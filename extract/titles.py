@@ -22,6 +22,7 @@ MIN_TITLE_WORDS = 3  # fewer words besides its time expressions: the clause alon
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,/:-]*")
 _EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
+_POSSESSIVE = re.compile(r"['’]s\b")
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
 
 
@@ -34,7 +35,7 @@ def title(
 ) -> str:
     """The title of the happening told in ``text[clause]``, inside ``text[sentence]``."""
     start, end = _trimmed(text, *clause, timexes, lex)
-    if _says_too_little(text, start, end, timexes, lex):
+    if _says_too_little(text, (start, end), sentence, lex):
         start, end = _trimmed(text, *sentence, timexes, lex)
     if start >= end:  # nothing but a time: the clause as written
         start, end = _one_line(text, *clause)
@@ -70,7 +71,8 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
         for t in timexes:
             opening = text[lead : t.start] if start <= t.start < end else "x"
             if not opening.strip(_EDGE_PUNCTUATION):  # 'On Monday,' 'Vào ngày 3/1,'
-                start, end = _stripped(text, t.end, end)
+                possessive = _POSSESSIVE.match(text, t.end, end)  # "last summer's rally"
+                start, end = _stripped(text, possessive.end() if possessive else t.end, end)
             if start < t.end <= end and not text[t.end : end].strip(_EDGE_PUNCTUATION):
                 start, end = _stripped(text, start, _without_lead_in(text, start, t.start, lex))
         if (start, end) == before:
@@ -95,13 +97,17 @@ def _without_lead_in(text: str, start: int, at: int, lex: Lexicon) -> int:
         at = found[-1].start
 
 
-def _says_too_little(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> bool:
-    """Fewer than MIN_TITLE_WORDS words, or only who spoke ('Ghonim said Friday')."""
-    words = _WORD.findall(unicodedata.normalize("NFC", text[start:end]))
-    if len(words) < MIN_TITLE_WORDS:
+def _says_too_little(text: str, clause: tuple[int, int], sentence: tuple[int, int], lex: Lexicon) -> bool:
+    """Fewer than MIN_TITLE_WORDS words, or only who spoke ('Ghonim said Friday') while the rest
+    of the sentence tells what happened."""
+    start, end = clause
+    if len(_WORD.findall(unicodedata.normalize("NFC", text[start:end]))) < MIN_TITLE_WORDS:
         return True
     cues = cues_in(text, start, end, lex)
-    return bool(cues) and all(c.category == STATEMENT for c in cues) and len(words) <= 2 * MIN_TITLE_WORDS
+    if not cues or any(c.category != STATEMENT for c in cues):
+        return False
+    rest = text[sentence[0] : start] + " " + text[end : sentence[1]]
+    return len(_WORD.findall(unicodedata.normalize("NFC", rest))) >= MIN_TITLE_WORDS
 
 
 def _cut(text: str, start: int, end: int) -> str:

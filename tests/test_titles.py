@@ -77,3 +77,14 @@ def test_a_title_never_runs_into_the_next_line():
 def test_a_clause_that_is_only_a_time_keeps_its_words():
     text = "Ngày 1/1/2030."
     assert titled(text, ["Ngày 1/1/2030"], "vi") == "Ngày 1/1/2030"
+
+
+def test_a_possessive_date_at_the_start_goes_with_its_s():
+    text = "Last winter's floods destroyed two bridges near Basra."
+    assert titled(text, ["Last winter"], "en") == "Floods destroyed two bridges near Basra"
+
+
+def test_a_long_attribution_still_gives_way_to_what_was_said():
+    text = "Troops will leave the northern bases by spring, the ministry's chief spokesman said on Friday."
+    clause = "the ministry's chief spokesman said on Friday"
+    assert titled(text, ["Friday"], "en", clause).startswith("Troops will leave the northern bases")
