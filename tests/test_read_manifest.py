@@ -36,7 +36,9 @@ def test_rows_by_file_name_with_partial_dates(tmp_path: Path) -> None:
 @pytest.mark.parametrize("bad", ["29/01/2024", "2024-13", "January 2024", "2020-02-30", "0000-01-01"])
 def test_a_bad_date_is_reported_on_its_line_and_loses_only_that_date(tmp_path: Path, bad: str) -> None:
     said: list[str] = []
-    found = read_manifest(manifest(tmp_path, f"a.txt,,,,2024,vi\nb.txt,Tiêu đề,,,{bad},vi\n"), warn=said.append)
+    found = read_manifest(
+        manifest(tmp_path, f"a.txt,,,,2024,vi\nb.txt,Tiêu đề,,,{bad},vi\n"), warn=said.append
+    )
     assert found["a.txt"].published == "2024"
     assert found["b.txt"].published is None and found["b.txt"].title == "Tiêu đề"
     (message,) = said
@@ -45,7 +47,9 @@ def test_a_bad_date_is_reported_on_its_line_and_loses_only_that_date(tmp_path: P
 
 def test_a_repeated_file_keeps_its_first_row_and_is_reported(tmp_path: Path) -> None:
     said: list[str] = []
-    found = read_manifest(manifest(tmp_path, "a.txt,First,,,,\nb.txt,,,,,\na.txt,Second,,,,\n"), warn=said.append)
+    found = read_manifest(
+        manifest(tmp_path, "a.txt,First,,,,\nb.txt,,,,,\na.txt,Second,,,,\n"), warn=said.append
+    )
     assert found["a.txt"].title == "First"
     assert said == ["manifest.csv line 4: a.txt is listed again (first on line 2); the first row is kept"]
 

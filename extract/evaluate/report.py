@@ -162,12 +162,14 @@ def summary(figures: dict) -> list[str]:
         + pair(figures.get("tempeval"), lambda r: r["value"]["f1"])
         + f" ({figures.get('seconds', '?')} s)",
     ]
-    if "heldout" in figures:
+    if "own_articles" in figures:
         lines.append(
-            "summary: held-out articles, events lenient/strict F1 "
+            "summary: own articles (development), events lenient/strict F1 "
             + ", ".join(
                 f"{_cell(h['lenient']['f1'])}/{_cell(h['strict']['f1'])} {label}"
-                for label, h in zip(("with manifest", "without"), figures["heldout"].values(), strict=True)
+                for label, h in zip(
+                    ("with manifest", "without"), figures["own_articles"].values(), strict=True
+                )
             )
         )
     if "realnews" in figures:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.evaluate import duckling, heldout, keydates, realnews, tempeval
+from extract.evaluate import duckling, keydates, own_articles, realnews, tempeval
 from extract.evaluate.gold import GoldSet, SystemResult, evaluate_gold_set
 from extract.evaluate.systems import OURS, PEER, Tagger, dateparser_peer, ours
 
@@ -91,9 +91,9 @@ def run_all(
     else:
         figures["skipped"].append(str(phrases))
 
-    figures["heldout"] = {
-        "manifest": heldout.figures(heldout.run(with_manifest=True)),
-        "no_manifest": heldout.figures(heldout.run(with_manifest=False)),
+    figures["own_articles"] = {
+        "manifest": own_articles.figures(own_articles.run(with_manifest=True)),
+        "no_manifest": own_articles.figures(own_articles.run(with_manifest=False)),
     }
 
     corpus = shared / "tempeval3" / "train"

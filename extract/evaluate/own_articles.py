@@ -1,7 +1,8 @@
-"""The project's held-out set: articles written and annotated by hand after the extractor was built.
+"""The project's own articles: written and annotated by hand (``tests/own_articles/expected.json``).
 
-``tests/heldout/expected.json`` was written before the extractor ever ran on these articles. It is
-scored with the gold set's matching rules; it needs no shared data.
+They were annotated before the extractor first ran on them, but their errors have since been used to
+fix the code, so they are development data, not a held-out set. They are scored with the gold set's
+matching rules and need no shared data.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ from extract.evaluate.scoring import (
 from extract.manifest import read_manifest
 from extract.pipeline import Timeline, build
 
-HELDOUT = Path(__file__).resolve().parents[2] / "tests" / "heldout"
-ARTICLES = HELDOUT / "articles"
+OWN_ARTICLES = Path(__file__).resolve().parents[2] / "tests" / "own_articles"
+ARTICLES = OWN_ARTICLES / "articles"
 
 
 @dataclass
 class Findings:
-    """The held-out set scored: event counts plus every rule broken, one line each."""
+    """The own articles scored: event counts plus every rule broken, one line each."""
 
     score: EventScore = field(default_factory=EventScore)
     forbidden: list[str] = field(default_factory=list)  # events on a date the article must not yield
@@ -39,7 +40,7 @@ class Findings:
 
 
 def expected() -> list[dict]:
-    return json.loads((HELDOUT / "expected.json").read_text(encoding="utf-8"))["documents"]
+    return json.loads((OWN_ARTICLES / "expected.json").read_text(encoding="utf-8"))["documents"]
 
 
 def spans(text: str, needle: str) -> tuple[tuple[int, int], ...]:
@@ -93,7 +94,7 @@ def score(timeline: Timeline, with_manifest: bool) -> Findings:
 
 
 def run(with_manifest: bool) -> Findings:
-    manifest = read_manifest(HELDOUT / "manifest.csv") if with_manifest else None
+    manifest = read_manifest(OWN_ARTICLES / "manifest.csv") if with_manifest else None
     return score(build([ARTICLES], manifest), with_manifest)
 
 
