@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import calendar
 import gc
+import hashlib
 import os
 import sys
+import tempfile
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,20 +27,27 @@ import plotly.graph_objects as go  # noqa: E402
 import plotly.io  # noqa: E402
 import pyarrow  # noqa: E402, F401  (Streamlit's tables, imported by it on first use)
 import streamlit as st  # noqa: E402
+from streamlit.components.v1 import declare_component  # noqa: E402
 
 from dashboard import chart, data_file, exports, panel, state, uploads  # noqa: E402
-from dashboard.filters import Filters, Options, apply, options  # noqa: E402
+from dashboard.filters import Filters, Options, is_context, options, split_context  # noqa: E402
 from dashboard.safe_text import html_text, one_line  # noqa: E402
 from extract.merge import merge  # noqa: E402
-from extract.model import Document, Event  # noqa: E402
+from extract.model import SHOWN_BY_DEFAULT, Document, Event  # noqa: E402
 from extract.store import collector_paused, load  # noqa: E402
 
-UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv"]  # size limit: server.maxUploadSize in config.toml
+UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "json"]
+# Streamlit refuses a file over server.maxUploadSize in the browser with only a red icon; that limit
+# (config.toml) is set higher, and this one is checked here, where the visitor gets a sentence.
+UPLOAD_LIMIT_MB = 5
+PANEL_HEIGHT = 460  # px: a fixed height, so opening or changing the panel never moves the page
+_view_sync = declare_component("view_sync", path=str(Path(__file__).with_name("view_sync")))
 # Upload messages carry file names and reasons from the files: an HTML block of escaped text, never
 # Markdown (whose autolinks turn a URL in a name into a link even when it is escaped).
 _NOTICE_COLOURS = {"success": ("#e8f5e9", "#1b5e20"), "warning": ("#fff8e1", "#7a5300")}
 _NOTICE_COLOURS["error"] = ("#ffebee", "#b71c1c")
 _FILTER_KEYS = ("f_actors", "f_categories", "f_tones", "f_languages", "f_outlets")
+_PHONE_AGENTS = ("Mobi", "Android", "iPhone")  # the first page's guess, until the browser says its width
 TABLE_ROWS = 300  # a table sends every row it holds to the browser; the CSV download has them all
 
 
@@ -87,17 +96,30 @@ def _load(path: str, mtime: float) -> Timeline:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _view(key: str, filters: Filters, _timeline: Timeline) -> tuple[list[Event], list[Event], list[Event]]:
-    """The events shown, then those of them with a place on the date axis, then the others."""
-    shown = apply(_timeline.events, filters)
+def _view(
+    key: str, filters: Filters, _timeline: Timeline
+) -> tuple[list[Event], list[Event], list[Event], int]:
+    """The events shown, those of them with a place on the date axis, the others, and the number of
+    context events the switch hides."""
+    shown, hidden = split_context(_timeline.events, filters)
     dated = [e for e in shown if chart.is_dated(e)]
-    return shown, dated, [e for e in shown if not chart.is_dated(e)]
+    return shown, dated, [e for e in shown if not chart.is_dated(e)], hidden
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)  # up to ~6 MB each at 10,000 events
-def _figure(key: str, filters: Filters, lane_mode: str, _dated: list[Event]) -> go.Figure:
-    """Shared, never modified: a filter set again, or another session, reuses the figure."""
-    return chart.build_figure(_dated, lane_mode)
+def _figure(key: str, filters: Filters, lane_mode: str, look: tuple, _dated: list[Event]) -> go.Figure:
+    """Shared, never modified: a filter set again, or another session, reuses the figure. ``look``
+    is (selected id, viewport width, zoom, hidden tones, revision), the keywords of build_figure."""
+    selected, viewport, x_range, hidden, revision = look
+    return chart.build_figure(
+        _dated,
+        lane_mode,
+        selected=selected,
+        viewport=viewport,
+        x_range=x_range,
+        hidden=hidden,
+        revision=revision,
+    )
 
 
 @st.cache_resource(show_spinner=False)
@@ -106,20 +128,24 @@ def _png_renderer() -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _png(figure_json: str) -> bytes:
-    return exports.png_bytes(plotly.io.from_json(figure_json))
+def _png(figure_json: str, scale: float) -> bytes:
+    return exports.png_bytes(plotly.io.from_json(figure_json), scale)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)  # ~20 MB each at 10,000 events
-def _export_files(key: str, filters: Filters, lane_mode: str, _shown: list[Event], _fig) -> dict[str, bytes]:
+def _export_files(
+    key: str, filters: Filters, lane_mode: str, _shown: list[Event], _dated: list[Event], _timeline: Timeline
+) -> dict[str, bytes]:
     """Each download's bytes, made once per view and shared by sessions. Prepared bytes keep one
     address however often the page reruns; a deferred file's address changes on every rerun, so a
-    second click while the first one's rerun ran fetched a file already gone (issue 9)."""
+    second click while the first one's rerun ran fetched a file already gone (issue 9). They are
+    made only once the visitor opens the downloads (a first page does not wait for them)."""
+    about = exports.provenance(_shown)
     return {
         "csv": exports.csv_bytes(_shown),
-        "json": exports.json_bytes(_shown),
-        "timelinejs": exports.timelinejs_bytes(_shown),
-        "html": exports.html_bytes(_fig),
+        "json": exports.json_bytes(_shown, _timeline.by_file),
+        "timelinejs": exports.timelinejs_bytes(_shown, lane_mode),
+        "html": exports.html_bytes(chart.build_figure(_dated, lane_mode), _dated, about),
     }
 
 
@@ -150,11 +176,19 @@ def _timeline(placeholder) -> Timeline:
     return merged[1]
 
 
-def _start_view(opts: Options) -> None:
-    """Once per session: the widgets start from the URL's query parameters."""
+def _start_view(timeline: Timeline) -> None:
+    """Once per session: the widgets start from the URL's query parameters; what a link asked for
+    and could not get is kept as notes for the page to show."""
     if "view_started" in st.session_state:
         return
-    view = state.from_query({k: st.query_params.get_all(k) for k in st.query_params}, opts)
+    opts = timeline.options
+    notes: list[str] = []
+    view = state.from_query({k: st.query_params.get_all(k) for k in st.query_params}, opts, notes)
+    if view.selected and view.selected not in timeline.by_id:
+        notes.append(
+            "The event in this link is not in this timeline: it may come from an article uploaded in "
+            "another visit (uploads stay with the visit that made them); upload the article again to see it."
+        )
     f = view.filters
     st.session_state.update(
         f_dates=(f.date_from or opts.first, f.date_to or opts.last),
@@ -164,10 +198,24 @@ def _start_view(opts: Options) -> None:
         f_languages=list(f.languages),
         f_outlets=list(f.outlets),
         f_text=f.text,
+        f_context=f.context,
+        f_relevance=f.min_relevance,
         lanes=view.lane_mode,
-        selected=view.selected,
+        selected=view.selected if view.selected in timeline.by_id else None,
+        zoom=view.x_range,
+        hidden=view.hidden,
+        figure_zoom=view.x_range,
+        figure_hidden=view.hidden,
+        link_notes=notes,
+        viewport=_guessed_viewport(),
         view_started=True,
     )
+
+
+def _guessed_viewport() -> int | None:
+    """A phone's first page is laid out for a phone before its browser reports its width."""
+    agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
+    return 390 if any(word in agent for word in _PHONE_AGENTS) else None
 
 
 def _fit_dates(opts: Options) -> None:
@@ -184,6 +232,13 @@ def _fit_dates(opts: Options) -> None:
 def _sidebar(opts: Options) -> Filters:
     with st.sidebar:
         st.header("Filters")
+        st.toggle(
+            "Show context events",
+            key="f_context",
+            help=f"Dated happenings not (surely) about US–Iraq relations: relevance under "
+            f"{SHOWN_BY_DEFAULT}. They are drawn fainter.",
+        )
+        st.slider("Minimum relevance", 0.0, 1.0, step=0.05, key="f_relevance")
         if opts.first and opts.last:
             _fit_dates(opts)
             st.date_input(
@@ -210,6 +265,8 @@ def _sidebar(opts: Options) -> Filters:
         languages=tuple(st.session_state["f_languages"]),
         outlets=tuple(st.session_state["f_outlets"]),
         text=st.session_state["f_text"].strip(),
+        context=bool(st.session_state["f_context"]),
+        min_relevance=float(st.session_state["f_relevance"]),
     )
 
 
@@ -217,6 +274,8 @@ def _clear_filters() -> None:
     for key in _FILTER_KEYS:
         st.session_state[key] = []
     st.session_state["f_text"] = ""
+    st.session_state["f_context"] = False
+    st.session_state["f_relevance"] = 0.0
     st.session_state.pop("f_dates", None)
 
 
@@ -226,12 +285,16 @@ def _upload_form() -> None:
             st.markdown(_notice_html(level, message), unsafe_allow_html=True)
         with st.form("upload", clear_on_submit=True):
             files = st.file_uploader(
-                "Articles (.txt, .md, .html) and an optional manifest.csv",
+                f"Articles (.txt, .md, .html, up to {UPLOAD_LIMIT_MB} MB each), an optional manifest.csv, "
+                "or a timeline .json exported from this page",
                 type=UPLOAD_TYPES,
                 accept_multiple_files=True,
             )
-            if st.form_submit_button("Extract") and files:
-                st.session_state["upload_messages"] = _extract_uploads(files)
+            if st.form_submit_button("Extract"):
+                if files:
+                    st.session_state["upload_messages"] = _extract_uploads(files)
+                else:
+                    st.session_state["upload_messages"] = [("warning", "No file chosen: nothing to extract.")]
                 st.rerun()  # the timeline above was drawn before the upload: draw it again
 
 
@@ -242,22 +305,83 @@ def _notice_html(level: str, message: str) -> str:
     return f'<div class="upload-{level}" style="{style}">{html_text(message)}</div>'
 
 
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_timeline_json(name: str, data: bytes) -> tuple[list[Document], list[Event]] | str:
+    """A timeline exported as JSON (or an events.json), or the reason it cannot be opened."""
+    with tempfile.TemporaryDirectory(prefix="timeline_json_") as tmp:
+        path = Path(tmp) / "events.json"
+        path.write_bytes(data)
+        try:
+            return load(path)
+        except Exception as error:
+            return (
+                data_file.problem(path, error, default=False)
+                .split(" Rebuild")[0]
+                .replace("The timeline file `events.json`", "it")
+            )
+
+
 def _extract_uploads(files: list) -> list[tuple[str, str]]:
     """Run the extractor on uploaded files in a child process; returns one (level, message) per file."""
-    limit = st.get_option("server.maxUploadSize") * 1024 * 1024  # megabytes of 2**20 bytes
-    fits = [f for f in files if f.size <= limit]  # one over it is not even copied: its size says enough
-    messages = [("warning", uploads.too_big(f.name, f.size, limit)) for f in files if f.size > limit]
-    articles = max(1, sum(not f.name.lower().endswith(uploads.MANIFEST_SUFFIX) for f in fits))
+    limit = UPLOAD_LIMIT_MB * 1024 * 1024  # megabytes of 2**20 bytes, as Streamlit counts them
+    seen: set[str] = st.session_state.setdefault("uploaded_digests", set())
+    messages: list[tuple[str, str]] = []
+    fits, timelines = [], []
+    for f in files:
+        name = one_line(f.name) or "(no name)"
+        if f.size > limit:  # not even read: its size says enough
+            messages.append(("error", uploads.too_big(f.name, f.size, limit)))
+            continue
+        data = f.getvalue()
+        if _digest(data) in seen:
+            messages.append(("warning", f"{name}: already added in this visit; nothing new"))
+        elif f.name.lower().endswith(".json"):
+            timelines.append((name, data))
+        else:
+            fits.append((f, data))
+    documents, events = st.session_state.get("uploaded", ([], []))
+    before = len(merge(_shared_events() + events))
+    for name, data in timelines:
+        opened = _read_timeline_json(name, data)
+        if isinstance(opened, str):
+            messages.append(("error", f"{name}: not a timeline this page can open ({opened})"))
+            continue
+        seen.add(_digest(data))
+        documents, events = documents + opened[0], events + opened[1]
+        messages.append(("success", f"{name}: timeline of {len(opened[1])} event(s) opened"))
+    articles = max(1, sum(not f.name.lower().endswith(uploads.MANIFEST_SUFFIX) for f, _ in fits))
     progress = st.progress(0.0, text="Extracting…")
 
     def on_file(index: int, name: str) -> None:  # the name is not shown: progress text is Markdown
         progress.progress(index / articles, text=f"Extracting article {index + 1} of {articles}")
 
-    batch = [uploads.Upload(f.name, f.getvalue()) for f in fits]
+    batch = [uploads.Upload(f.name, data) for f, data in fits]
     outcome = uploads.extract_uploads(batch, limit_bytes=limit, on_file=on_file)
-    documents, events = st.session_state.get("uploaded", ([], []))
-    st.session_state["uploaded"] = (documents + outcome.documents, events + outcome.events)
-    return messages + outcome.messages
+    seen.update(_digest(data) for f, data in fits if not f.name.lower().endswith(uploads.MANIFEST_SUFFIX))
+    documents, events = documents + outcome.documents, events + outcome.events
+    messages += outcome.messages
+    found = len(events) - len(st.session_state.get("uploaded", ([], []))[1])
+    st.session_state["uploaded"] = (documents, events)
+    if found:  # an event told again (re-uploaded, or in the timeline already) merges: no new dot
+        added = len(merge(_shared_events() + events)) - before
+        merged = f"; {found - added} merged with events already there" if found > added else ""
+        messages.append(("success", f"{added} new event(s) on the timeline{merged}"))
+    return messages
+
+
+def _shared_events() -> list[Event]:
+    path = data_path()
+    try:
+        return _load(str(path), path.stat().st_mtime).events
+    except Exception:
+        return []
+
+
+def _select(event_id: str | None) -> None:
+    st.session_state["selected"] = event_id
 
 
 def _on_chart_select() -> None:
@@ -271,25 +395,41 @@ def _on_chart_select() -> None:
     elif isinstance(custom, int | float):  # an event marker: its index among the events drawn
         ids = st.session_state.get("chart_ids", [])
         if 0 <= int(custom) < len(ids):
-            st.session_state["selected"] = ids[int(custom)]
+            _select(ids[int(custom)])
 
 
 def _on_table_select(table: str) -> None:
     rows = st.session_state[table].selection.rows
     ids = st.session_state.get(f"{table}_ids", [])
     if rows and rows[0] < len(ids):
-        st.session_state["selected"] = ids[rows[0]]
+        _select(ids[rows[0]])
+    # A click on the ticked row unticks it; the selection stays (Close in the panel ends it).
 
 
-def _table(events: list[Event], key: str, height: int | str = "auto") -> None:
-    """Events as a table, the first ``TABLE_ROWS`` by date, whose row selection opens the source panel."""
+def _on_view_sync() -> None:
+    """The browser reported the chart's zoom, hidden tones or the window's width."""
+    reported = st.session_state.get("view_sync") or {}
+    zoom = reported.get("zoom")
+    st.session_state["zoom"] = tuple(zoom) if isinstance(zoom, list) and len(zoom) == 2 else None
+    st.session_state["hidden"] = tuple(str(h) for h in reported.get("hidden") or ())
+    width = reported.get("width")
+    if isinstance(width, int | float) and width > 0:
+        st.session_state["viewport"] = int(width)
+
+
+def _table(events: list[Event], key: str, selected: str | None, height: int | str = "auto") -> None:
+    """Events as a table, the first ``TABLE_ROWS`` by date, whose row selection opens the source
+    panel; the selected event's row is ticked, wherever it was selected."""
     if len(events) > TABLE_ROWS:
         st.caption(
             f"The first {TABLE_ROWS} of {len(events)} by date: narrow the filters or search to reach "
             "the others; the CSV download holds them all."
         )
         events = events[:TABLE_ROWS]
-    st.session_state[f"{key}_ids"] = [e.id for e in events]
+    ids = [e.id for e in events]
+    st.session_state[f"{key}_ids"] = ids
+    rows = [ids.index(selected)] if selected in ids else []
+    st.session_state[key] = {"selection": {"rows": rows, "columns": [], "cells": []}}
     # A plain dict, which Streamlit makes a frame of; cells are shown as text, one line each.
     columns = {
         "date": [chart.date_label(e) for e in events],
@@ -299,6 +439,7 @@ def _table(events: list[Event], key: str, height: int | str = "auto") -> None:
         "category": [e.category for e in events],
         "tone": [e.tone for e in events],
         "sources": [len(e.sources) for e in events],
+        "relevance": [round(e.relevance, 2) for e in events],
     }
     st.dataframe(
         columns,
@@ -314,27 +455,76 @@ def _table(events: list[Event], key: str, height: int | str = "auto") -> None:
     )
 
 
+def _panel(selected: Event | None, shown: list[Event], timeline: Timeline) -> None:
+    """The selected event's sources in a box of fixed height, with previous/next (in the order of
+    the events shown) and close."""
+    with st.container(border=True, height=PANEL_HEIGHT, key="source_panel"):
+        if not selected:
+            st.info("Click an event in the chart or a row in a table to see its sources.")
+            return
+        ids = [e.id for e in shown]
+        at = ids.index(selected.id) if selected.id in ids else None
+        previous = ids[at - 1] if at else None
+        following = ids[at + 1] if at is not None and at + 1 < len(ids) else None
+        left, middle, right = st.columns(3)
+        left.button(
+            "◀ Previous", key="panel_previous", on_click=_select, args=(previous,), disabled=not previous
+        )
+        middle.button("Next ▶", key="panel_next", on_click=_select, args=(following,), disabled=not following)
+        right.button("✕ Close", key="panel_close", on_click=_select, args=(None,))
+        if is_context(selected):
+            st.caption(
+                f"A context event (relevance {selected.relevance:.2f}): not surely about US–Iraq relations."
+            )
+        panel.render(selected, timeline.by_file)
+
+
 _DOWNLOADS = (  # export, button, file name, media type
     ("csv", "CSV", "timeline.csv", "text/csv"),
     ("json", "JSON", "timeline.json", "application/json"),
     ("timelinejs", "TimelineJS", "timelinejs.json", "application/json"),
     ("html", "HTML", "timeline.html", "text/html"),
 )
+_PNG_SIZES = {"1600 × 900 (slides)": (1600, 900), "1200 × 800": (1200, 800), "800 × 600": (800, 600)}
 
 
-def _downloads(files: dict[str, bytes], fig) -> None:
-    """Buttons that only download ("ignore": no rerun), so clicks in quick succession each get their file."""
-    st.caption("Download the events shown")
-    cols = st.columns(len(_DOWNLOADS) + 1)
-    for col, (export, label, name, mime) in zip(cols, _DOWNLOADS, strict=False):
+@st.fragment
+def _downloads(
+    timeline: Timeline, filters: Filters, lane_mode: str, shown: list[Event], dated: list[Event]
+) -> None:
+    """Buttons that only download ("ignore": no rerun), so clicks in quick succession each get their
+    file. Their files are made once the visitor asks (a fragment: only this part runs again)."""
+    st.subheader("Download this view", anchor=False)
+    if not st.session_state.get("exports_open"):
+        if not st.button("Prepare downloads", key="exports_open_button"):
+            st.caption("CSV, JSON, TimelineJS, HTML and PNG of the events shown, with their sources.")
+            return
+        st.session_state["exports_open"] = True
+    files = _export_files(timeline.key, filters, lane_mode, shown, dated, timeline)
+    cols = st.columns(len(_DOWNLOADS))
+    for col, (export, label, name, mime) in zip(cols, _DOWNLOADS, strict=True):
         col.download_button(label, files[export], name, mime, key=f"dl_{export}", on_click="ignore")
-    with cols[-1]:
-        if not exports.chromium_path():
-            st.caption("PNG: use the chart's camera button (no Chromium on this server).")
-        elif st.button("Render PNG", key="png_render") or st.session_state.get("png_ready"):
+    _png_download(shown, dated, lane_mode)
+
+
+def _png_download(shown: list[Event], dated: list[Event], lane_mode: str) -> None:
+    if not exports.chromium_path():
+        st.caption("PNG: use the chart's camera button (no Chromium on this server).")
+        return
+    size_col, scale_col, button_col = st.columns([2, 1, 2])
+    size = size_col.selectbox("PNG size (px)", list(_PNG_SIZES), key="png_size")
+    scale = scale_col.selectbox("Scale", [1, 2, 3], key="png_scale")
+    zoom, hidden = st.session_state.get("zoom"), tuple(st.session_state.get("hidden") or ())
+    with button_col:
+        if st.button("Render PNG", key="png_render") or st.session_state.get("png_ready"):
+            width, height = _PNG_SIZES[size]
+            fig = chart.build_figure(
+                dated, lane_mode, x_range=zoom, hidden=hidden
+            )  # a fresh figure: changed below
+            about = exports.provenance([e for e in shown if e.tone not in hidden], zoom)
             try:
                 _png_renderer()
-                image = _png(fig.to_json())
+                image = _png(exports.print_figure(fig, about, width, height).to_json(), float(scale))
             except Exception as error:  # kaleido and Chromium fail in many ways; the camera button remains
                 st.caption(f"PNG failed ({type(error).__name__}); use the chart's camera button.")
             else:
@@ -342,26 +532,65 @@ def _downloads(files: dict[str, bytes], fig) -> None:
                 st.download_button("PNG", image, "timeline.png", "image/png", key="dl_png", on_click="ignore")
 
 
+def _revision(filters: Filters, lane_mode: str) -> str:
+    return hashlib.sha1(repr((filters, lane_mode)).encode()).hexdigest()[:12]
+
+
+def _follow_revision(revision: str) -> None:
+    """New filters or lanes draw the whole range again: the zoom of the old view no longer applies,
+    and the tones hidden from the legend stay hidden in the new figure."""
+    if st.session_state.get("revision", revision) != revision:
+        st.session_state["zoom"] = st.session_state["figure_zoom"] = None
+        st.session_state["figure_hidden"] = tuple(st.session_state.get("hidden") or ())
+    st.session_state["revision"] = revision
+
+
 def main() -> None:
     st.set_page_config(page_title="US–Iraq timeline", layout="wide")
     st.title("US–Iraq relations in the news")
-    caption, chart_slot = st.empty(), st.empty()
+    notes, caption, chart_slot = st.empty(), st.empty(), st.empty()
     if "view_started" not in st.session_state:
         # A new session: the browser fetches and starts Plotly (megabytes of script) while the
         # server reads the timeline and builds the figure, instead of after.
         chart_slot.plotly_chart(chart.note_figure("Loading the timeline…", height=420))
     timeline = _timeline(chart_slot)
     opts = timeline.options
-    _start_view(opts)
+    _start_view(timeline)
+    if link_notes := st.session_state.get("link_notes"):
+        with notes.container():
+            st.warning(
+                "Part of this link could not be applied:\n\n" + "\n".join(f"- {n}" for n in link_notes)
+            )
+            st.button(
+                "Dismiss", key="dismiss_notes", on_click=st.session_state.pop, args=("link_notes", None)
+            )
     filters = _sidebar(opts)
-    shown, dated, undated = _view(timeline.key, filters, timeline)
-
-    caption.caption(
-        f"{len(shown)} of {len(timeline.events)} events shown · {len(undated)} without a known year · "
-        "click an event or a table row for its sources; click a temperature bar to zoom to its month"
-    )
+    shown, dated, undated, context_hidden = _view(timeline.key, filters, timeline)
     lane_mode = st.session_state["lanes"]
-    fig = _figure(timeline.key, filters, lane_mode, dated)
+    revision = _revision(filters, lane_mode)
+    _follow_revision(revision)
+
+    hidden_note = (
+        f" · {context_hidden} context events hidden (switch on “Show context events”)"
+        if context_hidden
+        else ""
+    )
+    faint = " · fainter markers are context events" if filters.context else ""
+    caption.caption(
+        f"{len(shown)} of {len(timeline.events)} events shown{hidden_note} · {len(undated)} without a "
+        f"known year{faint} · click an event or a table row for its sources; click a temperature bar to "
+        "zoom to its month"
+    )
+    selected = timeline.by_id.get(st.session_state.get("selected") or "")
+    drawn = selected.id if selected and chart.is_dated(selected) else None
+    look = (
+        drawn,
+        st.session_state.get("viewport"),
+        st.session_state.get("figure_zoom"),
+        tuple(st.session_state.get("figure_hidden") or ()),
+        revision,
+    )
+    fig = _figure(timeline.key, filters, lane_mode, look, dated)
     st.session_state["chart_ids"] = [e.id for e in dated]  # a click gives the index of its event here
     chart_slot.plotly_chart(
         fig,
@@ -370,20 +599,22 @@ def main() -> None:
         selection_mode="points",
         config={"toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2}},
     )
-    selected = timeline.by_id.get(st.session_state.get("selected") or "")
-    with st.container(border=True):
-        if selected:
-            panel.render(selected, timeline.by_file)
-        else:
-            st.info("Click an event in the chart or a row in a table to see its sources.")
+    _view_sync(key="view_sync", default=None, on_change=_on_view_sync)
+    _panel(selected, shown, timeline)
     if undated:
         st.markdown(f"**Year unknown** ({len(undated)}): dates the articles give without a year")
-        _table(undated, "undated_table")
+        _table(undated, "undated_table", st.session_state.get("selected"))
     st.subheader("Events shown", anchor=False)
-    _table(shown, "events_table", height=min(420, 38 + 35 * len(shown)))
-    _downloads(_export_files(timeline.key, filters, lane_mode, shown, fig), fig)
+    _table(shown, "events_table", st.session_state.get("selected"), height=min(420, 38 + 35 * len(shown)))
+    _downloads(timeline, filters, lane_mode, shown, dated)
 
-    view = state.View(filters, lane_mode, selected.id if selected else None)
+    view = state.View(
+        filters,
+        lane_mode,
+        selected.id if selected else None,
+        st.session_state.get("zoom"),
+        tuple(h for h in st.session_state.get("hidden") or () if h in opts.tones),
+    )
     st.query_params.from_dict(state.to_query(view, opts))
 
 

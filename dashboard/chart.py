@@ -19,6 +19,7 @@ from typing import NamedTuple
 import numpy as np
 import plotly.graph_objects as go
 
+from dashboard.filters import is_context
 from dashboard.safe_text import one_line
 from extract.model import Event
 
@@ -44,6 +45,9 @@ _ROW_STEP = 0.16
 _SPAN_WIDTH = 9
 _RANGESLIDER = 0.06  # of the plot's height
 _HOVER_CHARS = 90
+CONTEXT_OPACITY = 0.35  # context events (relevance under the default threshold) are drawn fainter
+COMPACT_BELOW = 700  # px of viewport: narrower screens get lane names inside the plot, legend below
+_WIDE_PLOT_PX = 750  # the plot's width when the viewport is unknown (a desktop's sidebar beside it)
 _EPOCH = date(1970, 1, 1).toordinal()
 _DAY_MS = 86_400_000
 
@@ -162,7 +166,9 @@ def _short(title: str, size: int = 34) -> str:
 def _hover(event: Event) -> str:
     """The title, short, and the sources when merged (the trace's template adds the date)."""
     text = _text(_short(event.title, _HOVER_CHARS))
-    return text if len(event.sources) < 2 else f"{text}<br>{len(event.sources)} sources"
+    if len(event.sources) > 1:
+        text += f"<br>{len(event.sources)} sources"
+    return text + (f"<br>context event (relevance {event.relevance:.2f})" if is_context(event) else "")
 
 
 def _label_position(item: _Placed, first_day: int, plot_days: int) -> str:
@@ -179,9 +185,9 @@ def _label_text(item: _Placed, first_day: int, plot_days: int) -> str:
     return pad + label if position == "top right" else label + pad if position == "top left" else label
 
 
-def _label_extent(item: _Placed, first_day: int, plot_days: int) -> tuple[float, float]:
-    """The days a label covers, for a plot about 750 px wide and 6.5 px per character."""
-    width = len(_short(item.event.title)) * 6.5 / 750 * plot_days
+def _label_extent(item: _Placed, first_day: int, plot_days: int, plot_px: int) -> tuple[float, float]:
+    """The days a label covers, for a plot ``plot_px`` wide and 6.5 px per character."""
+    width = len(_short(item.event.title)) * 6.5 / plot_px * plot_days
     mid = item.mid - first_day
     position = _label_position(item, first_day, plot_days)
     if position == "top right":
@@ -191,7 +197,7 @@ def _label_extent(item: _Placed, first_day: int, plot_days: int) -> tuple[float,
     return mid - width / 2, mid + width / 2
 
 
-def _labelled(placed: list[_Placed], first_day: int, plot_days: int) -> list[_Placed]:
+def _labelled(placed: list[_Placed], first_day: int, plot_days: int, plot_px: int) -> list[_Placed]:
     """The most important events whose labels do not run into one another."""
     taken: list[tuple[int, float, float]] = []  # lane, first and last day of each label kept
     kept: list[_Placed] = []
@@ -199,7 +205,7 @@ def _labelled(placed: list[_Placed], first_day: int, plot_days: int) -> list[_Pl
     for item in sorted(top_rows, key=lambda p: _importance(p.event), reverse=True):
         if len(taken) == LABELS:
             break
-        start, end = _label_extent(item, first_day, plot_days)
+        start, end = _label_extent(item, first_day, plot_days, plot_px)
         if all(lane != item.lane or end < first or start > last for lane, first, last in taken):
             taken.append((item.lane, start, end))
             kept.append(item)
@@ -255,7 +261,7 @@ def _span_trace(periods: list[_Placed], kind: str, tone: str) -> dict:
     return dict(type=kind, x=x, y=y, mode="lines", line=line, opacity=0.3, hoverinfo="skip")
 
 
-def _marker_trace(items: list[_Placed], kind: str, tone: str, precision: str) -> dict:
+def _marker_trace(items: list[_Placed], kind: str, tone: str, precision: str, context: bool) -> dict:
     """One tone at one date precision: colour, shape and the hover's precision are the trace's.
 
     ``customdata`` is each point's index in the events drawn, which tells a click's event; the
@@ -275,6 +281,7 @@ def _marker_trace(items: list[_Placed], kind: str, tone: str, precision: str) ->
         y=np.array([p.y for p in items], dtype=np.float32),
         mode="markers",
         marker=marker,
+        opacity=CONTEXT_OPACITY if context else 1.0,
         customdata=np.array([p.index for p in items], dtype=np.int32),
         text=given,
         hovertext=hover,
@@ -282,7 +289,7 @@ def _marker_trace(items: list[_Placed], kind: str, tone: str, precision: str) ->
     )
 
 
-def _event_traces(placed: list[_Placed], kind: str) -> list[dict]:
+def _event_traces(placed: list[_Placed], kind: str, plot_px: int, hidden: frozenset[str]) -> list[dict]:
     first_day = min(p.start for p in placed)
     plot_days = (max(p.end for p in placed) - first_day) or 1
     traces = []
@@ -291,15 +298,15 @@ def _event_traces(placed: list[_Placed], kind: str) -> list[dict]:
     precisions = [p for p in PRECISION_SYMBOLS if p in present]
     for tone in tones:
         items = [p for p in placed if p.event.tone == tone]
-        group = dict(legendgroup=tone, showlegend=False)
+        group = dict(legendgroup=tone, showlegend=False, visible="legendonly" if tone in hidden else True)
         if periods := [p for p in items if p.start != p.end]:
             traces.append(_span_trace(periods, kind, tone) | group)
-        by_precision: dict[str, list[_Placed]] = defaultdict(list)
+        by_kind: dict[tuple[str, bool], list[_Placed]] = defaultdict(list)
         for item in items:
-            by_precision[item.event.precision].append(item)
-        for precision, shown in by_precision.items():
-            traces.append(_marker_trace(shown, kind, tone, precision) | group)
-    labels = _labelled(placed, first_day, plot_days)
+            by_kind[item.event.precision, is_context(item.event)].append(item)
+        for (precision, context), shown in by_kind.items():
+            traces.append(_marker_trace(shown, kind, tone, precision, context) | group)
+    labels = _labelled([p for p in placed if p.event.tone not in hidden], first_day, plot_days, plot_px)
     traces.append(  # few labels in SVG: WebGL text for every point would slow drawing down
         dict(
             type="scatter",
@@ -315,7 +322,8 @@ def _event_traces(placed: list[_Placed], kind: str) -> list[dict]:
     )
     for tone in tones:
         title = "Tone" if tone == tones[0] else ""
-        traces.append(_legend_entry(tone.capitalize(), tone, title, "circle", tone_colour(tone)))
+        entry = _legend_entry(tone.capitalize(), tone, title, "circle", tone_colour(tone))
+        traces.append(entry | dict(visible="legendonly" if tone in hidden else True))
     for precision in precisions:  # which marker shape means which precision
         traces.append(
             _legend_entry(precision, "precision", "Date precision", PRECISION_SYMBOLS[precision], "#9e9e9e")
@@ -362,45 +370,110 @@ def note_figure(text: str, height: int = 260) -> go.Figure:
     return fig
 
 
-def _margins(lane_labels: list[str], height: int) -> dict:
+def _margins(lane_labels: list[str], height: int, compact: bool) -> dict:
     """Margins that hold the lane names, the legend, the quick ranges and the range slider, fixed.
 
     Left to grow (``autoexpand``), Plotly draws the whole figure, then widens the margins to what
     these need and draws it all again: at 10,000 points in the dashboard that second drawing costs
     more than half a second. Sizes are for the 12 px font: ~7 px a character, the legend's longest
-    entry ("Date precision") with its symbol, a button row, two lines of date ticks."""
-    top, ticks, pad = 34, 44, 20
+    entry ("Date precision") with its symbol, a button row, two lines of date ticks. A compact
+    (phone) figure has its lane names inside the plot and its legend under it, so its sides are thin
+    and its top leaves the toolbar a row of its own above the quick ranges."""
+    top, ticks, pad = (62, 44, 20) if compact else (34, 44, 20)
+    legend = _COMPACT_LEGEND_PX if compact else 0
     # Plotly makes the slider (height - top - bottom) * thickness tall, under the axis's ticks.
-    bottom = (_RANGESLIDER * (height - top) + ticks + pad) / (1 + _RANGESLIDER)
+    bottom = (_RANGESLIDER * (height - top - legend) + ticks + pad + legend) / (1 + _RANGESLIDER)
+    if compact:
+        return dict(l=8, r=8, t=top, b=round(bottom), autoexpand=False)
     left = 7 * max(map(len, lane_labels)) + 16
     return dict(l=max(left, 70), r=150, t=top, b=round(bottom), autoexpand=False)
 
 
-def build_figure(events: list[Event], lane_mode: str = DEFAULT_LANES) -> go.Figure:
+_COMPACT_LEGEND_PX = 70  # a horizontal legend of two or three rows under the range slider
+
+
+def plot_width(viewport: int | None) -> int:
+    """The plot's width in px for a browser window ``viewport`` px wide (None: unknown, a desktop)."""
+    if viewport is None:
+        return _WIDE_PLOT_PX
+    if viewport < COMPACT_BELOW:
+        return max(120, viewport - 2 * 16 - 16)  # the page's padding and the compact margins
+    return max(300, min(viewport - 340, 1400) - 250)  # the sidebar, then lane names and legend
+
+
+def _highlight_trace(item: _Placed) -> dict:
+    """A ring around the selected event, the same in every view of the selection."""
+    return dict(
+        type="scatter",
+        x=epoch_ms([item.mid]).tolist(),
+        y=[item.y],
+        mode="markers",
+        marker=dict(symbol="circle-open", size=24, color="#1565c0", line=dict(width=3)),
+        hoverinfo="skip",
+        showlegend=False,
+        name="selected",
+    )
+
+
+def _lane_names(lanes: list[str]) -> list[dict]:
+    """Lane names written inside a compact plot, above each lane's first row."""
+    return [
+        dict(
+            text=_text(_short(lane, 30)),
+            x=0,
+            xref="paper",
+            y=index - 0.3,
+            yref="y",
+            xanchor="left",
+            yanchor="bottom",
+            showarrow=False,
+            font=dict(size=11, color="#546e7a"),
+        )
+        for index, lane in enumerate(lanes)
+    ]
+
+
+def build_figure(
+    events: list[Event],
+    lane_mode: str = DEFAULT_LANES,
+    *,
+    selected: str | None = None,
+    viewport: int | None = None,
+    x_range: tuple[str, str] | None = None,
+    hidden: tuple[str, ...] = (),
+    revision: str = "",
+) -> go.Figure:
     """Timeline (row 1) and monthly temperature (row 2) sharing the time axis.
 
     Every event marker carries its index in ``events`` as ``customdata`` (a number); temperature
     bars carry ``customdata[0] = "month:YYYY-MM"`` so a click on either can be told apart.
+    ``selected`` is ringed; ``viewport`` (the browser window's width, px) sizes margins, labels and
+    legend, compact below ``COMPACT_BELOW``; ``x_range`` (ISO days) is the zoom; ``hidden`` names the
+    legend groups (tones) hidden; ``revision`` keeps the visitor's zoom while it stays the same.
     """
     if not any(is_dated(e) for e in events):
         return note_figure("No dated event matches the filters")
+    compact = viewport is not None and viewport < COMPACT_BELOW
     placed, lanes = _place(events, lane_mode)
     kind = "scattergl" if len(placed) >= WEBGL_FROM else "scatter"
-    height = max(420, 70 * len(lanes) + 300)
+    lane_px = 60 if compact else 70
+    height = max(380 if compact else 420, lane_px * len(lanes) + (330 if compact else 300))
     layout = _rows_layout(height)
     lane_labels = [_short(lane, 24) for lane in lanes]
     layout["yaxis"].update(
         tickvals=list(range(len(lanes))),
         ticktext=[_text(label) for label in lane_labels],
+        showticklabels=not compact,
         range=[max(p.y for p in placed) + 0.5, -0.6],  # first lane on top
         showgrid=False,
         zeroline=False,
         fixedrange=True,
     )
     layout["yaxis2"].update(
-        title=dict(text="Temperature", font=dict(size=11)), zeroline=True, fixedrange=True
+        title=dict(text="" if compact else "Temperature", font=dict(size=11)), zeroline=True, fixedrange=True
     )
-    layout["xaxis"]["rangeselector"] = dict(buttons=_QUICK_RANGES, y=1, x=0, yanchor="bottom")
+    buttons = _QUICK_RANGES[1:] if compact else _QUICK_RANGES
+    layout["xaxis"]["rangeselector"] = dict(buttons=buttons, y=1, x=0, yanchor="bottom", font=dict(size=11))
     layout["xaxis2"]["rangeslider"] = dict(visible=True, thickness=_RANGESLIDER)
     # Plotly pads markers by a twentieth of the range: years of empty axis on a long timeline, where
     # "1 year" (back from the axis end) would show nothing. A few weeks of margin are enough.
@@ -409,15 +482,30 @@ def build_figure(events: list[Event], lane_mode: str = DEFAULT_LANES) -> go.Figu
     clip = dict(clipmin=float(epoch_ms([first - margin])[0]), clipmax=float(epoch_ms([last + margin])[0]))
     for axis in ("xaxis", "xaxis2"):
         layout[axis]["autorangeoptions"] = clip
+        if x_range:
+            layout[axis]["range"] = list(x_range)
+    legend = dict(yanchor="top", y=1, xanchor="left", x=1.01, groupclick="togglegroup", tracegroupgap=12)
+    if compact:
+        legend = dict(
+            orientation="h", yanchor="top", y=-0.12, x=0, groupclick="togglegroup", font=dict(size=11)
+        )
     layout.update(
-        margin=_margins(lane_labels, height),
-        legend=dict(yanchor="top", y=1, xanchor="left", x=1.01, groupclick="togglegroup", tracegroupgap=12),
+        margin=_margins(lane_labels, height, compact),
+        legend=legend,
         hovermode="closest",
         clickmode="event+select",
         dragmode="pan",
         plot_bgcolor="white",
         bargap=0.1,
+        uirevision=revision or "timeline",
     )
-    traces = [*_event_traces(placed, kind), _temperature_trace(placed)]
+    if compact:
+        layout["annotations"] = _lane_names(lanes)
+    traces = [
+        *_event_traces(placed, kind, plot_width(viewport), frozenset(hidden)),
+        _temperature_trace(placed),
+    ]
+    if chosen := next((p for p in placed if p.event.id == selected), None):
+        traces.append(_highlight_trace(chosen))
     # Built from plain data this module controls; Plotly's per-element validation would cost ~1 s here.
     return go.Figure(data=traces, layout=layout, _validate=False)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from extract.model import Event
+from extract.model import SHOWN_BY_DEFAULT, Event
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,13 @@ class Filters:
     languages: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
     text: str = ""
+    context: bool = False  # also show context events (relevance under SHOWN_BY_DEFAULT)
+    min_relevance: float = 0.0  # the relevance filter, applied to every event
+
+
+def is_context(event: Event) -> bool:
+    """A dated happening kept for context: not (surely) about US-Iraq relations."""
+    return event.relevance < SHOWN_BY_DEFAULT
 
 
 def languages(event: Event) -> set[str]:
@@ -51,6 +58,11 @@ def _matches_text(event: Event, words: list[str]) -> bool:
 
 def apply(events: Iterable[Event], filters: Filters) -> list[Event]:
     """The events that pass every filter, by date (undated last); a period overlapping the range passes."""
+    return split_context(events, filters)[0]
+
+
+def split_context(events: Iterable[Event], filters: Filters) -> tuple[list[Event], int]:
+    """The events shown, and how many context events the other filters pass but the switch hides."""
     words = filters.text.casefold().split()
     first = filters.date_from.isoformat() if filters.date_from else ""
     last = filters.date_to.isoformat() if filters.date_to else "~"  # after every digit
@@ -65,8 +77,11 @@ def apply(events: Iterable[Event], filters: Filters) -> list[Event]:
         and (not langs or not langs.isdisjoint(languages(e)))
         and (not sources or not sources.isdisjoint(outlets(e)))
         and (not words or _matches_text(e, words))
+        and e.relevance >= filters.min_relevance
     ]
-    return sorted(passed, key=lambda e: (e.start is None, e.start or "", e.end or "", e.date, e.id))
+    shown = passed if filters.context else [e for e in passed if not is_context(e)]
+    shown.sort(key=lambda e: (e.start is None, e.start or "", e.end or "", e.date, e.id))
+    return shown, len(passed) - len(shown)
 
 
 @dataclass(frozen=True)

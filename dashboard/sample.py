@@ -168,7 +168,8 @@ _TONES = (("cooperation", 3.0), ("conflict", -5.0), ("neutral", 0.0))
 
 
 def generated_timeline(count: int, seed: int = 0) -> tuple[list[Document], list[Event]]:
-    """``count`` events spread over 2003-2024, one short article each, mostly day precision."""
+    """``count`` events spread over 2003-2024, one short article each, mostly day precision; about
+    one in ten is a context event (relevance under ``SHOWN_BY_DEFAULT``)."""
     rng = random.Random(seed)
     documents, events = [], []
     first = date(2003, 1, 1)
@@ -197,7 +198,8 @@ def generated_timeline(count: int, seed: int = 0) -> tuple[list[Document], list[
             tone=tone,
             score=score + rng.uniform(-1, 1),
         )
-        event.relevance = rng.random()
+        # Most events are about US-Iraq relations; one in ten is a context event, as in real builds.
+        event.relevance = rng.uniform(0.8, 1.0) if rng.random() < 0.9 else rng.uniform(0.0, 0.8)
         documents.append(doc)
         events.append(event)
     return documents, events

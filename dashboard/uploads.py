@@ -145,13 +145,26 @@ def _write(folder: Path, index: int, upload: Upload) -> Path:
 def _manifest(uploads: list[Upload], folder: Path, outcome: Outcome) -> dict[str, Metadata]:
     manifest: dict[str, Metadata] = {}
     for index, upload in enumerate(uploads):
-        said = []  # a bad row costs that row, and is reported to the visitor, not the server's log
+        said: list[str] = []  # a bad row costs that row, and is reported to the visitor, not the server's log
+        path = _write(folder, index, upload)
         try:
-            manifest |= read_manifest(_write(folder, index, upload), warn=said.append)
+            manifest |= read_manifest(path, warn=said.append)
         except Exception as error:  # a bad manifest costs its metadata, not the articles
-            outcome.messages.append(("warning", f"{_shown(upload)}: {one_line(str(error))}"))
-        outcome.messages += [("warning", one_line(line)) for line in said]
+            reason = _renamed(one_line(str(error)), path.name, "")
+            outcome.messages.append(("warning", f"{_shown(upload)}: manifest not used ({reason})"))
+        outcome.messages += [
+            ("warning", _renamed(one_line(line), path.name, _shown(upload))) for line in said
+        ]
     return manifest
+
+
+def _renamed(message: str, written: str, shown: str) -> str:
+    """The reader names the copy it read (``upload.csv`` when the given name could not be used);
+    the visitor knows the file by the name they gave it (or, with ``shown`` empty, from context)."""
+    if not message.startswith(written):
+        return message
+    rest = message[len(written) :]
+    return (shown + rest) if shown else rest.removeprefix(": ").lstrip()
 
 
 def extract_uploads(
@@ -207,7 +220,7 @@ def extract_uploads(
                 document, found = answer
                 outcome.documents.append(document)
                 outcome.events.extend(found)
-                outcome.messages.append(("success", f"{shown}: {len(found)} event(s) added"))
+                outcome.messages.append(("success", f"{shown}: {len(found)} event(s) found"))
         if child:
             child.stop()  # the child exits: its memory goes back to the system
     return outcome

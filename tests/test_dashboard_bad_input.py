@@ -172,7 +172,7 @@ def test_an_article_over_its_time_is_stopped_and_the_batch_goes_on():
     outcome = extract_uploads(batch, limit_bytes=10**6, seconds_per_file=3, extract=slow_on_purpose)
     assert time.monotonic() - started < 60  # not the 120 s the slow one wanted
     assert outcome.messages[0] == ("warning", "slow.txt: stopped after 3 s; not added")
-    assert outcome.messages[1] == ("success", "quick.txt: 1 event(s) added")
+    assert outcome.messages[1] == ("success", "quick.txt: 1 event(s) found")
     assert [d.file for d in outcome.documents] == ["upload/quick.txt"]
     assert not multiprocessing.active_children()  # the child is gone, its memory with it
 
@@ -182,7 +182,7 @@ def test_an_article_over_the_memory_limit_is_refused_and_the_batch_goes_on():
     outcome = extract_uploads(batch, limit_bytes=10**6, memory_mb=1024, extract=hungry_on_purpose)
     assert outcome.messages == [
         ("warning", "hungry.txt: rejected (over the memory limit)"),
-        ("success", "fine.txt: 1 event(s) added"),
+        ("success", "fine.txt: 1 event(s) found"),
     ]
 
 
@@ -198,7 +198,7 @@ def test_files_over_the_size_limit_and_unreadable_ones_get_a_message_each():
     texts = [m for _, m in outcome.messages]
     assert texts[0].startswith("big.txt: ") and " MB limit; not read" in texts[0]
     assert "empty.txt: rejected (empty file)" in texts
-    assert f"{one_line(f'odd{HOSTILE}.txt')}: 1 event(s) added" in texts
-    assert "../../escape.txt: 1 event(s) added" in texts  # written inside the batch's own folder
+    assert f"{one_line(f'odd{HOSTILE}.txt')}: 1 event(s) found" in texts
+    assert "../../escape.txt: 1 event(s) found" in texts  # written inside the batch's own folder
     assert {d.file: d.meta.title for d in outcome.documents}["upload/escape.txt"] == "From the manifest"
     assert any(m.startswith("manifest.csv line 3") for m in texts)  # a bad row is the visitor's to see
