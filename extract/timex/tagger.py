@@ -49,6 +49,8 @@ def tag(
     for region_start, region_end in sorted(regions) if regions else [(0, len(text))]:
         start, end = norm.normal(region_start), norm.normal(region_end)
         for rule, match in rules.scan(norm.text, start, end):
+            if rules.in_name(norm.text, match.start(), match.end()):
+                continue
             values = slots(rule, match)
             values["_offset"] = match.start()
             values["_end"] = match.end()
