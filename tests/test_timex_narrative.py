@@ -45,3 +45,77 @@ def test_an_aside_s_year_does_not_move_the_story_s_dated_narrative() -> None:
         "Sáng 7/2, đội cứu hộ rút đi."
     )
     assert values(text, "2023-06-01", "vi")["Sáng 7/2"] == "2019-02-07TMO"
+
+
+# ---------------------------------------------------------------- Vietnamese: the story's year and tense cues
+
+
+def test_vietnamese_that_year_and_the_same_year_are_the_story_s_year() -> None:
+    text = "Năm 2008, nhà máy đóng cửa. Năm đó, công nhân về quê. Cuối năm ấy, chủ mới mua lại."
+    found = values(text, "2023-06-01", "vi")
+    assert found["Năm đó"] == "2008"
+    assert found["Cuối năm ấy"] == "2008"
+    same = values("Năm 2008, cầu được khởi công. Cùng năm, con đường mở rộng.", "2023-06-01", "vi")
+    assert same["Cùng năm"] == "2008"
+    month = values("Năm 2008, cầu thông xe. Tháng 6 năm đó, đường sắt chạy lại.", "2023-06-01", "vi")
+    assert month["Tháng 6 năm đó"] == "2008-06"
+
+
+def test_vietnamese_year_before_and_years_later_count_from_the_story_s_year() -> None:
+    found = values("Năm 2008, cầu thông xe. Năm trước đó, dự án bị hoãn.", "2023-06-01", "vi")
+    assert found["Năm trước đó"] == "2007"
+    found = values("Năm 2008, cầu thông xe. Ba năm sau, cầu xuống cấp.", "2023-06-01", "vi")
+    assert found["Ba năm sau"] == "2011"
+
+
+def test_vietnamese_next_year_in_a_plan_counts_from_publication() -> None:
+    story = values("Năm 2008, cầu thông xe. Đầu năm sau, cầu được sơn lại.", "2023-06-01", "vi")
+    assert story["Đầu năm sau"] == "2009"
+    plan = values("Năm 2008, cầu thông xe. Đầu năm sau, cầu sẽ được sơn lại.", "2023-06-01", "vi")
+    assert plan["Đầu năm sau"] == "2024"
+
+
+def test_vietnamese_next_day_is_the_day_after_the_story_s_day() -> None:
+    found = values("Ngày 12/3/2015, đoàn khảo sát tới. Hôm sau, đoàn rời đi.", "2023-06-01", "vi")
+    assert found["Hôm sau"] == "2015-03-13"
+    storm = values("Ngày 12/3/2015, bão tới. Ngày hôm sau, trời tạnh.", "2023-06-01", "vi")
+    assert storm["Ngày hôm sau"] == "2015-03-13"
+
+
+def test_vietnamese_coming_and_just_past_days_are_read_from_publication() -> None:
+    context = "Năm 2016, hai tỉnh tranh chấp đất. "
+    assert values(context + "Ngày 4/7 tới, hai tỉnh họp.", "2023-06-01", "vi")["Ngày 4/7 tới"] == "2023-07-04"
+    assert values(context + "Ngày 4/5 vừa qua, hai tỉnh họp.", "2023-06-01", "vi")["Ngày 4/5 vừa qua"] == (
+        "2023-05-04"
+    )
+    # just past, though the day/month would fall after publication: the year before
+    assert values(context + "Ngày 4/7 vừa qua, hai tỉnh họp.", "2023-06-01", "vi")["Ngày 4/7 vừa qua"] == (
+        "2022-07-04"
+    )
+    assert values(context + "Tháng 9 tới, hai tỉnh họp.", "2023-06-01", "vi")["Tháng 9 tới"] == "2023-09"
+
+
+def test_vietnamese_tense_cues_choose_between_the_story_and_publication() -> None:
+    context = "Năm 2016, hai tỉnh tranh chấp đất. "
+    # no cue: the story's year; "vừa" (has just) and "sẽ" (will), even after a fronted date: publication's
+    assert values(context + "Ngày 4/5, hai tỉnh họp.", "2023-06-01", "vi")["Ngày 4/5"] == "2016-05-04"
+    assert values(context + "Ngày 4/5, hai tỉnh vừa họp.", "2023-06-01", "vi")["Ngày 4/5"] == "2023-05-04"
+    assert values(context + "Ngày 4/7, hai tỉnh sẽ họp.", "2023-06-01", "vi")["Ngày 4/7"] == "2023-07-04"
+    # a plan told in the year it was made stays in that year
+    planned = values("Năm 2016, tỉnh cho biết sẽ họp vào ngày 4/7.", "2023-06-01", "vi")
+    assert planned["vào ngày 4/7"] == "2016-07-04"
+    # "vừa ... vừa" (both ... and) is no cue
+    both = values(context + "Ông vừa là chủ tịch vừa là bí thư từ ngày 4/5.", "2023-06-01", "vi")
+    assert both["ngày 4/5"] == "2016-05-04"
+
+
+def test_vietnamese_fronted_weekday_takes_the_tense_of_its_verb() -> None:
+    # published on a Thursday
+    assert values("Thứ Hai, hai bên đã ký biên bản.", "2023-06-01", "vi")["Thứ Hai"] == "2023-05-29"
+    assert values("Thứ Hai, hai bên sẽ ký biên bản.", "2023-06-01", "vi")["Thứ Hai"] == "2023-06-05"
+
+
+def test_vietnamese_day_and_month_in_words_after_a_head_word_is_a_date() -> None:
+    assert values("Hôm 9 tháng 3, hai bên gặp nhau.", "2023-06-01", "vi")["Hôm 9 tháng 3"] == "2023-03-09"
+    # a length is still a length
+    assert values("Dự án kéo dài 9 tháng.", "2023-06-01", "vi")["9 tháng"] == "P9M"

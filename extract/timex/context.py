@@ -11,6 +11,7 @@ _PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?
 _MAX_DAYS_AHEAD = 270
 _YEARS = (1000, 2999)  # publication years taken as real; others are noise, not an anchor
 _CUE_WINDOW = 50  # characters before an expression searched for a tense cue: about its verb phrase
+_CUE_AFTER = 30  # characters after a fronted expression searched for its verb's cue ("Sáng mai, Mỹ sẽ ...")
 # a sentence ends here ("$5.2 million", "Daniel P. Davison" and "Mr. Lee" do not)
 _BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr))(?<!\bMrs)[.!?](?=\s)|\n")
 _CONTEXT_WINDOW = 200  # characters either side searched for a rule's context
@@ -61,7 +62,10 @@ class Context:
     text: str = ""
     future_cues: re.Pattern[str] | None = None  # words that put a sentence in the future ("will", "sẽ")
     past_cues: re.Pattern[str] | None = None  # words that put it in the past ("đã")
+    recent_cues: re.Pattern[str] | None = None  # words of the recent past ("vừa": has just), near publication
+    year_at: int | None = None  # offset of the latest explicit year of the narrative
     current: int = 0  # offset of the expression being read
+    current_end: int = 0  # where it ends: a cue after it is searched from there
     frame: tuple[int, int] | None = None  # (offset, year) of the last year set as the story's frame
 
     def _sentence(self, start: int, end: int, before: int, after: int) -> tuple[int, int]:
@@ -73,17 +77,40 @@ class Context:
         return left, boundary.start() if boundary else min(len(self.text), end + after)
 
     def tense(self, start: int) -> str | None:
-        """``"future"`` or ``"past"``: the tense of the cue ("will", "sẽ"; "đã") nearest before ``start``
-        in its sentence, or None without one."""
+        """``"future"`` or ``"past"``: the tense of the cue ("will", "sẽ"; "đã", "vừa") nearest before
+        ``start`` in its sentence; with none there and ``tense_after`` set, of the first cue shortly after
+        it ("Đầu năm sau, Mỹ sẽ rút quân": a fronted time expression before its verb); else None."""
+        cue = self.cue(start)
+        return "past" if cue == "recent" else cue
+
+    def cue(self, start: int) -> str | None:
+        """Like ``tense``, but a cue of the recent past ("vừa": has just) is ``"recent"``."""
         left, _ = self._sentence(start, start, _CUE_WINDOW, 0)
-        nearest, tense = -1, None
-        for cues, name in ((self.future_cues, "future"), (self.past_cues, "past")):
-            if cues is None:
-                continue
-            for cue in cues.finditer(self.text, left, start):
+        kinds = (
+            (self.future_cues, "future"),
+            (self.past_cues, "past"),
+            (self.recent_cues, "recent"),
+        )
+        nearest, found = -1, None
+        for cues, name in kinds:
+            for cue in cues.finditer(self.text, left, start) if cues is not None else ():
                 if cue.end() > nearest:
-                    nearest, tense = cue.end(), name
-        return tense
+                    nearest, found = cue.end(), name
+        if found is None and self.settings.get("tense_after"):
+            end = max(self.current_end, start)
+            _, right = self._sentence(end, end, 0, _CUE_AFTER)
+            first = right
+            for cues, name in kinds:
+                cue = cues.search(self.text, end, right) if cues is not None else None
+                if cue is not None and cue.start() < first:
+                    first, found = cue.start(), name
+        return found
+
+    def year_in_sentence(self) -> bool:
+        """True when the sentence of the expression being read named a year before it."""
+        if self.year_at is None or self.year_at > self.current:
+            return False
+        return _BOUNDARY.search(self.text, self.year_at, self.current) is None
 
     def sentence_has(self, start: int, end: int, pattern: re.Pattern[str]) -> bool:
         """True when ``pattern`` occurs in the sentence around ``text[start:end]``."""
@@ -97,6 +124,7 @@ class Context:
         """An explicit year is the narrative's, unless it lies after publication (a deadline)."""
         if self.published.year is None or year <= self.published.year:
             self.mentioned_year = year
+            self.year_at = self.current
             frame = self.settings.get("narrative_frame")
             if frame and re.search(frame, self.text[max(0, self.current - _FRAME_REACH) : self.current]):
                 self.frame = (self.current, year)
@@ -137,8 +165,11 @@ class Context:
         publication is the next one on or after it; a ``past`` form ("last May") is before publication.
         """
         pub = self.published
-        publication_first = recent or (
-            self.settings.get("day_month_anchor") == "published" and not self.story_told_here()
+        # a plan or a deadline ("sẽ ký ngày 3/6") is after publication, unless its sentence names a year
+        publication_first = (
+            recent
+            or (future and not self.year_in_sentence())
+            or (self.settings.get("day_month_anchor") == "published" and not self.story_told_here())
         )
         year = pub.year if pub.year is not None and publication_first else self.story_year()
         if year is None or pub.year is None or pub.month is None:

@@ -26,6 +26,7 @@ _CLOCK_FIELD = {"S": "seconds", "MIN": "minutes", "H": "hours"}
 _CLOCK_UNITS = set(_CLOCK_FIELD)
 _PART_OF_DAY_EVENING = {"AF", "EV", "NI"}
 _YEARS_IN = {"DE": 10, "CE": 100}
+_YEAR_UNITS = {"Y", "DE", "CE"}  # units a year alone anchors
 # years whose lunar dates are computed: the Gregorian calendar, not a date far in the future
 _LUNAR_YEARS = (1583, 2999)
 _HALF = {"Y": "6M", "D": "T12H", "H": "30M", "MIN": "30S"}  # half a unit in the next smaller one
@@ -87,7 +88,12 @@ def _explicit_year(s: dict, ctx: Context) -> int | None:
     if s.get("relyear") is not None and ctx.published.year is not None:
         return ctx.published.year + int(s["relyear"])
     if s.get("nextyear") is not None:
+        # "the following year" of the story; in a sentence about the future ("sẽ ... năm sau"), of publication
+        # ("that year" is the story's whatever the tense)
+        future = int(s["nextyear"]) != 0 and "_offset" in s and ctx.tense(s["_offset"]) == "future"
         base = ctx.mentioned_year or ctx.published.year
+        if future and ctx.published.year is not None:
+            base = ctx.published.year
         return base + int(s["nextyear"]) if base is not None else None
     return None
 
@@ -118,9 +124,13 @@ def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
         return None
     recurring = day is not None and year is None and s.get("_offset", 0) <= ctx.set_until
     if year is None and not recurring:
-        future = ctx.tense(s["_offset"]) == "future"
-        past = s.get("direction") == "past"
-        year = ctx.year_for(month, day, recent=bool(s.get("recent")), future=future, past=past)
+        # "ngày 3/6 tới" (coming), "ngày 3/4 vừa qua" (just past), "tháng 6 này": read from publication
+        heading = s.get("direction")
+        cue = ctx.cue(s["_offset"])
+        future = cue == "future" or heading == "future"
+        past = heading == "past"
+        recent = bool(s.get("recent")) or heading in ("past", "future", "near") or cue == "recent"
+        year = ctx.year_for(month, day, recent=recent, future=future, past=past)
     if day is None:
         if explicit:
             ctx.note_month(year)  # type: ignore[arg-type]
@@ -215,6 +225,9 @@ def shift(s: dict, ctx: Context, kind: str) -> Result | None:
     unit = s["unit"]
     offset = int(s.get("sign", 1)) * int(s.get("num", 1))
     base = ctx.last_day if s.get("anchor") == "narrative" else _published_base(unit, ctx)
+    by_year = unit in _YEAR_UNITS and ctx.settings.get("unanchored_shift") != "duration"
+    if base is None and s.get("anchor") == "narrative" and by_year and ctx.mentioned_year:
+        base = date(ctx.mentioned_year, 1, 1)  # "hai năm sau" a year the story named: that year moved
     no_anchor = base is None and s.get("anchor") == "narrative" and offset and not s.get("point")
     no_anchor = no_anchor and ctx.settings.get("unanchored_shift") == "duration"
     if unit in _CLOCK_UNITS or no_anchor:

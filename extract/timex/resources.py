@@ -89,6 +89,7 @@ class Grammar:
     holidays: dict = field(default_factory=dict)
     future_cues: re.Pattern[str] | None = None
     past_cues: re.Pattern[str] | None = None
+    recent_cues: re.Pattern[str] | None = None
     starts: re.Pattern[str] | None = None  # where an expression may start: the words rules begin with
     names: re.Pattern[str] | None = None  # names that hold a time word ("USA Today"): not times
 
@@ -223,9 +224,9 @@ def grammar(lang: str) -> Grammar:
         alternatives.append(f"(?P<{outer}>{bare})")
     regex = re.compile("|".join(alternatives), _FLAGS)
     settings = data["settings"]
-    future_cues, past_cues = (
+    future_cues, past_cues, recent_cues = (
         re.compile(settings[key], re.IGNORECASE) if key in settings else None
-        for key in ("future_cues", "past_cues")
+        for key in ("future_cues", "past_cues", "recent_cues")
     )
     start_patterns = [settings["starts"]] if "starts" in settings else []
     if settings.get("start_words"):
@@ -236,7 +237,18 @@ def grammar(lang: str) -> Grammar:
         for spec in data["name"]
     ]
     names_regex = re.compile("|".join(names), _FLAGS) if names else None
-    return Grammar(lang, regex, rules, settings, data["holiday"], future_cues, past_cues, starts, names_regex)
+    return Grammar(
+        lang,
+        regex,
+        rules,
+        settings,
+        data["holiday"],
+        future_cues,
+        past_cues,
+        recent_cues,
+        starts,
+        names_regex,
+    )
 
 
 def slots(rule: Rule, match: re.Match[str]) -> dict:

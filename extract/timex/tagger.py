@@ -43,6 +43,7 @@ def tag(
         text=norm.text,
         future_cues=rules.future_cues,
         past_cues=rules.past_cues,
+        recent_cues=rules.recent_cues,
     )
     found: list[Timex] = []
     weekday_end: int | None = None  # where the last expression ended, when it was a weekday alone
@@ -54,7 +55,7 @@ def tag(
             values = slots(rule, match)
             values["_offset"] = match.start()
             values["_end"] = match.end()
-            ctx.current = match.start()
+            ctx.current, ctx.current_end = match.start(), match.end()
             norm_name = rule.norm
             for pattern, in_context in rule.contexts:
                 if ctx.sentence_has(match.start(), match.end(), pattern):
