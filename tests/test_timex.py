@@ -420,3 +420,10 @@ def test_tet_always_falls_between_late_january_and_late_february() -> None:
     for year in range(1950, 2080):
         (tet,) = tag(f"Tết Nguyên đán năm {year}")
         assert f"{year}-01-21" <= tet.value <= f"{year}-02-20", tet
+
+
+def test_vietnamese_month_and_year_joined_by_a_full_stop() -> None:
+    # news pages write "tháng 12.2021" as they write "ngày 6.1"
+    assert value_of("Đợt thi công cuối cùng xong hồi tháng 11.2019.", "tháng 11.2019") == "2019-11"
+    # a decimal after a month is no year
+    assert value_of("Lãi suất giảm 0.5 điểm trong tháng 4.", "tháng 4", "2022-06-01") == "2022-04"
