@@ -209,7 +209,7 @@ def grammar(lang: str) -> Grammar:
         groups: list[tuple[str, Lexicon]] = []
         body = _expand(spec["pattern"], data["fragment"], lexicons, outer, groups)
         bare = _expand(spec["pattern"], data["fragment"], lexicons, outer, [], capture=False)
-        own = ("name", "pattern", "norm", "type", "contexts")
+        own = ("name", "pattern", "norm", "type", "contexts", "examples")
         constants = {k: v for k, v in spec.items() if k not in own}
         contexts = tuple((re.compile(c["pattern"], _FLAGS), c["set"]) for c in spec.get("contexts", ()))
         rules[outer] = Rule(
