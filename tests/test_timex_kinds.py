@@ -62,3 +62,21 @@ def test_shifts_without_a_day_told_before_are_durations() -> None:
 )
 def test_recurrences_are_sets(text: str, expected: list) -> None:
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pilots staged a day-long walkout at the airport.", [("day-long", "DURATION", "P1D")]),
+        ("The monthlong festival drew big crowds.", [("monthlong", "DURATION", "P1M")]),
+        ("Farmers ended their weeks-long blockade.", [("weeks-long", "DURATION", "PXW")]),
+        # "long" on its own after a unit is no adjective of length
+        ("It was a long day for the crew.", []),
+    ],
+)
+def test_a_length_written_as_an_adjective_is_a_duration(text: str, expected: list) -> None:
+    assert tagged(text) == expected
+
+
+def test_every_quarter_recurs_once_a_quarter() -> None:
+    assert tagged("The fund pays its holders every quarter.") == [("every quarter", "SET", "P1Q")]
