@@ -184,3 +184,20 @@ def test_a_future_sentence_reads_a_weekday_ahead() -> None:
     # published on a Tuesday
     assert values("The envoy will sign the accord on Thursday.", "2024-04-09") == {"Thursday": "2024-04-11"}
     assert values("The envoy signed the accord on Thursday.", "2024-04-09") == {"Thursday": "2024-04-04"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # published on a Thursday: a weekday right after a verb in the past is the one just gone,
+        # though "would" or "will" stands earlier in the sentence (in a quote or another clause)
+        ("The growers said they would fight the quota announced Tuesday.", "2022-06-07"),
+        ('"Prices will fall," the minister said on Tuesday.', "2022-06-07"),
+        # a participle after "be" is no past: the plan keeps its future
+        ("The new timetable will be published Tuesday.", "2022-06-14"),
+        ("A verdict is expected on Tuesday.", "2022-06-14"),
+        ("The new timetable will be formally published Tuesday.", "2022-06-14"),
+    ],
+)
+def test_a_weekday_after_a_past_verb_is_in_the_past(text: str, expected: str) -> None:
+    assert values(text, "2022-06-09")["Tuesday"] == expected

@@ -11,6 +11,7 @@ _PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?
 _MAX_DAYS_AHEAD = 270
 _YEARS = (1000, 2999)  # publication years taken as real; others are noise, not an anchor
 _CUE_WINDOW = 50  # characters before an expression searched for a tense cue: about its verb phrase
+_VERB_REACH = 25  # characters before an expression where the verb it modifies stands ("announced on")
 _CUE_AFTER = 30  # characters after a fronted expression searched for its verb's cue ("Sáng mai, Mỹ sẽ ...")
 # a sentence ends here ("$5.2 million", "Daniel P. Davison" and "Mr. Lee" do not)
 _BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr))(?<!\bMrs)[.!?](?=\s)|\n")
@@ -105,6 +106,16 @@ class Context:
                 if cue is not None and cue.start() < first:
                     first, found = cue.start(), name
         return found
+
+    def verb_before(self, start: int) -> str | None:
+        """``"past"`` when the words right before ``start`` are a verb in the past that the expression
+        modifies ("announced Wednesday", "met on Monday"): a cue further back ("would") tells another
+        clause. The resources' ``past_verb_before`` pattern says what such a verb looks like."""
+        pattern = self.settings.get("past_verb_before")
+        if not pattern:
+            return None
+        window = self.text[max(0, start - _VERB_REACH) : start]
+        return "past" if re.search(pattern, window) else None
 
     def year_in_sentence(self) -> bool:
         """True when the sentence of the expression being read named a year before it."""

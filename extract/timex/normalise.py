@@ -317,7 +317,10 @@ def weekday(s: dict, ctx: Context, kind: str) -> Result | None:
         day = monday + timedelta(days=target - 1)
     else:
         direction = (
-            s.get("direction") or ctx.tense(s["_offset"]) or ctx.settings.get("weekday_direction", "past")
+            s.get("direction")
+            or ctx.verb_before(s["_offset"])
+            or ctx.tense(s["_offset"])
+            or ctx.settings.get("weekday_direction", "past")
         )
         delta = target - pub.isoweekday()
         if direction == "near":  # "this Friday": the one of the publication's week
