@@ -165,11 +165,18 @@ def parties() -> list[str]:
     return list(language_neutral("actors")["relevance"]["parties"])
 
 
+def _sides(actors: list[str]) -> list[str]:
+    """``actors`` with each counted for the party whose side it is on (the coalition for the US)."""
+    sides = language_neutral("actors")["relevance"].get("sides", {})
+    return list(dict.fromkeys(sides.get(a, a) for a in actors))
+
+
 def is_story(text: str, headline: list[str], people: dict[str, str]) -> bool:
     """Whether an article tells the story of the relationship: its headline names both parties,
     or each party holds a good share of its actor mentions (not one aside in a story of others)."""
     table = language_neutral("actors")["relevance"]
-    named = [actor for _, actor in _mentions(text, 0, len(text), people)]
+    sides = table.get("sides", {})
+    named = [sides.get(actor, actor) for _, actor in _mentions(text, 0, len(text), people)]
     least = min(named.count(p) for p in table["parties"])
     if all(p in headline for p in table["parties"]):  # the body must still keep to it
         return least >= table["headline_story_per_1000"] * len(text) / 1000
@@ -186,13 +193,16 @@ def relevance(actors: list[str], story: bool = False, clause: list[str] | None =
     actors of the happening's own clause, when known (a sentence can tell several happenings:
     'Britain occupied Iraq; the US deposed ... in 1953')."""
     table = language_neutral("actors")["relevance"]
+    actors, own = _sides(actors), _sides(actors if clause is None else clause)
     parties = [a for a in table["parties"] if a in actors]
     related = any(a in table["related"] for a in actors)
-    own = actors if clause is None else clause
     if all(a in own for a in table["parties"]):
         return float(table["both"])
-    if story:
-        return float(table["in_story"] if parties or related or not actors else table["aside"])
+    others = [a for a in actors if a not in table["parties"]]
+    if story and not others:  # one party, or none: the story's setting supplies the other
+        return float(table["in_story"])
+    if story:  # a third party acts ('British troops attacked in Basra', 'IS seized Mosul')
+        return float(table["party_and_related"] if parties else table["aside"])
     if parties:
         return float(table["party_and_related"] if related else table["party"])
     return float(table["related_only"] if related else table["none"])

@@ -54,9 +54,11 @@ def test_relevance_is_high_for_both_parties_medium_with_a_related_actor():
 
 
 def test_in_a_story_of_the_relationship_its_sentences_are_shown_but_asides_are_not():
-    for named in (["US"], ["Iraq", "IS"], ["Kurdistan", "Turkey"], []):
-        assert relevance(named, story=True) >= SHOWN_BY_DEFAULT
-    assert relevance(["France", "Egypt"], story=True) < SHOWN_BY_DEFAULT
+    for named in (["US"], ["Iraq"], ["militias"], ["coalition", "US"], []):
+        assert relevance(named, story=True) >= SHOWN_BY_DEFAULT, named
+    for named in (["Iraq", "IS"], ["UK", "Iraq"], ["France", "Egypt"]):  # a third party acts
+        assert relevance(named, story=True) < SHOWN_BY_DEFAULT, named
+    assert relevance(["militias", "US"], story=False) >= SHOWN_BY_DEFAULT  # both sides
     assert relevance(["US", "Iraq"], story=False) >= SHOWN_BY_DEFAULT
     assert relevance(["US"], story=False) < SHOWN_BY_DEFAULT
 
@@ -72,7 +74,7 @@ def test_an_article_is_a_story_of_the_relationship_when_both_parties_run_through
         "Iraq's prime minister thanked Washington. The US embassy in Baghdad welcomed Iraqi lawmakers."
     )
     assert _story(told)
-    aside = "Rebels in Libya held the town. " * 6 + "Some compare it with the US war in Iraq. " + told[:40]
+    aside = "Rebels in Libya held the town. " * 30 + "Some compare it with the US war in Iraq. " + told[:40]
     assert not _story(aside)
     brief = "The two sides met in Baghdad on Monday and an American envoy signed the pact."
     assert _story(brief, headline="US and Iraq sign a pact")
