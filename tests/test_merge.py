@@ -5,13 +5,14 @@ from __future__ import annotations
 import itertools
 import json
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from extract.events import build_events
 from extract.manifest import read_manifest
 from extract.merge import merge
 from extract.model import Document, Metadata, Timex
-from extract.pipeline import build
+from extract.pipeline import article_paths, build, process_file
 from extract.sentences import split
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,3 +144,80 @@ def test_one_happening_told_under_kindred_categories_is_one_event():
         "a.txt", text, [("Sáng 18/12/2030", "2030-12-18"), ("ngày 18/12/2030", "2030-12-18")]
     )
     assert len(event.sources) == 2
+
+
+# A dateline's day and "last night": one raid told with adjacent days by two outlets.
+RAID_NIGHT = events_of(
+    "f.txt",
+    "Đêm qua, đặc nhiệm Mỹ đột kích một nơi ẩn náu của phiến quân gần Mosul, bắt giữ 5 thủ lĩnh.",
+    [("Đêm qua", "2030-07-08")],
+)
+RAID_DAY = events_of(
+    "g.txt",
+    "Ngày 9/7/2030, đặc nhiệm Mỹ đột kích nơi ẩn náu của phiến quân gần Mosul và bắt giữ 5 thủ lĩnh.",
+    [("Ngày 9/7/2030", "2030-07-09")],
+)
+RAID_TWO_DAYS_LATER = events_of(
+    "h.txt",
+    "Ngày 10/7/2030, đặc nhiệm Mỹ đột kích nơi ẩn náu của phiến quân gần Mosul và bắt giữ 5 thủ lĩnh.",
+    [("Ngày 10/7/2030", "2030-07-10")],
+)
+AID_NEXT_DAY = events_of(
+    "i.txt",
+    "Ngày 9/7/2030, Mỹ cam kết viện trợ 200 triệu USD cho người dân Iraq phải rời bỏ nhà cửa.",
+    [("Ngày 9/7/2030", "2030-07-09")],
+)
+
+
+def test_a_close_retelling_on_the_next_day_is_the_same_happening():
+    (event,) = merge(RAID_NIGHT + RAID_DAY)
+    assert {s.file for s in event.sources} == {"f.txt", "g.txt"}
+
+
+def test_adjacent_days_with_other_wording_or_days_further_apart_stay_apart():
+    assert len(merge(RAID_NIGHT + AID_NEXT_DAY)) == 2
+    assert len(merge(RAID_NIGHT + RAID_TWO_DAYS_LATER)) == 2
+
+
+def test_adjacent_days_never_chain_into_one_event_over_three_days():
+    events = merge(RAID_NIGHT + RAID_DAY + RAID_TWO_DAYS_LATER)
+    assert sorted(len(e.sources) for e in events) == [1, 2]
+
+
+def test_sources_are_counted_as_distinct_articles_and_outlets():
+    def told_by(event, file, outlet):
+        sources = [replace(s, file=file, outlet=outlet) for s in event.sources]
+        return replace(event, sources=sources, id=f"{event.id}-{file}")
+
+    (a,), (b,) = STRIKE_A, STRIKE_B
+    events = [
+        told_by(a, "a.txt", "VnExpress"),
+        told_by(b, "b.txt", "VnExpress"),
+        told_by(a, "c.txt", "Tuổi Trẻ"),
+    ]
+    (event,) = merge(events)
+    assert (len(event.sources), event.extra["articles"], event.extra["outlets"]) == (3, 3, 2)
+    # the same article merged again (a rebuild, a re-merge) is still one article
+    (again,) = merge([event, told_by(a, "a.txt", "VnExpress")])
+    assert (len(again.sources), again.extra["articles"]) == (3, 3)
+
+
+def test_blocked_merge_equals_the_exact_merge_on_seeds_and_dev(shared):
+    manifest = read_manifest(ROOT / "seeds" / "manifest.csv")
+    manifest.update(read_manifest(shared / "dev" / "manifest.csv"))
+    events = []
+    for path, name in article_paths([ROOT / "seeds", shared / "dev" / "articles"]):
+        events += process_file(path, name, manifest.get(path.name))[1]
+    assert merge(events) == merge(events, exact=True)
+    assert len(merge(events)) < len(events)  # the development data has retold happenings
+
+
+def test_blocked_merge_equals_the_exact_merge_on_generated_retellings():
+    # many tellings over a few adjacent days and a month: the index must find every pair
+    base = RAID_NIGHT + RAID_DAY + RAID_TWO_DAYS_LATER + AID_NEXT_DAY + STRIKE_A + STRIKE_B + STRIKE_MONTH
+    events = [replace(e, id=f"{e.id}-{n}") for n in range(6) for e in base]
+    events = [
+        replace(e, sources=[replace(s, file=f"{n}-{s.file}") for s in e.sources])
+        for n, e in enumerate(events)
+    ]
+    assert merge(events) == merge(events, exact=True)
