@@ -147,6 +147,16 @@ def actors_in(text: str, start: int, end: int, people: dict[str, str]) -> list[s
     return ordered
 
 
+def leading_actor(text: str, start: int, end: int, people: dict[str, str], places: Phrases) -> str | None:
+    """The first actor named in ``text[start:end]`` other than as a place ('ở Jordan', 'in
+    Baghdad': right after one of ``places``), roughly the clause's subject."""
+    for at, actor in _mentions(text, start, end, people):
+        before = text[max(start, at - 12) : at].split()
+        if not (before and places.find(before[-1])):
+            return actor
+    return None
+
+
 def last_actor(text: str, start: int, end: int, people: dict[str, str]) -> str | None:
     """The actor named last in ``text[start:end]`` (the nearest to what follows), if any."""
     found = _mentions(text, start, end, people)
@@ -187,21 +197,26 @@ def is_story(text: str, headline: list[str], people: dict[str, str]) -> bool:
     )
 
 
-def relevance(actors: list[str], story: bool = False, clause: list[str] | None = None) -> float:
+def relevance(
+    actors: list[str], story: bool = False, clause: list[str] | None = None, leading: str | None = None
+) -> float:
     """How surely a happening whose sentence names ``actors`` is one of US–Iraq relations (0..1);
     ``story``: the article tells the story of the relationship (``is_story``); ``clause``: the
     actors of the happening's own clause, when known (a sentence can tell several happenings:
-    'Britain occupied Iraq; the US deposed ... in 1953')."""
+    'Britain occupied Iraq; the US deposed ... in 1953'); ``leading``: the clause's first actor
+    named other than as a place, when known (else its first actor)."""
     table = language_neutral("actors")["relevance"]
     actors, own = _sides(actors), _sides(actors if clause is None else clause)
     parties = [a for a in table["parties"] if a in actors]
     related = any(a in table["related"] for a in actors)
     if all(a in own for a in table["parties"]):
         return float(table["both"])
-    others = [a for a in actors if a not in table["parties"]]
-    if story and not others:  # one party, or none: the story's setting supplies the other
+    lead = _sides([leading])[0] if leading else (own[0] if own else None)
+    if story and (len(parties) == len(table["parties"]) or lead is None or lead in table["parties"]):
+        # both sides in the sentence, or one of them leading its clause, or no actor at all:
+        # the story's setting supplies the other side
         return float(table["in_story"])
-    if story:  # a third party acts ('British troops attacked in Basra', 'IS seized Mosul')
+    if story:  # a third party leads ('British troops were attacked in Basra', 'IS seized Mosul')
         return float(table["party_and_related"] if parties else table["aside"])
     if parties:
         return float(table["party_and_related"] if related else table["party"])

@@ -20,6 +20,7 @@ from extract.actors import (
     actors_in,
     is_story,
     last_actor,
+    leading_actor,
     parties,
     people_in,
     people_sides,
@@ -307,9 +308,18 @@ def _is_tally(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex],
     if period(_date(timex)).precision == "day":
         return False
     rest = " ".join(_outside(text, clause.main_start, clause.end, timexes).split())
-    while (found := lex.marker("approximators").find(rest)) and found[0].start == 0:
-        rest = rest[found[0].end :].lstrip()
-    return rest[:1].isdigit()
+    while True:
+        if rest[:1].isdigit() or _opens(lex.marker("counts"), rest):
+            return True
+        if not (found := _opens(lex.marker("approximators"), rest)):
+            return False
+        rest = rest[found.end :].lstrip()
+
+
+def _opens(phrases, text: str) -> Match | None:
+    """The phrase ``text`` opens with, if any."""
+    found = phrases.find(text)
+    return found[0] if found and found[0].start == 0 else None
 
 
 def _has_just(sentence: Sentence, lex: Lexicon) -> Timex | None:
@@ -448,6 +458,8 @@ class _Builder:
         if cue and category.violent and self._targets_party(cue, clause.start, body_end, sentence_cues):
             category = categories()[ATTACK_ON_PARTY]
         named = actors_in(text, body_start, body_end, self.people)
+        if self.story and self.lex.marker("both_parties").find(text, body_start, body_end):
+            named = list(dict.fromkeys([*parties(), *named]))  # 'the two countries' of the story
         actors = self._actors(body_start, body_end, named)
         heading = title(
             text,
@@ -486,7 +498,12 @@ class _Builder:
             sources=[source],
             mod=mod,
             summary_en=self._gloss(clause, cue, category, actors, heading),
-            relevance=relevance(named, self.story, actors_in(text, clause.start, clause.end, self.people)),
+            relevance=relevance(
+                named,
+                self.story,
+                actors_in(text, clause.start, clause.end, self.people),
+                leading_actor(text, clause.main_start, clause.end, self.people, self.lex.marker("places")),
+            ),
             # the people named: a clue for merging that holds across languages
             extra={"people": people_in(text, sentence.start, sentence.end, self.people)},
         )

@@ -34,12 +34,20 @@ def title(
     lex: Lexicon,
 ) -> str:
     """The title of the happening told in ``text[clause]``, inside ``text[sentence]``."""
-    start, end = _trimmed(text, *clause, timexes, lex)
+    start, end = _trimmed(text, clause[0], _before_unclosed_bracket(text, *clause), timexes, lex)
     if _says_too_little(text, (start, end), sentence, lex):
-        start, end = _trimmed(text, *sentence, timexes, lex)
+        start, end = _trimmed(text, sentence[0], _before_unclosed_bracket(text, *sentence), timexes, lex)
     if start >= end:  # nothing but a time: the clause as written
         start, end = _one_line(text, *clause)
     return _capitalised(_cut(text, start, end))
+
+
+def _before_unclosed_bracket(text: str, start: int, end: int) -> int:
+    """``end``, or where a bracket opened and not closed before it begins ('... 800 m (ảnh')."""
+    opened = text.rfind("(", start, end)
+    if opened > start and text.find(")", opened, end) < 0:
+        return _stripped(text, start, opened)[1]
+    return end
 
 
 def _one_line(text: str, start: int, end: int) -> tuple[int, int]:
@@ -104,8 +112,10 @@ def _says_too_little(text: str, clause: tuple[int, int], sentence: tuple[int, in
     if len(_WORD.findall(unicodedata.normalize("NFC", text[start:end]))) < MIN_TITLE_WORDS:
         return True
     cues = cues_in(text, start, end, lex)
-    if not cues or any(c.category != STATEMENT for c in cues):
+    if any(c.category != STATEMENT for c in cues):
         return False
+    if not cues:  # no action word ('Trong diễn văn đọc tại Nhà Trắng'): one told elsewhere is the news
+        return any(not start <= c.start < end for c in cues_in(text, *sentence, lex))
     rest = text[sentence[0] : start] + " " + text[end : sentence[1]]
     return len(_WORD.findall(unicodedata.normalize("NFC", rest))) >= MIN_TITLE_WORDS
 

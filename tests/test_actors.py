@@ -54,10 +54,11 @@ def test_relevance_is_high_for_both_parties_medium_with_a_related_actor():
 
 
 def test_in_a_story_of_the_relationship_its_sentences_are_shown_but_asides_are_not():
-    for named in (["US"], ["Iraq"], ["militias"], ["coalition", "US"], []):
+    for named in (["US"], ["Iraq", "Kuwait"], ["militias"], ["coalition", "US", "Saudi Arabia"], []):
         assert relevance(named, story=True) >= SHOWN_BY_DEFAULT, named
-    for named in (["Iraq", "IS"], ["UK", "Iraq"], ["France", "Egypt"]):  # a third party acts
+    for named in (["IS", "Iraq"], ["UK", "Iraq"], ["France", "Egypt"]):  # a third party leads
         assert relevance(named, story=True) < SHOWN_BY_DEFAULT, named
+    assert relevance(["Iran", "Iraq", "US"], story=True, clause=["Iran", "Iraq"]) >= SHOWN_BY_DEFAULT
     assert relevance(["militias", "US"], story=False) >= SHOWN_BY_DEFAULT  # both sides
     assert relevance(["US", "Iraq"], story=False) >= SHOWN_BY_DEFAULT
     assert relevance(["US"], story=False) < SHOWN_BY_DEFAULT

@@ -330,3 +330,10 @@ def test_a_count_over_a_period_is_a_tally_and_a_count_on_a_day_a_happening():
     assert [e.date for e in events_of(text, [("2 May 2030", "2030-05-02")], lang="en")] == ["2030-05-02"]
     text = "12 US soldiers were wounded in Iraq on 2 May 2030."
     assert [e.date for e in events_of(text, [("2 May 2030", "2030-05-02")], lang="en")] == ["2030-05-02"]
+
+
+def test_a_count_in_words_over_a_period_is_a_tally_too():
+    text = "Từ đầu năm 2030, hàng chục vụ tấn công bằng rocket đã nhằm vào các căn cứ này."
+    assert events_of(text, [("năm 2030", "2030")]) == []
+    text = "Since 2030, dozens of rockets have hit the base."
+    assert events_of(text, [("2030", "2030")], lang="en") == []

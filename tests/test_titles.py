@@ -88,3 +88,22 @@ def test_a_long_attribution_still_gives_way_to_what_was_said():
     text = "Troops will leave the northern bases by spring, the ministry's chief spokesman said on Friday."
     clause = "the ministry's chief spokesman said on Friday"
     assert titled(text, ["Friday"], "en", clause).startswith("Troops will leave the northern bases")
+
+
+def test_a_clause_with_no_action_word_gives_way_to_the_sentence_that_has_one():
+    text = "In a speech at the ministry, the prime minister announced the treaty on Monday."
+    assert titled(text, ["Monday"], "en", "In a speech at the ministry") == (
+        "In a speech at the ministry, the prime minister announced the treaty"
+    )
+
+
+def test_a_bracket_left_open_by_the_cut_is_left_out():
+    text = "Quân đội chỉ còn cách thành phố 800 m hôm 3/4 (ảnh"
+    assert titled(text, ["hôm 3/4"], "vi") == "Quân đội chỉ còn cách thành phố 800 m"
+
+
+def test_a_subordinator_opening_the_title_goes():
+    text = "Sau khi Mỹ không kích kho vũ khí hôm 3/1, Iraq triệu đại sứ."
+    assert titled(text, ["hôm 3/1"], "vi", "Sau khi Mỹ không kích kho vũ khí hôm 3/1") == (
+        "Mỹ không kích kho vũ khí"
+    )
