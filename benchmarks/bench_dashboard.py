@@ -2,7 +2,8 @@
 
 For each size (1,000 and 10,000 generated events by default, ``dashboard.sample.generated_timeline``):
 
-* server time (AppTest, in this process): the first run of a new session that loads events.json,
+* server time (AppTest, in this process, with ``?context=1`` so that every event is shown): the
+  first run of a new session that loads events.json,
   a rerun with nothing changed, and each change of the search box, the tone filter and the lane
   mode (set, then cleared), the median of ``--repeats`` runs; beside them, AppTest's own cost of a
   new session, measured on a one-line app, which a real server does not spend on the page;
@@ -91,7 +92,10 @@ def _fresh_app(data: Path):
     st.cache_resource.clear()
     st.cache_data.clear()
     gc.collect()
-    return AppTest.from_file(APP, default_timeout=120)
+    at = AppTest.from_file(APP, default_timeout=120)
+    # Context events shown too: every generated event is in play (by default a tenth are hidden).
+    at.query_params["context"] = "1"
+    return at
 
 
 def _checked(at) -> None:
@@ -158,7 +162,7 @@ def fresh_server_times(data: Path, repeats: int) -> dict:
 def figure_size(data: Path, repeats: int) -> dict:
     """The timeline figure the app draws with no filter set: build time and JSON size."""
     _, events = load(data / "events.json")
-    dated = [e for e in apply(events, Filters()) if chart.is_dated(e)]
+    dated = [e for e in apply(events, Filters(context=True)) if chart.is_dated(e)]
     fig = chart.build_figure(dated, chart.DEFAULT_LANES)  # warm-up, and the figure measured
     return {
         "figure_build_s": median_seconds(lambda: chart.build_figure(dated, chart.DEFAULT_LANES), repeats),
@@ -235,7 +239,8 @@ def browser_times(browser, data: Path, webgl: bool, repeats: int) -> dict:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
         try:
-            cold = _seconds_until_drawn(page, lambda: page.goto(url, wait_until="commit"), drawn)
+            shown = f"{url}/?context=1"  # every event, as in the server times
+            cold = _seconds_until_drawn(page, lambda: page.goto(shown, wait_until="commit"), drawn)
             warm = [
                 _seconds_until_drawn(page, lambda: page.reload(wait_until="commit"), drawn)
                 for _ in range(repeats)

@@ -413,8 +413,22 @@ def _on_view_sync() -> None:
     st.session_state["zoom"] = tuple(zoom) if isinstance(zoom, list) and len(zoom) == 2 else None
     st.session_state["hidden"] = tuple(str(h) for h in reported.get("hidden") or ())
     width = reported.get("width")
-    if isinstance(width, int | float) and width > 0:
+    if (
+        isinstance(width, int | float)
+        and width > 0
+        and _relayout(st.session_state.get("viewport"), int(width))
+    ):
         st.session_state["viewport"] = int(width)
+
+
+def _relayout(old: int | None, new: int) -> bool:
+    """Whether a window ``new`` px wide needs another figure than one laid out for ``old`` (None: a
+    desktop). A few pixels more or less keep the figure: drawing it again while the visitor taps
+    would lose the tap."""
+    compact = new < chart.COMPACT_BELOW
+    if compact != (old is not None and old < chart.COMPACT_BELOW):
+        return True
+    return abs(chart.plot_width(new) - chart.plot_width(old)) > 150
 
 
 def _table(events: list[Event], key: str, selected: str | None, height: int | str = "auto") -> None:

@@ -289,7 +289,9 @@ def _marker_trace(items: list[_Placed], kind: str, tone: str, precision: str, co
     )
 
 
-def _event_traces(placed: list[_Placed], kind: str, plot_px: int, hidden: frozenset[str]) -> list[dict]:
+def _event_traces(
+    placed: list[_Placed], kind: str, plot_px: int, hidden: frozenset[str], compact: bool = False
+) -> list[dict]:
     first_day = min(p.start for p in placed)
     plot_days = (max(p.end for p in placed) - first_day) or 1
     traces = []
@@ -321,10 +323,10 @@ def _event_traces(placed: list[_Placed], kind: str, plot_px: int, hidden: frozen
         )
     )
     for tone in tones:
-        title = "Tone" if tone == tones[0] else ""
+        title = "Tone" if tone == tones[0] and not compact else ""
         entry = _legend_entry(tone.capitalize(), tone, title, "circle", tone_colour(tone))
         traces.append(entry | dict(visible="legendonly" if tone in hidden else True))
-    for precision in precisions:  # which marker shape means which precision
+    for precision in [] if compact else precisions:  # which shape means which precision (hover says it too)
         traces.append(
             _legend_entry(precision, "precision", "Date precision", PRECISION_SYMBOLS[precision], "#9e9e9e")
         )
@@ -389,7 +391,7 @@ def _margins(lane_labels: list[str], height: int, compact: bool) -> dict:
     return dict(l=max(left, 70), r=150, t=top, b=round(bottom), autoexpand=False)
 
 
-_COMPACT_LEGEND_PX = 70  # a horizontal legend of two or three rows under the range slider
+_COMPACT_LEGEND_PX = 40  # a row of tones under the range slider (shapes are explained on hover)
 
 
 def plot_width(viewport: int | None) -> int:
@@ -401,16 +403,23 @@ def plot_width(viewport: int | None) -> int:
     return max(300, min(viewport - 340, 1400) - 250)  # the sidebar, then lane names and legend
 
 
-def _highlight_trace(item: _Placed) -> dict:
-    """A ring around the selected event, the same in every view of the selection."""
+def _ring(item: _Placed) -> dict:
+    """A ring around the selected event, the same in every view of the selection: a shape sized in
+    pixels at the event's place, not a trace (which would count as one more point)."""
     return dict(
-        type="scatter",
-        x=epoch_ms([item.mid]).tolist(),
-        y=[item.y],
-        mode="markers",
-        marker=dict(symbol="circle-open", size=24, color="#1565c0", line=dict(width=3)),
-        hoverinfo="skip",
-        showlegend=False,
+        type="circle",
+        xref="x",
+        yref="y",
+        xsizemode="pixel",
+        ysizemode="pixel",
+        xanchor=date.fromordinal(item.mid).isoformat(),
+        yanchor=item.y,
+        x0=-12,
+        x1=12,
+        y0=-12,
+        y1=12,
+        line=dict(color="#1565c0", width=3),
+        layer="above",
         name="selected",
     )
 
@@ -486,8 +495,15 @@ def build_figure(
             layout[axis]["range"] = list(x_range)
     legend = dict(yanchor="top", y=1, xanchor="left", x=1.01, groupclick="togglegroup", tracegroupgap=12)
     if compact:
-        legend = dict(
-            orientation="h", yanchor="top", y=-0.12, x=0, groupclick="togglegroup", font=dict(size=11)
+        legend = dict(  # under the range slider, in the figure's bottom margin
+            orientation="h",
+            yref="container",
+            y=0,
+            yanchor="bottom",
+            x=0,
+            groupclick="togglegroup",
+            font=dict(size=11),
+            grouptitlefont=dict(size=11),
         )
     layout.update(
         margin=_margins(lane_labels, height, compact),
@@ -502,10 +518,10 @@ def build_figure(
     if compact:
         layout["annotations"] = _lane_names(lanes)
     traces = [
-        *_event_traces(placed, kind, plot_width(viewport), frozenset(hidden)),
+        *_event_traces(placed, kind, plot_width(viewport), frozenset(hidden), compact),
         _temperature_trace(placed),
     ]
     if chosen := next((p for p in placed if p.event.id == selected), None):
-        traces.append(_highlight_trace(chosen))
+        layout["shapes"] = [_ring(chosen)]
     # Built from plain data this module controls; Plotly's per-element validation would cost ~1 s here.
     return go.Figure(data=traces, layout=layout, _validate=False)

@@ -14,11 +14,13 @@ import sys
 import time
 import urllib.request
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from dashboard import chart
+from dashboard.filters import Filters, apply
 from dashboard.sample import fixture_timeline
 from extract.store import save
 
@@ -145,8 +147,14 @@ def test_a_copied_url_reopens_the_view(page, app_url, fixture_events):
     expect(page.locator(".src-card").first).to_contain_text("<script>alert('x')</script>")  # shown as text
 
 
+def _prepare_downloads(page) -> None:
+    page.get_by_role("button", name="Prepare downloads").click()
+    expect(page.get_by_role("button", name="CSV", exact=True)).to_be_visible()
+
+
 def test_csv_download_arrives_and_parses(page, app_url, fixture_events):
     _open(page, app_url)
+    _prepare_downloads(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="CSV", exact=True).click()
     data = Path(download.value.path()).read_bytes()
@@ -154,15 +162,31 @@ def test_csv_download_arrives_and_parses(page, app_url, fixture_events):
     assert data.startswith(b"\xef\xbb\xbf") and len(rows) == len(fixture_events)
 
 
-def test_png_download_has_the_chart_size(page, app_url, fixture_events):
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def _choose(page, label: str, option: str) -> None:
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_png_download_has_the_chosen_size_and_a_title(page, app_url):
+    from PIL import Image
+
     _open(page, app_url)
+    _prepare_downloads(page)
+    _choose(page, "PNG size (px)", "800 × 600")
+    _choose(page, "Scale", "2")
     page.get_by_role("button", name="Render PNG").click()
     with page.expect_download() as download:
         page.get_by_role("button", name="PNG", exact=True).click()
-    data = Path(download.value.path()).read_bytes()
-    height = chart.build_figure(_dated(fixture_events)).layout.height
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    assert struct.unpack(">II", data[16:24]) == (700, height)  # kaleido's default width, the figure's height
+    path = Path(download.value.path())
+    assert _png_size(path.read_bytes()) == (1600, 1200)
+    image = Image.open(path).convert("L")
+    title_band = image.crop((0, 0, 800, 80))  # the title and date range, drawn dark on white
+    assert min(title_band.getdata()) < 100
 
 
 def test_an_uploaded_article_adds_its_events(page, app_url, fixture_events, tmp_path):
@@ -178,7 +202,8 @@ def test_an_uploaded_article_adds_its_events(page, app_url, fixture_events, tmp_
     empty.write_bytes(b"")
     page.locator("input[type=file]").set_input_files([str(article), str(empty)])
     page.get_by_role("button", name="Extract").click()
-    expect(page.get_by_text("upload.txt:")).to_contain_text("event(s) added")
+    expect(page.get_by_text("upload.txt:")).to_contain_text("1 event(s) found")
+    expect(page.get_by_text("new event(s) on the timeline")).to_contain_text("1 new event(s)")
     expect(page.get_by_text("empty.txt")).to_contain_text("rejected")  # one message per rejected file
     added = len(fixture_events) + 1
     expect(page.get_by_text(f"{added} of {added} events shown")).to_be_visible()
@@ -212,6 +237,7 @@ EXPORTS = {
 
 def test_downloads_clicked_300_ms_apart_all_arrive_and_stay_enabled(page, app_url, fixture_events):
     _open(page, app_url)
+    _prepare_downloads(page)
     page.get_by_role("button", name="Render PNG").click()
     labels = [*EXPORTS, "PNG"]
     buttons = [page.get_by_role("button", name=label, exact=True) for label in labels]
@@ -274,3 +300,191 @@ def test_hostile_metadata_renders_as_inert_text_in_the_source_panel(page, hostil
     assert links == ["https://example.org/talks"]  # the first source's own article, nothing else
     assert page.locator("a[href^='data:'], a[href*='beacon']").count() == 0
     assert not [url for url in requested if "example.org" in url]
+
+
+# --- issue 13: a phone, one selection everywhere, exports opened, links with zoom ---
+
+PHONE = dict(
+    viewport={"width": 390, "height": 844},
+    device_scale_factor=2,
+    is_mobile=True,
+    has_touch=True,
+    user_agent="Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+)
+# Each drawn event point: its centre on screen and its customdata (the index among the events drawn).
+POINT_CENTRES = """() => Array.from(document.querySelectorAll('.st-key-chart .scatterlayer .trace'))
+.flatMap(t => {
+  const trace = t.__data__[0].trace;
+  return Array.from(t.querySelectorAll('path.point')).map(p => {
+    const r = p.getBoundingClientRect();
+    const index = trace.customdata ? trace.customdata[p.__data__.i] : null;
+    return {x: r.x + r.width / 2, y: r.y + r.height / 2, index: index};
+  });
+}).filter(p => typeof p.index === 'number' && p.x > 0)"""
+PLOT = "document.querySelector('.st-key-chart .js-plotly-plot')"
+RING_DAY = f"() => ({PLOT}.layout.shapes || []).find(s => s.name === 'selected')?.xanchor ?? null"
+X_RANGE = f"() => {PLOT}._fullLayout.xaxis.range.map(v => String(v).slice(0, 10))"
+
+
+def _drawn_in_order(events):
+    """The events drawn, in the order the chart's customdata counts them (the app's, by date)."""
+    return _dated(apply(events, Filters()))
+
+
+def _ring_day(page) -> str | None:
+    value = page.evaluate(RING_DAY)
+    return None if value is None else str(value)[:10]
+
+
+def _middle_day(event) -> str:
+    """Where the chart places an event: the middle day of the days it covers."""
+    first, last = (date.fromisoformat(day).toordinal() for day in (event.start, event.end))
+    return date.fromordinal((first + last) // 2).isoformat()
+
+
+def _ticked_rows(page, table: str) -> list[str]:
+    """Titles in the rows the table shows ticked (its accessible grid marks them aria-selected)."""
+    rows = page.locator(f".st-key-{table} tr[aria-selected='true'] td:nth-child(3)")
+    return [text.strip() for text in rows.all_inner_texts()]
+
+
+def test_on_a_phone_the_plot_is_wide_and_a_tap_opens_the_event_tapped(browser, app_url, fixture_events):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    try:
+        _open(page, app_url)
+        page.wait_for_function(f"() => {PLOT}._fullLayout.margin.l < 20")  # laid out for its width
+        assert page.evaluate(f"() => {PLOT}._fullLayout._size.w") >= 300
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390  # nothing runs off
+        drawn = _drawn_in_order(fixture_events)
+        points = page.evaluate(POINT_CENTRES)
+        for point in (points[0], points[-1]):  # each tap opens that point's event, the first one too
+            page.touchscreen.tap(point["x"], point["y"])
+            expect(page.locator(".st-key-source_panel h3")).to_have_text(drawn[point["index"]].title)
+            expect(page.locator(".src-card mark").first).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_a_chart_click_ticks_the_table_row_and_a_row_click_rings_the_point(page, app_url, fixture_events):
+    _open(page, app_url)
+    drawn = _drawn_in_order(fixture_events)
+    point = next(p for p in page.evaluate(POINT_CENTRES) if drawn[p["index"]].date == "2023-Q3")
+    page.mouse.click(point["x"], point["y"])
+    expect(page.locator(".st-key-source_panel h3")).to_have_text("Joint commission meets in Baghdad")
+    page.wait_for_function(f"() => ({RING_DAY})() !== null")
+    assert _ring_day(page) == _middle_day(drawn[point["index"]])
+    expect(page.locator(".st-key-events_table tr[aria-selected='true']")).to_have_count(1)
+    assert _ticked_rows(page, "events_table") == ["Joint commission meets in Baghdad"]
+    # A row clicked in the table: the panel and the ring follow, and the page does not move.
+    table = page.locator(".st-key-events_table [data-testid='stDataFrame']")
+    table.scroll_into_view_if_needed()
+    scrolled = page.evaluate(
+        "() => document.querySelector('[data-testid=stMain]')?.scrollTop ?? window.scrollY"
+    )
+    box = table.bounding_box()
+    page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)  # the first row (by date): the parliament vote
+    expect(page.locator(".st-key-source_panel h3")).to_have_text("Iraqi parliament votes to expel US troops")
+    page.wait_for_function(f"() => ({RING_DAY})() === '{_middle_day(drawn[0])}'")
+    expect(page.locator(".st-key-events_table tr[aria-selected='true'] td").nth(2)).to_contain_text(
+        "Iraqi parliament"
+    )
+    assert (
+        page.evaluate("() => document.querySelector('[data-testid=stMain]')?.scrollTop ?? window.scrollY")
+        == scrolled
+    )
+    page.get_by_role("button", name="Next ▶").click()
+    expect(page.locator(".st-key-source_panel h3")).to_have_text(drawn[1].title)
+    page.get_by_role("button", name="✕ Close").click()
+    expect(page.locator(".st-key-source_panel .src-card")).to_have_count(0)
+    assert "event=" not in page.url
+
+
+def test_an_event_link_rings_its_point(page, app_url, fixture_events):
+    event = next(e for e in fixture_events if e.date == "2021")
+    _open(page, f"{app_url}/?event={event.id}")
+    page.wait_for_function(f"() => ({RING_DAY})() !== null")
+    assert _ring_day(page) == _middle_day(event)
+    ticked = page.locator(".st-key-events_table tr[aria-selected='true']")
+    expect(ticked).to_have_count(1)
+    expect(ticked.locator("td").nth(2)).to_have_text(event.title)
+
+
+def test_a_zoomed_view_reopens_from_its_link_at_the_same_range(page, browser, app_url):
+    _open(page, app_url)
+    plot = page.locator(".st-key-chart .nsewdrag").first
+    box = plot.bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.7, y)  # drag mode is pan: the range moves with the mouse
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.4, y, steps=8)
+    page.mouse.up()
+    page.wait_for_function("() => location.search.includes('x0=')")
+    shown = page.evaluate(X_RANGE)
+    link = page.url
+    assert f"x0={shown[0]}" in link and f"x1={shown[1]}" in link
+    again = page.context.new_page()
+    _open(again, link)
+    again.wait_for_function(f"() => ({X_RANGE})()[0] === '{shown[0]}'")
+    assert again.evaluate(X_RANGE) == shown
+
+
+def test_a_link_value_that_cannot_be_applied_is_said_on_the_page(page, app_url):
+    _open(page, f"{app_url}/?to=2099-01-01&x0=soon")
+    notice = page.get_by_text("Part of this link could not be applied")
+    expect(notice).to_be_visible()
+    expect(page.locator("[data-testid=stAlert]").first).to_contain_text(
+        "'to=2099-01-01' is outside the timeline"
+    )
+
+
+def test_each_export_opened_keeps_its_sources(page, browser, app_url, fixture_events, tmp_path):
+    _open(page, app_url)
+    _prepare_downloads(page)
+    files = {}
+    for label in ("CSV", "JSON", "HTML"):
+        with page.expect_download() as download:
+            page.get_by_role("button", name=label, exact=True).click()
+        files[label] = Path(download.value.path()).read_bytes()
+    rows = list(csv.DictReader(io.StringIO(files["CSV"].decode("utf-8-sig"))))
+    talks = next(r for r in rows if r["date"] == "2024-01-24")
+    assert talks["source_outlets"] == "Example News | Báo Mẫu" and talks["id"]
+    # The HTML page, offline: a click on an event fills its source panel.
+    html_path = tmp_path / "timeline.html"
+    html_path.write_bytes(files["HTML"])
+    offline = browser.new_context(offline=True)
+    try:
+        exported = offline.new_page()
+        exported.goto(html_path.as_uri())
+        expect(exported.locator("h1")).to_have_text("US–Iraq relations in the news")
+        exported.wait_for_selector(POINTS)
+        exported.locator(".scatterlayer .trace path.point").first.click(force=True)
+        expect(exported.locator("#panel mark").first).to_be_visible()
+        expect(exported.locator("#panel .src")).not_to_have_count(0)
+    finally:
+        offline.close()
+    # The JSON opens again in the app.
+    json_path = tmp_path / "reopened.json"
+    json_path.write_bytes(files["JSON"])
+    page.get_by_text("Add articles").click()
+    page.locator("input[type=file]").set_input_files([str(json_path)])
+    page.get_by_role("button", name="Extract").click()
+    expect(page.get_by_text("reopened.json:")).to_contain_text(
+        f"timeline of {len(fixture_events)} event(s) opened"
+    )
+
+
+def test_a_file_over_the_limit_and_one_uploaded_twice_are_said(page, app_url, tmp_path):
+    _open(page, app_url)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (6 * 1024 * 1024))
+    article = tmp_path / "twice.txt"
+    article.write_text("On 5 March 2019, the United States and Iraq signed a security agreement.\n")
+    page.get_by_text("Add articles").click()
+    page.locator("input[type=file]").set_input_files([str(big), str(article)])
+    page.get_by_role("button", name="Extract").click()
+    expect(page.locator(".upload-error").filter(has_text="big.txt")).to_contain_text("over the 5 MB limit")
+    page.locator("input[type=file]").set_input_files([str(article)])
+    page.get_by_role("button", name="Extract").click()
+    expect(page.locator(".upload-warning").filter(has_text="twice.txt")).to_contain_text("already added")

@@ -332,3 +332,126 @@ def test_loading_a_timeline_leaves_the_collector_and_thread_turns_as_they_were(t
     loaded = dashboard_app._load(str(tmp_path / "events.json"), 0.0)
     assert [e.id for e in loaded.events] == [e.id for e in timeline[1]]
     assert gc.isenabled() and sys.getswitchinterval() == turn
+
+
+# --- context events, relevance, link notes, selection ---
+
+
+@pytest.fixture
+def with_context(tmp_path, monkeypatch, timeline):
+    """The fixture timeline where two events are context events (relevance under SHOWN_BY_DEFAULT)."""
+    documents, events = timeline
+    for event in events:
+        if event.date in ("2021", "XXXX-01-03"):
+            event.relevance = 0.3
+    _by_date(events, "2023-Q3").relevance = 0.85
+    save(tmp_path, documents, events)
+    monkeypatch.setenv("TIMELINE_DATA", str(tmp_path))
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def _captions(at) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+def test_context_events_are_hidden_by_default_and_counted(with_context):
+    with_context.run()
+    assert not with_context.exception
+    titles = list(_table(with_context, "events_table")["title"])
+    assert "Combat mission ends" not in titles and len(titles) == 4
+    assert "4 of 6 events shown · 2 context events hidden" in _captions(with_context)
+    assert not any(d.key == "undated_table" for d in with_context.dataframe)  # its only event is context
+    assert "context" not in with_context.query_params
+
+
+def test_the_switch_shows_context_events_and_goes_in_the_url(with_context):
+    with_context.run()
+    with_context.toggle(key="f_context").set_value(True).run()
+    assert len(_table(with_context, "events_table")) == 6
+    assert "context events hidden" not in _captions(with_context)
+    assert with_context.query_params["context"] == "1"
+
+
+def test_a_link_with_the_switch_opens_with_context_events_shown(with_context, timeline):
+    with_context.query_params["context"] = "1"
+    with_context.run()
+    assert with_context.toggle(key="f_context").value is True
+    assert len(_table(with_context, "events_table")) == 6
+
+
+def test_the_relevance_filter_applies_to_every_event(with_context):
+    with_context.query_params.update({"context": "1", "rel": "0.8"})
+    with_context.run()
+    assert with_context.slider(key="f_relevance").value == 0.8
+    assert len(_table(with_context, "events_table")) == 4
+    with_context.slider(key="f_relevance").set_value(0.9).run()
+    assert "Joint commission meets in Baghdad" not in list(_table(with_context, "events_table")["title"])
+    assert with_context.query_params["rel"] == "0.9"
+
+
+def test_context_events_are_drawn_fainter(timeline):
+    _, events = timeline
+    context = _by_date(events, "2021")
+    context.relevance = 0.2
+    fig = chart.build_figure(events)
+    for trace in _marker_traces(fig):
+        drawn = {events[i].id for i in trace.customdata}
+        assert trace.opacity == (chart.CONTEXT_OPACITY if drawn == {context.id} else 1.0)
+    assert any("context event (relevance 0.20)" in t for tr in _marker_traces(fig) for t in tr.hovertext)
+
+
+def test_link_values_that_cannot_be_applied_are_said(app):
+    app.query_params.update({"to": "2099-01-01", "actor": "Nobody", "lanes": "sideways", "event": "gone"})
+    app.run()
+    (warning,) = app.warning
+    assert (
+        "'to=2099-01-01' is outside the timeline (2020-01-01 to 2024-12-31): 2024-12-31 is used"
+        in warning.value
+    )
+    assert "'actor=Nobody' is not in this timeline" in warning.value
+    assert "'lanes=sideways' is not a lane mode" in warning.value
+    assert "The event in this link is not in this timeline" in warning.value
+    app.button(key="dismiss_notes").click().run()
+    assert not app.warning
+
+
+def test_a_zoom_and_hidden_tones_in_a_link_draw_the_figure_so_and_stay_in_the_url(app):
+    app.query_params.update({"x0": "2021-01-01", "x1": "2022-06-30", "hide": "conflict"})
+    app.run()
+    assert not app.warning
+    fig = app.get("plotly_chart")[0].proto.spec
+    assert '"range":["2021-01-01","2022-06-30"]' in fig.replace(" ", "")
+    assert app.query_params["x0"] == "2021-01-01" and app.query_params["hide"] == "conflict"
+
+
+def test_a_selection_ticks_its_row_rings_its_point_and_the_panel_steps_through_the_events(app, timeline):
+    app.run()
+    shown = apply(timeline[1], Filters())
+    second = shown[1]
+    app.session_state["selected"] = second.id
+    app.run()
+    assert app.session_state["events_table"]["selection"]["rows"] == [1]
+    spec = app.get("plotly_chart")[0].proto.spec.replace(" ", "")
+    middle = date.fromordinal(
+        (date.fromisoformat(second.start).toordinal() + date(2021, 12, 31).toordinal()) // 2
+    )
+    assert second.date == "2021" and '"name":"selected"' in spec and f'"xanchor":"{middle}"' in spec
+    app.button(key="panel_next").click().run()
+    assert app.query_params["event"] == shown[2].id
+    assert app.session_state["events_table"]["selection"]["rows"] == [2]
+    app.button(key="panel_previous").click().run()
+    app.button(key="panel_previous").click().run()
+    assert app.query_params["event"] == shown[0].id and app.button(key="panel_previous").disabled
+    app.button(key="panel_close").click().run()
+    assert "event" not in app.query_params
+    assert app.session_state["events_table"]["selection"]["rows"] == []
+
+
+def test_a_phone_gets_lane_names_inside_the_plot_and_the_legend_under_it(timeline):
+    _, events = timeline
+    phone = chart.build_figure(events, viewport=390).layout
+    assert phone.yaxis.showticklabels is False and phone.margin.l < 20 and phone.margin.r < 20
+    assert {a.text for a in phone.annotations} == {"Diplomacy", "Military", "Pressure &amp; protest"}
+    assert phone.legend.orientation == "h"
+    wide = chart.build_figure(events, viewport=1440).layout
+    assert wide.yaxis.showticklabels is not False and wide.legend.orientation != "h"
