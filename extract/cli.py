@@ -30,6 +30,10 @@ def _build(args: argparse.Namespace) -> int:
         return EXIT_NOTHING_READ
     save(args.out, timeline.documents, timeline.events)
     _write_key_dates(args.out, timeline.documents, timeline.events)
+    if args.workspace:
+        from extract.workspace.cli import rebuild
+
+        rebuild(args.workspace, timeline.documents, timeline.events, _warn)
     skipped = f" ({len(timeline.errors)} files skipped)" if timeline.errors else ""
     _warn(f"{len(timeline.documents)} articles, {len(timeline.events)} events -> {args.out}{skipped}")
     return EXIT_SOME_SKIPPED if timeline.errors else 0
@@ -127,6 +131,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--manifest", type=Path, help="CSV: file,title,outlet,url,published,language")
     build.add_argument("--out", type=Path, required=True, help="output folder")
     build.add_argument("--jobs", type=_positive, default=1, help="processes to use (same output as one)")
+    build.add_argument(
+        "--workspace", type=Path, help="also update this curation workspace (SQLite), its edits kept"
+    )
     build.set_defaults(run=_build)
 
     keydates = sub.add_parser("keydates", help="rank the key dates of DIR/events.json into DIR/keydates.json")

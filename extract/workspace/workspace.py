@@ -172,6 +172,13 @@ class Workspace:
                 break
         return hits[:limit]
 
+    def extraction(self) -> tuple[list[Document], list[Event]]:
+        """The extraction as it was taken, without any decision."""
+        with self._lock:
+            self._refresh()
+            assert self._extraction is not None
+            return self._extraction.documents, self._extraction.events
+
     # Deciding --------------------------------------------------------------------------------
 
     def edit(self, event_id: str, author: str, **fields: Any) -> Decision:
@@ -221,6 +228,26 @@ class Workspace:
             if target.uid in {d.undoes for d in in_force(self._decisions, undos=True)}:
                 raise DecisionError(f"decision {seq} is already undone")
             return self._append("undo", author, [], {}, undoes=target.uid)
+
+    def adopt(self, decisions: list[Decision]) -> int:
+        """Append another workspace's decisions (checked by the caller) with their own author, time
+        and uid, skipping those already here; one transaction. Returns how many were added."""
+        with self._lock, transaction(self._connection):
+            known = {uid for (uid,) in self._connection.execute("SELECT uid FROM log")}
+            added = 0
+            for d in decisions:
+                if d.uid in known:
+                    continue
+                known.add(d.uid)
+                row = (d.uid, d.at, d.author, d.action, _json(d.anchors), _json(d.payload), d.undoes)
+                seq = self._connection.execute(
+                    "INSERT INTO log (uid, at, author, action, anchors, payload, undoes) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    row,
+                ).lastrowid
+                self._index_decision(seq, d.action, d.payload)
+                added += 1
+            return added
 
     # Extraction ------------------------------------------------------------------------------
 
@@ -321,19 +348,16 @@ class Workspace:
                     raise DecisionError("an event of one source has nothing to split off")
                 anchors = [[anchor(chosen, hashes.get(source_key(chosen)))]]
             decision = self._append(action, author, anchors, payload or {})
-            if action == "edit" and "title" in decision.payload["fields"]:
-                self._index("title", f"edit/{decision.seq}", decision.payload["fields"]["title"])
-            if action == "note":
-                self._index("note", str(decision.seq), decision.payload["text"])
+            self._index_decision(decision.seq, action, decision.payload)
             return decision
 
-    def _index(self, kind: str, ref: str, text: str) -> None:
-        # An edited title is searched as a note is: through the decision's event.
-        kind = "note" if kind == "title" else kind
-        ref = ref.removeprefix("edit/")
-        self._connection.execute(
-            "INSERT INTO search (kind, ref, body) VALUES (?, ?, ?)", (kind, ref, search.folded(text))
-        )
+    def _index_decision(self, seq: int | None, action: str, payload: dict) -> None:
+        """A note, or an edited title, is searched through the event its decision concerns."""
+        text = payload.get("text") if action == "note" else payload.get("fields", {}).get("title")
+        if text and seq is not None:
+            self._connection.execute(
+                "INSERT INTO search (kind, ref, body) VALUES ('note', ?, ?)", (str(seq), search.folded(text))
+            )
 
     def _append(
         self, action: str, author: str, anchors: list, payload: dict, undoes: str | None = None
