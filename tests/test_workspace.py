@@ -1,0 +1,239 @@
+"""The workspace store: decisions, the edit log, undo, and the curated timeline they make."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from workspace_timeline import timeline
+
+from extract.model import Document, Event
+from extract.store import load, save
+from extract.workspace import DecisionError, Workspace, curation
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    workspace = Workspace(tmp_path / "workspace.sqlite")
+    workspace.take_extraction(*timeline())
+    yield workspace
+    workspace.close()
+
+
+def by_id(workspace: Workspace, include_hidden: bool = False) -> dict[str, Event]:
+    return {e.id: e for e in workspace.timeline(include_hidden=include_hidden)[1]}
+
+
+def test_created_from_events_json_on_first_use_and_not_again(tmp_path: Path) -> None:
+    documents, events = timeline()
+    save(tmp_path / "out", documents, events)
+    path = tmp_path / "workspace.sqlite"
+    with Workspace.open(path, tmp_path / "out" / "events.json") as workspace:
+        got_documents, got_events = workspace.timeline()
+        workspace.edit("talks", "Lan", title="Đàm phán Mỹ – Iraq")
+    assert got_documents == documents
+    assert got_events == load(tmp_path / "out" / "events.json")[1]
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    save(tmp_path / "out", documents, events[:1])  # a newer events.json does not replace the work
+    with Workspace.open(path, tmp_path / "out" / "events.json") as again:
+        assert len(again.timeline()[1]) == 4
+        assert by_id(again)["talks"].title == "Đàm phán Mỹ – Iraq"
+
+
+def test_untouched_timeline_is_the_extraction(ws: Workspace) -> None:
+    documents, events = ws.timeline()
+    assert (documents, events) == timeline()
+    assert all(isinstance(d, Document) for d in documents)
+    assert curation(events[0]) == {
+        "reviewed": False,
+        "edited": False,
+        "hidden": False,
+        "bookmarked": False,
+        "notes": [],
+        "decisions": [],
+    }
+
+
+def test_edit_fields_with_date_precision_derived(ws: Workspace) -> None:
+    ws.edit("talks", "Lan", date="2024-Q1", title="  Talks   begin ", actors=["US", "Iraq", "UN", "US"])
+    ws.edit("attack", "Minh", category="agreement")
+    ws.edit("strike", "Minh", category="agreement", tone="conflict", relevance=0.2)
+    events = by_id(ws)
+    talks = events["talks"]
+    assert (talks.date, talks.precision, talks.start, talks.end) == (
+        "2024-Q1",
+        "quarter",
+        "2024-01-01",
+        "2024-03-31",
+    )
+    assert talks.title == "Talks begin"
+    assert talks.actors == ["US", "Iraq", "UN"]
+    assert curation(talks)["edited"] and curation(talks)["reviewed"]
+    assert (events["attack"].category, events["attack"].tone, events["attack"].goldstein) == (
+        "agreement",
+        "cooperation",
+        6.0,
+    )
+    assert (events["strike"].tone, events["strike"].relevance) == ("conflict", 0.2)
+    assert not curation(events["sudani"])["reviewed"]
+
+
+def test_unknown_year_date_and_span_accepted(ws: Workspace) -> None:
+    ws.edit("talks", "Lan", date="XXXX-01-24")
+    ws.edit("attack", "Lan", date="2021/2024", mod="APPROX")
+    events = by_id(ws)
+    assert (events["talks"].precision, events["talks"].start) == ("day", None)
+    assert (events["attack"].precision, events["attack"].end, events["attack"].mod) == (
+        "span",
+        "2024-12-31",
+        "APPROX",
+    )
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"date": "24/1/2024"},
+        {"date": "2024-02-30"},
+        {"date": "P3Y"},
+        {"date": "2024-01", "precision": "day"},
+        {"precision": "year"},
+        {"category": "war"},
+        {"tone": "happy"},
+        {"relevance": 1.5},
+        {"relevance": True},
+        {"relevance": float("nan")},
+        {"title": "   "},
+        {"actors": "US"},
+        {"summary_en": "x"},
+        {},
+    ],
+)
+def test_bad_edits_are_refused_and_not_logged(ws: Workspace, fields: dict) -> None:
+    with pytest.raises(DecisionError):
+        ws.edit("talks", "Lan", **fields)
+    assert ws.log() == []
+
+
+def test_a_decision_needs_an_author_and_an_event(ws: Workspace) -> None:
+    with pytest.raises(DecisionError, match="author"):
+        ws.hide("talks", "  ")
+    with pytest.raises(DecisionError, match="no event"):
+        ws.hide("nope", "Lan")
+    assert ws.log() == []
+
+
+def test_hide_unhide_and_not_about_us_iraq(ws: Workspace) -> None:
+    ws.hide("attack", "Lan")
+    assert "attack" not in by_id(ws)
+    hidden = by_id(ws, include_hidden=True)["attack"]
+    assert curation(hidden)["hidden"] and not curation(hidden)["edited"] and curation(hidden)["reviewed"]
+    ws.unhide("attack", "Lan")
+    assert "attack" in by_id(ws)
+    ws.not_about_us_iraq("strike", "Lan")
+    assert by_id(ws)["strike"].relevance == 0.0
+
+
+def test_merge_joins_sources_and_keeps_first_fields(ws: Workspace) -> None:
+    ws.edit("attack", "Lan", title="Attack on Anbar")
+    ws.note("sudani", "Check the date", "Minh")
+    ws.merge(["attack", "sudani", "strike"], "Lan")
+    events = by_id(ws)
+    assert set(events) == {"talks", "attack"}
+    merged = events["attack"]
+    assert merged.title == "Attack on Anbar" and merged.date == "2024-01-23"
+    assert [s.file for s in merged.sources] == ["a.txt", "a.txt", "c.txt"]
+    assert merged.extra["articles"] == 2
+    assert [n["text"] for n in curation(merged)["notes"]] == ["Check the date"]
+    ws.edit("attack", "Lan", date="2024-01")  # the merged event is edited as one
+    assert by_id(ws)["attack"].date == "2024-01"
+    with pytest.raises(DecisionError, match="two or more"):
+        ws.merge(["talks", "talks"], "Lan")
+
+
+def test_split_makes_a_source_its_own_event(ws: Workspace) -> None:
+    ws.split("talks", 1, "Lan")
+    events = ws.timeline()[1]
+    assert events[0].id == "talks"
+    alone = events[1]  # right after the event it came from
+    assert alone.id.startswith("split-") and [s.file for s in alone.sources] == ["b.txt"]
+    assert [s.file for s in by_id(ws)["talks"].sources] == ["a.txt"]
+    assert curation(alone)["edited"] and curation(by_id(ws)["talks"])["edited"]
+    ws.edit(alone.id, "Lan", date="2024-01-25")
+    assert by_id(ws)[alone.id].date == "2024-01-25" and by_id(ws)["talks"].date == "2024-01-24"
+    with pytest.raises(DecisionError, match="nothing to split"):
+        ws.split("attack", 0, "Lan")
+    with pytest.raises(DecisionError, match="no source 5"):
+        ws.split("talks", 5, "Lan")
+
+
+def test_notes_and_bookmarks(ws: Workspace) -> None:
+    ws.note("talks", "Nguồn thứ hai cần xác minh", "Minh")
+    ws.bookmark("talks", "Minh")
+    state = curation(by_id(ws)["talks"])
+    assert state["bookmarked"] and not state["edited"] and state["reviewed"]
+    assert [(n["author"], n["text"]) for n in state["notes"]] == [("Minh", "Nguồn thứ hai cần xác minh")]
+    ws.unbookmark("talks", "Minh")
+    assert not curation(by_id(ws)["talks"])["bookmarked"]
+    ws.review("strike", "Minh")
+    assert curation(by_id(ws)["strike"])["reviewed"] and not curation(by_id(ws)["strike"])["edited"]
+
+
+def test_log_records_author_time_and_undo_of_any_decision(ws: Workspace) -> None:
+    first = ws.edit("talks", "Lan", title="One")
+    second = ws.hide("attack", "Minh")
+    ws.edit("talks", "Lan", date="2024-01")
+    log = ws.log()
+    assert [(d.seq, d.author, d.action) for d in log] == [
+        (first.seq, "Lan", "edit"),
+        (second.seq, "Minh", "hide"),
+        (log[2].seq, "Lan", "edit"),
+    ]
+    assert all(d.at.endswith("+00:00") for d in log)
+    undo = ws.undo(first.seq, "Minh")  # not the last one
+    events = by_id(ws)
+    assert events["talks"].title == "Hoa Kỳ và Iraq bắt đầu đàm phán" and events["talks"].date == "2024-01"
+    assert "attack" not in events
+    with pytest.raises(DecisionError, match="already undone"):
+        ws.undo(first.seq, "Minh")
+    ws.undo(undo.seq, "Lan")  # undoing the undo redoes
+    assert by_id(ws)["talks"].title == "One"
+    assert len(ws.log()) == 5
+    with pytest.raises(DecisionError, match="no decision"):
+        ws.undo(999, "Lan")
+
+
+def test_undo_a_merge_brings_the_events_back(ws: Workspace) -> None:
+    merge = ws.merge(["talks", "strike"], "Lan")
+    ws.undo(merge.seq, "Lan")
+    assert set(by_id(ws)) == {"talks", "attack", "sudani", "strike"}
+    assert not curation(by_id(ws)["strike"])["reviewed"]
+
+
+def test_log_is_append_only_in_the_file(ws: Workspace) -> None:
+    ws.hide("talks", "Lan")
+    with sqlite3.connect(ws.path) as raw:
+        for statement in ("UPDATE log SET author = 'X'", "DELETE FROM log"):
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                raw.execute(statement)
+    assert [d.author for d in ws.log()] == ["Lan"]
+
+
+def test_text_that_looks_like_sql_is_kept_verbatim(ws: Workspace) -> None:
+    evil = "x'); DROP TABLE log; -- \" OR 1=1 <script>"
+    ws.edit("talks", evil, title=evil)
+    ws.note("talks", evil, evil)
+    with Workspace(ws.path) as reopened:
+        talks = by_id(reopened)["talks"]
+        assert talks.title == evil
+        assert curation(talks)["notes"][0]["text"] == evil
+        assert [d.author for d in reopened.log()] == [evil, evil]
+
+
+def test_decisions_persist_across_reopen(ws: Workspace) -> None:
+    ws.edit("talks", "Lan", title="Kept")
+    ws.close()
+    with Workspace(ws.path) as reopened:
+        assert by_id(reopened)["talks"].title == "Kept"
