@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 from lunar_python import Lunar
 
@@ -469,6 +470,7 @@ def holiday(s: dict, ctx: Context, kind: str) -> Result | None:
     return result
 
 
+@cache  # the library computes new moons astronomically: a few milliseconds a call
 def _lunar(spec: str, year: int | None) -> str:
     """The solar day of lunar ``<month>-<day>`` in ``year``; the year alone outside the years the calendar
     library is trusted for (its new moons are computed, so it answers for any year) or for a day the
