@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import tomllib
+from calendar import monthrange
 from collections import defaultdict
 from datetime import date
 from functools import cache
@@ -50,6 +51,7 @@ COMPACT_BELOW = 700  # px of viewport: narrower screens get lane names inside th
 _WIDE_PLOT_PX = 750  # the plot's width when the viewport is unknown (a desktop's sidebar beside it)
 _EPOCH = date(1970, 1, 1).toordinal()
 _DAY_MS = 86_400_000
+_MONTH_FILL = 0.9  # of its month a temperature bar covers, leaving a gap between months
 
 
 def tone_colour(tone: str) -> str:
@@ -343,6 +345,9 @@ def _temperature_trace(placed: list[_Placed]) -> dict:
         yaxis="y2",
         xperiod="M1",
         xperiodalignment="middle",
+        # Each bar as wide as its month: left to Plotly, the width follows the closest pair of bars
+        # (months wide when data is sparse, a hairline for a lone month after zooming).
+        width=[_MONTH_FILL * monthrange(m.year, m.month)[1] * _DAY_MS for m, _, _ in months],
         marker=dict(
             color=[
                 tone_colour("cooperation" if s > 0 else "conflict" if s < 0 else "neutral")

@@ -455,3 +455,13 @@ def test_a_phone_gets_lane_names_inside_the_plot_and_the_legend_under_it(timelin
     assert phone.legend.orientation == "h"
     wide = chart.build_figure(events, viewport=1440).layout
     assert wide.yaxis.showticklabels is not False and wide.legend.orientation != "h"
+
+
+def test_temperature_bars_are_as_wide_as_their_month_however_sparse(timeline):
+    _, events = timeline
+    for drawn in (events, [_by_date(events, "2024-01-24")]):  # months years apart, and a lone month
+        (bars,) = [t for t in chart.build_figure(drawn).data if t.type == "bar"]
+        days = [w / 86_400_000 for w in bars.width]
+        assert all(0.8 * 28 <= d <= 31 for d in days)
+    (bars,) = [t for t in chart.build_figure([_by_date(events, "2024-01-24")]).data if t.type == "bar"]
+    assert bars.width[0] == pytest.approx(0.9 * 31 * 86_400_000)

@@ -202,3 +202,15 @@ def test_files_over_the_size_limit_and_unreadable_ones_get_a_message_each():
     assert "../../escape.txt: 1 event(s) found" in texts  # written inside the batch's own folder
     assert {d.file: d.meta.title for d in outcome.documents}["upload/escape.txt"] == "From the manifest"
     assert any(m.startswith("manifest.csv line 3") for m in texts)  # a bad row is the visitor's to see
+
+
+def test_a_bad_manifest_is_reported_under_the_name_it_was_uploaded_with():
+    long_name = "m" * 300 + ".csv"  # too long for the file system: written under another name
+    batch = [
+        Upload(long_name, b"title,url\nx,y\n"),
+        Upload("rows.csv", b"file,published\na.txt,2021-02-30\n"),
+    ]
+    texts = [m for _, m in extract_uploads(batch, limit_bytes=10**6).messages]
+    assert texts[0].startswith(long_name + ": manifest not used (the manifest has no 'file' column")
+    assert texts[1].startswith("rows.csv line 2: published")
+    assert not any("upload.csv" in t for t in texts)
