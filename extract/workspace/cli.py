@@ -35,13 +35,11 @@ def rebuild(path: Path, documents: list[Document], events: list[Event], warn: Ca
 
 def describe(decision: Decision) -> str:
     """One line: number, time, author, action, and the first source it names."""
+    head = f"#{decision.seq} {decision.at[:16]} {decision.author}: {decision.action}"
     first = next((a for group in decision.anchors for a in group), None)
-    where = (
-        f" {first['file']} [{first['passage_start']}:{first['passage_end']}] {first['timex_text']!r}"
-        if first
-        else ""
-    )
-    return f"#{decision.seq} {decision.at[:16]} {decision.author}: {decision.action} {where}"
+    if first is None:
+        return f"{head} {decision.undoes}"
+    return f"{head} {first['file']} [{first['passage_start']}:{first['passage_end']}] {first['timex_text']!r}"
 
 
 def main(argv: list[str] | None = None) -> int:
