@@ -119,3 +119,12 @@ def test_vietnamese_day_and_month_in_words_after_a_head_word_is_a_date() -> None
     assert values("Hôm 9 tháng 3, hai bên gặp nhau.", "2023-06-01", "vi")["Hôm 9 tháng 3"] == "2023-03-09"
     # a length is still a length
     assert values("Dự án kéo dài 9 tháng.", "2023-06-01", "vi")["9 tháng"] == "P9M"
+
+
+def test_vietnamese_day_told_in_the_past_is_not_after_publication() -> None:
+    # published 1 June: a meeting that "đã" happened on 4/7 is last year's; a plan keeps this year's
+    assert values("Ngày 4/7, hai tỉnh đã họp bàn.", "2023-06-01", "vi")["Ngày 4/7"] == "2022-07-04"
+    assert values("Hai tỉnh họp bàn hôm 4/7.", "2023-06-01", "vi")["hôm 4/7"] == "2022-07-04"
+    assert values("Hai tỉnh sẽ họp bàn hôm 4/7.", "2023-06-01", "vi")["hôm 4/7"] == "2023-07-04"
+    # a day or two after publication is a stamp's slack, not a year ago
+    assert values("Ngày 2/6, hai tỉnh đã họp bàn.", "2023-06-01", "vi")["Ngày 2/6"] == "2023-06-02"

@@ -17,6 +17,7 @@ _CUE_AFTER = 30  # characters after a fronted expression searched for its verb's
 _BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr))(?<!\bMrs)[.!?](?=\s)|\n")
 _CONTEXT_WINDOW = 200  # characters either side searched for a rule's context
 _FRAME_REACH = 30  # characters before a year searched for the words that make it the story's frame
+_PAST_GRACE = 2  # a day told in the past may lie this far after publication (time zones, late stamps)
 _FUTURE_GRACE = 60  # a future sentence may still name a day this recent (reported speech)
 
 
@@ -165,7 +166,13 @@ class Context:
         return self.narrative_year or self.mentioned_year or self.published.year
 
     def year_for(
-        self, month: int, day: int | None, recent: bool = False, future: bool = False, past: bool = False
+        self,
+        month: int,
+        day: int | None,
+        recent: bool = False,
+        future: bool = False,
+        past: bool = False,
+        happened: bool = False,
     ) -> int | None:
         """The year of a day/month (or month) given without one.
 
@@ -173,7 +180,8 @@ class Context:
         language's resources say ``day_month_anchor = "published"`` or the form is ``recent``
         (Vietnamese ``hôm 3/1``: a day near the time of writing) and the paragraph has named no year.
         A reading too far after publication moves a year back; in a ``future`` sentence a reading from
-        publication is the next one on or after it; a ``past`` form ("last May") is before publication.
+        publication is the next one on or after it; a ``past`` form ("last May") is before publication,
+        and so is a day that ``happened`` ("đã họp hôm 4/7": told in the past), a couple of days aside.
         """
         pub = self.published
         # a plan or a deadline ("sẽ ký ngày 3/6") is after publication, unless its sentence names a year
@@ -195,4 +203,6 @@ class Context:
             return year - 1 if ahead >= 0 or (day is None and month == pub.month) else year
         if future and year == pub.year:
             return year + 1 if ahead < -_FUTURE_GRACE else year
+        if happened and year == pub.year and day is not None and pub.day is not None and ahead > _PAST_GRACE:
+            return year - 1
         return year - 1 if ahead > self.settings.get("max_days_ahead", _MAX_DAYS_AHEAD) else year

@@ -131,7 +131,10 @@ def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
         future = cue == "future" or heading == "future"
         past = heading == "past"
         recent = bool(s.get("recent")) or heading in ("past", "future", "near") or cue == "recent"
-        year = ctx.year_for(month, day, recent=recent, future=future, past=past)
+        # told in the past ("đã", "vừa") or as a recent day ("hôm 4/7"): not after publication
+        recent_day = bool(s.get("recent")) and cue != "future" and heading is None
+        happened = cue in ("past", "recent") or recent_day
+        year = ctx.year_for(month, day, recent=recent, future=future, past=past, happened=happened)
     if day is None:
         if explicit:
             ctx.note_month(year)  # type: ignore[arg-type]
