@@ -79,3 +79,15 @@ def test_english_names_hold_no_time(text: str, absent: str) -> None:
 def test_vietnamese_names_hold_no_time_but_dates_beside_them_do() -> None:
     found = [(t.text, t.value) for t in tag("Ngày 5/6, đoàn đi qua cầu 2/9 rồi về.", published="2020-06-10")]
     assert found == [("Ngày 5/6", "2020-06-05")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In her second term the governor cut taxes.",  # an office term is no time
+        "Clocks in the valley run on Mountain Standard Time.",  # a time zone's name is no time
+        "The Arab Spring reshaped the region.",  # a season in an era's name
+    ],
+)
+def test_office_terms_zones_and_eras_hold_no_time(text: str) -> None:
+    assert tag(text, published="2020-06-10", lang="en") == []
