@@ -480,12 +480,12 @@ def _panel(selected: Event | None, shown: list[Event], timeline: Timeline) -> No
         at = ids.index(selected.id) if selected.id in ids else None
         previous = ids[at - 1] if at else None
         following = ids[at + 1] if at is not None and at + 1 < len(ids) else None
-        left, middle, right = st.columns(3)
-        left.button(
-            "◀ Previous", key="panel_previous", on_click=_select, args=(previous,), disabled=not previous
-        )
-        middle.button("Next ▶", key="panel_next", on_click=_select, args=(following,), disabled=not following)
-        right.button("✕ Close", key="panel_close", on_click=_select, args=(None,))
+        with st.container(horizontal=True, key="panel_buttons"):  # one row, on a phone too
+            st.button(
+                "◀ Previous", key="panel_previous", on_click=_select, args=(previous,), disabled=not previous
+            )
+            st.button("Next ▶", key="panel_next", on_click=_select, args=(following,), disabled=not following)
+            st.button("✕ Close", key="panel_close", on_click=_select, args=(None,))
         if is_context(selected):
             st.caption(
                 f"A context event (relevance {selected.relevance:.2f}): not surely about US–Iraq relations."

@@ -492,7 +492,8 @@ def build_figure(
     # Plotly pads markers by a twentieth of the range: years of empty axis on a long timeline, where
     # "1 year" (back from the axis end) would show nothing. A few weeks of margin are enough.
     first, last = min(p.start for p in placed), max(p.end for p in placed)
-    margin = max(14, (last - first) // 100)
+    # ... and room for half a marker (~8 px) at either end, which on a phone is more than that.
+    margin = max(14, (last - first) // 100, 8 * (last - first) // plot_width(viewport))
     clip = dict(clipmin=float(epoch_ms([first - margin])[0]), clipmax=float(epoch_ms([last + margin])[0]))
     for axis in ("xaxis", "xaxis2"):
         layout[axis]["autorangeoptions"] = clip

@@ -21,6 +21,7 @@ PANEL_CSS = """
 .src-text {font-size: 1rem; line-height: 1.55;}
 .src-context {color: #78909c;}
 .src-text mark {background: #ffe082; padding: 0 0.15rem; border-radius: 0.2rem;}
+h3.src-event {font-size: 1.25rem; line-height: 1.35; padding: 0.2rem 0;}
 </style>
 """
 
@@ -91,7 +92,8 @@ def render(event: Event, documents: dict[str, Document]) -> None:
     )
     tone = f'<b style="color:{tone_colour(event.tone)}">{_esc(event.tone)}</b>'
     st.markdown(
-        f"<h3>{_esc(event.title)}</h3><div>{facts} · {tone} (Goldstein {event.goldstein:+.1f})</div>",
+        f'<h3 class="src-event">{_esc(event.title)}</h3>'
+        f"<div>{facts} · {tone} (Goldstein {event.goldstein:+.1f})</div>",
         unsafe_allow_html=True,
     )
     st.caption(f"{len(event.sources)} source(s)")

@@ -2,8 +2,8 @@
 
 Run: ``.venv/bin/python docs/screenshots/take_screenshots.py [--data data/events.json]``; needs
 Debian's Chromium (Playwright with ``executable_path``, never ``playwright install``). Writes
-``overview-desktop.png``, ``source-panel-desktop.png``, ``overview-phone.png`` and
-``source-panel-phone.png`` beside this file.
+``overview.png`` and ``source-panel.png`` (desktop, 1440 x 900), ``overview-phone.png`` and
+``source-panel-phone.png`` (390 x 844) beside this file.
 """
 
 from __future__ import annotations
@@ -58,6 +58,10 @@ def _serve(data: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit("streamlit did not start")
 
 
+def _name(view: str, size: str) -> str:
+    return f"{view}.png" if size == "desktop" else f"{view}-{size}.png"
+
+
 def take(url: str, browser, size: str) -> None:
     context = browser.new_context(**SIZES[size])
     page = context.new_page()
@@ -65,7 +69,7 @@ def take(url: str, browser, size: str) -> None:
     page.goto(url)
     page.wait_for_selector(POINTS)
     page.wait_for_timeout(2500)  # the layout for the window's width, then the chart settles
-    page.screenshot(path=HERE / f"overview-{size}.png")
+    page.screenshot(path=HERE / _name("overview", size))
     point = page.locator(POINTS).first
     box = point.bounding_box()
     if size == "phone":
@@ -76,7 +80,7 @@ def take(url: str, browser, size: str) -> None:
     page.wait_for_timeout(1500)
     panel = page.locator(".st-key-source_panel")
     panel.scroll_into_view_if_needed()
-    page.screenshot(path=HERE / f"source-panel-{size}.png")
+    page.screenshot(path=HERE / _name("source-panel", size))
     context.close()
 
 
