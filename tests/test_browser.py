@@ -430,6 +430,16 @@ def test_a_zoomed_view_reopens_from_its_link_at_the_same_range(page, browser, ap
     assert again.evaluate(X_RANGE) == shown
 
 
+def test_a_tone_hidden_from_the_legend_stays_hidden_through_its_link(page, app_url):
+    _open(page, app_url)
+    page.locator(".st-key-chart .legend .traces").filter(has_text="Conflict").click()
+    page.wait_for_function("() => location.search.includes('hide=conflict')")
+    again = page.context.new_page()
+    _open(again, page.url)
+    hidden = f"() => {PLOT}.data.filter(t => t.legendgroup === 'conflict').map(t => t.visible)"
+    assert set(again.evaluate(hidden)) == {"legendonly"}
+
+
 def test_a_link_value_that_cannot_be_applied_is_said_on_the_page(page, app_url):
     _open(page, f"{app_url}/?to=2099-01-01&x0=soon")
     notice = page.get_by_text("Part of this link could not be applied")

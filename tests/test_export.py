@@ -151,3 +151,18 @@ def test_png_has_the_chosen_size_and_scale_and_no_buttons(chromium, events):
     exports.start_png_renderer()
     assert _png_size(exports.png_bytes(fig)) == (900, 500)
     assert _png_size(exports.png_bytes(fig, scale=2)) == (1800, 1000)
+
+
+def test_the_picture_keeps_the_zoom_and_the_hidden_tones_of_the_view(events):
+    dated = [e for e in events if chart.is_dated(e)]
+    view = chart.build_figure(dated, x_range=("2021-01-01", "2022-06-30"), hidden=("conflict",))
+    fig = exports.print_figure(view, exports.provenance(dated, ("2021-01-01", "2022-06-30")), 1200, 800)
+    assert tuple(fig.layout.xaxis.range) == ("2021-01-01", "2022-06-30")
+    assert "2021-01-01 to 2022-06-30" in fig.layout.title.text
+    conflict = [t for t in fig.data if t.legendgroup == "conflict"]
+    assert conflict and all(t.visible == "legendonly" for t in conflict)
+    assert all(
+        t.visible is not False and t.visible != "legendonly"
+        for t in fig.data
+        if t.legendgroup == "cooperation"
+    )
