@@ -58,21 +58,34 @@ class _Candidate:
 
 
 class SourceIndex:
-    """Every source of one extraction, found by offsets or by passage content."""
+    """Every source of one extraction, found by offsets or by passage content. ``hashes`` (every
+    source's passage hash, as the workspace stores them) saves hashing every passage again."""
 
     def __init__(self, events: list[Event], hashes: dict[SourceKey, str] | None = None) -> None:
         self.by_key: dict[SourceKey, tuple[int, int]] = {}  # -> (event index, source index)
-        self.hash_of: dict[SourceKey, str] = {}
-        self._by_content: dict[tuple[str, str], list[_Candidate]] = {}
         for e, event in enumerate(events):
             for s, source in enumerate(event.sources):
-                key = source_key(source)
-                digest = (hashes or {}).get(key) or passage_hash(source.passage)
-                self.by_key.setdefault(key, (e, s))
-                self.hash_of[key] = digest
-                offset = (source.timex_start - source.passage_start, source.timex_end - source.passage_start)
-                candidate = _Candidate(key, offset, source.timex_text)
-                self._by_content.setdefault((source.file, digest), []).append(candidate)
+                self.by_key.setdefault(source_key(source), (e, s))
+        self._events = events
+        self.hash_of = hashes if hashes is not None else self._hashes()
+        self._content: dict[tuple[str, str], list[_Candidate]] | None = None  # made when first needed
+
+    def _hashes(self) -> dict[SourceKey, str]:
+        return {source_key(s): passage_hash(s.passage) for e in self._events for s in e.sources}
+
+    def _by_content(self) -> dict[tuple[str, str], list[_Candidate]]:
+        if self._content is None:
+            self._content = {}
+            for event in self._events:
+                for source in event.sources:
+                    key = source_key(source)
+                    offset = (
+                        source.timex_start - source.passage_start,
+                        source.timex_end - source.passage_start,
+                    )
+                    candidate = _Candidate(key, offset, source.timex_text)
+                    self._content.setdefault((source.file, self.hash_of[key]), []).append(candidate)
+        return self._content
 
     def resolve(self, anchor: dict) -> tuple[SourceKey, Resolution] | None:
         """The source ``anchor`` names in this extraction, and whether it moved; None if vanished."""
@@ -80,7 +93,7 @@ class SourceIndex:
         key = (file, start, anchor["passage_end"], anchor["timex_start"], anchor["timex_end"])
         if key in self.by_key and self.hash_of[key] == anchor["hash"]:
             return key, "same"
-        candidates = self._by_content.get((file, anchor["hash"]), [])
+        candidates = self._by_content().get((file, anchor["hash"]), [])
         offset = (anchor["timex_start"] - start, anchor["timex_end"] - start)
         for fits in (
             [c for c in candidates if c.timex_offset == offset],

@@ -169,7 +169,6 @@ def curation(event: Event) -> dict[str, Any]:
 
 def fold(events: list[Event], index: SourceIndex, decisions: list[Decision]) -> Curated:
     """The extraction ``events`` with the ``decisions`` in force applied in log order."""
-    sources: dict[SourceKey, Source] = {}
     groups: dict[str, _Group] = {}  # only the events a decision touched
     owner: dict[SourceKey, str] = {}  # sources whose event a merge or split changed
     order: dict[str, float] = {}  # where a split-off event stands: right after its first event
@@ -226,9 +225,7 @@ def fold(events: list[Event], index: SourceIndex, decisions: list[Decision]) -> 
         _apply(group, decision)
         applied_to[decision.seq] = gid
 
-    for event in events:
-        for source in event.sources:
-            sources.setdefault(_key(source), source)
+    sources = {k: events[e].sources[s] for g in groups.values() for k in g.keys for e, s in [index.by_key[k]]}
     return Curated(_output(events, groups, sources, order), applied_to, moved, orphans)
 
 
@@ -300,18 +297,22 @@ def _split(
 def _output(
     events: list[Event], groups: dict[str, _Group], sources: dict[SourceKey, Source], order: dict[str, float]
 ) -> list[Event]:
-    out: list[tuple[float, Event]] = []
+    after: dict[int, list[str]] = {}  # split-off events, by the position they follow
+    for gid, position in sorted(order.items(), key=lambda item: item[1]):
+        if not groups[gid].absorbed:
+            after.setdefault(int(position), []).append(gid)
+    out: list[Event] = []
     for n, event in enumerate(events):
         group = groups.get(event.id)
         if group is None:
-            out.append((n, event))  # untouched: the extractor's own object
+            out.append(event)  # untouched: the extractor's own object
         elif not group.absorbed:
-            out.append((n, _curated(event.id, group, sources)))
-    for gid, position in order.items():
-        if not groups[gid].absorbed:
-            out.append((position, _curated(gid, groups[gid], sources)))
-    out.sort(key=lambda pair: pair[0])
-    return [event for _, event in out]
+            out.append(_curated(event.id, group, sources))
+        for gid in after.get(n, ()):
+            out.append(_curated(gid, groups[gid], sources))
+    for gid in after.get(len(events), ()):
+        out.append(_curated(gid, groups[gid], sources))
+    return out
 
 
 def _curated(gid: str, group: _Group, sources: dict[SourceKey, Source]) -> Event:

@@ -377,6 +377,10 @@ class Workspace:
 
     def _refresh(self) -> None:
         """Catch up with the file: a new extraction or decisions logged by any session."""
+        with collector_paused():  # tens of thousands of objects made at once (extract/store.py)
+            self._catch_up()
+
+    def _catch_up(self) -> None:
         db = self._connection
         generation = get_meta(db, "generation")
         if generation is None:
@@ -443,22 +447,20 @@ def _source_row(s: Source) -> tuple:
 
 
 def _read_extraction(db: sqlite3.Connection, generation: str) -> _Extraction:
-    with collector_paused():  # tens of thousands of objects made at once (extract/store.py)
-        documents = [
-            _document(row) for row in db.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY rowid")
-        ]
-        sources: dict[int, list[Source]] = {}
-        hashes = {}
-        for row in db.execute(
-            "SELECT event_ord, file, title, outlet, url, published, language, passage_start, passage_end, "
-            "passage, timex_start, timex_end, timex_text, passage_hash FROM sources ORDER BY event_ord, ord"
-        ):
-            source = Source(*row[1:13])
-            sources.setdefault(row[0], []).append(source)
-            hashes[source_key(source)] = row[13]
-        rows = db.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY ord")
-        events = [_event(row, sources.get(row[0], [])) for row in rows]
-        index = SourceIndex(events, hashes)
+    rows = db.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY rowid")
+    documents = [_document(row) for row in rows]
+    sources: dict[int, list[Source]] = {}
+    hashes = {}
+    for row in db.execute(
+        "SELECT event_ord, file, title, outlet, url, published, language, passage_start, passage_end, "
+        "passage, timex_start, timex_end, timex_text, passage_hash FROM sources ORDER BY event_ord, ord"
+    ):
+        source = Source(*row[1:13])
+        sources.setdefault(row[0], []).append(source)
+        hashes[source_key(source)] = row[13]
+    rows = db.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY ord")
+    events = [_event(row, sources.get(row[0], [])) for row in rows]
+    index = SourceIndex(events, hashes)
     return _Extraction(generation, documents, events, index, {e.id: n for n, e in enumerate(events)})
 
 
