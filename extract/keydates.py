@@ -5,10 +5,14 @@ Each day on which some event happened is scored by evidence across the whole col
 - reports: distinct articles telling a happening on the day (an article's vote weighs more when
   its event is about US-Iraq relations, ``Event.relevance``);
 - outlets: distinct outlets among them (neutral when outlets are unknown);
-- later references: distinct articles published some days after the day that still tell it;
+- referred: distinct articles published on another (later) day whose time expressions name the
+  day, any expression, not only those that became events (news-tls' date-wise signal: a day
+  other days' news keeps naming is a key day);
+- later references: distinct articles published some days after the day that still name it;
 - burst: articles published on the day and the day after (news follows its happening).
 
-A source published before the day it tells is a forecast or page chrome, not a report. The
+A source published before the day it tells is a forecast or page chrome, not a report; a time
+expression naming a day after its article's publication is a plan, not a reference. The
 signals are fused by their ranks (reciprocal rank fusion: each adds ``weight / (FUSION + rank)``),
 so no signal's scale swamps another and a signal that is the same for every day changes nothing.
 Each key day gets one representative event (the best-supported, most relevant) and an
@@ -31,12 +35,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from extract.lexicon import lexicon
-from extract.model import SHOWN_BY_DEFAULT, Document, Event, Source
+from extract.model import SHOWN_BY_DEFAULT, Document, Event, Source, Timex
 
 KEYDATES_FILE = "keydates.json"
 
 FUSION = 10  # reciprocal rank fusion's constant: how far down the list a signal still counts
-WEIGHTS = {"reports": 1.0, "outlets": 0.5, "later": 0.25, "burst": 0.5}
+WEIGHTS = {"reports": 1.0, "outlets": 0.5, "referred": 1.0, "later": 1.0, "burst": 1.0}
 LATER_DAYS = 2  # a source published this many days after the day refers back to it
 CONTEXT_VOTE = 0.5  # an article's vote for a day when its event is not about US-Iraq relations
 SUMMARY_WORDS = 60  # a second sentence joins the summary only while the summary stays this short
@@ -87,11 +91,49 @@ def default_k(articles: int, days: int) -> int:
     return min(days, max(3, min(40, round(1.5 * math.sqrt(articles)))))
 
 
+# An article's publication day (ISO, maybe partial or unknown) and the days its time expressions
+# name (ISO days, repeats allowed).
+Mentions = Iterable[tuple[str | None, Iterable[str]]]
+
+
+def mentioned_days(timexes: Iterable[Timex]) -> list[str]:
+    """The days an article's time expressions name: DATE values of day precision."""
+    return [t.value[:10] for t in timexes if t.type == "DATE" and _day(t.value) is not None]
+
+
+def day_mentions(documents: Iterable[Document]) -> list[tuple[str | None, list[str]]]:
+    """Every document's publication day and the days its time expressions name (tagged here,
+    about 3 ms an article, when the build did not keep them)."""
+    from extract.timex import tag
+
+    found = []
+    for doc in documents:
+        lang = doc.meta.language or "en"
+        timexes = tag(doc.text, published=doc.meta.published, lang=lang, regions=doc.regions)
+        found.append((doc.meta.published, mentioned_days(timexes)))
+    return found
+
+
+def _event_mentions(events: Iterable[Event]) -> list[tuple[str | None, list[str]]]:
+    """Mentions read off the events when the time expressions are not at hand: each source names
+    its event's day."""
+    published: dict[str, str | None] = {}
+    named: dict[str, list[str]] = defaultdict(list)
+    for event in events:
+        if event.precision != "day" or event.start is None or _day(event.start) is None:
+            continue
+        for source in event.sources:
+            published.setdefault(source.file, source.published)
+            named[source.file].append(event.start[:10])
+    return [(published[file], days) for file, days in named.items()]
+
+
 @dataclass
 class _Day:
     votes: dict[str, float] = field(default_factory=dict)  # article -> its vote's weight
     outlets: set[str] = field(default_factory=set)
-    later: set[str] = field(default_factory=set)
+    referred: int = 0  # articles published on a later day naming it
+    later: int = 0  # ... at least LATER_DAYS later
     events: list[tuple[Event, list[Source]]] = field(default_factory=list)  # with their reports
 
 
@@ -119,10 +161,22 @@ def _collect(events: Iterable[Event]) -> dict[date, _Day]:
             slot.votes[source.file] = max(slot.votes.get(source.file, 0.0), _vote(event))
             if source.outlet:
                 slot.outlets.add(source.outlet)
-            published = _day(source.published)
-            if published is not None and (published - day).days >= LATER_DAYS:
-                slot.later.add(source.file)
     return days
+
+
+def _count_references(days: dict[date, _Day], mentions: Mentions) -> None:
+    """Each candidate day's articles published later that name it, once an article."""
+    for published, named in mentions:
+        when = _day(published)
+        if when is None:
+            continue
+        for value in set(named):
+            day = _day(value)
+            if day is None or day >= when or day not in days:
+                continue  # its own day's news, a plan, or no happening told on it
+            days[day].referred += 1
+            if (when - day).days >= LATER_DAYS:
+                days[day].later += 1
 
 
 def _ranks(values: dict[date, float]) -> dict[date, int]:
@@ -146,14 +200,23 @@ def _signals(days: dict[date, _Day], published: Iterable[str | None]) -> dict[st
     return {
         "reports": {d: sum(s.votes.values()) for d, s in days.items()},
         "outlets": {d: float(len(s.outlets)) for d, s in days.items()},
-        "later": {d: float(len(s.later)) for d, s in days.items()},
+        "referred": {d: float(s.referred) for d, s in days.items()},
+        "later": {d: float(s.later) for d, s in days.items()},
         "burst": {d: float(per_day[d] + per_day[d + timedelta(days=1)]) for d in days},
     }
 
 
-def scores(events: Iterable[Event], published: Iterable[str | None]) -> dict[date, float]:
+def _candidates(events: Sequence[Event], mentions: Mentions | None) -> dict[date, _Day]:
+    days = _collect(events)
+    _count_references(days, _event_mentions(events) if mentions is None else mentions)
+    return days
+
+
+def scores(
+    events: Sequence[Event], published: Iterable[str | None], mentions: Mentions | None = None
+) -> dict[date, float]:
     """Every candidate day's fused score (unnormalised), for ranking and evaluation."""
-    return _fuse(_signals(_collect(events), published))
+    return _fuse(_signals(_candidates(events, mentions), published))
 
 
 def _fuse(signals: dict[str, dict[date, float]]) -> dict[date, float]:
@@ -247,14 +310,17 @@ def key_dates(
     published: Sequence[str | None],
     k: int | None = None,
     between: tuple[str, str] | None = None,
+    mentions: Mentions | None = None,
 ) -> list[KeyDate]:
     """The top ``k`` days, best first (``k`` from the collection's size when None).
 
     ``published`` holds the publication date of every article of the collection, those without
     events included: the burst signal counts them. ``between`` (two ISO days, inclusive) keeps
     the candidates to a period (news-tls evaluates timelines within the gold span).
+    ``mentions`` gives each article's publication day and the days its time expressions name
+    (``mentioned_days``); without them the events' own days stand in.
     """
-    days = _collect(events)
+    days = _candidates(events, mentions)
     if between:
         first, last = date.fromisoformat(between[0]), date.fromisoformat(between[1])
         days = {d: slot for d, slot in days.items() if first <= d <= last}
@@ -329,11 +395,18 @@ def key_dates_json(found: Sequence[KeyDate], articles: int) -> dict:
 
 
 def write_key_dates(
-    out_dir: Path, documents: Sequence[Document], events: Sequence[Event], k: int | None = None
+    out_dir: Path,
+    documents: Sequence[Document],
+    events: Sequence[Event],
+    k: int | None = None,
+    mentions: Mentions | None = None,
 ) -> list[KeyDate]:
     """Rank the collection's days and write ``out_dir/keydates.json`` atomically: a reader (the
-    dashboard) sees the old file or the new one, never half of one."""
-    found = key_dates(events, [d.meta.published for d in documents], k)
+    dashboard) sees the old file or the new one, never half of one. The documents' time
+    expressions are tagged again unless ``mentions`` carries them."""
+    if mentions is None:
+        mentions = day_mentions(documents)
+    found = key_dates(events, [d.meta.published for d in documents], k, mentions=mentions)
     payload = json.dumps(key_dates_json(found, len(documents)), ensure_ascii=False, indent=1) + "\n"
     out_dir.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=out_dir, prefix=".keydates.", suffix=".tmp")

@@ -99,6 +99,45 @@ def test_a_day_referred_back_to_later_ranks_above_one_forgotten():
     assert _ranked(events, published)[0] == "2024-03-05"
 
 
+def test_a_day_later_articles_keep_naming_ranks_above_one_told_once():
+    # Both days are told by two articles on the morrow; only the talks are named afterwards, by
+    # time expressions that became no event (a passing 'since the talks of 5 March').
+    events = [
+        _reports("2024-03-01", STORM, ["a", "b"], "2024-03-02"),
+        _reports("2024-03-05", TALKS, ["c", "d"], "2024-03-06"),
+    ]
+    published = ["2024-03-02"] * 2 + ["2024-03-06"] * 2 + ["2024-03-20"] * 3
+    mentions = [("2024-03-02", ["2024-03-01"])] * 2 + [("2024-03-06", ["2024-03-05"])] * 2
+    later = [("2024-03-20", ["2024-03-05", "2024-03-05", "2024-03-19"])] * 3  # repeats count once
+    found = key_dates(events, published, 2, mentions=mentions + later)
+    assert [kd.date for kd in found] == ["2024-03-05", "2024-03-01"]
+    assert found[0].evidence["referred"] == 5.0  # the morrow's reports and the three later ones
+    assert found[0].evidence["later"] == 3.0
+
+
+def test_a_day_named_before_it_comes_is_a_plan_not_a_reference():
+    events = [
+        _reports("2024-03-01", STORM, ["a", "b"], "2024-03-02"),
+        _reports("2024-03-05", TALKS, ["c", "d"], "2024-03-06"),
+    ]
+    published = ["2024-03-02"] * 2 + ["2024-03-06"] * 2 + ["2024-02-20"] * 3
+    plans = [("2024-02-20", ["2024-03-05"])] * 3  # 'the talks due on 5 March'
+    references = [("2024-03-10", ["2024-03-01"])]
+    found = key_dates(events, published, 2, mentions=plans + references)
+    assert found[0].date == "2024-03-01"
+    assert found[1].evidence["referred"] == 0.0
+
+
+def test_without_time_expressions_the_events_days_stand_in_for_mentions():
+    events = [
+        _reports("2024-03-01", STORM, ["a", "b"], "2024-03-02"),
+        _event("2024-03-05", [_source("c", TALKS, "2024-03-06"), _source("d", TALKS_AGAIN, "2024-03-20")]),
+    ]
+    published = ["2024-03-02", "2024-03-02", "2024-03-06", "2024-03-20"]
+    [talks] = [kd for kd in key_dates(events, published, 2) if kd.date == "2024-03-05"]
+    assert (talks.evidence["referred"], talks.evidence["later"]) == (2.0, 1.0)
+
+
 def test_a_burst_of_publication_after_the_day_raises_it():
     events = [
         _reports("2024-03-01", STORM, ["a", "b"], "2024-03-02"),

@@ -50,6 +50,7 @@ def _build_article(path: Path, meta: Metadata | None) -> tuple[Document, list[Ev
     from extract import language
     from extract.clean import clean
     from extract.events import build_events
+    from extract.keydates import mentioned_days
     from extract.read import read_article
     from extract.sentences import split
     from extract.timex import tag
@@ -59,8 +60,7 @@ def _build_article(path: Path, meta: Metadata | None) -> tuple[Document, list[Ev
     if not doc.meta.language:
         doc = replace(doc, meta=replace(doc.meta, language=language.detect(text)))
     timexes = tag(doc.text, published=doc.meta.published, lang=doc.meta.language or "en", regions=doc.regions)
-    days = [t.value[:10] for t in timexes if t.type == "DATE" and _is_day(t.value[:10])]
-    return doc, build_events(doc, split(doc), timexes), days
+    return doc, build_events(doc, split(doc), timexes), mentioned_days(timexes)
 
 
 def _is_day(value: str) -> bool:
@@ -200,7 +200,8 @@ def evaluate_topic(topic: Topic, span: bool = False) -> dict:
     k = len(gold_days)
     window = (gold_days[0], gold_days[-1]) if span else None
     published = [d.meta.published for d in topic.documents]
-    ours = key_dates(topic.events, published, k, between=window)
+    mentions = [(d.meta.published, topic.mentions.get(d.file, [])) for d in topic.documents]
+    ours = key_dates(topic.events, published, k, between=window, mentions=mentions)
     predicted = {
         "ours": [kd.date for kd in ours],
         "publication_count": _top(publication_baseline(topic), k, window),
