@@ -124,9 +124,9 @@ def run(count: int, decisions: int) -> dict:
             other.timeline()
             trips = round_trips(ws, other, rng)
             searches = {}
-            for query in ("dam phan", "Sua tieu de 10", "Hoa Kỳ"):
+            for query in ("first search (reads the alias tables)", "dam phan", "Sua tieu de 10", "Hoa Kỳ"):
                 started = time.perf_counter()
-                hits = ws.search(query)
+                hits = ws.search(query.partition(" (")[0])
                 searches[query] = {"s": round(time.perf_counter() - started, 4), "hits": len(hits)}
             size = path.stat().st_size
     return {

@@ -87,6 +87,7 @@ def _names() -> dict[tuple[str, ...], list[tuple[str, Term]]]:
     """Folded name -> [(its spelling, every name it stands for)], for actors and people."""
     aliases = all_actor_aliases()
     people: dict[str, str] = dict(language_neutral("actors").get("people", {}))
+    phrases = {name: _phrase(name) for name in {*aliases, *aliases.values(), *people, *people.values()}}
     by_actor: dict[str, set[str]] = {}
     for alias, actor in aliases.items():
         by_actor.setdefault(actor, {actor}).add(alias)
@@ -94,14 +95,21 @@ def _names() -> dict[tuple[str, ...], list[tuple[str, Term]]]:
         by_actor.setdefault(side, {side}).add(person)
     names: dict[tuple[str, ...], list[tuple[str, Term]]] = {}
     for members in by_actor.values():
-        term = tuple(sorted({_phrase(m) for m in members}, key=lambda p: p.words))
+        term = tuple(sorted({phrases[m] for m in members}, key=lambda p: p.words))
         for member in members:
             if member not in people:  # a person is no alias of the whole side
-                names.setdefault(_phrase(member).words, []).append((member, term))
+                names.setdefault(phrases[member].words, []).append((member, term))
+    by_surname: dict[str, list[str]] = {}
     for person in people:
-        own = _phrase(person).words
-        variants = {p for p in people if _within(own, _phrase(p).words) or _within(_phrase(p).words, own)}
-        term = tuple(sorted({_phrase(v) for v in variants}, key=lambda p: p.words))
+        by_surname.setdefault(phrases[person].words[-1], []).append(person)
+    for person in people:
+        own = phrases[person].words
+        variants = [
+            other
+            for other in by_surname[own[-1]]
+            if _within(own, phrases[other].words) or _within(phrases[other].words, own)
+        ]
+        term = tuple(sorted({phrases[v] for v in variants}, key=lambda p: p.words))
         names.setdefault(own, []).append((person, term))
     return names
 
