@@ -25,21 +25,23 @@ def by_id(workspace: Workspace, include_hidden: bool = False) -> dict[str, Event
     return {e.id: e for e in workspace.timeline(include_hidden=include_hidden)[1]}
 
 
-def test_created_from_events_json_on_first_use_and_not_again(tmp_path: Path) -> None:
+def test_created_from_events_json_and_following_it(tmp_path: Path) -> None:
     documents, events = timeline()
-    save(tmp_path / "out", documents, events)
+    save(tmp_path / "out", documents, events[1:])
     path = tmp_path / "workspace.sqlite"
     with Workspace.open(path, tmp_path / "out" / "events.json") as workspace:
         got_documents, got_events = workspace.timeline()
-        workspace.edit("talks", "Lan", title="Đàm phán Mỹ – Iraq")
+        workspace.edit("attack", "Lan", title="Đàm phán Mỹ – Iraq")
     assert got_documents == documents
     assert got_events == load(tmp_path / "out" / "events.json")[1]
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    save(tmp_path / "out", documents, events[:1])  # a newer events.json does not replace the work
+    with Workspace.open(path, tmp_path / "out" / "events.json") as again:  # the same file: not taken again
+        assert again.follow(tmp_path / "out" / "events.json") is None
+    save(tmp_path / "out", documents, events)  # the extractor ran again: one more event
     with Workspace.open(path, tmp_path / "out" / "events.json") as again:
-        assert len(again.timeline()[1]) == 4
-        assert by_id(again)["talks"].title == "Đàm phán Mỹ – Iraq"
+        assert [e.id for e in again.timeline()[1]] == ["talks", "attack", "sudani", "strike"]
+        assert by_id(again)["attack"].title == "Đàm phán Mỹ – Iraq"
 
 
 def test_untouched_timeline_is_the_extraction(ws: Workspace) -> None:

@@ -9,12 +9,14 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from workspace_timeline import timeline
 
 from extract.workspace import Workspace, curation
+from extract.workspace.transfer import export_workspace, import_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
@@ -152,3 +154,39 @@ def test_threads_sharing_one_workspace(tmp_path: Path) -> None:
             thread.join()
         notes = curation(ws.event("strike"))["notes"]
         assert len(notes) == 60 and len({n["text"] for n in notes}) == 60
+
+
+class _Recording:
+    """A connection that notes the SQL text of every statement, its bound values apart."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self.statements: list[str] = []
+
+    def execute(self, sql: str, *values: object) -> sqlite3.Cursor:
+        self.statements.append(sql)
+        return self.connection.execute(sql, *values)
+
+    def executemany(self, sql: str, values: object) -> sqlite3.Cursor:
+        self.statements.append(sql)
+        return self.connection.executemany(sql, values)
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def test_no_text_from_articles_or_analysts_ever_enters_an_sql_statement(tmp_path: Path) -> None:
+    marker = "Zq9marker"  # in an article, a title, a note, an author, a search
+    documents, events = timeline()
+    documents[0] = replace(documents[0], text=documents[0].text + marker)
+    with Workspace(tmp_path / "workspace.sqlite") as ws:
+        recording = _Recording(ws._connection)
+        ws._connection = recording  # type: ignore[assignment]
+        ws.take_extraction(documents, events)
+        ws.edit("talks", marker, title=marker + "'; --")
+        ws.note("talks", marker, marker)
+        assert ws.search(marker)
+        ws.undo(ws.log()[0].seq, marker)
+        import_workspace(ws, export_workspace(ws))
+    assert len(recording.statements) > 10
+    assert not [s for s in recording.statements if marker.casefold() in s.casefold()]

@@ -8,6 +8,7 @@ transaction that only appends a row to the log, so two sessions editing at once 
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import threading
 import uuid
@@ -83,13 +84,33 @@ class Workspace:
 
     @classmethod
     def open(cls, path: Path = DEFAULT_PATH, events_json: Path | None = None) -> Workspace:
-        """The workspace at ``path``; on first use it takes the extraction in ``events_json``."""
+        """The workspace at ``path``, following ``events_json``: created from it on first use, and
+        whenever the extractor has written a different one since, it takes the new extraction
+        (every decision re-applied, as with ``build --workspace``)."""
         workspace = cls(path)
-        if events_json is not None and not workspace.has_extraction():
-            from extract.store import load
-
-            workspace.take_extraction(*load(events_json))
+        if events_json is not None:
+            workspace.follow(events_json)
         return workspace
+
+    def follow(self, events_json: Path) -> RebuildReport | None:
+        """Take the extraction in ``events_json`` unless it is the one taken last (same size and
+        time, or else same content); the report when it was taken, None when nothing changed."""
+        from extract.store import load
+
+        stat = events_json.stat()
+        seen = f"{stat.st_size}:{stat.st_mtime_ns}"
+        with self._lock:
+            if self.has_extraction() and get_meta(self._connection, "events_json_stat") == seen:
+                return None
+            digest = hashlib.sha1(events_json.read_bytes()).hexdigest()
+            if self.has_extraction() and get_meta(self._connection, "events_json_sha1") == digest:
+                report = None  # the same file copied or checked out again
+            else:
+                report = self.take_extraction(*load(events_json))
+            with transaction(self._connection):
+                set_meta(self._connection, "events_json_stat", seen)
+                set_meta(self._connection, "events_json_sha1", digest)
+            return report
 
     def close(self) -> None:
         with self._lock:
