@@ -95,3 +95,15 @@ def test_command_line_export_import(
     assert workspace_cli(["--workspace", str(tmp_path / "none.sqlite"), "log"]) == 2
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     assert workspace_cli(["--workspace", str(colleague), "import", str(tmp_path / "bad.json")]) == 2
+
+
+def test_backup_while_another_session_edits(ws: Workspace, tmp_path: Path) -> None:
+    ws.edit("talks", "Lan", title="Before the backup")
+    with Workspace(ws.path) as other:
+        other.note("talks", "also before", "Minh")
+        assert workspace_cli(["--workspace", str(ws.path), "backup", str(tmp_path / "copy.sqlite")]) == 0
+        other.note("talks", "after", "Minh")
+    with Workspace(tmp_path / "copy.sqlite") as copy:
+        talks = copy.event("talks")
+        assert talks.title == "Before the backup"
+        assert [n["text"] for n in curation(talks)["notes"]] == ["also before"]

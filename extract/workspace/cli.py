@@ -1,4 +1,4 @@
-"""``python -m extract.workspace export|import|orphans|log|search``, and the rebuild step of
+"""``python -m extract.workspace backup|export|import|orphans|log|search``, and the rebuild step of
 ``python -m extract build ... --workspace PATH``."""
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument(
         "--take-extraction", action="store_true", help="also replace the extraction by the file's"
     )
+    backup = sub.add_parser("backup", help="a consistent copy of the workspace file, even while it is in use")
+    backup.add_argument("file", type=Path)
     sub.add_parser("orphans", help="list the decisions whose sources the extraction no longer has")
     sub.add_parser("log", help="list every decision")
     find = sub.add_parser("search", help="search titles, passages and notes (one JSON object a line)")
@@ -63,7 +65,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         with Workspace(args.workspace) as workspace:
-            if args.command == "export":
+            if args.command == "backup":
+                workspace.backup(args.file)
+            elif args.command == "export":
                 save_export(workspace, args.file)
             elif args.command == "import":
                 report = load_export(workspace, args.file, take_extraction=args.take_extraction or None)

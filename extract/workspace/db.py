@@ -81,10 +81,10 @@ def connect(path: Path) -> sqlite3.Connection:
     # FULL: a commit is on disk when the call returns, so even a power cut keeps it.
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
-    connection.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} COMMIT;")
-    with transaction(connection):
-        connection.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+    if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        # Created here (or by another process at the same moment: IF NOT EXISTS makes that harmless).
+        connection.executescript(
+            f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
         )
     return connection
 

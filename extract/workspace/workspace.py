@@ -12,6 +12,7 @@ import hashlib
 import sqlite3
 import threading
 import uuid
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -62,7 +63,6 @@ class _Extraction:
     documents: list[Document]
     events: list[Event]
     index: SourceIndex
-    ords: dict[str, int]  # extracted event id -> its row
 
 
 class Workspace:
@@ -131,8 +131,9 @@ class Workspace:
     def timeline(self, *, include_hidden: bool = False) -> tuple[list[Document], list[Event]]:
         """The curated timeline as the extractor's types; hidden events only on request (their
         ``extra['curation']['hidden']`` is True). Treat the objects as read-only: they are shared."""
-        curated = self.curated()
-        extraction = self._extraction
+        with self._lock:
+            curated = self.curated()
+            extraction = self._extraction
         assert extraction is not None
         events = curated.events if include_hidden else [e for e in curated.events if not _hidden(e)]
         return extraction.documents, events
@@ -199,6 +200,12 @@ class Workspace:
             self._refresh()
             assert self._extraction is not None
             return self._extraction.documents, self._extraction.events
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the whole file at ``target``, taken while others may be editing
+        (SQLite's online backup; copying the file alone could miss what its -wal file holds)."""
+        with self._lock, closing(sqlite3.connect(target)) as copy:
+            self._connection.backup(copy)
 
     # Deciding --------------------------------------------------------------------------------
 
@@ -482,7 +489,7 @@ def _read_extraction(db: sqlite3.Connection, generation: str) -> _Extraction:
     rows = db.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY ord")
     events = [_event(row, sources.get(row[0], [])) for row in rows]
     index = SourceIndex(events, hashes)
-    return _Extraction(generation, documents, events, index, {e.id: n for n, e in enumerate(events)})
+    return _Extraction(generation, documents, events, index)
 
 
 def _document(row: tuple) -> Document:
