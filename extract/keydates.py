@@ -42,6 +42,10 @@ KEYDATES_FILE = "keydates.json"
 FUSION = 10  # reciprocal rank fusion's constant: how far down the list a signal still counts
 WEIGHTS = {"reports": 1.0, "outlets": 0.5, "referred": 1.0, "later": 1.0, "burst": 1.0}
 LATER_DAYS = 2  # a source published this many days after the day refers back to it
+# A key day lies within the collection's coverage: from a month before its first article (the
+# trigger of a story is told in the following weeks) to its last. Days named long before it are
+# background ('since the 2003 invasion'), which later articles keep naming.
+COVERAGE_MARGIN = 30
 CONTEXT_VOTE = 0.5  # an article's vote for a day when its event is not about US-Iraq relations
 SUMMARY_WORDS = 60  # a second sentence joins the summary only while the summary stays this short
 MIN_WORDS, MAX_WORDS = 8, 45  # a summary sentence's readable length, in words
@@ -305,6 +309,13 @@ def _summary(day: date, slot: _Day) -> tuple[Event, tuple[SummaryPassage, ...]]:
     return representative, passages
 
 
+def _coverage(published: Iterable[str | None]) -> tuple[date, date] | None:
+    known = [d for d in map(_day, published) if d is not None]
+    if not known:
+        return None
+    return min(known) - timedelta(days=COVERAGE_MARGIN), max(known)
+
+
 def key_dates(
     events: Sequence[Event],
     published: Sequence[str | None],
@@ -316,11 +327,14 @@ def key_dates(
 
     ``published`` holds the publication date of every article of the collection, those without
     events included: the burst signal counts them. ``between`` (two ISO days, inclusive) keeps
-    the candidates to a period (news-tls evaluates timelines within the gold span).
+    the candidates to a period (news-tls evaluates timelines within the gold span); they are
+    always kept to the collection's coverage (``COVERAGE_MARGIN``) when publication days are known.
     ``mentions`` gives each article's publication day and the days its time expressions name
     (``mentioned_days``); without them the events' own days stand in.
     """
     days = _candidates(events, mentions)
+    if coverage := _coverage(published):
+        days = {d: slot for d, slot in days.items() if coverage[0] <= d <= coverage[1]}
     if between:
         first, last = date.fromisoformat(between[0]), date.fromisoformat(between[1])
         days = {d: slot for d, slot in days.items() if first <= d <= last}

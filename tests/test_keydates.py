@@ -128,6 +128,16 @@ def test_a_day_named_before_it_comes_is_a_plan_not_a_reference():
     assert found[1].evidence["referred"] == 0.0
 
 
+def test_a_day_long_before_the_collection_is_background_not_a_key_date():
+    # Every article looks back to a day years before the collection; the days it covers rank.
+    invasion = _event("2003-03-20", [_source(f, TALKS, "2024-03-06") for f in "abcd"])
+    trigger = _reports("2024-02-20", STORM, ["e"], "2024-03-06")  # weeks before the first article
+    talks = _reports("2024-03-05", TALKS_AGAIN, ["f"], "2024-03-06")
+    mentions = [("2024-03-06", ["2003-03-20"])] * 6
+    found = key_dates([invasion, trigger, talks], ["2024-03-06"] * 6, 3, mentions=mentions)
+    assert sorted(kd.date for kd in found) == ["2024-02-20", "2024-03-05"]
+
+
 def test_without_time_expressions_the_events_days_stand_in_for_mentions():
     events = [
         _reports("2024-03-01", STORM, ["a", "b"], "2024-03-02"),
