@@ -162,12 +162,15 @@ def _shared_timeline(placeholder) -> Timeline:
 
 
 def _timeline(placeholder) -> Timeline:
-    shared = _shared_timeline(placeholder)
+    return _with_uploads(_shared_timeline(placeholder))
+
+
+def _with_uploads(shared: Timeline) -> Timeline:
+    """The shared timeline merged with this session's uploads, once per change, for this session only."""
     uploaded = st.session_state.get("uploaded")
     if not uploaded:
         return shared
-    # Uploads are merged with the shared timeline once per change, for this session only.
-    key = (shared.key, len(uploaded[0]))
+    key = (shared.key, len(uploaded[0]), len(uploaded[1]))
     merged = st.session_state.get("merged")
     if not merged or merged[0] != key:
         events = merge(shared.events + uploaded[1])
@@ -342,8 +345,9 @@ def _extract_uploads(files: list) -> list[tuple[str, str]]:
             timelines.append((name, data))
         else:
             fits.append((f, data))
+    shared = _shared_or_none()
     documents, events = st.session_state.get("uploaded", ([], []))
-    before = len(merge(_shared_events() + events))
+    before = len(_with_uploads(shared).events) if shared else 0
     for name, data in timelines:
         opened = _read_timeline_json(name, data)
         if isinstance(opened, str):
@@ -360,24 +364,25 @@ def _extract_uploads(files: list) -> list[tuple[str, str]]:
 
     batch = [uploads.Upload(f.name, data) for f, data in fits]
     outcome = uploads.extract_uploads(batch, limit_bytes=limit, on_file=on_file)
-    seen.update(_digest(data) for f, data in fits if not f.name.lower().endswith(uploads.MANIFEST_SUFFIX))
+    seen.update(_digest(data) for f, data in fits if f.name in outcome.added)
     documents, events = documents + outcome.documents, events + outcome.events
     messages += outcome.messages
     found = len(events) - len(st.session_state.get("uploaded", ([], []))[1])
     st.session_state["uploaded"] = (documents, events)
-    if found:  # an event told again (re-uploaded, or in the timeline already) merges: no new dot
-        added = len(merge(_shared_events() + events)) - before
+    if found and shared:  # an event told again (re-uploaded, or in the timeline already) merges: no new dot
+        added = len(_with_uploads(shared).events) - before
         merged = f"; {found - added} merged with events already there" if found > added else ""
         messages.append(("success", f"{added} new event(s) on the timeline{merged}"))
     return messages
 
 
-def _shared_events() -> list[Event]:
+def _shared_or_none() -> Timeline | None:
+    """The shared timeline, or None when its file cannot be read (the page says so where the chart goes)."""
     path = data_path()
     try:
-        return _load(str(path), path.stat().st_mtime).events
+        return _load(str(path), path.stat().st_mtime)
     except Exception:
-        return []
+        return None
 
 
 def _select(event_id: str | None) -> None:

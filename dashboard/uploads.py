@@ -43,6 +43,7 @@ class Outcome:
     documents: list[Document] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     messages: list[tuple[str, str]] = field(default_factory=list)  # (level, plain text) per file
+    added: list[str] = field(default_factory=list)  # names of the uploads read, as given
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -218,6 +219,7 @@ def extract_uploads(
                 outcome.messages.append(("warning", f"{shown}: rejected ({reason})"))
             else:
                 document, found = answer
+                outcome.added.append(upload.name)
                 outcome.documents.append(document)
                 outcome.events.extend(found)
                 outcome.messages.append(("success", f"{shown}: {len(found)} event(s) found"))

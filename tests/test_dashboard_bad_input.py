@@ -214,3 +214,14 @@ def test_a_bad_manifest_is_reported_under_the_name_it_was_uploaded_with():
     assert texts[0].startswith(long_name + ": manifest not used (the manifest has no 'file' column")
     assert texts[1].startswith("rows.csv line 2: published")
     assert not any("upload.csv" in t for t in texts)
+
+
+def test_a_json_upload_that_is_not_a_timeline_says_why(tmp_path):
+    from dashboard.app import _read_timeline_json
+
+    assert "is not valid JSON" in _read_timeline_json("cut.json", b'{"events": [')
+    assert "does not hold a timeline" in _read_timeline_json("other.json", b'{"rows": []}')
+    documents, events = fixture_timeline()
+    save(tmp_path, documents, events)
+    opened = _read_timeline_json("events.json", (tmp_path / "events.json").read_bytes())
+    assert [e.id for e in opened[1]] == [e.id for e in events]
