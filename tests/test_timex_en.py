@@ -201,3 +201,18 @@ def test_a_future_sentence_reads_a_weekday_ahead() -> None:
 )
 def test_a_weekday_after_a_past_verb_is_in_the_past(text: str, expected: str) -> None:
     assert values(text, "2022-06-09")["Tuesday"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # published on a Thursday: a weekday opening its sentence takes the tense of the verb after it
+        ("On Tuesday, the two unions will vote on the offer.", "2022-06-14"),
+        ("Tuesday the board will name a new chair.", "2022-06-14"),
+        ("On Tuesday, the two unions voted on the offer.", "2022-06-07"),
+        # a "will" after an expression inside the sentence belongs to another clause
+        ("The unions voted Tuesday on a deal that will raise pay.", "2022-06-07"),
+    ],
+)
+def test_a_fronted_weekday_takes_the_tense_of_the_verb_after_it(text: str, expected: str) -> None:
+    assert values(text, "2022-06-09")["Tuesday"] == expected

@@ -12,6 +12,7 @@ _MAX_DAYS_AHEAD = 270
 _YEARS = (1000, 2999)  # publication years taken as real; others are noise, not an anchor
 _CUE_WINDOW = 50  # characters before an expression searched for a tense cue: about its verb phrase
 _VERB_REACH = 25  # characters before an expression where the verb it modifies stands ("announced on")
+_FRONTED = re.compile(r"\W*(?:\w+\W+)?")  # what may stand before an expression opening its sentence ("On")
 _CUE_AFTER = 30  # characters after a fronted expression searched for its verb's cue ("Sáng mai, Mỹ sẽ ...")
 # a sentence ends here ("$5.2 million", "Daniel P. Davison" and "Mr. Lee" do not)
 _BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr))(?<!\bMrs)[.!?](?=\s)|\n")
@@ -81,7 +82,8 @@ class Context:
     def tense(self, start: int) -> str | None:
         """``"future"`` or ``"past"``: the tense of the cue ("will", "sẽ"; "đã", "vừa") nearest before
         ``start`` in its sentence; with none there and ``tense_after`` set, of the first cue shortly after
-        it ("Đầu năm sau, Mỹ sẽ rút quân": a fronted time expression before its verb); else None."""
+        it ("Đầu năm sau, Mỹ sẽ rút quân": a fronted time expression before its verb), or of the words
+        ``tense_after`` names when it is a pattern; else None."""
         cue = self.cue(start)
         return "past" if cue == "recent" else cue
 
@@ -98,9 +100,16 @@ class Context:
             for cue in cues.finditer(self.text, left, start) if cues is not None else ():
                 if cue.end() > nearest:
                     nearest, found = cue.end(), name
-        if found is None and self.settings.get("tense_after"):
+        after = self.settings.get("tense_after")
+        if found is None and after:
             end = max(self.current_end, start)
             _, right = self._sentence(end, end, 0, _CUE_AFTER)
+            if isinstance(after, str):
+                # a pattern read right after an expression that opens its sentence ("On Friday, they
+                # will ..."): its verb in the future; elsewhere the verb after may be another clause's
+                fronted = _FRONTED.fullmatch(self.text, left, start) is not None
+                found_after = re.compile(after, re.IGNORECASE).match(self.text, end, right)
+                return "future" if fronted and found_after else None
             first = right
             for cues, name in kinds:
                 cue = cues.search(self.text, end, right) if cues is not None else None
