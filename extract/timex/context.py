@@ -57,6 +57,7 @@ class Context:
     published: Published
     settings: dict
     last_day: date | None = None  # the latest full date of the narrative: the anchor of "two days later"
+    last_month: date | None = None  # the first day of its latest month (of a date or a month told alone)
     narrative_year: int | None = None  # year of the latest full date (or month) given with its year
     mentioned_year: int | None = None  # the latest explicit year: the anchor of "that year", "năm sau"
     quarter: tuple[int, int] | None = None  # (year, number) of the latest quarter named: a report's period
@@ -167,6 +168,7 @@ class Context:
 
     def note_day(self, day: date, explicit_year: bool) -> None:
         self.last_day = day
+        self.last_month = day.replace(day=1)
         if explicit_year:
             self.note_month(day.year)
 

@@ -138,6 +138,8 @@ def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
     if day is None:
         if explicit:
             ctx.note_month(year)  # type: ignore[arg-type]
+        if year is not None:
+            ctx.last_month = date(year, month, 1)  # the anchor of "cùng tháng", "tháng sau đó"
         prefix = f"{year:04d}" if year is not None else "XXXX"
         return kind, f"{prefix}-{month:02d}", mod
     day = int(day)
@@ -229,6 +231,8 @@ def shift(s: dict, ctx: Context, kind: str) -> Result | None:
     unit = s["unit"]
     offset = int(s.get("sign", 1)) * int(s.get("num", 1))
     base = ctx.last_day if s.get("anchor") == "narrative" else _published_base(unit, ctx)
+    if unit == "M" and s.get("anchor") == "narrative":
+        base = ctx.last_month  # a month told alone ("tháng 3/2010 ... cùng tháng") anchors months too
     by_year = unit in _YEAR_UNITS and ctx.settings.get("unanchored_shift") != "duration"
     if base is None and s.get("anchor") == "narrative" and by_year and ctx.mentioned_year:
         base = date(ctx.mentioned_year, 1, 1)  # "hai năm sau" a year the story named: that year moved
