@@ -128,3 +128,10 @@ def test_vietnamese_day_told_in_the_past_is_not_after_publication() -> None:
     assert values("Hai tỉnh sẽ họp bàn hôm 4/7.", "2023-06-01", "vi")["hôm 4/7"] == "2023-07-04"
     # a day or two after publication is a stamp's slack, not a year ago
     assert values("Ngày 2/6, hai tỉnh đã họp bàn.", "2023-06-01", "vi")["Ngày 2/6"] == "2023-06-02"
+
+
+def test_months_later_count_from_the_month_the_story_told() -> None:
+    text = "The levee failed in March 2008. Six months later, the town voted to rebuild it."
+    assert values(text, "2012-05-02", "en")["Six months later"] == "2008-09"
+    vi = "Tháng 3/2008, con đê bị vỡ. Cuối tháng đó, xã họp bàn việc đắp lại."
+    assert values(vi, "2012-05-02", "vi")["Cuối tháng đó"] == "2008-03"
