@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from extract.cli import main
-from extract.keydates import KEYDATES_FILE, default_k, describe, key_dates, write_key_dates
+from extract.keydates import KEYDATES_FILE, day_mentions, default_k, describe, key_dates, write_key_dates
 from extract.model import Document, Event, Metadata, Source
 from extract.store import save
 
@@ -264,6 +264,34 @@ def test_keydates_json_links_each_summary_to_its_passages(tmp_path):
             assert texts[passage["file"]][passage["start"] : passage["end"]] == passage["text"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.json", KEYDATES_FILE, "timeline.csv"]
     assert "2024-03-04" in describe(found).splitlines()[0]  # the readable list is in time order
+
+
+# Later articles of our own that look back to 24 January in passing (no event is built from them).
+VI_RECALL = "Hôm nay, giới chức nhắc lại cuộc gặp ngày 24/1/2024 giữa phái đoàn Mỹ và Iraq."
+EN_RECALL = "Officials recalled on Friday the talks of January 24, 2024 between the two delegations."
+
+
+def _document(name: str, text: str, published: str, language: str) -> Document:
+    meta = Metadata(published=published, language=language)
+    return Document(name, text, meta, ((0, len(text)),), len(text))
+
+
+def test_the_time_expressions_of_later_articles_are_tagged_in_either_language(tmp_path):
+    later = [
+        _document("v.txt", VI_RECALL, "2024-02-10", "vi"),
+        _document("e.txt", EN_RECALL, "2024-02-10", "en"),
+    ]
+    assert [sorted(days) for _, days in day_mentions(later)] == [
+        ["2024-01-24", "2024-02-10"],
+        ["2024-01-24", "2024-02-09"],
+    ]
+    storm = _event("2024-01-20", [_source(f, VI_STORM, "2024-01-21", "vi") for f in "ab"])
+    talks = _event("2024-01-24", [_source(f, VI_TALKS, "2024-01-25", "vi") for f in "cd"])
+    reports = [_document(f, "", "2024-01-21", "vi") for f in "ab"]
+    reports += [_document(f, "", "2024-01-25", "vi") for f in "cd"]
+    found = write_key_dates(tmp_path, reports + later, [storm, talks], 2)
+    assert [kd.date for kd in found] == ["2024-01-24", "2024-01-20"]
+    assert found[0].evidence["later"] == 2.0 and found[1].evidence["later"] == 0.0
 
 
 def test_cli_keydates_writes_the_file_and_prints_the_list(tmp_path, capsys):
