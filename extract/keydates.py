@@ -113,7 +113,10 @@ def day_mentions(documents: Iterable[Document]) -> list[tuple[str | None, list[s
     found = []
     for doc in documents:
         lang = doc.meta.language or "en"
-        timexes = tag(doc.text, published=doc.meta.published, lang=lang, regions=doc.regions)
+        try:
+            timexes = tag(doc.text, published=doc.meta.published, lang=lang, regions=doc.regions)
+        except Exception:  # noqa: BLE001 - the build reported this article; its look-backs go
+            continue
         found.append((doc.meta.published, mentioned_days(timexes)))
     return found
 
@@ -210,17 +213,35 @@ def _signals(days: dict[date, _Day], published: Iterable[str | None]) -> dict[st
     }
 
 
-def _candidates(events: Sequence[Event], mentions: Mentions | None) -> dict[date, _Day]:
+def _candidates(
+    events: Sequence[Event],
+    published: Sequence[str | None],
+    mentions: Mentions | None,
+    between: tuple[str, str] | None = None,
+) -> dict[date, _Day]:
+    """The days told by some report, within the collection's coverage and ``between``."""
     days = _collect(events)
+    if coverage := _coverage(published):
+        days = {d: slot for d, slot in days.items() if coverage[0] <= d <= coverage[1]}
+    if between:
+        first, last = date.fromisoformat(between[0]), date.fromisoformat(between[1])
+        days = {d: slot for d, slot in days.items() if first <= d <= last}
     _count_references(days, _event_mentions(events) if mentions is None else mentions)
     return days
 
 
+def _coverage(published: Iterable[str | None]) -> tuple[date, date] | None:
+    known = [d for d in map(_day, published) if d is not None]
+    if not known:
+        return None
+    return min(known) - timedelta(days=COVERAGE_MARGIN), max(known)
+
+
 def scores(
-    events: Sequence[Event], published: Iterable[str | None], mentions: Mentions | None = None
+    events: Sequence[Event], published: Sequence[str | None], mentions: Mentions | None = None
 ) -> dict[date, float]:
     """Every candidate day's fused score (unnormalised), for ranking and evaluation."""
-    return _fuse(_signals(_candidates(events, mentions), published))
+    return _fuse(_signals(_candidates(events, published, mentions), published))
 
 
 def _fuse(signals: dict[str, dict[date, float]]) -> dict[date, float]:
@@ -309,13 +330,6 @@ def _summary(day: date, slot: _Day) -> tuple[Event, tuple[SummaryPassage, ...]]:
     return representative, passages
 
 
-def _coverage(published: Iterable[str | None]) -> tuple[date, date] | None:
-    known = [d for d in map(_day, published) if d is not None]
-    if not known:
-        return None
-    return min(known) - timedelta(days=COVERAGE_MARGIN), max(known)
-
-
 def key_dates(
     events: Sequence[Event],
     published: Sequence[str | None],
@@ -332,12 +346,7 @@ def key_dates(
     ``mentions`` gives each article's publication day and the days its time expressions name
     (``mentioned_days``); without them the events' own days stand in.
     """
-    days = _candidates(events, mentions)
-    if coverage := _coverage(published):
-        days = {d: slot for d, slot in days.items() if coverage[0] <= d <= coverage[1]}
-    if between:
-        first, last = date.fromisoformat(between[0]), date.fromisoformat(between[1])
-        days = {d: slot for d, slot in days.items() if first <= d <= last}
+    days = _candidates(events, published, mentions, between)
     if not days:
         return []
     signals = _signals(days, published)

@@ -294,6 +294,24 @@ def test_the_time_expressions_of_later_articles_are_tagged_in_either_language(tm
     assert found[0].evidence["later"] == 2.0 and found[1].evidence["later"] == 0.0
 
 
+def test_an_article_the_tagger_fails_on_loses_only_its_look_backs(monkeypatch):
+    import extract.timex
+
+    real_tag = extract.timex.tag
+
+    def tag(text: str, **kwargs):
+        if text == EN_RECALL:
+            raise ValueError("a tagger bug")
+        return real_tag(text, **kwargs)
+
+    monkeypatch.setattr(extract.timex, "tag", tag)
+    documents = [
+        _document("e.txt", EN_RECALL, "2024-02-10", "en"),
+        _document("v.txt", VI_RECALL, "2024-02-10", "vi"),
+    ]
+    assert [sorted(days) for _, days in day_mentions(documents)] == [["2024-01-24", "2024-02-10"]]
+
+
 def test_cli_keydates_writes_the_file_and_prints_the_list(tmp_path, capsys):
     _timeline(tmp_path)
     assert main(["keydates", str(tmp_path), "--k", "1"]) == 0
