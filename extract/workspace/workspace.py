@@ -165,6 +165,10 @@ class Workspace:
     def search(self, query: str, limit: int = 100) -> list[search.Hit]:
         """Titles, passages and notes of the curated timeline (hidden events too) that match
         every word of ``query``, best first, each with the offsets of the matched words."""
+        with collector_paused():  # a map of every source: a full collection would cost more
+            return self._search(query, limit)
+
+    def _search(self, query: str, limit: int) -> list[search.Hit]:
         query_terms = search.terms(query)
         if not query_terms:
             return []
