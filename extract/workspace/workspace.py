@@ -286,10 +286,11 @@ class Workspace:
     def take_extraction(self, documents: list[Document], events: list[Event]) -> RebuildReport:
         """Replace the extraction (a rebuild) and re-apply every decision to the events it
         concerns; the log is kept whole, and what could not be re-applied is reported."""
-        with self._lock, transaction(self._connection):
-            self._write_extraction(documents, events)
-        curated = self.curated()
-        return RebuildReport(len(in_force(self._decisions)), curated.moved, curated.orphans)
+        with self._lock:
+            with transaction(self._connection):
+                self._write_extraction(documents, events)
+            curated = self.curated()
+            return RebuildReport(len(in_force(self._decisions)), curated.moved, curated.orphans)
 
     def _write_extraction(self, documents: list[Document], events: list[Event]) -> None:
         db = self._connection
