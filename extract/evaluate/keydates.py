@@ -1,7 +1,8 @@
 """Key-date evaluation on T17 (``../shared/t17/<topic>/``): Date-F1 and alignment ROUGE-1.
 
 Each topic is built article by article (a crash in one article skips that article, counted),
-then ranked by ``extract.keydates`` and by two baselines through the same harness:
+then ranked by ``extract.keydates`` (given each article's day mentions, as ``write_key_dates``
+tags them) and by two baselines through the same harness:
 publication dates ranked by article count, and mentioned dates (day time expressions of the
 articles) ranked by mention count. K is the number of dates in the topic's gold timeline.
 
