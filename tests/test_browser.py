@@ -355,6 +355,7 @@ def test_on_a_phone_the_plot_is_wide_and_a_tap_opens_the_event_tapped(browser, a
     try:
         _open(page, app_url)
         page.wait_for_function(f"() => {PLOT}._fullLayout.margin.l < 20")  # laid out for its width
+        page.wait_for_function(f"() => {PLOT}.__viewSync === true")  # the page's touch handling is on
         assert page.evaluate(f"() => {PLOT}._fullLayout._size.w") >= 300
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390  # nothing runs off
         drawn = _drawn_in_order(fixture_events)
