@@ -59,6 +59,9 @@ def test_prefilter_keeps_every_vietnamese_match(text: str) -> None:
         ("The crew landed on 17 August 2011 and left on the 11th of June.", "en"),
         ("By 1 May, the 3rd of May plan was ready at 9pm on 14 March.", "en"),
         ("Phái đoàn đến vào thứ Năm (20/8) và rời đi ngày 2/9.", "vi"),
+        # forms the generated text found the start words missing: a count after "a"/"the", a bare
+        # century number, "that quarter"
+        ("It took a more day, the several weeks, a centuries-old 2 century gap and that quarter.", "en"),
     ],
 )
 def test_prefilter_keeps_day_first_dates(text: str, lang: str) -> None:
