@@ -514,11 +514,10 @@ def _downloads(
     """Buttons that only download ("ignore": no rerun), so clicks in quick succession each get their
     file. Their files are made once the visitor asks (a fragment: only this part runs again)."""
     st.subheader("Download this view", anchor=False)
-    if not st.session_state.get("exports_open"):
-        if not st.button("Prepare downloads", key="exports_open_button"):
-            st.caption("CSV, JSON, TimelineJS, HTML and PNG of the events shown, with their sources.")
-            return
-        st.session_state["exports_open"] = True
+    # A switch, not a button: its state outlives a rerun of the whole page that starts meanwhile.
+    if not st.toggle("Prepare downloads", key="exports_open"):
+        st.caption("CSV, JSON, TimelineJS, HTML and PNG of the events shown, with their sources.")
+        return
     files = _export_files(timeline.key, filters, lane_mode, shown, dated, timeline)
     cols = st.columns(len(_DOWNLOADS))
     for col, (export, label, name, mime) in zip(cols, _DOWNLOADS, strict=True):
