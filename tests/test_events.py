@@ -337,3 +337,10 @@ def test_a_count_in_words_over_a_period_is_a_tally_too():
     assert events_of(text, [("năm 2030", "2030")]) == []
     text = "Since 2030, dozens of rockets have hit the base."
     assert events_of(text, [("2030", "2030")], lang="en") == []
+
+
+def test_a_lead_with_an_adverb_or_a_promise_after_has_tells_no_news_of_the_day():
+    for lead in ("Iraq has often asked for more aid.", "The militia has vowed to strike US bases."):
+        assert events_of(lead, [], lang="en") == [], lead
+    (event,) = events_of("The Pentagon has ordered two more warships to the Gulf.", [], lang="en")
+    assert event.date == "2030-05-20"
