@@ -426,6 +426,19 @@ def _on_view_sync() -> None:
         st.session_state["viewport"] = int(width)
 
 
+def _drawn_for() -> dict:
+    """What the chart was drawn for, told to the browser so it reports only what differs: the zoom,
+    the hidden tones and the window widths that keep this layout."""
+    viewport = st.session_state.get("viewport")
+    same = [width for width in range(240, 4001, 20) if not _relayout(viewport, width)]
+    zoom = st.session_state.get("zoom")
+    return {
+        "zoom": list(zoom) if zoom else None,
+        "hidden": sorted(st.session_state.get("hidden") or ()),
+        "widths": [min(same), max(same)] if same else [0, 0],
+    }
+
+
 def _relayout(old: int | None, new: int) -> bool:
     """Whether a window ``new`` px wide needs another figure than one laid out for ``old`` (None: a
     desktop). A few pixels more or less keep the figure: drawing it again while the visitor taps
@@ -617,7 +630,7 @@ def main() -> None:
         selection_mode="points",
         config={"toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2}},
     )
-    _view_sync(key="view_sync", default=None, on_change=_on_view_sync)
+    _view_sync(key="view_sync", default=None, on_change=_on_view_sync, assumed=_drawn_for())
     _panel(selected, shown, timeline)
     if undated:
         st.markdown(f"**Year unknown** ({len(undated)}): dates the articles give without a year")
