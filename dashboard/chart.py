@@ -447,6 +447,43 @@ def _lane_names(lanes: list[str]) -> list[dict]:
     ]
 
 
+KEY_DATE_COLOUR = "#f9a825"
+
+
+def _key_day_marks(key_days: tuple[str, ...]) -> tuple[list[dict], list[dict]]:
+    """A dotted line across the timeline at each key day (ISO) and a star above it that names it."""
+    lines = [
+        dict(
+            type="line",
+            xref="x",
+            yref="y domain",
+            x0=day,
+            x1=day,
+            y0=0,
+            y1=1,
+            line=dict(color=KEY_DATE_COLOUR, width=2, dash="dot"),
+            layer="below",
+            name="key date",
+        )
+        for day in key_days
+    ]
+    stars = [
+        dict(
+            text="★",
+            x=day,
+            xref="x",
+            y=1,
+            yref="y domain",
+            yanchor="top",
+            showarrow=False,
+            font=dict(size=14, color=KEY_DATE_COLOUR),
+            hovertext=f"key date {day}",
+        )
+        for day in key_days
+    ]
+    return lines, stars
+
+
 def build_figure(
     events: list[Event],
     lane_mode: str = DEFAULT_LANES,
@@ -456,6 +493,7 @@ def build_figure(
     x_range: tuple[str, str] | None = None,
     hidden: tuple[str, ...] = (),
     revision: str = "",
+    key_days: tuple[str, ...] = (),
 ) -> go.Figure:
     """Timeline (row 1) and monthly temperature (row 2) sharing the time axis.
 
@@ -463,7 +501,8 @@ def build_figure(
     bars carry ``customdata[0] = "month:YYYY-MM"`` so a click on either can be told apart.
     ``selected`` is ringed; ``viewport`` (the browser window's width, px) sizes margins, labels and
     legend, compact below ``COMPACT_BELOW``; ``x_range`` (ISO days) is the zoom; ``hidden`` names the
-    legend groups (tones) hidden; ``revision`` keeps the visitor's zoom while it stays the same.
+    legend groups (tones) hidden; ``revision`` keeps the visitor's zoom while it stays the same;
+    ``key_days`` (ISO days) are marked with a dotted line and a star.
     """
     if not any(is_dated(e) for e in events):
         return note_figure("No dated event matches the filters")
@@ -527,7 +566,12 @@ def build_figure(
         *_event_traces(placed, kind, plot_width(viewport), frozenset(hidden), compact),
         _temperature_trace(placed),
     ]
+    lines, stars = _key_day_marks(key_days)
+    if stars:
+        layout["annotations"] = layout.get("annotations", []) + stars
     if chosen := next((p for p in placed if p.event.id == selected), None):
-        layout["shapes"] = [_ring(chosen)]
+        lines.append(_ring(chosen))
+    if lines:
+        layout["shapes"] = lines
     # Built from plain data this module controls; Plotly's per-element validation would cost ~1 s here.
     return go.Figure(data=traces, layout=layout, _validate=False)

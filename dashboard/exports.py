@@ -7,6 +7,7 @@
   its sources, groups named as the dashboard's lanes).
 * HTML: the chart and a source panel that work offline; article text stays text.
 * PNG: the view on screen (zoom, hidden tones) at a chosen size, with title, date range and source note.
+* Key dates (``keydates.json``): CSV, and TimelineJS with a title slide on the collection.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import orjson
 import plotly.graph_objects as go
 
 from dashboard import chart
+from dashboard.keydates_data import Collection, KeyDate
 from dashboard.safe_text import http_url, one_line
 from extract.model import Document, Event
 from extract.store import document_json
@@ -300,3 +302,101 @@ def png_bytes(fig: go.Figure, scale: float = 1.0) -> bytes:
     with warnings.catch_warnings():  # kaleido warns that per-call options are ignored by its server
         warnings.simplefilter("ignore", UserWarning)
         return fig.to_image(format="png", scale=scale)
+
+
+# --- key dates (keydates.json, ranked by extract/keydates.py) ---
+
+KEYDATE_CSV_COLUMNS = (
+    "rank",
+    "date",
+    "score",
+    "title",
+    "summary",
+    "event_id",
+    "passages",
+    "articles",
+    "source_files",
+    "source_outlets",
+    "source_headlines",
+    "source_published",
+    "source_urls",
+)
+
+
+def keydate_csv_row(kd: KeyDate) -> dict:
+    return {
+        "rank": kd.rank,
+        "date": kd.date,
+        "score": kd.score,
+        "title": kd.title,
+        "summary": kd.summary,
+        "event_id": kd.event_id,
+        "passages": SEPARATOR.join(f"{one_line(p.file)}[{p.start}:{p.end}]" for p in kd.passages),
+        "articles": len(kd.sources),
+        "source_files": _joined(s.file for s in kd.sources),
+        "source_outlets": _joined(s.outlet for s in kd.sources),
+        "source_headlines": _joined(s.title for s in kd.sources),
+        "source_published": _joined(s.published for s in kd.sources),
+        "source_urls": _joined(s.url for s in kd.sources),
+    }
+
+
+def keydates_csv_bytes(key_dates: list[KeyDate]) -> bytes:
+    """One row per key date, best first, with the offsets of its summary's sentences."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=KEYDATE_CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for kd in key_dates:
+        writer.writerow({k: _neutralise(v) for k, v in keydate_csv_row(kd).items()})
+    return out.getvalue().encode("utf-8-sig")
+
+
+def collection_text(about: Collection, key_dates: int) -> str:
+    """The story's title line: how many key dates, from how many articles and outlets, when published."""
+    outlets = len(about.outlets)
+    text = f"{key_dates} key date(s) from {about.articles} article(s)"
+    text += f" by {outlets} outlet(s)" if outlets else " (outlets unknown)"
+    if about.first_published and about.last_published:
+        text += f", published {about.first_published} to {about.last_published}"
+    return text
+
+
+def _keydate_sources_html(kd: KeyDate) -> str:
+    """The summary's sentences, then each article telling the day, linked when its URL is http(s)."""
+    items = [f"<p>{html.escape(one_line(kd.summary))}</p>"]
+    for source in kd.sources:
+        title = html.escape(one_line(source.title or source.file))
+        href = http_url(source.url)
+        title = f'<a href="{html.escape(href)}" target="_blank" rel="noopener">{title}</a>' if href else title
+        head = " · ".join(
+            html.escape(one_line(p))
+            for p in (source.outlet or "unknown outlet", source.published or "date unknown")
+        )
+        items.append(f"<p><small>{title} · {head}</small></p>")
+    return "".join(items)
+
+
+def keydates_timelinejs(key_dates: list[KeyDate], about: Collection) -> dict:
+    """TimelineJS3's JSON format: a title slide on the collection, one slide per key date."""
+    slides = [
+        {
+            "start_date": _timelinejs_date(kd.date, "day"),
+            "display_date": kd.date,
+            "text": {"headline": html.escape(one_line(kd.title)), "text": _keydate_sources_html(kd)},
+            "group": "Key dates",
+            "unique_id": f"key-{kd.date}",
+        }
+        for kd in sorted(key_dates, key=lambda kd: kd.date)
+    ]
+    title = {
+        "text": {
+            "headline": html.escape(f"{APP_TITLE}: key dates"),
+            "text": html.escape(collection_text(about, len(key_dates)) + "."),
+        },
+        "unique_id": "title",
+    }
+    return {"title": title, "events": slides}
+
+
+def keydates_timelinejs_bytes(key_dates: list[KeyDate], about: Collection) -> bytes:
+    return orjson.dumps(keydates_timelinejs(key_dates, about), option=orjson.OPT_INDENT_2)
