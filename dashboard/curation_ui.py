@@ -83,18 +83,21 @@ def _import() -> None:
     if ws is None or upload is None:
         _say("error", "Choose a workspace file (.json) to import first.")
         return
-    if upload.size > IMPORT_LIMIT_MB * 1024 * 1024:
-        _say("error", f"{upload.name}: over {IMPORT_LIMIT_MB} MB, not imported.")
-        return
+    _say(*import_file(ws, upload.name, upload.size, upload.getvalue))
+
+
+def import_file(ws: Workspace, name: str, size: int, read: Callable[[], bytes]) -> tuple[str, str]:
+    """A colleague's workspace export added to ``ws``: (level, message) of what happened."""
+    name = one_line(name)
+    if size > IMPORT_LIMIT_MB * 1024 * 1024:
+        return "error", f"{name}: over {IMPORT_LIMIT_MB} MB, not imported."
     try:
-        report = import_workspace(ws, orjson.loads(upload.getvalue()))
+        report = import_workspace(ws, orjson.loads(read()))
     except orjson.JSONDecodeError:
-        _say("error", f"{upload.name}: not JSON, nothing imported.")
-        return
+        return "error", f"{name}: not JSON, nothing imported."
     except DecisionError as error:
-        _say("error", f"{upload.name}: {error}; nothing imported.")
-        return
-    _say("success", f"{report.decisions_added} decision(s) imported, {report.decisions_known} already here.")
+        return "error", f"{name}: {error}; nothing imported."
+    return "success", f"{report.decisions_added} decision(s) imported, {report.decisions_known} already here."
 
 
 # --- the selected event ----------------------------------------------------------------------------
