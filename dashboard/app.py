@@ -29,7 +29,7 @@ import pyarrow  # noqa: E402, F401  (Streamlit's tables, imported by it on first
 import streamlit as st  # noqa: E402
 from streamlit.components.v1 import declare_component  # noqa: E402
 
-from dashboard import chart, data_file, exports, panel, state, uploads  # noqa: E402
+from dashboard import chart, data_file, exports, keydates_view, panel, state, story, uploads  # noqa: E402
 from dashboard.filters import Filters, Options, is_context, options, split_context  # noqa: E402
 from dashboard.safe_text import html_text, one_line  # noqa: E402
 from extract.merge import merge  # noqa: E402
@@ -107,7 +107,14 @@ def _view(
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)  # up to ~6 MB each at 10,000 events
-def _figure(key: str, filters: Filters, lane_mode: str, look: tuple, _dated: list[Event]) -> go.Figure:
+def _figure(
+    key: str,
+    filters: Filters,
+    lane_mode: str,
+    look: tuple,
+    _dated: list[Event],
+    key_days: tuple[str, ...] = (),
+) -> go.Figure:
     """Shared, never modified: a filter set again, or another session, reuses the figure. ``look``
     is (selected id, viewport width, zoom, hidden tones, revision), the keywords of build_figure."""
     selected, viewport, x_range, hidden, revision = look
@@ -119,6 +126,7 @@ def _figure(key: str, filters: Filters, lane_mode: str, look: tuple, _dated: lis
         x_range=x_range,
         hidden=hidden,
         revision=revision,
+        key_days=key_days,
     )
 
 
@@ -579,6 +587,7 @@ def _follow_revision(revision: str) -> None:
 def main() -> None:
     st.set_page_config(page_title="US–Iraq timeline", layout="wide")
     st.title("US–Iraq relations in the news")
+    mode = keydates_view.mode_picker()  # Timeline, Key dates or Story (dashboard/keydates_view.py)
     notes, caption, chart_slot = st.empty(), st.empty(), st.empty()
     if "view_started" not in st.session_state:
         # A new session: the browser fetches and starts Plotly (megabytes of script) while the
@@ -596,6 +605,14 @@ def main() -> None:
                 "Dismiss", key="dismiss_notes", on_click=st.session_state.pop, args=("link_notes", None)
             )
     filters = _sidebar(opts)
+    key_dates = (
+        keydates_view.load(data_path(), default=data_path() == DEFAULT_DATA) if mode != "timeline" else None
+    )
+    if mode == "story":  # the key dates told slide by slide, in the chart's place (dashboard/story.py)
+        caption.empty()
+        with chart_slot.container():
+            story.render(key_dates, timeline.by_file, timeline.by_id, _select)
+        return
     shown, dated, undated, context_hidden = _view(timeline.key, filters, timeline)
     lane_mode = st.session_state["lanes"]
     revision = _revision(filters, lane_mode)
@@ -621,7 +638,7 @@ def main() -> None:
         tuple(st.session_state.get("figure_hidden") or ()),
         revision,
     )
-    fig = _figure(timeline.key, filters, lane_mode, look, dated)
+    fig = _figure(timeline.key, filters, lane_mode, look, dated, keydates_view.highlighted_days(key_dates))
     st.session_state["chart_ids"] = [e.id for e in dated]  # a click gives the index of its event here
     chart_slot.plotly_chart(
         fig,
@@ -631,6 +648,8 @@ def main() -> None:
         config={"toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2}},
     )
     _view_sync(key="view_sync", default=None, on_change=_on_view_sync, assumed=_drawn_for())
+    if key_dates is not None:
+        keydates_view.section(key_dates, timeline.by_id, timeline.documents, _select)
     _panel(selected, shown, timeline)
     if undated:
         st.markdown(f"**Year unknown** ({len(undated)}): dates the articles give without a year")
@@ -646,7 +665,7 @@ def main() -> None:
         st.session_state.get("zoom"),
         tuple(h for h in st.session_state.get("hidden") or () if h in opts.tones),
     )
-    st.query_params.from_dict(state.to_query(view, opts))
+    st.query_params.from_dict(state.to_query(view, opts) | keydates_view.query(mode, key_dates))
 
 
 if __name__ == "__main__":

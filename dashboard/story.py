@@ -41,14 +41,13 @@ h2.story-headline {font-size: 1.6rem; line-height: 1.3; margin: 0.3rem 0 0.7rem 
 SLIDE_KEY = keydates_view.SLIDE_KEY
 
 
-def _context(document: Document | None, passage: Passage) -> tuple[str, str]:
-    """The sentence before and the one after the passage in its article ('' where none or unsure)."""
-    if document is None or document.text[passage.start : passage.end] != passage.text:
-        return "", ""
+def _context(document: Document, first: Passage, last: Passage) -> tuple[str, str, list[str]]:
+    """The sentence before ``first``, the one after ``last``, and the sentences between them."""
     sentences = split(document)
-    before = [s.text for s in sentences if s.end <= passage.start]
-    after = [s.text for s in sentences if s.start >= passage.end]
-    return (before[-1] if before else ""), (after[0] if after else "")
+    before = [s.text for s in sentences if s.end <= first.start]
+    after = [s.text for s in sentences if s.start >= last.end]
+    between = [s.text for s in sentences if first.end <= s.start and s.end <= last.start]
+    return (before[-1] if before else ""), (after[0] if after else ""), between
 
 
 def _source_line(passage: Passage) -> str:
@@ -65,21 +64,40 @@ def _source_line(passage: Passage) -> str:
     return f'<div class="story-source"><b>{name}</b> · {facts}{link}</div>'
 
 
-def passage_html(passage: Passage, document: Document | None) -> str:
-    """The summary's sentence marked among the sentences around it in its article, and its source."""
-    before, after = _context(document, passage)
-    body = f"<mark>{html_text(passage.text, lines=True)}</mark>"
-    if before:
-        body = f'<span class="story-context">{html_text(before, lines=True)}</span> {body}'
-    if after:
-        body = f'{body} <span class="story-context">{html_text(after, lines=True)}</span>'
-    return f'<div class="story-passage">{body}</div>{_source_line(passage)}'
+def _marked(passage: Passage) -> str:
+    return f"<mark>{html_text(passage.text, lines=True)}</mark>"
+
+
+def _quiet(text: str) -> str:
+    return f'<span class="story-context">{html_text(text, lines=True)}</span>' if text.strip() else ""
+
+
+def passage_html(passages: list[Passage], document: Document | None) -> str:
+    """One article's summary sentences marked among the sentences around them, and its source: two
+    sentences of one article read as one passage, with what lies between them (a sentence at most)."""
+    ordered = sorted(passages, key=lambda p: p.start)
+    exact = document is not None and all(document.text[p.start : p.end] == p.text for p in ordered)
+    if not exact or any(a.end > b.start for a, b in zip(ordered, ordered[1:], strict=False)):
+        body = " … ".join(_marked(p) for p in ordered)  # offsets that do not fit: no context
+    else:
+        before, after, _ = _context(document, ordered[0], ordered[-1])
+        parts = [_quiet(before), _marked(ordered[0])]
+        for previous, passage in zip(ordered, ordered[1:], strict=False):
+            _, _, between = _context(document, previous, passage)
+            parts.append(_quiet(" ".join(between)) if len(between) <= 1 else "…")
+            parts.append(_marked(passage))
+        parts.append(_quiet(after))
+        body = " ".join(part for part in parts if part)
+    return f'<div class="story-passage">{body}</div>{_source_line(ordered[0])}'
 
 
 def slide_html(kd: KeyDate, documents: dict[str, Document]) -> str:
-    """A key date's slide: date, headline, summary, then each summary sentence in its article."""
-    passages = "".join(passage_html(p, documents.get(p.file)) for p in kd.passages)
-    more = len(kd.sources) - len({p.file for p in kd.passages})
+    """A key date's slide: date, headline, summary, then its sentences marked in their articles."""
+    by_file: dict[str, list[Passage]] = {}
+    for passage in kd.passages:
+        by_file.setdefault(passage.file, []).append(passage)
+    passages = "".join(passage_html(group, documents.get(file)) for file, group in by_file.items())
+    more = len(kd.sources) - len(by_file)
     others = f'<div class="story-source">{more} more article(s) tell this day.</div>' if more > 0 else ""
     return (
         f'<div class="story-slide"><div class="story-date">{html_text(day_label(kd.date))}</div>'
