@@ -12,9 +12,16 @@ Measures, on a workspace in a temporary folder:
   session of the same file;
 - *search*: a Vietnamese phrase without accents and an actor with its aliases.
 
+- *dashboard* (``--dashboard``): the app itself through AppTest, in a process of its own, on an
+  ``events.json`` whose workspace beside it holds the decisions: the first run of a new session
+  on a newly started server (the workspace opened, the extraction read, every decision applied,
+  the page built; AppTest's own cost of a new session shown apart, as in bench_dashboard.py), and
+  the edit round trip: the selected event's form saved (a new title, a new date), or Hide and
+  Unhide clicked, until the page with the chart redrawn is built again.
+
 Targets (issue 14): the dashboard's first run under 0.6 s overall, so the load well under 0.3 s;
 a round trip under 0.2 s. Run: ``python benchmarks/bench_workspace.py [--events 10000]
-[--decisions 1000] [--json]``.
+[--decisions 1000] [--dashboard] [--repeats 3] [--json]``.
 """
 
 from __future__ import annotations
@@ -108,6 +115,67 @@ def round_trips(ws: Workspace, other: Workspace, rng: random.Random) -> dict:
     }
 
 
+def dashboard_times(folder: Path, repeats: int) -> dict:
+    """The app on ``folder`` (events.json and its workspace), run with --dashboard-of."""
+    from bench_dashboard import _checked, _fresh_app, harness_seconds
+
+    harness = harness_seconds(repeats)
+    _checked(_fresh_app(folder).run())  # warm-up: imports, so the first runs below measure the page
+    firsts = []
+    for _ in range(repeats):
+        at = _fresh_app(folder)
+        firsts.append(_seconds(at.run))
+        _checked(at)
+    at.text_input(key="author").set_value("Bench").run()
+    event_id = at.session_state["events_table_ids"][0]
+    at.session_state["selected"] = event_id
+    at.run()
+    saves, clicks = [], []
+    for n in range(ROUND_TRIPS // 4):
+        v = next(w.key for w in at.text_input if w.key and w.key.startswith("ed_title_"))[len("ed_title_") :]
+        at.text_input(key=f"ed_title_{v}").set_value(f"Round trip {n}")
+        at.text_input(key=f"ed_date_{v}").set_value(f"2015-{n % 12 + 1:02d}")
+        submit = next(b for b in at.button if b.key and b.key.startswith("FormSubmitter"))
+        submit.click()
+        saves.append(_seconds(at.run))
+        _checked(at)
+        assert any(f"Round trip {n}" in m.value for m in at.markdown), "the edit is not shown"
+        for key in ("cur_hide", "cur_unhide"):
+            at.button(key=key).click()
+            clicks.append(_seconds(at.run))
+            _checked(at)
+    return {
+        "harness_s": harness,
+        "first_run_s": round(statistics.median(firsts), 3),
+        "first_run_page_s": round(statistics.median(firsts) - harness, 3),
+        "save_round_trip_median_s": round(statistics.median(saves), 3),
+        "save_round_trip_max_s": round(max(saves), 3),
+        "hide_round_trip_median_s": round(statistics.median(clicks), 3),
+        "hide_round_trip_max_s": round(max(clicks), 3),
+    }
+
+
+def _seconds(action) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def run_dashboard(count: int, decisions: int, repeats: int) -> dict:
+    """A data folder as the dashboard finds it (events.json, workspace.sqlite with the decisions),
+    then the app timed in a new process."""
+    from extract.store import save
+
+    rng = random.Random(0)
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        save(data, *generated_timeline(count))
+        with Workspace.open(data / "workspace.sqlite", events_json=data / "events.json") as ws:
+            decide(ws, rng, decisions)
+        times = json_of(HERE, "--dashboard-of", str(data), "--repeats", str(repeats), what="dashboard")
+    return {"events": count, "decisions": decisions, **times}
+
+
 def run(count: int, decisions: int) -> dict:
     rng = random.Random(0)
     documents, events = generated_timeline(count)
@@ -151,12 +219,21 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--decisions", type=int, default=1_000)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--dashboard", action="store_true", help="time the app's first run and edits")
+    parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--load", type=Path, help=argparse.SUPPRESS)  # the child of a load measure
+    parser.add_argument("--dashboard-of", type=Path, help=argparse.SUPPRESS)  # the app's process
     args = parser.parse_args()
     if args.load:
         print(json.dumps(load_once(args.load)))
         return
-    result = run(args.events, args.decisions)
+    if args.dashboard_of:
+        print(json.dumps(dashboard_times(args.dashboard_of, args.repeats)))
+        return
+    if args.dashboard:
+        result = run_dashboard(args.events, args.decisions, args.repeats)
+    else:
+        result = run(args.events, args.decisions)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
         return
