@@ -153,8 +153,8 @@ def _card(kd: KeyDate, by_id: dict[str, Event], select: Callable[[str | None], N
 
 def _downloads(shown: list[KeyDate], documents: list[Document]) -> None:
     about = collection(documents)
-    csv_col, tl_col = st.columns(2)
-    csv_col.download_button(
+    row = st.container(horizontal=True, key="kd_downloads")  # side by side, on a phone too
+    row.download_button(
         "Key dates CSV",
         exports.keydates_csv_bytes(shown),
         "keydates.csv",
@@ -162,7 +162,7 @@ def _downloads(shown: list[KeyDate], documents: list[Document]) -> None:
         key="kd_dl_csv",
         on_click="ignore",
     )
-    tl_col.download_button(
+    row.download_button(
         "Key dates TimelineJS",
         exports.keydates_timelinejs_bytes(shown, about),
         "keydates-timelinejs.json",
