@@ -29,6 +29,8 @@ import pyarrow  # noqa: E402, F401  (Streamlit's tables, imported by it on first
 import streamlit as st  # noqa: E402
 from streamlit.components.v1 import declare_component  # noqa: E402
 
+import dashboard.curation as curation  # noqa: E402  (the analyst's workspace)
+import dashboard.curation_ui as curation_ui  # noqa: E402
 from dashboard import chart, data_file, exports, keydates_view, panel, state, story, uploads  # noqa: E402
 from dashboard.filters import Filters, Options, is_context, options, split_context  # noqa: E402
 from dashboard.safe_text import html_text, one_line  # noqa: E402
@@ -77,8 +79,9 @@ def data_path() -> Path:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _load(path: str, mtime: float) -> Timeline:
-    """Shared by every session and never modified; reloaded when the file changes (mtime)."""
+def _load(path: str, mtime: float | str) -> Timeline:
+    """Shared by every session and never modified; reloaded when the curated timeline changes
+    (``curation.version``: a decision, a rebuilt file, or the file's mtime without a workspace)."""
     # Meanwhile the server sends a new browser Streamlit's and Plotly's scripts (megabytes). At
     # Python's 5 ms turns this busy thread starves the sending one (each socket write waits a
     # turn); at 0.5 ms a cold page with 10,000 events is drawn about half a second sooner.
@@ -86,7 +89,7 @@ def _load(path: str, mtime: float) -> Timeline:
     sys.setswitchinterval(0.0005)
     try:
         with collector_paused():
-            timeline = Timeline(f"{path}@{mtime}", *load(Path(path)))
+            timeline = Timeline(f"{path}@{mtime}", *curation.read(Path(path)))  # the curated timeline
             # Kept while the server runs, and free of reference cycles: out of the collector's
             # sight, no later collection walks its hundreds of thousands of objects.
             gc.freeze()
@@ -162,7 +165,7 @@ def _shared_timeline(placeholder) -> Timeline:
     ``placeholder`` (and the page stops)."""
     path = data_path()
     try:
-        return _load(str(path), path.stat().st_mtime)
+        return _load(str(path), curation.version(path))
     except Exception as error:  # a missing, empty, cut-off or foreign file: a message, not a traceback
         placeholder.error(data_file.problem(path, error, default=path == DEFAULT_DATA))
         st.stop()
@@ -264,8 +267,10 @@ def _sidebar(opts: Options) -> Filters:
         st.radio(
             "Lanes", list(chart.LANE_MODES), format_func=chart.LANE_MODES.get, key="lanes", horizontal=True
         )
+        curation_ui.sidebar_filter()
         st.button("Clear filters", on_click=_clear_filters)
         _upload_form()
+        curation_ui.sidebar_workspace()
     dates = tuple(st.session_state.get("f_dates") or ())
     return Filters(
         date_from=dates[0] if dates else None,
@@ -388,7 +393,7 @@ def _shared_or_none() -> Timeline | None:
     """The shared timeline, or None when its file cannot be read (the page says so where the chart goes)."""
     path = data_path()
     try:
-        return _load(str(path), path.stat().st_mtime)
+        return _load(str(path), curation.version(path))
     except Exception:
         return None
 
@@ -516,7 +521,7 @@ def _panel(selected: Event | None, shown: list[Event], timeline: Timeline) -> No
             st.caption(
                 f"A context event (relevance {selected.relevance:.2f}): not surely about US–Iraq relations."
             )
-        panel.render(selected, timeline.by_file)
+        panel.render(selected, timeline.by_file, curation.marks(selected, st.session_state.get("f_text", "")))
 
 
 _DOWNLOADS = (  # export, button, file name, media type
@@ -613,7 +618,8 @@ def main() -> None:
         with chart_slot.container():
             story.render(key_dates, timeline.by_file, timeline.by_id, _select)
         return
-    shown, dated, undated, context_hidden = _view(timeline.key, filters, timeline)
+    timeline, view_filters = curation.narrowed(timeline, filters)  # review filter, workspace search
+    shown, dated, undated, context_hidden = _view(timeline.key, view_filters, timeline)
     lane_mode = st.session_state["lanes"]
     revision = _revision(filters, lane_mode)
     _follow_revision(revision)
@@ -651,6 +657,7 @@ def main() -> None:
     if key_dates is not None:
         keydates_view.section(key_dates, timeline.by_id, timeline.documents, _select)
     _panel(selected, shown, timeline)
+    curation_ui.editor(selected, shown)
     if undated:
         st.markdown(f"**Year unknown** ({len(undated)}): dates the articles give without a year")
         _table(undated, "undated_table", st.session_state.get("selected"))

@@ -74,8 +74,10 @@ def sidebar_workspace() -> None:
                 key="ws_export",
                 on_click="ignore",
             )
-        st.file_uploader("Import a colleague's workspace (.json)", type=["json"], key="ws_import")
-        st.button("Import decisions", key="ws_import_go", on_click=_import)
+        # A switch first: the page's other file input (Add articles) stays the only one until asked.
+        if st.toggle("Import a colleague's workspace", key="ws_import_open"):
+            st.file_uploader("Workspace file (.json)", type=["json"], key="ws_import")
+            st.button("Import decisions", key="ws_import_go", on_click=_import)
 
 
 def _import() -> None:
