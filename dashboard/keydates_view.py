@@ -15,7 +15,7 @@ import streamlit as st
 
 from dashboard import exports
 from dashboard.keydates_data import KeyDate, KeyDates, collection, day_label, path_beside, problem, read
-from dashboard.safe_text import html_text, http_url
+from dashboard.safe_text import html_text, http_url, markdown_code
 from extract.model import Document, Event
 
 MODES = {"timeline": "Timeline", "keydates": "Key dates", "story": "Story"}
@@ -39,11 +39,21 @@ def start() -> None:
     params = st.query_params
     view = params.get("view", "timeline")
     st.session_state[MODE_KEY] = view if view in MODES else "timeline"
+    notes = []
     for name, key in (("k", "kd_link_k"), ("slide", "kd_link_slide")):
         value = params.get(name)
         if value is not None and value.isdigit():
             st.session_state[key] = int(value)
+        elif value is not None:  # the link's text, shown as code: never Markdown or a link
+            notes.append(f"{markdown_code(f'{name}={value}')} in this link is not a number: ignored.")
+    st.session_state["kd_link_notes"] = notes
     st.session_state["kd_started"] = True
+
+
+def link_notes() -> None:
+    """What the link asked for and could not get, said once."""
+    for note in st.session_state.pop("kd_link_notes", []):
+        st.warning(note)
 
 
 def mode_picker() -> str:
@@ -180,6 +190,7 @@ def section(
 ) -> None:
     """The key-date section under the chart: slider, downloads and one card per date, in time order."""
     st.subheader("Key dates", anchor=False)
+    link_notes()
     if isinstance(found, str):
         st.info(found)
         return
@@ -189,8 +200,9 @@ def section(
     _slider(found)
     k = chosen_k(found)
     st.caption(
-        f"The {k} best-scored of {len(found.dates)} ranked dates, marked ★ on the chart, in time order. "
-        "Each summary is sentences taken from the articles; Open sources shows them in context."
+        f"The {k} best-scored of {len(found.dates)} dates ranked across the whole collection (the "
+        "filters do not change them), marked ★ on the chart, in time order. Each summary is sentences "
+        "taken from the articles; Open sources shows them in context."
     )
     _downloads(found.top(k), documents)
     st.markdown(CARD_CSS, unsafe_allow_html=True)

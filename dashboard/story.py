@@ -180,6 +180,7 @@ def render(
         st.info(found)
         st.query_params.from_dict(keydates_view.query("story", found))
         return
+    keydates_view.link_notes()
     slides = found.story(keydates_view.chosen_k(found))
     slide = _current(len(slides))
     st.markdown(STORY_CSS, unsafe_allow_html=True)

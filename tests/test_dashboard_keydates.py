@@ -335,3 +335,10 @@ def test_two_sentences_of_one_article_read_as_one_passage_in_its_context():
     assert "no link to the article" in shown
     moved = dataclasses.replace(first, start=first.start + 1)  # offsets that no longer fit the text
     assert 'class="story-context"' not in story.passage_html([moved], document)
+
+
+def test_a_slide_that_is_no_number_is_ignored_and_said_as_text(data):
+    at = _app("story", slide="**3**](javascript:x)")
+    assert not at.exception and "Title" in _count(at)
+    (note,) = [w.value for w in at.warning if "not a number" in w.value]
+    assert note.startswith("` slide=**3**](javascript:x) `")  # a code span: shown as written
