@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -46,13 +46,19 @@ SOMEWHAT_ALIKE = 0.15  # ... enough with the same category or the same people, o
 # A period nests a day or a shorter period only up to a decade: a century or a long span holds
 # too much to say a happening in it is the one told.
 MAX_NESTING_YEARS = 10
-# The index keeps each passage's rarest words (and every person named): pairs that share none
-# of them are not compared. The whole passage when it is this short or shorter.
+# The index keeps each passage's rarest words that other passages hold too (and every person
+# named): pairs that share none of them are not compared.
 SKETCH_WORDS = 20
+# A word held by more events than this (at least ``COMMON_WORD_EVENTS``, else this share of
+# them) weighs too little in TF-IDF to make two passages alike: it is left out of the index.
+COMMON_WORD_EVENTS = 200
+COMMON_WORD_SHARE = 0.002
 # A word shared by more events than this in one day (or year) tells nothing about which of them
 # are one happening; such groups are skipped, which keeps the merge near-linear.
 LARGEST_GROUP = 400
-_WORD = re.compile(r"[^\W_][\w'’.-]*")
+# A bucket (a day, a year) of at most this many events is compared whole, without the index.
+SMALL_BUCKET = 12
+_WORD = re.compile(r"[^\W_](?:[\w'’.-]*[\w'’])?")  # no '.' or '-' at either end
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +66,8 @@ class _Profile:
     event: Event
     period: Period
     day: int | None  # the day's ordinal, for day precision
-    words: frozenset[str]
     languages: frozenset[str]
-    passages: frozenset[tuple[str, int, int]]
+    passages: tuple[tuple[str, int, int], ...]
     people: frozenset[str]
     actors: frozenset[str]
 
@@ -78,25 +83,36 @@ def _without_time(source: Source) -> str:
 
 def content_words(source: Source) -> set[str]:
     stop = lexicon(source.language or "vi").stopwords
-    text = unicodedata.normalize("NFC", _without_time(source))
-    return {w for w in (m.casefold().strip(".-") for m in _WORD.findall(text)) if w and w not in stop}
+    text = unicodedata.normalize("NFC", _without_time(source)).casefold()
+    return set(_WORD.findall(text)).difference(stop)
 
 
-def _profile(event: Event) -> _Profile:
-    words: set[str] = set()
-    for source in event.sources:
-        words |= content_words(source)
+def words_of(event: Event) -> set[str]:
+    sources = event.sources
+    return content_words(sources[0]) if len(sources) == 1 else set().union(*map(content_words, sources))
+
+
+def _profile(event: Event, shared: dict) -> _Profile:
+    """What the comparison needs of an event; equal sets are one object (``shared``), which
+    keeps a million profiles small."""
     p = period(event.date)
+    sources = event.sources
+    languages = frozenset(s.language or "" for s in sources)
+    people = frozenset(event.extra.get("people", ()))
+    actors = frozenset(event.actors)
     return _Profile(
         event,
         p,
         p.start.toordinal() if p.dated and p.precision == "day" else None,  # type: ignore[union-attr]
-        frozenset(words),
-        frozenset(s.language or "" for s in event.sources),
-        frozenset((s.file, s.passage_start, s.passage_end) for s in event.sources),
-        frozenset(event.extra.get("people", ())),
-        frozenset(event.actors),
+        shared.setdefault(languages, languages),
+        tuple((s.file, s.passage_start, s.passage_end) for s in sources),
+        shared.setdefault(people, people),
+        shared.setdefault(actors, actors),
     )
+
+
+def _one_sentence(a: _Profile, b: _Profile) -> bool:
+    return any(passage in b.passages for passage in a.passages)
 
 
 def _years(p: Period) -> range:
@@ -133,10 +149,12 @@ def _date_relation(a: _Profile, b: _Profile) -> str | None:
 def similarities(words: _Words, pairs: np.ndarray, chunk: int = 200_000) -> np.ndarray:
     """TF-IDF cosine of each pair's passages (scikit-learn's weighting, fitted on the events
     merged together, so a word most of them share counts for little)."""
+    scores = np.zeros(len(pairs))
+    if not len(pairs):  # nothing to compare (no events, or one): scikit-learn refuses an empty fit
+        return scores
     from sklearn.feature_extraction.text import TfidfTransformer
 
     vectors = TfidfTransformer().fit_transform(words.matrix).tocsr()
-    scores = np.zeros(len(pairs))
     for at in range(0, len(pairs), chunk):
         i, j = pairs[at : at + chunk, 0], pairs[at : at + chunk, 1]
         scores[at : at + chunk] = np.asarray(vectors[i].multiply(vectors[j]).sum(axis=1)).ravel()
@@ -149,7 +167,7 @@ def likeness(a: _Profile, b: _Profile, similarity: float) -> float | None:
     relation = _date_relation(a, b)
     if relation is None:
         return None
-    if a.passages & b.passages:
+    if _one_sentence(a, b):
         # one sentence, its dates nested ('in 2007 ... on Jan. 10 that year'); two adjacent days
         # read from one sentence are mostly two happenings told together
         return 1.0 if relation != "adjacent" else None
@@ -181,7 +199,11 @@ def likeness(a: _Profile, b: _Profile, similarity: float) -> float | None:
 
 
 def _order(event: Event) -> tuple:
-    first = min((s.file, s.passage_start, s.timex_start) for s in event.sources)
+    sources = event.sources
+    if len(sources) == 1:
+        first = (sources[0].file, sources[0].passage_start, sources[0].timex_start)
+    else:
+        first = min((s.file, s.passage_start, s.timex_start) for s in sources)
     return (event.start or "9999", event.date, first, event.id)
 
 
@@ -214,32 +236,79 @@ def _exact_pairs(profiles: Sequence[_Profile]) -> Iterator[tuple[int, int]]:
             yield from ((i, j) for j in years[year] if j != i)
 
 
-def _category_pairs(profiles: Sequence[_Profile]) -> Iterator[tuple[int, int]]:
-    """The same date value under kindred categories (the rules that need little shared wording)."""
-    by_date: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for i, p in enumerate(profiles):
-        by_date[p.event.date][p.event.category].append(i)
+def _pairs_within(keys: np.ndarray, owners: np.ndarray, largest: int | None = None) -> np.ndarray:
+    """Every pair of owners (i < j) that share a key, skipping keys held more than ``largest``
+    times. Vectorised: the k-th neighbour of each row in key order, for k = 1, 2, ... while any
+    group is that large."""
+    order = np.argsort(keys, kind="stable")
+    keys, owners = keys[order], owners[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(keys)])
+    ends = np.repeat(starts + sizes, sizes)
+    rows = np.flatnonzero(
+        (np.repeat(sizes, sizes) > 1) & (largest is None or np.repeat(sizes, sizes) <= largest)
+    )
+    found = []
+    step = 1
+    while len(rows):
+        rows = rows[rows + step < ends[rows]]
+        found.append(np.stack([owners[rows], owners[rows + step]], axis=1))
+        step += 1
+    pairs = np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
+    pairs = np.sort(pairs, axis=1)
+    return pairs[pairs[:, 0] != pairs[:, 1]]
+
+
+def _ids(values: Iterable) -> np.ndarray:
+    """Each value as a small integer, the same value the same integer."""
+    seen: dict = {}
+    return np.array([seen.setdefault(v, len(seen)) for v in values], dtype=np.int64)
+
+
+def _kindred_keys(
+    profiles: Sequence[_Profile], members: Iterable[int], with_actors: bool
+) -> tuple[list, list]:
+    """(date value, category or kindred pair[, actors]) keys of ``members``, and their owners."""
     table = categories()
-    for by_category in by_date.values():
-        for category, members in by_category.items():
-            yield from itertools.combinations(members, 2)
-            for other in table[category].kin if category in table else ():
-                if category < other and other in by_category:
-                    yield from itertools.product(members, by_category[other])
+    keys, owners = [], []
+    for i in members:
+        p = profiles[i]
+        category = p.event.category
+        kin = table[category].kin if category in table else ()
+        for group in (category, *(tuple(sorted((category, other))) for other in kin)):
+            keys.append((p.event.date, group, p.actors) if with_actors else (p.event.date, group))
+            owners.append(i)
+    return keys, owners
 
 
-def _passage_pairs(profiles: Sequence[_Profile]) -> Iterator[tuple[int, int]]:
-    by_passage: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+def _category_pairs(profiles: Sequence[_Profile]) -> np.ndarray:
+    """Days told in different languages with the same actors and a kindred category: the exact
+    rule across languages, which needs no shared wording (within a language, wording decides)."""
+    if len({p.languages for p in profiles}) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    days = (i for i, p in enumerate(profiles) if p.day is not None)
+    keys, owners = _kindred_keys(profiles, days, with_actors=True)
+    key, owner = _ids(keys), np.array(owners, dtype=np.int64).reshape(-1)
+    language = _ids(p.languages for p in profiles)
+    told_in = np.unique(np.stack([key, language[owner]], axis=1), axis=0)[:, 0]
+    several = np.bincount(told_in, minlength=len(keys)) > 1  # blocks told in two languages or more
+    pairs = _pairs_within(key[several[key]], owner[several[key]])
+    return pairs[language[pairs[:, 0]] != language[pairs[:, 1]]]
+
+
+def _passage_pairs(profiles: Sequence[_Profile]) -> np.ndarray:
+    """Events read from one sentence."""
+    keys, owners = [], []
     for i, p in enumerate(profiles):
-        for passage in p.passages:
-            by_passage[passage].append(i)
-    for members in by_passage.values():
-        yield from itertools.combinations(members, 2)
+        keys += p.passages
+        owners += [i] * len(p.passages)
+    return _pairs_within(_ids(keys), np.array(owners, dtype=np.int64).reshape(-1))
 
 
 class _Words(NamedTuple):
-    matrix: csr_matrix  # events x words
-    once: int  # words held by one event only: the first columns
+    matrix: csr_matrix  # events x words, the columns rarest first
+    once: int  # columns before this hold words of one event only
+    common: int  # columns from this on hold words too common to pair events in the index
 
 
 def _word_matrix(profiles: Sequence[_Profile]) -> _Words:
@@ -247,20 +316,30 @@ def _word_matrix(profiles: Sequence[_Profile]) -> _Words:
     rarest word to the commonest (ties by the word), so each row's first columns are its rarest."""
     from scipy.sparse import csr_matrix
 
-    frequency: dict[str, int] = defaultdict(int)
-    for p in profiles:
-        for w in p.words:
-            frequency[w] += 1
-    vocabulary = {w: n for n, w in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}
-    columns: list[int] = []
+    flat: list[str] = []
     lengths = np.zeros(len(profiles) + 1, dtype=np.int64)
-    for i, p in enumerate(profiles):
-        columns += sorted(vocabulary[w] for w in p.words)
-        lengths[i + 1] = len(p.words)
-    indices = np.array(columns, dtype=np.int64)
-    data = np.ones(len(indices), dtype=np.float64)
-    matrix = csr_matrix((data, indices, np.cumsum(lengths)), shape=(len(profiles), len(vocabulary)))
-    return _Words(matrix, sum(1 for count in frequency.values() if count == 1))
+    for n, p in enumerate(profiles):
+        words = words_of(p.event)
+        flat += words
+        lengths[n + 1] = len(words)
+    frequency = Counter(flat)
+    ranked = sorted(frequency, key=lambda w: (frequency[w], w))
+    vocabulary = {w: n for n, w in enumerate(ranked)}
+    columns = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
+    del flat
+    owners = np.repeat(np.arange(len(profiles)), lengths[1:])
+    columns = columns[np.lexsort((columns, owners))]  # each row's words rarest first
+    data = np.ones(len(columns), dtype=np.float32)
+    matrix = csr_matrix((data, columns, np.cumsum(lengths)), shape=(len(profiles), len(vocabulary)))
+    counts = np.fromiter(map(frequency.__getitem__, ranked), dtype=np.int64, count=len(ranked))
+    return _Words(
+        matrix, int(np.searchsorted(counts, 2)), int(np.searchsorted(counts, _common(len(profiles)) + 1))
+    )
+
+
+def _common(events: int) -> int:
+    """Events a word may be held by and still pair them in the index."""
+    return max(COMMON_WORD_EVENTS, int(COMMON_WORD_SHARE * events))
 
 
 def _sketches(profiles: Sequence[_Profile], words: _Words) -> tuple[np.ndarray, np.ndarray]:
@@ -272,7 +351,8 @@ def _sketches(profiles: Sequence[_Profile], words: _Words) -> tuple[np.ndarray, 
     alone = matrix.indices < words.once  # rows are sorted, so these come first in each
     rank = np.arange(len(matrix.indices)) - np.repeat(matrix.indptr[:-1], lengths)
     rank -= np.bincount(owners, weights=alone, minlength=len(profiles)).astype(np.int64)[owners]
-    kept = ~alone & (rank < SKETCH_WORDS)
+    limit = np.maximum(SKETCH_WORDS, (lengths + 1) // 2)  # a long passage keeps half its words
+    kept = ~alone & (rank < limit[owners]) & (matrix.indices < words.common)
     names = sorted({x for p in profiles for x in p.people})
     person = {name: matrix.shape[1] + n for n, name in enumerate(names)}
     named = [(person[x], i) for i, p in enumerate(profiles) for x in p.people]
@@ -283,92 +363,153 @@ def _sketches(profiles: Sequence[_Profile], words: _Words) -> tuple[np.ndarray, 
     )
 
 
+_UNUSED = -(2**62)
+
+
 def _buckets(profiles: Sequence[_Profile]) -> tuple[np.ndarray, np.ndarray]:
-    """Each event's buckets (rows, -2**62 where unused) and roles. A day sits in its own day and
-    the next (so adjacent days share one) and in its year with role 0; a period of up to a decade
-    in each of its years with role 1 (two days of one year are not paired there); other values
-    in a bucket of their own."""
-    width = max([3, *(len(_years(p.period)) for p in profiles)])
-    buckets = np.full((len(profiles), width), -(2**62), dtype=np.int64)
-    roles = np.zeros((len(profiles), width), dtype=np.int64)
+    """Each event's buckets (rows, ``_UNUSED`` where unused) and roles. A day sits in its own
+    day and the next (so adjacent days share one) and in its year with role 0; a period of up to
+    a decade in each of its years with role 1 (two days of one year are not paired there); other
+    values in a bucket of their own."""
+    days = _days(profiles)
+    coarse = np.flatnonzero(days == _UNUSED).tolist()
+    width = max([3, *(len(_years(profiles[i].period)) for i in coarse)])
+    buckets = np.full((len(profiles), width), _UNUSED, dtype=np.int64)
+    roles = np.zeros((len(profiles), width), dtype=np.int8)
+    dated = days != _UNUSED
+    years = np.fromiter(
+        (profiles[i].period.start.year for i in np.flatnonzero(dated).tolist()), dtype=np.int64
+    )  # type: ignore[union-attr]
+    # even buckets are days, odd ones years
+    buckets[dated, 0], buckets[dated, 1], buckets[dated, 2] = (
+        2 * days[dated],
+        2 * days[dated] + 2,
+        2 * years + 1,
+    )
     undated: dict[str, int] = {}
-    for i, p in enumerate(profiles):
-        if p.day is not None:
-            year = p.period.start.year  # type: ignore[union-attr]
-            buckets[i, :3] = (2 * p.day, 2 * p.day + 2, 2 * year + 1)  # even: days, odd: years
-            continue
-        years = _years(p.period)
-        keys = [2 * y + 1 for y in years] or [-1 - undated.setdefault(p.event.date, len(undated))]
+    for i in coarse:
+        p = profiles[i]
+        keys = [2 * y + 1 for y in _years(p.period)] or [
+            -2 - 2 * undated.setdefault(p.event.date, len(undated))
+        ]
         buckets[i, : len(keys)] = keys
         roles[i, : len(keys)] = 1
     return buckets, roles
 
 
-def _sketch_pairs(profiles: Sequence[_Profile], words: _Words) -> set[tuple[int, int]]:
+def _days(profiles: Sequence[_Profile]) -> np.ndarray:
+    return np.fromiter(
+        (_UNUSED if p.day is None else p.day for p in profiles), dtype=np.int64, count=len(profiles)
+    )
+
+
+def _sketch_pairs(profiles: Sequence[_Profile], words: _Words) -> np.ndarray:
     """Pairs that share a sketch word in a bucket where their dates may meet."""
-    if not profiles:
-        return set()
     ids, owners = _sketches(profiles, words)
     buckets, roles = _buckets(profiles)
-    rows = []
+    tables = []
     for slot in range(buckets.shape[1]):
-        used = buckets[owners, slot] != -(2**62)
+        used = buckets[owners, slot] != _UNUSED
         owner = owners[used]
-        rows.append(np.stack([ids[used], buckets[owner, slot], roles[owner, slot], owner], axis=1))
-    table = np.concatenate(rows)
-    table = table[np.lexsort((table[:, 3], table[:, 1], table[:, 0]))]
-    keys = table[:, :2]
-    starts = np.flatnonzero(np.r_[True, np.any(keys[1:] != keys[:-1], axis=1)])
-    sizes = np.diff(np.r_[starts, len(table)])
-    keep = (sizes > 1) & (sizes <= LARGEST_GROUP)
-    pairs: set[tuple[int, int]] = set()
-    for start, size in zip(starts[keep].tolist(), sizes[keep].tolist(), strict=True):
-        group = table[start : start + size]
-        members = group[:, 3].tolist()
-        if group[0, 1] % 2 == 0:  # a day bucket: every pair
-            pairs.update(itertools.combinations(members, 2))
-            continue
-        periods = [m for m, r in zip(members, group[:, 2].tolist(), strict=True) if r == 1]
-        pairs.update((min(a, b), max(a, b)) for a in periods for b in members if a != b)
-    return pairs
+        tables.append(np.stack([ids[used], buckets[owner, slot], roles[owner, slot], owner], axis=1))
+    table = np.concatenate(tables)
+    del tables
+    pairs = np.zeros((0, 2), dtype=np.int64)
+    if len(table):
+        shift = table[:, 1] - table[:, 1].min()
+        key = table[:, 0] * (int(shift.max()) + 1) + shift  # (word, bucket) as one number
+        order = np.argsort(key, kind="stable")
+        table, key = table[order], key[order]
+        # a word in a year is kept only where a period holds it: two days never pair in a year
+        starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+        with_period = np.maximum.reduceat(table[:, 2], starts)
+        sizes = np.diff(np.r_[starts, len(key)])
+        keep = (table[:, 1] % 2 == 0) | np.repeat(with_period, sizes).astype(bool)
+        pairs = _pairs_within(key[keep], table[keep, 3], LARGEST_GROUP)
+    # a small bucket (a quiet day, a year with few periods) is compared whole, and so are
+    used = buckets != _UNUSED
+    members = np.nonzero(used)[0]
+    bucket = buckets[used]
+    sizes = np.unique(bucket, return_inverse=True, return_counts=True)
+    small = sizes[2][sizes[1]] <= SMALL_BUCKET
+    # periods of one value and a kindred category ('2011-03' told a hundred times): compared whole
+    coarse = (n for n, p in enumerate(profiles) if p.day is None)
+    keys, owners = _kindred_keys(profiles, coarse, with_actors=False)
+    same_value = _pairs_within(_ids(keys), np.array(owners, dtype=np.int64), LARGEST_GROUP)
+    pairs = np.concatenate([pairs, _pairs_within(bucket[small], members[small]), same_value])
+    periods = np.zeros(len(profiles), dtype=bool)
+    periods[table[table[:, 2] == 1, 3]] = True
+    days = _days(profiles)
+    a, b = days[pairs[:, 0]], days[pairs[:, 1]]
+    # kept: two days at most one apart, or a pair with a period (a day pair met in a year is not)
+    near = (a != _UNUSED) & (b != _UNUSED) & (np.abs(a - b) <= 1)
+    return pairs[near | periods[pairs[:, 0]] | periods[pairs[:, 1]]]
 
 
 def candidates(profiles: Sequence[_Profile], words: _Words, exact: bool = False) -> np.ndarray:
     """Pairs (i < j) worth comparing, sorted, as rows of an array."""
     if exact:
-        found = {(min(i, j), max(i, j)) for i, j in _exact_pairs(profiles)}
-    else:
-        found = _sketch_pairs(profiles, words)
-        found.update((min(i, j), max(i, j)) for i, j in _category_pairs(profiles))
-        found.update((min(i, j), max(i, j)) for i, j in _passage_pairs(profiles))
-    return np.array(sorted(found), dtype=np.int64).reshape(-1, 2)
+        found = np.array(sorted({(min(i, j), max(i, j)) for i, j in _exact_pairs(profiles)}), dtype=np.int64)
+        return found.reshape(-1, 2)
+    if not profiles:
+        return np.zeros((0, 2), dtype=np.int64)
+    found = np.concatenate(
+        [_sketch_pairs(profiles, words), _category_pairs(profiles), _passage_pairs(profiles)]
+    )
+    return np.unique(found, axis=0)
 
 
 # --- clusters ------------------------------------------------------------------------------
 
 
+def _worth_comparing(
+    profiles: Sequence[_Profile], pairs: np.ndarray, alike: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``likeness`` may score: within a language too little shared wording scores
+    only with the same people or the same sentence (a cheap test before the exact one)."""
+    if not len(pairs):
+        return pairs, alike
+    language = _ids(p.languages for p in profiles)
+    named = np.fromiter((bool(p.people) for p in profiles), dtype=bool, count=len(profiles))
+    i, j = pairs[:, 0], pairs[:, 1]
+    keep = (alike >= SOMEWHAT_ALIKE) | (language[i] != language[j]) | (named[i] & named[j])
+    # pairs read from one sentence: candidates are sorted, so their codes are too
+    codes = i * len(profiles) + j
+    shared = _passage_pairs(profiles)
+    shared = shared[:, 0] * len(profiles) + shared[:, 1]
+    at = np.searchsorted(codes, shared).clip(max=len(codes) - 1)
+    keep[at[codes[at] == shared]] = True
+    return pairs[keep], alike[keep]
+
+
 def merge(events: Iterable[Event], exact: bool = False) -> list[Event]:
     """Events sorted by date (undated last), happenings told more than once merged into one.
     ``exact`` compares every pair whose dates meet instead of the blocked candidates."""
-    profiles = [_profile(e) for e in sorted(events, key=_order)]
+    shared: dict = {}
+    profiles = [_profile(e, shared) for e in sorted(events, key=_order)]  # input order never counts
     words = _word_matrix(profiles)
     pairs = candidates(profiles, words, exact)
+    pairs, alike = _worth_comparing(profiles, pairs, similarities(words, pairs))
     scores: dict[tuple[int, int], float] = {}
-    for (i, j), similarity in zip(pairs.tolist(), similarities(words, pairs).tolist(), strict=True):
+    for (i, j), similarity in zip(pairs.tolist(), alike.tolist(), strict=True):
         score = likeness(profiles[i], profiles[j], similarity)
         if score is not None:
             scores[(i, j)] = score
-    cluster_of = list(range(len(profiles)))
-    members = {i: [i] for i in range(len(profiles))}
+    cluster_of: dict[int, int] = {}  # only events with a scored pair: the others stay alone
+    members: dict[int, list[int]] = {}
     for (i, j), _ in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
-        a, b = cluster_of[i], cluster_of[j]
+        a, b = cluster_of.setdefault(i, i), cluster_of.setdefault(j, j)
         if a == b:
             continue
-        if all((min(x, y), max(x, y)) in scores for x in members[a] for y in members[b]):
-            for k in members[b]:
+        group_a, group_b = members.get(a, [a]), members.get(b, [b])
+        if all((min(x, y), max(x, y)) in scores for x in group_a for y in group_b):
+            for k in group_b:
                 cluster_of[k] = a
-            members[a] += members.pop(b)
+            members[a] = group_a + group_b
+            members.pop(b, None)
+    grouped = {k for group in members.values() for k in group}
     merged = [_combine([profiles[k].event for k in sorted(group)]) for group in members.values()]
+    merged += [_counted(p.event) for n, p in enumerate(profiles) if n not in grouped]
     return sorted(merged, key=_order)
 
 
@@ -381,11 +522,17 @@ def _representative(event: Event) -> tuple:
 
 def _counted(event: Event) -> Event:
     """Sources counted as distinct articles and distinct outlets: an article never twice."""
-    articles = len({s.file for s in event.sources})
-    outlets = len({s.outlet for s in event.sources if s.outlet})
+    sources = event.sources
+    if len(sources) == 1:
+        articles, outlets = 1, 1 if sources[0].outlet else 0
+    else:
+        articles = len({s.file for s in sources})
+        outlets = len({s.outlet for s in sources if s.outlet})
     if event.extra.get("articles") == articles and event.extra.get("outlets") == outlets:
         return event
-    return replace(event, extra={**event.extra, "articles": articles, "outlets": outlets})
+    counted = Event.__new__(Event)  # a shallow copy: the caller's event is left as it was
+    counted.__dict__.update(event.__dict__, extra={**event.extra, "articles": articles, "outlets": outlets})
+    return counted
 
 
 def _combine(group: list[Event]) -> Event:
