@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -114,11 +115,15 @@ def _trie_regex(node: dict) -> str:
 
 def longest_first(matches: list[Match]) -> list[Match]:
     """Non-overlapping matches, a longer one winning over the shorter ones it overlaps."""
-    kept: list[Match] = []
+    kept: list[Match] = []  # in text order, never overlapping: two neighbours tell an overlap
+    starts: list[int] = []
     for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+        i = bisect_left(starts, m.start)
+        if (i and kept[i - 1].end > m.start) or (i < len(kept) and kept[i].start < m.end):
+            continue
+        kept.insert(i, m)
+        starts.insert(i, m.start)
+    return kept
 
 
 @dataclass(frozen=True)

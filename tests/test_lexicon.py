@@ -32,3 +32,12 @@ def test_a_span_is_inside_the_regions_only_when_one_region_holds_it_whole():
     assert not _in_regions(regions, 8, 22)
     assert not _in_regions(regions, 12, 15)
     assert not _in_regions((), 0, 1)
+
+
+def test_overlaps_resolve_for_the_longest_however_many_matches():
+    from extract.lexicon import Match, longest_first
+
+    many = [Match(i, i + 2, "ab") for i in range(0, 20_000, 3)] + [Match(4, 10, "long")]
+    kept = longest_first(many)
+    assert Match(4, 10, "long") in kept and Match(3, 5, "ab") not in kept and Match(9, 11, "ab") not in kept
+    assert len(kept) == len(many) - 2 and kept == sorted(kept)
