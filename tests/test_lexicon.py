@@ -40,4 +40,4 @@ def test_overlaps_resolve_for_the_longest_however_many_matches():
     many = [Match(i, i + 2, "ab") for i in range(0, 20_000, 3)] + [Match(4, 10, "long")]
     kept = longest_first(many)
     assert Match(4, 10, "long") in kept and Match(3, 5, "ab") not in kept and Match(9, 11, "ab") not in kept
-    assert len(kept) == len(many) - 2 and kept == sorted(kept)
+    assert len(kept) == len(many) - 3 and kept == sorted(kept)  # (3, 5), (6, 8), (9, 11) give way
