@@ -95,7 +95,7 @@ def _people_phrases(names: frozenset[str]) -> Phrases:
 def _mentions(text: str, start: int, end: int, people: dict[str, str]) -> list[tuple[int, str]]:
     """Where each actor is named in ``text[start:end]`` (aliases and people), in text order."""
     aliases = all_actor_aliases()
-    sides = {**_known_people(), **people}
+    sides, finder = _people_finder(people)
     found = []
     dateline_end = start
     for m in _aliases().find(text, start, end):
@@ -105,9 +105,20 @@ def _mentions(text: str, start: int, end: int, people: dict[str, str]) -> list[t
             dateline_end = place_end  # its country ('AMMAN, Jordan, May 2 -') is no actor either
             continue
         found.append((m.start, aliases.get(m.phrase) or aliases[_case_key(m.phrase)]))
-    people_found = _people_phrases(frozenset(sides)).find(text, start, end)
-    found += [(m.start, sides[m.phrase]) for m in people_found if m.phrase in sides]
+    found += [(m.start, sides[m.phrase]) for m in finder.find(text, start, end) if m.phrase in sides]
     return sorted(found)
+
+
+_last_people: list = [None, None]  # the article's people dict and what was made of it
+
+
+def _people_finder(people: dict[str, str]) -> tuple[dict[str, str], Phrases]:
+    """The well-known and the article's people with their sides, and their finder; made once
+    per article (every sentence of it asks with the same dict), not once per call."""
+    if _last_people[0] is not people:
+        sides = {**_known_people(), **people}
+        _last_people[:] = [people, (sides, _people_phrases(frozenset(sides)))]
+    return _last_people[1]
 
 
 # After a place in capitals: ", Country", "(Agency)", then the dash, bar or date of a dateline
@@ -165,8 +176,7 @@ def last_actor(text: str, start: int, end: int, people: dict[str, str]) -> str |
 
 def people_in(text: str, start: int, end: int, people: dict[str, str]) -> list[str]:
     """Surnames of the known or article-introduced people named in ``text[start:end]``."""
-    sides = {**_known_people(), **people}
-    found = _people_phrases(frozenset(sides)).find(text, start, end)
+    found = _people_finder(people)[1].find(text, start, end)
     return sorted({m.phrase.split()[-1].casefold() for m in found})
 
 
