@@ -102,3 +102,9 @@ def test_the_regions_actors_militias_and_officials_of_both_sides():
     text = "Panetta met al-Halbousi while Abu Mahdi al-Muhandis and Qaani stayed in Baghdad."
     assert actors(text, "en") == ["US", "Iraq", "militias", "Iran"]
     assert relevance(["US", "Jordan"]) == relevance(["US", "Iran"])
+
+
+def test_lebanons_hezbollah_is_not_an_iraqi_militia():
+    assert actors("Hezbollah fired rockets at the border town.", "en") == ["Hezbollah"]
+    assert actors("Kataib Hezbollah fired rockets at the base.", "en") == ["militias"]
+    assert relevance(["Hezbollah", "US"]) < SHOWN_BY_DEFAULT
