@@ -18,7 +18,7 @@ import streamlit as st
 from dashboard.chart import date_label
 from dashboard.curation import REVIEW_STATES, current, marks, workspace
 from dashboard.panel import marked_html
-from dashboard.safe_text import html_text, one_line
+from dashboard.safe_text import html_text, markdown_code, one_line
 from extract.categories import categories
 from extract.model import Event
 from extract.workspace import Decision, DecisionError, Workspace, curation
@@ -238,14 +238,14 @@ def _merge_controls(event: Event, shown: list[Event], previous: str | None, v: s
             key="cur_merge_previous",
             on_click=_merge,
             args=(event.id, [previous]),
-            help=f"id {previous}",
+            help=f"id {markdown_code(previous)}",
         )
     others = [e for e in shown if e.id != event.id][:MERGE_CHOICES]
     labels = {e.id: f"{date_label(e)} · {one_line(e.title)[:80]}" for e in others}
     st.multiselect("Events shown", list(labels), format_func=labels.get, key=f"cur_merge_pick_{v}")
     st.text_input("…or their ids (comma or space separated)", key=f"cur_merge_ids_{v}")
     st.button("Merge into this event", key="cur_merge", on_click=_merge_chosen, args=(event.id, v))
-    st.caption(f"This event's id: {event.id}")
+    st.caption(f"This event's id: {markdown_code(event.id)}")  # an uploaded timeline's ids are any text
 
 
 def _merge_chosen(event_id: str, v: str) -> None:

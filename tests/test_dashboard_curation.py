@@ -295,3 +295,13 @@ def test_marks_cover_title_passages_and_notes():
     found = curation.marks(event, "dam phan")
     assert set(found) == {"title", "passage:0", "passage:1"}
     assert curation.marks(event, "") == {}
+
+
+def test_an_authors_name_and_a_note_with_markup_stay_text_in_the_log_and_the_notices(app):
+    app.text_input(key="author").set_value("<img src=x onerror=alert(1)> **Lan**")
+    _open(app, "sudani")
+    app.text_area(key="cur_note_sudani_0").set_value("[link](javascript:alert(1)) <script>x</script>")
+    app.button(key="cur_note_add").click().run()
+    shown = "\n".join(m.value for m in app.markdown if "cur-" in m.value or "curation-" in m.value)
+    assert "<img" not in shown and "<script" not in shown and "**" not in shown and "[link]" not in shown
+    assert "<img src=x onerror=alert(1)> **Lan**" in html.unescape(shown)
