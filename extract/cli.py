@@ -24,7 +24,16 @@ def _build(args: argparse.Namespace) -> int:
     from extract.store import save
 
     manifest = read_manifest(args.manifest, warn=_warn) if args.manifest else None
-    timeline = build(args.articles, manifest, jobs=args.jobs, progress=_warn)
+    cache = None if args.no_cache else (args.cache or args.out / ".cache")
+    timeline = build(
+        args.articles,
+        manifest,
+        jobs=args.jobs,
+        progress=_warn,
+        cache_dir=cache,
+        engine=args.engine,
+        scheduler=args.scheduler,
+    )
     if not timeline.documents:
         _warn(f"no article could be read; {args.out} is left as it was")
         return EXIT_NOTHING_READ
@@ -85,6 +94,11 @@ def _published(value: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from error
 
 
+def _article_input(value: str) -> Path | str:
+    """An fsspec URL stays a string ('s3://bucket/x' is no local path); anything else is a path."""
+    return value if "://" in value else Path(value)
+
+
 def _positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of at least 1")
@@ -127,10 +141,34 @@ def parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    build.add_argument("articles", nargs="+", type=Path, help=".txt, .md or .html files, or folders of them")
+    build.add_argument(
+        "articles",
+        nargs="+",
+        type=_article_input,
+        help=".txt, .md or .html files, folders of them, or fsspec URLs",
+    )
     build.add_argument("--manifest", type=Path, help="CSV: file,title,outlet,url,published,language")
     build.add_argument("--out", type=Path, required=True, help="output folder")
     build.add_argument("--jobs", type=_positive, default=1, help="processes to use (same output as one)")
+    build.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="extract every article again (default: only new or changed ones)",
+    )
+    build.add_argument(
+        "--cache", type=Path, metavar="DIR", help="the per-article cache (default: OUT/.cache)"
+    )
+    build.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="local processes, or a Dask cluster (pip install 'us-iraq-timeline[dask]')",
+    )
+    build.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler (default: a local cluster of --jobs workers, at least 2)",
+    )
     build.add_argument(
         "--workspace", type=Path, help="also update this curation workspace (SQLite), its edits kept"
     )

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import os
-import signal
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from extract import language
+from extract.cache import ArticleCache
 from extract.clean import clean
+from extract.engines import run_dask, run_local
 from extract.events import build_events
 from extract.merge import merge
 from extract.model import Document, Event, Metadata
-from extract.read import InputError, read_article
+from extract.read import MAX_BYTES, InputError, read_article, read_bytes
 from extract.sentences import split
 from extract.timex import tag
 
@@ -86,10 +87,39 @@ def display_name(name: str) -> str:
     return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
-def article_paths(inputs: Iterable[Path]) -> list[tuple[Path, str]]:
-    """Files to read with the name each is known by (relative to the folder it was found in)."""
+def is_url(item: Path | str) -> bool:
+    """An fsspec URL ('s3://bucket/articles', 'file:///data/a.txt') rather than a local path."""
+    return isinstance(item, str) and "://" in item
+
+
+def _url_paths(url: str) -> list[tuple[str, str]]:
+    """The articles at an fsspec URL (a file, or a folder searched recursively) with their names."""
+    try:
+        from fsspec.core import url_to_fs
+    except ImportError as error:
+        raise InputError(
+            f"{url}: reading URLs needs fsspec (pip install 'us-iraq-timeline[dask]')"
+        ) from error
+    fs, root = url_to_fs(url)
+    if not fs.isdir(root):
+        return [(url, display_name(PurePosixPath(root).name))]
     found = []
+    for path in sorted(fs.find(root)):
+        if PurePosixPath(path).suffix.lower() in ARTICLE_SUFFIXES:
+            name = PurePosixPath(path).relative_to(PurePosixPath(root.rstrip("/"))).as_posix()
+            found.append((fs.unstrip_protocol(path), display_name(name)))
+    return found
+
+
+def article_paths(inputs: Iterable[Path | str]) -> list[tuple[Path | str, str]]:
+    """Files to read with the name each is known by (relative to the folder it was found in);
+    URLs stay strings, local paths become ``Path``."""
+    found: list[tuple[Path | str, str]] = []
     for item in inputs:
+        if is_url(item):
+            found += _url_paths(str(item))
+            continue
+        item = Path(item)
         if item.is_dir():
             for path in sorted(item.rglob("*")):
                 if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
@@ -99,38 +129,104 @@ def article_paths(inputs: Iterable[Path]) -> list[tuple[Path, str]]:
     return found
 
 
-def _safe_process(job: tuple[Path, str, Metadata | None]) -> tuple[Document, list[Event]] | str:
-    path, name, given = job
+def basename(source: Path | str) -> str:
+    """The file name a manifest row names."""
+    return source.name if isinstance(source, Path) else PurePosixPath(source).name
+
+
+def read_source(source: Path | str) -> bytes:
+    """An article's bytes from a local path or an fsspec URL, refused past ``MAX_BYTES``."""
+    if isinstance(source, Path):
+        return read_bytes(source)
+    import fsspec
+
+    with fsspec.open(source, "rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{basename(source)}: over the {MAX_BYTES:,} byte limit")
+    return data
+
+
+def process_url(url: str, name: str, given: Metadata | None) -> tuple[Document, list[Event]]:
+    """An article at an fsspec URL: its bytes copied to a local file of the same name, then read
+    as a local file is (the same decoding, HTML handling and messages)."""
+    with stage(name, "read"):
+        data = read_source(url)
+        with tempfile.TemporaryDirectory(prefix="timeline_") as folder:
+            local = Path(folder) / basename(url)
+            local.write_bytes(data)
+            text, page_meta = read_article(local)
+    return process_text(name, text, combine(given, page_meta))
+
+
+Job = tuple[Path | str, str, Metadata | None]
+
+
+def _safe_process(job: Job) -> tuple[Document, list[Event]] | str:
+    source, name, given = job
     try:
-        return process_file(path, name, given)
+        if isinstance(source, str):
+            return process_url(source, name, given)
+        return process_file(source, name, given)
     except (InputError, ArticleError) as error:
         return str(error)
     except OSError as error:
         return f"{name}: cannot read ({error.strerror or error})"
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them and reports once."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _lost(job: Job, reason: str) -> str:
+    return f"{job[1]}: lost on the cluster ({reason})"
+
+
+def _cache_keys(work: Sequence[Job], cache: ArticleCache) -> list[str | None]:
+    """Each article's cache key, None when its bytes cannot be read (it is then processed, and
+    reported as it would be without a cache)."""
+    keys: list[str | None] = []
+    for source, name, given in work:
+        try:
+            keys.append(cache.key(name, given, read_source(source)))
+        except (InputError, OSError):
+            keys.append(None)
+    return keys
 
 
 def build(
-    inputs: Sequence[Path],
+    inputs: Sequence[Path | str],
     manifest: dict[str, Metadata] | None = None,
     jobs: int = 1,
     progress: Callable[[str], None] | None = None,
+    cache_dir: Path | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Timeline:
-    """The timeline of every article under ``inputs``; unreadable files become one-line errors."""
+    """The timeline of every article under ``inputs``; unreadable files become one-line errors.
+
+    With ``cache_dir`` an article already extracted by this version of the extractor is read
+    from the cache and only new or changed articles are extracted (each kept as it finishes);
+    ``engine`` 'dask' runs them on the Dask cluster at ``scheduler`` (a local one of ``jobs``
+    workers, at least 2, when None). The output is the same whatever the cache and engine.
+    """
     manifest = manifest or {}
-    work = [(path, name, manifest.get(path.name)) for path, name in article_paths(inputs)]
-    if jobs > 1 and len(work) > 1:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
-        try:
-            results = list(pool.map(_safe_process, work, chunksize=max(1, len(work) // (jobs * 8))))
-        finally:  # on Ctrl-C too: queued articles are dropped, not waited for
-            pool.shutdown(wait=True, cancel_futures=True)
+    work: list[Job] = [
+        (source, name, manifest.get(basename(source))) for source, name in article_paths(inputs)
+    ]
+    cache = ArticleCache(cache_dir) if cache_dir is not None else None
+    keys: list[str | None] = _cache_keys(work, cache) if cache else [None] * len(work)
+    results: list[tuple[Document, list[Event]] | str | None] = [
+        cache.get(key) if cache and key else None for key in keys
+    ]
+    todo = [n for n, result in enumerate(results) if result is None]
+    if engine == "dask":
+        finished = run_dask(_safe_process, [work[n] for n in todo], scheduler, max(2, jobs), _lost)
     else:
-        results = [_safe_process(job) for job in work]
+        finished = run_local(_safe_process, [work[n] for n in todo], jobs)
+    for index, result in finished:
+        n = todo[index]
+        results[n] = result
+        if cache and keys[n] and not isinstance(result, str):
+            cache.put(keys[n], *result)  # type: ignore[arg-type]
+    if cache:
+        cache.prune()
     timeline = Timeline()
     events: list[Event] = []
     for result in results:
@@ -139,7 +235,7 @@ def build(
             if progress:
                 progress(result)
             continue
-        doc, doc_events = result
+        doc, doc_events = result  # type: ignore[misc]
         timeline.documents.append(doc)
         events.extend(doc_events)
     timeline.events = merge(events)
