@@ -24,9 +24,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -36,6 +34,7 @@ from pathlib import Path
 
 from extract.lexicon import lexicon
 from extract.model import SHOWN_BY_DEFAULT, Document, Event, Source, Timex
+from extract.store import write_atomic
 
 KEYDATES_FILE = "keydates.json"
 
@@ -432,14 +431,7 @@ def write_key_dates(
     found = key_dates(events, [d.meta.published for d in documents], k, mentions=mentions)
     payload = json.dumps(key_dates_json(found, len(documents)), ensure_ascii=False, indent=1) + "\n"
     out_dir.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=out_dir, prefix=".keydates.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(payload)
-        os.replace(temporary, out_dir / KEYDATES_FILE)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic({out_dir / KEYDATES_FILE: payload.encode("utf-8")})
     return found
 
 
