@@ -25,6 +25,7 @@ from extract.workspace import Decision, DecisionError, Workspace, curation
 from extract.workspace.decisions import TONES, in_force
 from extract.workspace.transfer import export_workspace, import_workspace
 
+EDITOR_HEIGHT = 460  # px, the source panel's height
 LOG_ROWS = 20  # newest entries of the edit log on the page; the CLI lists them all
 IMPORT_LIMIT_MB = 50
 MERGE_CHOICES = 300  # events shown offered for a merge, as many as the table holds
@@ -114,9 +115,14 @@ def editor(event: Event | None, shown: list[Event]) -> None:
         if event is not None:
             st.caption(html_text(store.note), unsafe_allow_html=True)
         return
-    with st.container(border=True, key="curation_panel"):
+    # A fixed height, as the source panel's: a selection that changes what is inside never moves
+    # the page (the table below stays where the visitor scrolled it).
+    with st.container(border=True, height=EDITOR_HEIGHT, key="curation_panel"):
         _notice()
-        if event is not None:
+        if event is None:
+            st.session_state.pop("cur_filled", None)  # its widgets are gone: fill them again next time
+            st.caption("Select an event to correct, merge, hide, note or bookmark it.")
+        else:
             _event_controls(store.workspace, event, shown)
         _log(store.workspace)
 
@@ -125,7 +131,8 @@ def _event_controls(ws: Workspace, event: Event, shown: list[Event]) -> None:
     previous = _remember(event.id)
     state = curation(event)
     st.markdown(f"**Curate** · {_status(state)}")
-    v = f"{event.id}_{state['decisions'][-1] if state['decisions'] else 0}"  # fresh widgets after a change
+    v = f"{event.id}_{state['decisions'][-1] if state['decisions'] else 0}"
+    _fill(event, v)
     with st.container(horizontal=True, key="curation_actions"):
         if state["hidden"]:
             st.button("Unhide", key="cur_unhide", on_click=_decide, args=("unhide", event.id))
@@ -176,31 +183,44 @@ def _remember(event_id: str) -> str | None:
     return previous if previous != event_id else None
 
 
+def _fill(event: Event, v: str) -> None:
+    """The widgets keep one key whatever the event (a key of its own would mount new widgets on
+    each selection, and their moment without height moved the page): they are filled with the
+    event's values when another event, or a change to this one, is shown."""
+    if st.session_state.get("cur_filled") == v:
+        return  # what the analyst typed stays, a refused date too, until it is saved
+    st.session_state.update(
+        ed_title=event.title,
+        ed_date=event.date,
+        ed_actors=", ".join(event.actors),
+        ed_category=event.category,
+        ed_tone=event.tone,
+        ed_relevance=float(event.relevance),
+        cur_merge_pick=[],
+        cur_merge_ids="",
+        cur_split_source=0,
+        cur_note="",
+        cur_filled=v,
+    )
+
+
 def _edit_form(event: Event, v: str) -> None:
     names = list(categories())
     if event.category not in names:
         names.append(event.category)
     tones = list(TONES) if event.tone in TONES else [*TONES, event.tone]
-    with st.form(f"cur_edit_{v}", border=False):
-        st.text_input("Title", event.title, key=f"ed_title_{v}")
+    with st.form("cur_edit", border=False):
+        st.text_input("Title", key="ed_title")
         st.text_input(
             "Date (TIMEX3 value)",
-            event.date,
-            key=f"ed_date_{v}",
+            key="ed_date",
             help="2024-01-24 (day), 2024-W05, 2024-01 (month), 2024-Q3, 2024, 198 (1980s), 2021/2024 (span)",
         )
-        st.text_input("Actors (comma separated)", ", ".join(event.actors), key=f"ed_actors_{v}")
+        st.text_input("Actors (comma separated)", key="ed_actors")
         left, middle, right = st.columns(3)
-        left.selectbox("Category", names, index=names.index(event.category), key=f"ed_category_{v}")
-        middle.selectbox("Tone", tones, index=tones.index(event.tone), key=f"ed_tone_{v}")
-        right.number_input(
-            "Relevance (0: not about US–Iraq)",
-            0.0,
-            1.0,
-            float(event.relevance),
-            0.05,
-            key=f"ed_relevance_{v}",
-        )
+        left.selectbox("Category", names, key="ed_category")
+        middle.selectbox("Tone", tones, key="ed_tone")
+        right.number_input("Relevance (0: not about US–Iraq)", 0.0, 1.0, step=0.05, key="ed_relevance")
         st.form_submit_button("Save", on_click=_save_edit, args=(event, v))
 
 
@@ -208,12 +228,12 @@ def _save_edit(event: Event, v: str) -> None:
     """Only the fields the analyst changed are decided: a category changed alone brings its tone."""
     get = st.session_state.get
     typed = {
-        "title": " ".join(str(get(f"ed_title_{v}", event.title)).split()),
-        "date": str(get(f"ed_date_{v}", event.date)).strip(),
-        "actors": [a.strip() for a in str(get(f"ed_actors_{v}", "")).split(",") if a.strip()],
-        "category": get(f"ed_category_{v}", event.category),
-        "tone": get(f"ed_tone_{v}", event.tone),
-        "relevance": float(get(f"ed_relevance_{v}", event.relevance)),
+        "title": " ".join(str(get("ed_title", event.title)).split()),
+        "date": str(get("ed_date", event.date)).strip(),
+        "actors": [a.strip() for a in str(get("ed_actors", "")).split(",") if a.strip()],
+        "category": get("ed_category", event.category),
+        "tone": get("ed_tone", event.tone),
+        "relevance": float(get("ed_relevance", event.relevance)),
     }
     current_values = {
         "title": " ".join(event.title.split()),
@@ -242,15 +262,15 @@ def _merge_controls(event: Event, shown: list[Event], previous: str | None, v: s
         )
     others = [e for e in shown if e.id != event.id][:MERGE_CHOICES]
     labels = {e.id: f"{date_label(e)} · {one_line(e.title)[:80]}" for e in others}
-    st.multiselect("Events shown", list(labels), format_func=labels.get, key=f"cur_merge_pick_{v}")
-    st.text_input("…or their ids (comma or space separated)", key=f"cur_merge_ids_{v}")
+    st.multiselect("Events shown", list(labels), format_func=labels.get, key="cur_merge_pick")
+    st.text_input("…or their ids (comma or space separated)", key="cur_merge_ids")
     st.button("Merge into this event", key="cur_merge", on_click=_merge_chosen, args=(event.id, v))
     st.caption(f"This event's id: {markdown_code(event.id)}")  # an uploaded timeline's ids are any text
 
 
 def _merge_chosen(event_id: str, v: str) -> None:
-    chosen = list(st.session_state.get(f"cur_merge_pick_{v}") or [])
-    chosen += _IDS.findall(st.session_state.get(f"cur_merge_ids_{v}") or "")
+    chosen = list(st.session_state.get("cur_merge_pick") or [])
+    chosen += _IDS.findall(st.session_state.get("cur_merge_ids") or "")
     if not chosen:
         _say("error", "Choose the events to merge into this one (from the list, or by id).")
         return
@@ -270,13 +290,13 @@ def _split_controls(event: Event, v: str) -> None:
         for k, s in enumerate(event.sources)
     }
     st.selectbox(
-        "Source to make an event of its own", list(labels), format_func=labels.get, key=f"cur_split_{v}"
+        "Source to make an event of its own", list(labels), format_func=labels.get, key="cur_split_source"
     )
     st.button("Split off", key="cur_split", on_click=_split, args=(event.id, v))
 
 
 def _split(event_id: str, v: str) -> None:
-    _decide("split", event_id, int(st.session_state.get(f"cur_split_{v}") or 0))
+    _decide("split", event_id, int(st.session_state.get("cur_split_source") or 0))
 
 
 def _notes(event: Event, v: str) -> None:
@@ -285,12 +305,12 @@ def _notes(event: Event, v: str) -> None:
         head = html_text(f"{note['author']} · {note['at'][:16].replace('T', ' ')}")
         body = marked_html(note["text"], found.get(f"note:{k}", ()), lines=True)
         st.markdown(f'<div class="cur-note"><small>{head}</small><br>{body}</div>', unsafe_allow_html=True)
-    st.text_area("New note", key=f"cur_note_{v}", height=80)
+    st.text_area("New note", key="cur_note", height=80)
     st.button("Add note", key="cur_note_add", on_click=_note, args=(event.id, v))
 
 
 def _note(event_id: str, v: str) -> None:
-    _decide("note", event_id, st.session_state.get(f"cur_note_{v}") or "")
+    _decide("note", event_id, st.session_state.get("cur_note") or "")
 
 
 # --- the edit log ----------------------------------------------------------------------------------
