@@ -14,25 +14,12 @@ from datetime import date
 from pathlib import Path
 
 from dashboard.safe_text import markdown_code
+from extract.keydates import SummaryPassage as Passage  # the extractor's own type, read back
 from extract.model import Document
 
 KEYDATES_FILE = "keydates.json"  # the name extract/keydates.py writes
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September")
 _MONTHS += ("October", "November", "December")  # not strftime's %B, which follows the server's locale
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A summary sentence: ``text`` is ``document.text[start:end]`` of ``file``."""
-
-    file: str
-    start: int
-    end: int
-    text: str
-    title: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    published: str | None = None
 
 
 @dataclass(frozen=True)
