@@ -12,9 +12,7 @@
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import shutil
 import warnings
 from dataclasses import dataclass
@@ -28,7 +26,7 @@ from dashboard import chart
 from dashboard.keydates_data import Collection, KeyDate
 from dashboard.safe_text import http_url, one_line
 from extract.model import Document, Event
-from extract.store import document_json
+from extract.store import csv_text, document_json
 
 APP_TITLE = "US–Iraq relations in the news"
 SEPARATOR = " | "  # between the sources of one event in a CSV cell
@@ -53,7 +51,6 @@ CSV_COLUMNS = (
     "source_urls",
     "passages",
 )
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 # TimelineJS date parts each precision can honestly fill.
 _DAY_PARTS = ("year", "month", "day")
@@ -100,13 +97,6 @@ def provenance(events: list[Event], x_range: tuple[str, str] | None = None) -> P
     return Provenance(first, last, len(events), len({s.file for s in sources}), tuple(outlets))
 
 
-def _neutralise(value: object) -> object:
-    """Spreadsheet programs run cells that start like a formula; a leading quote makes them text."""
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 def _joined(values) -> str:
     return SEPARATOR.join(one_line(v or "") for v in values)
 
@@ -138,12 +128,7 @@ def csv_row(event: Event) -> dict:
 
 def csv_bytes(events: list[Event]) -> bytes:
     """One row per event with every source; UTF-8 with BOM so spreadsheet programs read Vietnamese."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for event in events:
-        writer.writerow({k: _neutralise(v) for k, v in csv_row(event).items()})
-    return out.getvalue().encode("utf-8-sig")
+    return csv_text(CSV_COLUMNS, map(csv_row, events)).encode("utf-8-sig")
 
 
 def json_bytes(events: list[Event], documents: dict[str, Document]) -> bytes:
@@ -343,12 +328,7 @@ def keydate_csv_row(kd: KeyDate) -> dict:
 
 def keydates_csv_bytes(key_dates: list[KeyDate]) -> bytes:
     """One row per key date, best first, with the offsets of its summary's sentences."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=KEYDATE_CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for kd in key_dates:
-        writer.writerow({k: _neutralise(v) for k, v in keydate_csv_row(kd).items()})
-    return out.getvalue().encode("utf-8-sig")
+    return csv_text(KEYDATE_CSV_COLUMNS, map(keydate_csv_row, key_dates)).encode("utf-8-sig")
 
 
 def collection_text(about: Collection, key_dates: int) -> str:

@@ -7,6 +7,7 @@ import gc
 import io
 import os
 import tempfile
+from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -127,14 +128,19 @@ def _neutralise(value: object) -> object:
     return value
 
 
+def csv_text(columns: Sequence[str], rows: Iterable[dict]) -> str:
+    """CSV text of ``rows`` under a header of ``columns``, formula-like cells neutralised."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _neutralise(v) for k, v in row.items()})
+    return out.getvalue()
+
+
 def events_csv(events: list[Event]) -> str:
     """CSV text, one row per event, formula-like cells neutralised."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for event in events:
-        writer.writerow({k: _neutralise(v) for k, v in csv_row(event).items()})
-    return out.getvalue()
+    return csv_text(CSV_COLUMNS, map(csv_row, events))
 
 
 def write_atomic(files: dict[Path, bytes]) -> None:
