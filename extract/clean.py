@@ -11,11 +11,12 @@ per-language resources (``extract/lang/<code>/page.toml``); those of every langu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 
 from extract import language
-from extract.dateline import timestamps
+from extract.dateline import inline_stamps, timestamps
 from extract.model import Document, Metadata
 
 MAX_HEADLINE = 150  # characters: longer lines are prose even without a final stop
@@ -92,6 +93,10 @@ def clean(file: str, text: str, meta: Metadata) -> Document:
     end_index = _body_end_index(lines, kinds, markers)
     body_end = lines[end_index].start if end_index < len(lines) else len(text)
 
+    # A stamp inside a line of prose is cut out; the page's own timestamp lines keep their date.
+    stamps_inside = [
+        (a, b) for a, b in inline_stamps(text[:body_end]) if not any(s.start <= a < s.end for s in stamps)
+    ]
     regions: list[tuple[int, int]] = []
     agencies: list[str] = []
     seen: set[str] = set()
@@ -105,9 +110,25 @@ def clean(file: str, text: str, meta: Metadata) -> Document:
             continue
         # A timestamp line keeps its date, not a trailing "Updated 2 hours ago".
         end = min([line.content_end] + [s.content_end for s in stamps if s.start <= line.start < s.end])
-        regions.append((line.start, end))
+        regions.extend(_without(line.start, end, stamps_inside))
     meta = replace(meta, attribution=tuple(agencies)) if agencies else meta
     return Document(file=file, text=text, meta=meta, regions=tuple(regions), body_end=body_end)
+
+
+def _without(start: int, end: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``start:end`` less the ``cuts`` (sorted spans, not overlapping) that fall in it."""
+    pieces = []
+    for cut_start, cut_end in cuts[max(0, bisect_left(cuts, (start, start)) - 1) :]:
+        if cut_start >= end:
+            break
+        if cut_end <= start:
+            continue
+        if cut_start > start:
+            pieces.append((start, cut_start))
+        start = max(start, cut_end)
+    if start < end:
+        pieces.append((start, end))
+    return pieces
 
 
 @cache

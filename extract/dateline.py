@@ -207,6 +207,50 @@ def _iso_day(m: re.Match, months: dict[str, int]) -> str | None:
     return day.isoformat()
 
 
+# ---------------------------------------------------------------- stamps inside the text
+# A machine-written stamp can sit anywhere in a page run together from its parts: a wire story's
+# header ("GENEVA | Thu Mar 3, 2011 1:28 pm EST"), a video's "updated: Thu Jan 07 2010 14:45:00",
+# "Monday 11 May 2009 13.41 BST". Its mark is a full date followed by a clock time that a writer
+# of prose does not give: one with seconds or a time zone.
+_STAMP_CLOCK = re.compile(
+    r"[\s,]*(?:at\s+)?\d{1,2}[:.h]\d{2}(?P<seconds>:\d{2})?(?!\d)(?:\s*[ap]\.?m\.?(?!\w))?(?P<space>\s*)"
+)
+
+
+def inline_stamps(text: str) -> list[tuple[int, int]]:
+    """Spans of the stamps in ``text`` (sorted, not overlapping), with the weekday, marker
+    ('updated:') and bar-separated label that lead into each on its line."""
+    spans = []
+    for lang in language.languages("page"):
+        rules = _rules(lang)
+        words = f"{rules.filler.pattern}|{_updates(rules)}"
+        lead_in = re.compile(rf"(?:(?:{words})[\s,:|·•\-–—]*)*$", re.IGNORECASE)
+        for pattern in rules.dates:
+            for m in pattern.finditer(text):
+                clock = _STAMP_CLOCK.match(text, m.end())
+                if clock is None or _iso_day(m, rules.months) is None:
+                    continue
+                zone = _ZONE.match(text, clock.end())  # after the spaces that lead to it
+                if not (zone or clock["seconds"]):
+                    continue
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                start = line_start + lead_in.search(text[line_start : m.start()]).start()
+                if label := _STAMP_PLACE.search(text, line_start, start):
+                    start = label.start()
+                spans.append((start, zone.end() if zone else clock.start("space")))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _updates(rules: _Rules) -> str:
+    return rules.updates.pattern if rules.updates else "(?!)"
+
+
 # ---------------------------------------------------------------- datelines
 DATELINE_CHARS = 400  # a dateline opens the story: it is looked for near the start of the text
 _DATELINE_FRAGMENTS = {
@@ -221,6 +265,10 @@ _DATELINE_FRAGMENTS = {
 
 
 _DATELINE_DASH = re.compile(_DATELINE_FRAGMENTS["DASH"])
+# The place and bar before a wire stamp: "SIRTE, Libya | ", "ANTAKYA, Turkey/ISTANBUL | ".
+_STAMP_PLACE = re.compile(
+    r"{PLACE}(?:, [^\W\d_][\w'’-]*)?(?:/{PLACE})?\s*\|\s*$".replace("{PLACE}", _DATELINE_FRAGMENTS["PLACE"])
+)
 
 
 @dataclass(frozen=True)

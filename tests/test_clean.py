@@ -241,3 +241,16 @@ def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
         "Quân đội hai nước đã tuần tra chung tại khu vực này từ năm 2015.",
     ):
         assert not is_furniture(prose), prose
+
+
+def test_a_stamp_inside_the_text_is_cut_out_and_the_prose_around_it_kept() -> None:
+    text = (
+        "Envoys meet again in Oslo\n\n"
+        "Ceasefire holds in the north BERGEN | Tue May 3, 2022 4:05 pm EDT BERGEN (Wire) - "
+        "Negotiators met on Tuesday for a third round of talks.\n"
+    )
+    doc = clean("a.txt", text, Metadata())
+    kept = " ".join(text[a:b] for a, b in doc.regions)
+    assert "4:05 pm EDT" not in kept and "| Tue" not in kept
+    assert "Ceasefire holds in the north" in kept
+    assert "BERGEN (Wire) - Negotiators met on Tuesday for a third round of talks." in kept

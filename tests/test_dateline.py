@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.dateline import dateline, dateline_day, page_published, page_title, timestamps
+from extract.dateline import dateline, dateline_day, inline_stamps, page_published, page_title, timestamps
 from extract.read import read_article
 from extract.timex import tag
 
@@ -160,3 +160,29 @@ def test_a_dateline_anchors_the_story_s_weekdays_and_dates_the_page() -> None:
         page_published("Flights resume\n\nERBIL, Iraq, Aug. 30, 2018 (Reuters) - Planes landed.")
         == "2018-08-30"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "stamp"),
+    [
+        ("Talks resume KABUL | Tue May 3, 2022 4:05 pm EDT KABUL -", "KABUL | Tue May 3, 2022 4:05 pm EDT"),
+        ("SIRTE, Libya | Sun Oct 2, 2011 1:27 pm EDT SIRTE -", "SIRTE, Libya | Sun Oct 2, 2011 1:27 pm EDT"),
+        ("Oslo talks updated: Fri Oct 14 2016 09:31:07 Envoys met.", "updated: Fri Oct 14 2016 09:31:07"),
+        ("arrived from Lima Sunday 2 June 2013 18.20 BST The minister said", "Sunday 2 June 2013 18.20 BST"),
+        ("Chủ nhật, 2/6/2013 18:20 (GMT+7) Bộ trưởng cho biết", "Chủ nhật, 2/6/2013 18:20 (GMT+7)"),
+    ],
+)
+def test_machine_stamps_inside_a_line_are_found_with_what_leads_into_them(text: str, stamp: str) -> None:
+    assert [text[a:b] for a, b in inline_stamps(text)] == [stamp]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The convoy left on May 3, 2022 at 4:05 pm, officials said.",  # prose gives no seconds or zone
+        "Hôm 2/6/2013 lúc 18:20, đoàn xe rời thủ đô.",
+        "The vote on May 3, 2022 ended 52-48.",
+    ],
+)
+def test_dates_and_times_of_prose_are_not_stamps(text: str) -> None:
+    assert inline_stamps(text) == []
