@@ -265,10 +265,8 @@ _DATELINE_FRAGMENTS = {
 
 
 _DATELINE_DASH = re.compile(_DATELINE_FRAGMENTS["DASH"])
-# The place and bar before a wire stamp: "SIRTE, Libya | ", "ANTAKYA, Turkey/ISTANBUL | ".
-_STAMP_PLACE = re.compile(
-    r"{PLACE}(?:, [^\W\d_][\w'’-]*)?(?:/{PLACE})?\s*\|\s*$".replace("{PLACE}", _DATELINE_FRAGMENTS["PLACE"])
-)
+# The place and bar before a wire stamp: "SIRTE, Libya | ", "CAIRO, July 7 | ", "ANTAKYA, Turkey/ISTANBUL | ".
+_STAMP_PLACE = re.compile(r"{PLACE}(?:,[^|\n]{1,25}?)?\s*\|\s*$".replace("{PLACE}", _DATELINE_FRAGMENTS["PLACE"]))
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,13 @@ from extract.model import Timex
 TITLE_CHARS = 90
 MIN_CUT_CHARS = 40  # a clause boundary closer to the start than this makes too short a title
 MIN_TITLE_WORDS = 3  # fewer words besides its time expressions: the clause alone says nothing
+MAX_SUBJECT_CHARS = 45  # a subject put back before its predicate: a name or a short noun phrase
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,/:-]*")
 _EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
+_COMMA = re.compile(r",(?=\s)")
 
 
 def title(
@@ -39,7 +41,28 @@ def title(
         start, end = _trimmed(text, sentence[0], _before_unclosed_bracket(text, *sentence), timexes, lex)
     if start >= end:  # nothing but a time: the clause as written
         start, end = _one_line(text, *clause)
-    return _capitalised(_cut(text, start, end))
+    return _capitalised(_cut(text, start, end, _subject(text, start, sentence[0], lex)))
+
+
+def _subject(text: str, start: int, sentence_start: int, lex: Lexicon) -> str:
+    """The subject of a title that opens with its predicate ('is to meet ...', 'đã ký ...') because
+    an apposition stood between them: the piece before the apposition ("Russia's foreign minister,
+    Sergei Lavrov, is to meet" gives "Russia's foreign minister"); else nothing."""
+    opening = lex.marker("title_predicates").find(text, start, min(len(text), start + 30))
+    if not opening or opening[0].start != start or text[start : start + 1].isupper():
+        return ""
+    commas = [m.start() for m in _COMMA.finditer(text, sentence_start, start)]
+    if len(commas) < 2 or text[commas[-1] : start].strip(", "):
+        return ""
+    piece_start = commas[-3] + 1 if len(commas) > 2 else sentence_start
+    piece_start, piece_end = _stripped(text, piece_start, commas[-2])
+    piece_start = _after_leading(text, piece_start, piece_end, lex.marker("title_connectors"))
+    piece_start, piece_end = _stripped(text, piece_start, piece_end)
+    if piece_start >= piece_end or piece_end - piece_start > MAX_SUBJECT_CHARS:
+        return ""
+    if _after_leading(text, piece_start, piece_end, lex.marker("title_lead_ins")) > piece_start:
+        return ""  # an adverbial ('On Monday, ...'), not who acts
+    return " ".join(text[piece_start:piece_end].split())
 
 
 def _before_unclosed_bracket(text: str, start: int, end: int) -> int:
@@ -120,11 +143,13 @@ def _says_too_little(text: str, clause: tuple[int, int], sentence: tuple[int, in
     return len(_WORD.findall(unicodedata.normalize("NFC", rest))) >= MIN_TITLE_WORDS
 
 
-def _cut(text: str, start: int, end: int) -> str:
-    """``text[start:end]`` in at most about TITLE_CHARS, cut at a clause boundary or a word's end."""
-    if end - start <= TITLE_CHARS:
-        return " ".join(text[start:end].split())
-    limit = start + TITLE_CHARS
+def _cut(text: str, start: int, end: int, subject: str = "") -> str:
+    """``subject`` and ``text[start:end]`` in at most about TITLE_CHARS, cut at a clause boundary
+    or a word's end."""
+    lead = f"{subject} " if subject else ""
+    if len(lead) + end - start <= TITLE_CHARS:
+        return lead + " ".join(text[start:end].split())
+    limit = start + TITLE_CHARS - len(lead)
     boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(text, start + MIN_CUT_CHARS, limit)]
     if boundaries:
         cut = boundaries[-1]
@@ -135,7 +160,7 @@ def _cut(text: str, start: int, end: int) -> str:
         if cut <= start:  # one very long word
             cut = limit
     cut = _stripped(text, start, cut)[1]
-    return " ".join(text[start:cut].split()) + " …"
+    return lead + " ".join(text[start:cut].split()) + " …"
 
 
 def _capitalised(title: str) -> str:

@@ -107,3 +107,42 @@ def test_a_subordinator_opening_the_title_goes():
     assert titled(text, ["hôm 3/1"], "vi", "Sau khi Mỹ không kích kho vũ khí hôm 3/1") == (
         "Mỹ không kích kho vũ khí"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "dated", "lang", "clause", "expected"),
+    [
+        (
+            "Iraq's oil minister, Karim Hassan, will visit Ankara on Thursday.",
+            ["Thursday"],
+            "en",
+            "will visit Ankara on Thursday",
+            "Iraq's oil minister will visit Ankara",
+        ),
+        (
+            "But the envoy, a veteran of the Basra talks, resigned from the council on Monday.",
+            ["Monday"],
+            "en",
+            "resigned from the council on Monday",
+            "The envoy resigned from the council",
+        ),
+        (
+            "Bộ trưởng Quốc phòng Iraq, ông Karim Hassan, đã đến Ankara hôm 3/1.",
+            ["hôm 3/1"],
+            "vi",
+            "đã đến Ankara hôm 3/1",
+            "Bộ trưởng Quốc phòng Iraq đã đến Ankara",
+        ),
+    ],
+)
+def test_a_predicate_cut_from_its_subject_by_an_apposition_gets_the_subject_back(
+    text, dated, lang, clause, expected
+):
+    assert titled(text, dated, lang, clause) == expected
+
+
+def test_a_clause_with_its_own_subject_or_after_an_adverbial_gets_none():
+    text = "In Mosul, on Monday, were heard three blasts."
+    assert titled(text, ["Monday"], "en", "were heard three blasts") == "Were heard three blasts"
+    text = "In Mosul, three blasts were heard on Monday."
+    assert titled(text, ["Monday"], "en", "three blasts were heard on Monday") == "Three blasts were heard"
