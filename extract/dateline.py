@@ -266,7 +266,7 @@ _DATELINE_FRAGMENTS = {
 
 _DATELINE_DASH = re.compile(_DATELINE_FRAGMENTS["DASH"])
 # The place and bar before a wire stamp: "SIRTE, Libya | ", "CAIRO, July 7 | ", "ANTAKYA, Turkey/ISTANBUL | ".
-_STAMP_PLACE = re.compile(r"{PLACE}(?:,[^|\n]{1,25}?)?\s*\|\s*$".replace("{PLACE}", _DATELINE_FRAGMENTS["PLACE"]))
+_STAMP_PLACE = re.compile(_DATELINE_FRAGMENTS["PLACE"] + r"(?:,[^|\n]{1,25}?)?\s*\|\s*$")
 
 
 @dataclass(frozen=True)

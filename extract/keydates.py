@@ -15,6 +15,8 @@ A source published before the day it tells is a forecast or page chrome, not a r
 expression naming a day after its article's publication is a plan, not a reference. The
 signals are fused by their ranks (reciprocal rank fusion: each adds ``weight / (FUSION + rank)``),
 so no signal's scale swamps another and a signal that is the same for every day changes nothing.
+The signals that look forward cannot be seen for the collection's last days; such a day is fused
+from the signals it can be seen in, not ranked down for lying at the end.
 Each key day gets one representative event (the best-supported, most relevant) and an
 extractive summary: one or two of its source sentences, the most central first, with offsets.
 No language words here: the only word list, stopwords, comes from ``extract/lang/<code>/``.
@@ -38,7 +40,7 @@ from extract.store import write_atomic
 
 KEYDATES_FILE = "keydates.json"
 
-FUSION = 10  # reciprocal rank fusion's constant: how far down the list a signal still counts
+FUSION = 60  # reciprocal rank fusion's constant (its authors' default): how far down a list still counts
 WEIGHTS = {"reports": 1.0, "outlets": 0.5, "referred": 1.0, "later": 1.0, "burst": 1.0}
 LATER_DAYS = 2  # a source published this many days after the day refers back to it
 # A key day lies within the collection's coverage: from a month before its first article (the
@@ -199,16 +201,26 @@ def _ranks(values: dict[date, float]) -> dict[date, int]:
 
 
 def _signals(days: dict[date, _Day], published: Iterable[str | None]) -> dict[str, dict[date, float]]:
+    """Each signal's value for each day on which it can be observed.
+
+    The signals that look forward (later articles naming the day, the morrow's publications) cannot
+    be seen for the collection's last days: such a day is left out of the signal, not given 0, so
+    a story's final days are not ranked down for lying at the end of the collection."""
     per_day: dict[date, int] = defaultdict(int)
     for value in published:
         if (day := _day(value)) is not None:
             per_day[day] += 1
+    last = max(per_day, default=None)
+
+    def seen_until(ahead: int) -> dict[date, _Day]:
+        return {d: s for d, s in days.items() if last is None or d + timedelta(days=ahead) <= last}
+
     return {
         "reports": {d: sum(s.votes.values()) for d, s in days.items()},
         "outlets": {d: float(len(s.outlets)) for d, s in days.items()},
-        "referred": {d: float(s.referred) for d, s in days.items()},
-        "later": {d: float(s.later) for d, s in days.items()},
-        "burst": {d: float(per_day[d] + per_day[d + timedelta(days=1)]) for d in days},
+        "referred": {d: float(s.referred) for d, s in seen_until(1).items()},
+        "later": {d: float(s.later) for d, s in seen_until(LATER_DAYS).items()},
+        "burst": {d: float(per_day[d] + per_day[d + timedelta(days=1)]) for d in seen_until(1)},
     }
 
 
@@ -244,11 +256,16 @@ def scores(
 
 
 def _fuse(signals: dict[str, dict[date, float]]) -> dict[date, float]:
+    """Reciprocal rank fusion over the signals each day can be observed in, scaled up to all of
+    them (a day seen in fewer signals is judged by those it is seen in)."""
     fused: dict[date, float] = defaultdict(float)
+    weight_seen: dict[date, float] = defaultdict(float)
     for name, values in signals.items():
         for day, rank in _ranks(values).items():
             fused[day] += WEIGHTS[name] / (FUSION + rank)
-    return fused
+            weight_seen[day] += WEIGHTS[name]
+    total = sum(WEIGHTS[name] for name in signals)
+    return {day: score * total / weight_seen[day] for day, score in fused.items()}
 
 
 def _words(source: Source) -> set[str]:
@@ -375,7 +392,7 @@ def key_dates(
                 passages=passages,
                 event_ids=tuple(dict.fromkeys(ranked_ids)),
                 sources=tuple(by_file[f] for f in sorted(by_file)),
-                evidence={name: values[day] for name, values in signals.items()},
+                evidence={name: values.get(day) for name, values in signals.items()},  # None: unseen
             )
         )
     return result

@@ -335,3 +335,19 @@ def test_cli_build_writes_keydates_too(tmp_path):
     data = json.loads((out / KEYDATES_FILE).read_text(encoding="utf-8"))
     assert data["articles"] == 1
     assert [d["date"] for d in data["key_dates"]] == ["2024-03-05"]
+
+
+def test_the_collections_last_day_is_judged_by_what_can_be_seen_of_it():
+    # Both days are told by three articles of their own day. The first is named by one later
+    # article; no article comes after the last day, so nothing can name it, and it is not ranked
+    # down for that: its reports (more outlets' worth of articles) decide.
+    events = [
+        _reports("2024-03-01", STORM, ["a", "b", "c"], "2024-03-01"),
+        _reports("2024-03-04", TALKS, ["d", "e", "f", "g"], "2024-03-04"),
+    ]
+    published = ["2024-03-01"] * 3 + ["2024-03-03"] + ["2024-03-04"] * 4
+    mentions = [("2024-03-03", ["2024-03-01"])]
+    found = key_dates(events, published, 2, mentions=mentions)
+    assert [kd.date for kd in found] == ["2024-03-04", "2024-03-01"]
+    assert found[0].evidence["referred"] is None and found[0].evidence["burst"] is None
+    assert found[1].evidence["referred"] == 1.0
