@@ -4,7 +4,8 @@ The page is read line by line. Trailing boilerplate starts at the first line fro
 is not the article: a known section marker (related news, gallery, comments, footer), the line
 after a closing attribution (``Theo AP, Reuters``), or a closing run of short headline-like lines.
 Inside the article, repeated lines (captions appear twice), photo credits, media counters,
-share widgets, bylines and attribution lines are left out of the regions. Markers are
+share widgets, bylines and attribution lines are left out of the regions; photo captions are
+kept, and listed, so that their dates set no year for the story's. Markers are
 per-language resources (``extract/lang/<code>/page.toml``); those of every language apply.
 """
 
@@ -21,6 +22,7 @@ from extract.model import Document, Metadata
 
 MAX_HEADLINE = 150  # characters: longer lines are prose even without a final stop
 MIN_PARAGRAPH_WORDS = 8
+MAX_CAPTION = 300  # characters: a longer line is paragraphs run together, not one caption
 MIN_CLOSING_RUN = 2  # headline-like lines that end a page after the article
 MAX_NAME_WORDS = 5  # an author's or agency's name
 
@@ -37,6 +39,7 @@ class _Markers:
     footers: re.Pattern
     widget: re.Pattern
     credit: re.Pattern
+    caption: re.Pattern
     attribution_prefix: re.Pattern
     agency_separator: re.Pattern
     signature: re.Pattern
@@ -65,6 +68,7 @@ def _markers() -> _Markers:
             rf"(?:^|(?<=[.!?…{re.escape(_CLOSERS)}]))\s*(?P<credit>{get('credits', 'patterns')})\s*$",
             re.IGNORECASE,
         ),
+        caption=re.compile(get("captions", "patterns"), re.IGNORECASE),
         attribution_prefix=re.compile(rf"(?:{get('attribution', 'prefixes')})\s+", re.IGNORECASE),
         agency_separator=re.compile(separators or "(?!)", re.IGNORECASE),
         signature=re.compile(rf"(?P<name>[^()]*?)\s*(?:{get('attribution', 'signatures')})", re.IGNORECASE),
@@ -98,6 +102,7 @@ def clean(file: str, text: str, meta: Metadata) -> Document:
         (a, b) for a, b in inline_stamps(text[:body_end]) if not any(s.start <= a < s.end for s in stamps)
     ]
     regions: list[tuple[int, int]] = []
+    captions: list[tuple[int, int]] = []  # a photo's caption: its dates set no year for the story's
     agencies: list[str] = []
     seen: set[str] = set()
     for i, (line, kind) in enumerate(zip(lines[:end_index], kinds, strict=False)):
@@ -110,9 +115,19 @@ def clean(file: str, text: str, meta: Metadata) -> Document:
             continue
         # A timestamp line keeps its date, not a trailing "Updated 2 hours ago".
         end = min([line.content_end] + [s.content_end for s in stamps if s.start <= line.start < s.end])
-        regions.extend(_without(line.start, end, stamps_inside))
+        pieces = _without(line.start, end, stamps_inside)
+        regions.extend(pieces)
+        if _is_caption(line, markers):
+            captions.extend(pieces)
     meta = replace(meta, attribution=tuple(agencies)) if agencies else meta
-    return Document(file=file, text=text, meta=meta, regions=tuple(regions), body_end=body_end)
+    return Document(file, text, meta, tuple(regions), body_end, tuple(captions))
+
+
+def _is_caption(line: _Line, markers: _Markers) -> bool:
+    """A photo's caption: a line closed by a photo credit, or a short one that says it is one."""
+    if line.content_end < line.end:
+        return True
+    return len(line.text) <= MAX_CAPTION and markers.caption.search(line.text) is not None
 
 
 def _without(start: int, end: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:

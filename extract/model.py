@@ -32,6 +32,8 @@ class Document:
     ``regions`` are the spans of article text in reading order; what lies outside them
     (repeated captions, photo credits, media counters, trailing boilerplate) is not the article.
     ``body_end`` is where trailing boilerplate starts (``len(text)`` when there is none).
+    ``captions`` are the regions that caption a photo: their dates are read, but they set no year
+    for the story's other dates.
     """
 
     file: str
@@ -39,6 +41,7 @@ class Document:
     meta: Metadata
     regions: tuple[tuple[int, int], ...]
     body_end: int
+    captions: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

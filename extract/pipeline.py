@@ -18,7 +18,7 @@ from extract.merge import merge
 from extract.model import Document, Event, Metadata
 from extract.read import MAX_BYTES, InputError, read_article, read_bytes
 from extract.sentences import split
-from extract.timex import tag
+from extract.timex import tag_document
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 
@@ -71,7 +71,7 @@ def process_text(file: str, text: str, meta: Metadata) -> tuple[Document, list[E
         sentences = split(doc)
     with stage(file, "time expression"):
         lang = doc.meta.language or "vi"
-        timexes = tag(doc.text, published=doc.meta.published, lang=lang, regions=doc.regions)
+        timexes = tag_document(doc, lang)
     with stage(file, "event"):
         return doc, build_events(doc, sentences, timexes)
 

@@ -47,6 +47,7 @@ def document_json(doc: Document) -> dict:
         **{k: v for k, v in asdict(doc.meta).items()},
         "body_end": doc.body_end,
         "regions": [list(r) for r in doc.regions],
+        "captions": [list(c) for c in doc.captions],
         "text": doc.text,
     }
 
@@ -71,7 +72,8 @@ def document_from_json(data: dict) -> Document:
         attribution=tuple(data.get("attribution") or ()),
     )
     regions = tuple(map(tuple, data.get("regions", ())))
-    return Document(data["file"], data["text"], meta, regions, int(data["body_end"]))
+    captions = tuple(map(tuple, data.get("captions", ())))
+    return Document(data["file"], data["text"], meta, regions, int(data["body_end"]), captions)
 
 
 @contextmanager

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from extract.timex import tag
+from extract.clean import clean
+from extract.model import Metadata
+from extract.timex import tag, tag_document
 
 
 def values(text: str, published: str, lang: str) -> dict[str, str]:
@@ -135,3 +137,24 @@ def test_months_later_count_from_the_month_the_story_told() -> None:
     assert values(text, "2012-05-02", "en")["Six months later"] == "2008-09"
     vi = "Tháng 3/2008, con đê bị vỡ. Cuối tháng đó, xã họp bàn việc đắp lại."
     assert values(vi, "2012-05-02", "vi")["Cuối tháng đó"] == "2008-03"
+
+
+def test_a_photo_caption_sets_no_year_for_the_story() -> None:
+    text = (
+        "Bộ trưởng phát biểu tại Basra hôm 20.12.2019. Ảnh: TTXVN\n\n"
+        "Phát biểu được đưa ra ngày 3.1, khi hai bên nối lại đàm phán.\n"
+    )
+    doc = clean("a.txt", text, Metadata(published="2021-01-04", language="vi"))
+    assert doc.captions and text[slice(*doc.captions[0])].startswith("Bộ trưởng phát biểu")
+    found = {t.text: t.value for t in tag_document(doc, "vi")}
+    assert found["hôm 20.12.2019"] == "2019-12-20"  # the caption's own date is read
+    assert found["ngày 3.1"] == "2021-01-03"  # the story's day is the publication's year, not 2019
+    plain = tag(text.replace(" Ảnh: TTXVN", ""), published="2021-01-04", lang="vi")
+    assert {t.text: t.value for t in plain}["ngày 3.1"] == "2019-01-03"  # prose does set the year
+
+
+def test_a_short_line_that_says_it_is_a_photo_is_a_caption() -> None:
+    caption = "Delegates arrive in Basra in this March 2, 2019 file photo."
+    text = f"Talks resume in Basra\n\n{caption}\n\nTalks resumed on Monday after a long pause.\n"
+    doc = clean("a.txt", text, Metadata())
+    assert [text[a:b] for a, b in doc.captions] == [caption]

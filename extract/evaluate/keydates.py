@@ -54,13 +54,13 @@ def _build_article(path: Path, meta: Metadata | None) -> tuple[Document, list[Ev
     from extract.keydates import mentioned_days
     from extract.read import read_article
     from extract.sentences import split
-    from extract.timex import tag
+    from extract.timex import tag_document
 
     text, page = read_article(path)
     doc = clean(path.name, text, meta or page)
     if not doc.meta.language:
         doc = replace(doc, meta=replace(doc.meta, language=language.detect(text)))
-    timexes = tag(doc.text, published=doc.meta.published, lang=doc.meta.language or "en", regions=doc.regions)
+    timexes = tag_document(doc, doc.meta.language or "en")
     return doc, build_events(doc, split(doc), timexes), mentioned_days(timexes)
 
 

@@ -1,5 +1,5 @@
 """Time expression tagging and TIMEX3 normalisation."""
 
-from extract.timex.tagger import tag
+from extract.timex.tagger import tag, tag_document
 
-__all__ = ["tag"]
+__all__ = ["tag", "tag_document"]

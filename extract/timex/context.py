@@ -70,6 +70,7 @@ class Context:
     year_at: int | None = None  # offset of the latest explicit year of the narrative
     current: int = 0  # offset of the expression being read
     current_end: int = 0  # where it ends: a cue after it is searched from there
+    in_caption: bool = False  # the expression captions a photo: it sets no year for the story
     frame: tuple[int, int] | None = None  # (offset, year) of the last year set as the story's frame
 
     def _sentence(self, start: int, end: int, before: int, after: int) -> tuple[int, int]:
@@ -143,7 +144,10 @@ class Context:
         return self._sentence(offset, offset, 0, _CONTEXT_WINDOW)[1]
 
     def note_year(self, year: int) -> None:
-        """An explicit year is the narrative's, unless it lies after publication (a deadline)."""
+        """An explicit year is the narrative's, unless it lies after publication (a deadline) or
+        captions a photo (a file picture of another year)."""
+        if self.in_caption:
+            return
         if self.published.year is None or year <= self.published.year:
             self.mentioned_year = year
             self.year_at = self.current
@@ -167,6 +171,8 @@ class Context:
             self.narrative_year = year
 
     def note_day(self, day: date, explicit_year: bool) -> None:
+        if self.in_caption:
+            return
         self.last_day = day
         self.last_month = day.replace(day=1)
         if explicit_year:

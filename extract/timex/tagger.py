@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from extract.dateline import dateline, dateline_day
-from extract.model import Timex
+from extract.model import Document, Timex
 from extract.timex.context import Context, Published
 from extract.timex.normalise import NORMALISERS
 from extract.timex.resources import grammar, slots
@@ -28,8 +28,10 @@ def tag(
     published: str | None = None,
     lang: str = "vi",
     regions: Sequence[tuple[int, int]] | None = None,
+    captions: Sequence[tuple[int, int]] = (),
 ) -> list[Timex]:
-    """Time expressions of ``text`` (only inside ``regions`` when given), in text order."""
+    """Time expressions of ``text`` (only inside ``regions`` when given), in text order. Those in
+    ``captions`` (a photo's caption) set no year for the others."""
     try:
         rules = grammar(lang)
     except LookupError:  # a language without resources has no time expressions we can read
@@ -45,10 +47,12 @@ def tag(
         past_cues=rules.past_cues,
         recent_cues=rules.recent_cues,
     )
+    caption_set = set(captions)
     found: list[Timex] = []
     weekday_end: int | None = None  # where the last expression ended, when it was a weekday alone
     for region_start, region_end in sorted(regions) if regions else [(0, len(text))]:
         start, end = norm.normal(region_start), norm.normal(region_end)
+        ctx.in_caption = (region_start, region_end) in caption_set
         for rule, match in rules.scan(norm.text, start, end):
             if rules.in_name(norm.text, match.start(), match.end()):
                 continue
@@ -74,6 +78,11 @@ def tag(
             weekday_end = match.end() if norm_name == "weekday" else None
             found.append(Timex(original_start, original_end, expression, kind, value, mod))
     return found
+
+
+def tag_document(doc: Document, lang: str) -> list[Timex]:
+    """Time expressions of a cleaned article: its regions, its captions, its publication day."""
+    return tag(doc.text, published=doc.meta.published, lang=lang, regions=doc.regions, captions=doc.captions)
 
 
 def _story_day(text: str, start: int, published: str | None, lang: str) -> str | None:
