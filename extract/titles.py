@@ -26,6 +26,7 @@ _EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
 _COMMA = re.compile(r",(?=\s)")
+_LAST_WORD = re.compile(r"[^\W\d_][\w'’-]*$")
 
 
 def title(
@@ -41,7 +42,7 @@ def title(
         start, end = _trimmed(text, sentence[0], _before_unclosed_bracket(text, *sentence), timexes, lex)
     if start >= end:  # nothing but a time: the clause as written
         start, end = _one_line(text, *clause)
-    return _capitalised(_cut(text, start, end, _subject(text, start, sentence[0], lex)))
+    return _capitalised(_cut(text, start, end, lex, _subject(text, start, sentence[0], lex)))
 
 
 def _subject(text: str, start: int, sentence_start: int, lex: Lexicon) -> str:
@@ -143,9 +144,9 @@ def _says_too_little(text: str, clause: tuple[int, int], sentence: tuple[int, in
     return len(_WORD.findall(unicodedata.normalize("NFC", rest))) >= MIN_TITLE_WORDS
 
 
-def _cut(text: str, start: int, end: int, subject: str = "") -> str:
+def _cut(text: str, start: int, end: int, lex: Lexicon, subject: str = "") -> str:
     """``subject`` and ``text[start:end]`` in at most about TITLE_CHARS, cut at a clause boundary
-    or a word's end."""
+    or a word's end, and not after a word that leads into the rest ('the', 'of', 'và')."""
     lead = f"{subject} " if subject else ""
     if len(lead) + end - start <= TITLE_CHARS:
         return lead + " ".join(text[start:end].split())
@@ -160,6 +161,10 @@ def _cut(text: str, start: int, end: int, subject: str = "") -> str:
         if cut <= start:  # one very long word
             cut = limit
     cut = _stripped(text, start, cut)[1]
+    while (last := _LAST_WORD.search(text, start, cut)) and last.start() - start >= MIN_CUT_CHARS:
+        if last[0].casefold() not in lex.stopwords:
+            break
+        cut = _stripped(text, start, last.start())[1]
     return lead + " ".join(text[start:cut].split()) + " …"
 
 

@@ -146,3 +146,25 @@ def test_a_clause_with_its_own_subject_or_after_an_adverbial_gets_none():
     assert titled(text, ["Monday"], "en", "were heard three blasts") == "Were heard three blasts"
     text = "In Mosul, three blasts were heard on Monday."
     assert titled(text, ["Monday"], "en", "three blasts were heard on Monday") == "Three blasts were heard"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Engineers from the ministry reopened the northern pipeline near Kirkuk on Monday after "
+            "repairing the damage of the last attack on the",
+            "en",
+        ),
+        (
+            "Các kỹ sư của bộ đã mở lại đường ống phía bắc gần Kirkuk hôm thứ Hai sau khi sửa chữa xong "
+            "thiệt hại của vụ tấn công gần đây nhất và",
+            "vi",
+        ),
+    ],
+)
+def test_a_title_cut_at_a_word_end_does_not_end_on_a_word_that_leads_on(text, lang):
+    got = titled(text + " pipeline station.", [], lang)
+    assert got.endswith(" …")
+    last = got.removesuffix(" …").split()[-1]
+    assert last.casefold() not in lexicon(lang).stopwords, got
