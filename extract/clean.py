@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from extract import language
-from extract.dateline import inline_stamps, timestamps
+from extract.dateline import inline_stamps, merge_spans, timestamps
 from extract.model import Document, Metadata
 
 MAX_HEADLINE = 150  # characters: longer lines are prose even without a final stop
@@ -97,10 +97,11 @@ def clean(file: str, text: str, meta: Metadata) -> Document:
     end_index = _body_end_index(lines, kinds, markers)
     body_end = lines[end_index].start if end_index < len(lines) else len(text)
 
-    # A stamp inside a line of prose is cut out; the page's own timestamp lines keep their date.
+    # A stamp or a page's note inside a line of prose is cut out; timestamp lines keep their date.
     stamps_inside = [
         (a, b) for a, b in inline_stamps(text[:body_end]) if not any(s.start <= a < s.end for s in stamps)
     ]
+    cuts = merge_spans(stamps_inside + [m.span() for m in _notes().finditer(text, 0, body_end)])
     regions: list[tuple[int, int]] = []
     captions: list[tuple[int, int]] = []  # a photo's caption: its dates set no year for the story's
     agencies: list[str] = []
@@ -115,7 +116,7 @@ def clean(file: str, text: str, meta: Metadata) -> Document:
             continue
         # A timestamp line keeps its date, not a trailing "Updated 2 hours ago".
         end = min([line.content_end] + [s.content_end for s in stamps if s.start <= line.start < s.end])
-        pieces = _without(line.start, end, stamps_inside)
+        pieces = _without(line.start, end, cuts)
         regions.extend(pieces)
         if _is_caption(line, markers):
             captions.extend(pieces)
@@ -144,6 +145,11 @@ def _without(start: int, end: int, cuts: list[tuple[int, int]]) -> list[tuple[in
     if start < end:
         pieces.append((start, end))
     return pieces
+
+
+@cache
+def _notes() -> re.Pattern:
+    return re.compile(_alternation(language.merged("page", "furniture", "notes")), re.IGNORECASE)
 
 
 @cache

@@ -238,6 +238,11 @@ def inline_stamps(text: str) -> list[tuple[int, int]]:
                 if label := _STAMP_PLACE.search(text, line_start, start):
                     start = label.start()
                 spans.append((start, zone.end() if zone else clock.start("space")))
+    return merge_spans(spans)
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, overlapping ones joined."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

@@ -233,6 +233,8 @@ def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
         "Editor's note: The author teaches law at a university in Ohio.",
         "Two staff writers contributed to this report.",
         "Mời bạn đọc gửi ý kiến về bài viết này.",
+        "This story was corrected on 4 June 2012 to give the envoy's full name.",
+        "Posted by: riverwatcher | 12 May 2015 Nobody asked the farmers what they thought.",
     ):
         assert is_furniture(furniture), furniture
     for prose in (
@@ -254,3 +256,11 @@ def test_a_stamp_inside_the_text_is_cut_out_and_the_prose_around_it_kept() -> No
     assert "4:05 pm EDT" not in kept and "| Tue" not in kept
     assert "Ceasefire holds in the north" in kept
     assert "BERGEN (Wire) - Negotiators met on Tuesday for a third round of talks." in kept
+
+
+def test_a_pages_own_note_inside_a_line_is_cut_out_and_the_sentence_kept() -> None:
+    note = "(Updated 9:40 a.m. in Erbil, 2:40 a.m. ET)"
+    text = f"Live: talks in Erbil\n\n{note} The envoys signed the deal on Monday.\n"
+    doc = clean("a.txt", text, Metadata())
+    kept = [text[a:b].strip() for a, b in doc.regions]
+    assert kept == ["Live: talks in Erbil", "The envoys signed the deal on Monday."]
