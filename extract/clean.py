@@ -29,6 +29,8 @@ MAX_NAME_WORDS = 5  # an author's or agency's name
 _FINAL_STOP = set(".!?…")
 _CLOSERS = "\"'”’»)]"
 _COUNTER = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+# Where a credit may start: the line's start, after a sentence, or after a dash or bar ("... - Ảnh: X").
+_CREDIT_START = rf"(?:^|(?<=[.!?…{re.escape(_CLOSERS)}])|\s[-–—|])"
 _WIDGET_SEPARATOR = r"(?:\s*[|·•/–-]\s*|\s+)"
 
 
@@ -65,7 +67,7 @@ def _markers() -> _Markers:
         footers=re.compile(get("trailing", "footers"), re.IGNORECASE),
         widget=re.compile(rf"{widget}(?:{_WIDGET_SEPARATOR}{widget})*", re.IGNORECASE),
         credit=re.compile(
-            rf"(?:^|(?<=[.!?…{re.escape(_CLOSERS)}]))\s*(?P<credit>{get('credits', 'patterns')})\s*$",
+            rf"{_CREDIT_START}\s*(?P<credit>{get('credits', 'patterns')})\s*$",
             re.IGNORECASE,
         ),
         caption=re.compile(get("captions", "patterns"), re.IGNORECASE),
@@ -174,7 +176,7 @@ def _lines(text: str, markers: _Markers) -> list[_Line]:
         start = m.start() + len(raw) - len(raw.lstrip())
         end = start + len(stripped)
         credit = markers.credit.search(stripped)
-        content_end = start + len(stripped[: credit.start("credit")].rstrip()) if credit else end
+        content_end = start + len(stripped[: credit.start()].rstrip()) if credit else end
         lines.append(_Line(start, end, stripped, content_end))
     return lines
 

@@ -108,3 +108,8 @@ def test_lebanons_hezbollah_is_not_an_iraqi_militia():
     assert actors("Hezbollah fired rockets at the border town.", "en") == ["Hezbollah"]
     assert actors("Kataib Hezbollah fired rockets at the base.", "en") == ["militias"]
     assert relevance(["Hezbollah", "US"]) < SHOWN_BY_DEFAULT
+
+
+def test_vietnamese_spellings_of_iraq_and_washington_in_older_and_other_styles():
+    text = "Đoàn đại biểu Irắc tới Oasinhtơn, sau chuyến thăm Irak của các nghị sĩ."
+    assert actors(text) == ["Iraq", "US"]

@@ -264,3 +264,11 @@ def test_a_pages_own_note_inside_a_line_is_cut_out_and_the_sentence_kept() -> No
     doc = clean("a.txt", text, Metadata())
     kept = [text[a:b].strip() for a, b in doc.regions]
     assert kept == ["Live: talks in Erbil", "The envoys signed the deal on Monday."]
+
+
+def test_a_credit_after_a_dash_or_naming_a_web_site_closes_a_caption() -> None:
+    caption = "Lính Mỹ tuần tra gần Mosul ngày 2/3/2019"
+    text = f"Tin\n\n{caption} - Ảnh: Quân đội.vn\n\nNgày 5/3, hai bên nối lại đàm phán ở Baghdad.\n"
+    doc = clean("a.txt", text, Metadata())
+    assert [text[a:b] for a, b in doc.captions] == [caption]
+    assert "Ảnh" not in " ".join(text[a:b] for a, b in doc.regions)
