@@ -105,7 +105,8 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
             if not opening.strip(_EDGE_PUNCTUATION):  # 'On Monday,' 'Vào ngày 3/1,'
                 possessive = _POSSESSIVE.match(text, t.end, end)  # "last summer's rally"
                 start, end = _stripped(text, possessive.end() if possessive else t.end, end)
-            if start < t.end <= end and not text[t.end : end].strip(_EDGE_PUNCTUATION):
+            # a time closing the span, its closing bracket perhaps stripped with the edge: "(26/6)."
+            if start < t.end and t.start < end and not text[min(t.end, end) : end].strip(_EDGE_PUNCTUATION):
                 start, end = _stripped(text, start, _without_lead_in(text, start, t.start, lex))
         if (start, end) == before:
             return start, end

@@ -168,3 +168,8 @@ def test_a_title_cut_at_a_word_end_does_not_end_on_a_word_that_leads_on(text, la
     assert got.endswith(" …")
     last = got.removesuffix(" …").split()[-1]
     assert last.casefold() not in lexicon(lang).stopwords, got
+
+
+def test_a_bracketed_date_closing_the_sentence_goes_with_its_bracket():
+    text = "Quân đội Iraq tiếp quản căn cứ không quân gần Kirkuk hôm qua (3/1)."
+    assert titled(text, ["hôm qua (3/1)"], "vi") == "Quân đội Iraq tiếp quản căn cứ không quân gần Kirkuk"
