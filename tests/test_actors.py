@@ -113,3 +113,8 @@ def test_lebanons_hezbollah_is_not_an_iraqi_militia():
 def test_vietnamese_spellings_of_iraq_and_washington_in_older_and_other_styles():
     text = "Đoàn đại biểu Irắc tới Oasinhtơn, sau chuyến thăm Irak của các nghị sĩ."
     assert actors(text) == ["Iraq", "US"]
+
+
+def test_britain_in_vietnamese_only_where_a_word_before_anh_says_so():
+    assert actors("Binh sĩ Anh bị tấn công gần Baghdad.") == ["UK", "Iraq"]
+    assert actors("Anh cho biết quân Mỹ đã rời Baghdad.") == ["US", "Iraq"]  # "anh" = "he"
