@@ -158,3 +158,11 @@ def test_a_short_line_that_says_it_is_a_photo_is_a_caption() -> None:
     text = f"Talks resume in Basra\n\n{caption}\n\nTalks resumed on Monday after a long pause.\n"
     doc = clean("a.txt", text, Metadata())
     assert [text[a:b] for a, b in doc.captions] == [caption]
+
+
+def test_a_bare_month_told_in_the_past_is_not_after_publication() -> None:
+    published = "2030-02-15"
+    assert values("In April, the governor closed the northern border.", published, "en")["April"] == "2029-04"
+    assert values("The fund, which was founded in June, pays.", published, "en")["June"] == "2029-06"
+    assert values("In April, the governor will close the border.", published, "en")["April"] == "2030-04"
+    assert values("The vote is expected in April.", published, "en")["April"] == "2030-04"

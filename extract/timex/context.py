@@ -109,9 +109,13 @@ class Context:
             if isinstance(after, str):
                 # a pattern read right after an expression that opens its sentence ("On Friday, they
                 # will ..."): its verb in the future; elsewhere the verb after may be another clause's
-                fronted = _FRONTED.fullmatch(self.text, left, start) is not None
-                found_after = re.compile(after, re.IGNORECASE).match(self.text, end, right)
-                return "future" if fronted and found_after else None
+                if _FRONTED.fullmatch(self.text, left, start) is None:
+                    return None
+                if re.compile(after, re.IGNORECASE).match(self.text, end, right):
+                    return "future"
+                past = self.settings.get("past_after")
+                told_past = past and re.compile(past, re.IGNORECASE).match(self.text, end, right)
+                return "past" if told_past else None
             first = right
             for cues, name in kinds:
                 cue = cues.search(self.text, end, right) if cues is not None else None
@@ -221,5 +225,7 @@ class Context:
         if future and year == pub.year:
             return year + 1 if ahead < -_FUTURE_GRACE else year
         if happened and year == pub.year and day is not None and pub.day is not None and ahead > _PAST_GRACE:
+            return year - 1
+        if happened and year == pub.year and day is None and month > pub.month:  # "In April, ... scrapped"
             return year - 1
         return year - 1 if ahead > self.settings.get("max_days_ahead", _MAX_DAYS_AHEAD) else year

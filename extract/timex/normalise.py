@@ -133,7 +133,7 @@ def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
         recent = bool(s.get("recent")) or heading in ("past", "future", "near") or cue == "recent"
         # told in the past ("đã", "vừa") or as a recent day ("hôm 4/7"): not after publication
         recent_day = bool(s.get("recent")) and cue != "future" and heading is None
-        happened = cue in ("past", "recent") or recent_day
+        happened = cue in ("past", "recent") or recent_day or ctx.verb_before(s["_offset"]) == "past"
         year = ctx.year_for(month, day, recent=recent, future=future, past=past, happened=happened)
     if day is None:
         if explicit:
