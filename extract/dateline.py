@@ -210,10 +210,12 @@ def _iso_day(m: re.Match, months: dict[str, int]) -> str | None:
 # ---------------------------------------------------------------- stamps inside the text
 # A machine-written stamp can sit anywhere in a page run together from its parts: a wire story's
 # header ("GENEVA | Thu Mar 3, 2011 1:28 pm EST"), a video's "updated: Thu Jan 07 2010 14:45:00",
-# "Monday 11 May 2009 13.41 BST". Its mark is a full date followed by a clock time that a writer
-# of prose does not give: one with seconds or a time zone.
-_STAMP_CLOCK = re.compile(
-    r"[\s,]*(?:at\s+)?\d{1,2}[:.h]\d{2}(?P<seconds>:\d{2})?(?!\d)(?:\s*[ap]\.?m\.?(?!\w))?(?P<space>\s*)"
+# "Monday 11 May 2009 13.41 BST", "24 June 2010 Last updated at 14:59 GMT", a comment's "January
+# 31, 2011 at 6:21 pm |". Its mark is a full date followed by a clock time that a writer of prose
+# does not give: one with seconds or a time zone, or one the page's bar separates from what follows.
+_STAMP_CLOCK = (
+    r"[\s,]*(?:(?:{updates})\s*)?(?:at\s+)?\d{1,2}[:.h]\d{2}(?P<seconds>:\d{2})?(?!\d)"
+    r"(?:\s*[ap]\.?m\.?(?!\w))?(?P<space>\s*)(?P<bar>\|)?"
 )
 
 
@@ -224,20 +226,22 @@ def inline_stamps(text: str) -> list[tuple[int, int]]:
     for lang in language.languages("page"):
         rules = _rules(lang)
         words = f"{rules.filler.pattern}|{_updates(rules)}"
+        stamp_clock = re.compile(_STAMP_CLOCK.replace("{updates}", _updates(rules)), re.IGNORECASE)
         lead_in = re.compile(rf"(?:(?:{words})[\s,:|·•\-–—]*)*$", re.IGNORECASE)
         for pattern in rules.dates:
             for m in pattern.finditer(text):
-                clock = _STAMP_CLOCK.match(text, m.end())
+                clock = stamp_clock.match(text, m.end())
                 if clock is None or _iso_day(m, rules.months) is None:
                     continue
                 zone = _ZONE.match(text, clock.end())  # after the spaces that lead to it
-                if not (zone or clock["seconds"]):
+                if not (zone or clock["seconds"] or clock["bar"]):
                     continue
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 start = line_start + lead_in.search(text[line_start : m.start()]).start()
                 if label := _STAMP_PLACE.search(text, line_start, start):
                     start = label.start()
-                spans.append((start, zone.end() if zone else clock.start("space")))
+                end = zone.end() if zone else clock.end() if clock["bar"] else clock.start("space")
+                spans.append((start, start + len(text[start:end].rstrip())))
     return merge_spans(spans)
 
 

@@ -120,10 +120,14 @@ def _after_leading(text: str, start: int, end: int, phrases) -> int:
 
 
 def _without_lead_in(text: str, start: int, at: int, lex: Lexicon) -> int:
-    """``at`` moved back over the words that lead into a time expression ('early on', 'vào')."""
+    """``at`` moved back over the words that lead into a time expression ('early on', 'vào'), and
+    over a connector left hanging ('between 2005 and [2008]')."""
     while True:
         found = [
-            m for m in lex.marker("title_lead_ins").find(text, start, at) if not text[m.end : at].strip()
+            m
+            for kind in ("title_lead_ins", "title_connectors")
+            for m in lex.marker(kind).find(text, start, at)
+            if not text[m.end : at].strip()
         ]
         if not found:
             return at

@@ -173,3 +173,8 @@ def test_a_title_cut_at_a_word_end_does_not_end_on_a_word_that_leads_on(text, la
 def test_a_bracketed_date_closing_the_sentence_goes_with_its_bracket():
     text = "Quân đội Iraq tiếp quản căn cứ không quân gần Kirkuk hôm qua (3/1)."
     assert titled(text, ["hôm qua (3/1)"], "vi") == "Quân đội Iraq tiếp quản căn cứ không quân gần Kirkuk"
+
+
+def test_a_connector_left_hanging_by_a_closing_date_goes_with_it():
+    text = "The ministry sold no arms to the militia between 2001 and 2004."
+    assert titled(text, ["2001", "2004"], "en", None) == "The ministry sold no arms to the militia"
