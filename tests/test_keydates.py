@@ -297,14 +297,14 @@ def test_the_time_expressions_of_later_articles_are_tagged_in_either_language(tm
 def test_an_article_the_tagger_fails_on_loses_only_its_look_backs(monkeypatch):
     import extract.timex
 
-    real_tag = extract.timex.tag
+    real_tag = extract.timex.tag_document
 
-    def tag(text: str, **kwargs):
-        if text == EN_RECALL:
+    def tag_document(doc, lang):
+        if doc.text == EN_RECALL:
             raise ValueError("a tagger bug")
-        return real_tag(text, **kwargs)
+        return real_tag(doc, lang)
 
-    monkeypatch.setattr(extract.timex, "tag", tag)
+    monkeypatch.setattr(extract.timex, "tag_document", tag_document)
     documents = [
         _document("e.txt", EN_RECALL, "2024-02-10", "en"),
         _document("v.txt", VI_RECALL, "2024-02-10", "vi"),
