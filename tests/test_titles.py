@@ -178,3 +178,10 @@ def test_a_bracketed_date_closing_the_sentence_goes_with_its_bracket():
 def test_a_connector_left_hanging_by_a_closing_date_goes_with_it():
     text = "The ministry sold no arms to the militia between 2001 and 2004."
     assert titled(text, ["2001", "2004"], "en", None) == "The ministry sold no arms to the militia"
+
+
+def test_a_title_does_not_open_with_a_discourse_connector():
+    text = "Ở một diễn biến khác, quân đội Iraq tiếp quản căn cứ gần Kirkuk hôm 3/1."
+    assert titled(text, ["hôm 3/1"], "vi") == "Quân đội Iraq tiếp quản căn cứ gần Kirkuk"
+    text = "In a separate development, Iraqi troops took over the base near Kirkuk on Monday."
+    assert titled(text, ["Monday"], "en") == "Iraqi troops took over the base near Kirkuk"
