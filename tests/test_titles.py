@@ -185,3 +185,10 @@ def test_a_title_does_not_open_with_a_discourse_connector():
     assert titled(text, ["hôm 3/1"], "vi") == "Quân đội Iraq tiếp quản căn cứ gần Kirkuk"
     text = "In a separate development, Iraqi troops took over the base near Kirkuk on Monday."
     assert titled(text, ["Monday"], "en") == "Iraqi troops took over the base near Kirkuk"
+
+
+def test_a_span_of_dates_at_either_edge_goes_whole():
+    text = "Car sales in the north fell 11 percent from March to April."
+    assert titled(text, ["March", "April"], "en") == "Car sales in the north fell 11 percent"
+    text = "From mid-2019 to mid-2020, the port handled twice as many ships."
+    assert titled(text, ["mid-2019", "mid-2020"], "en") == "The port handled twice as many ships"
