@@ -38,11 +38,26 @@ def title(
 ) -> str:
     """The title of the happening told in ``text[clause]``, inside ``text[sentence]``."""
     start, end = _trimmed(text, clause[0], _before_unclosed_bracket(text, *clause), timexes, lex)
+    if _continues_the_sentence(text, start, sentence[0], timexes, lex):
+        start = _trimmed(text, sentence[0], end, timexes, lex)[0]
     if _says_too_little(text, (start, end), sentence, lex):
         start, end = _trimmed(text, sentence[0], _before_unclosed_bracket(text, *sentence), timexes, lex)
     if start >= end:  # nothing but a time: the clause as written
         start, end = _one_line(text, *clause)
     return _capitalised(_cut(text, start, end, lex, _subject(text, start, sentence[0], lex)))
+
+
+def _continues_the_sentence(
+    text: str, start: int, sentence_start: int, timexes: Sequence[Timex], lex: Lexicon
+) -> bool:
+    """Whether the clause is the rest of the sentence's first predicate, cut off by an apposition's
+    comma ('... met his counterpart, Rene Preval, in Port-au-Prince on Friday'): it opens in lower
+    case with a word that leads into a place or time, and no time expression comes before it."""
+    if start <= sentence_start or not text[start : start + 1].islower() or text[:start].rstrip()[-1:] != ",":
+        return False
+    if _after_leading(text, start, min(len(text), start + 30), lex.marker("title_lead_ins")) == start:
+        return False
+    return not any(sentence_start <= t.start < start for t in timexes)
 
 
 def _subject(text: str, start: int, sentence_start: int, lex: Lexicon) -> str:

@@ -192,3 +192,11 @@ def test_a_span_of_dates_at_either_edge_goes_whole():
     assert titled(text, ["March", "April"], "en") == "Car sales in the north fell 11 percent"
     text = "From mid-2019 to mid-2020, the port handled twice as many ships."
     assert titled(text, ["mid-2019", "mid-2020"], "en") == "The port handled twice as many ships"
+
+
+def test_a_clause_cut_off_by_an_apposition_goes_back_to_the_sentences_subject():
+    text = "The Iraqi envoy met his Turkish counterpart, Ali Demir, in Ankara on Monday to discuss water."
+    got = titled(text, ["Monday"], "en", "in Ankara on Monday to discuss water")
+    assert got.startswith("The Iraqi envoy met his Turkish counterpart")
+    text = "In Basra, on Monday, crowds gathered at the port."  # a date before it: its own clause
+    assert titled(text, ["Monday"], "en", "crowds gathered at the port") == "Crowds gathered at the port"
