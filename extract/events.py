@@ -34,6 +34,7 @@ from extract.model import Document, Event, Sentence, Source, Timex
 from extract.period import period
 from extract.titles import title
 
+_QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
 LEAD_SENTENCES = 2  # sentences of the lead that may carry the news of the day ('vừa')
 FRONTED_WORDS = 2  # a clause with at most this many words besides its date is an adverbial
 SUBORDINATOR_WORDS = 3  # a clause of time opens with its subordinator within this many words
@@ -81,8 +82,8 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
     for sentence in inside:
         first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
         own = [t for t in timexes[first:last] if t.end <= sentence.end]
-        if _is_chrome(doc.text, sentence, own, lex):
-            continue
+        if _is_chrome(doc.text, sentence, own, lex) or _QUESTION.search(sentence.text):
+            continue  # page chrome, or a question: asked, not told
         governing = _without_report_dates(doc.text, _governing(doc.text, sentence, own, lex), lex)
         subordinate = _subordinate_clauses(doc.text, sentence, own, lex) if governing else []
         for timex, clause in governing:

@@ -344,3 +344,12 @@ def test_a_lead_with_an_adverb_or_a_promise_after_has_tells_no_news_of_the_day()
         assert events_of(lead, [], lang="en") == [], lead
     (event,) = events_of("The Pentagon has ordered two more warships to the Gulf.", [], lang="en")
     assert event.date == "2030-05-20"
+
+
+def test_a_question_tells_no_happening():
+    text = "Why did Baghdad not sign the water deal with Washington on Monday?"
+    assert events_of(text, [("Monday", "2030-05-13")], lang="en") == []
+    text = "Liệu Mỹ có rút quân khỏi Iraq vào năm 2031?"
+    assert events_of(text, [("năm 2031", "2031")]) == []
+    text = "Baghdad signed the water deal with Washington on Monday."
+    assert len(events_of(text, [("Monday", "2030-05-13")], lang="en")) == 1
