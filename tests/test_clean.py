@@ -235,6 +235,7 @@ def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
         "Mời bạn đọc gửi ý kiến về bài viết này.",
         "This story was corrected on 4 June 2012 to give the envoy's full name.",
         "Posted by: riverwatcher | 12 May 2015 Nobody asked the farmers what they thought.",
+        "At 8:12 pm on 3 May 2015, riverwatcher wrote: The farmers were never asked.",
     ):
         assert is_furniture(furniture), furniture
     for prose in (
