@@ -31,7 +31,17 @@ from streamlit.components.v1 import declare_component  # noqa: E402
 
 import dashboard.curation as curation  # noqa: E402  (the analyst's workspace)
 import dashboard.curation_ui as curation_ui  # noqa: E402
-from dashboard import chart, data_file, exports, keydates_view, panel, state, story, uploads  # noqa: E402
+from dashboard import (  # noqa: E402
+    chart,
+    data_file,
+    exports,
+    keydates_view,
+    overview,
+    panel,
+    state,
+    story,
+    uploads,
+)
 from dashboard.filters import Filters, Options, is_context, options, split_context  # noqa: E402
 from dashboard.safe_text import html_text, one_line  # noqa: E402
 from extract.merge import merge  # noqa: E402
@@ -145,7 +155,12 @@ def _png(figure_json: str, scale: float) -> bytes:
 
 @st.cache_resource(show_spinner=False, max_entries=4)  # ~20 MB each at 10,000 events
 def _export_files(
-    key: str, filters: Filters, lane_mode: str, _shown: list[Event], _dated: list[Event], _timeline: Timeline
+    key: str,
+    filters: Filters,
+    lane_mode: str,
+    _shown: list[Event],
+    _dated: list[Event],
+    _timeline: Timeline | overview.LargeTimeline,
 ) -> dict[str, bytes]:
     """Each download's bytes, made once per view and shared by sessions. Prepared bytes keep one
     address however often the page reruns; a deferred file's address changes on every rerun, so a
@@ -172,8 +187,16 @@ def _shared_timeline(placeholder) -> Timeline:
         raise  # st.stop() raises; this keeps the type checker sure nothing is returned
 
 
-def _timeline(placeholder) -> Timeline:
-    return _with_uploads(_shared_timeline(placeholder))
+def _timeline(placeholder) -> Timeline | overview.LargeTimeline:
+    """The timeline held in memory, or for a large data file its index (``dashboard/overview.py``)."""
+    path = data_path()
+    try:
+        large = overview.large_timeline(path)
+    except Exception as error:  # a cut-off or foreign file found while indexing it
+        placeholder.error(data_file.problem(path, error, default=path == DEFAULT_DATA))
+        st.stop()
+        raise
+    return large or _with_uploads(_shared_timeline(placeholder))
 
 
 def _with_uploads(shared: Timeline) -> Timeline:
@@ -190,7 +213,7 @@ def _with_uploads(shared: Timeline) -> Timeline:
     return merged[1]
 
 
-def _start_view(timeline: Timeline) -> None:
+def _start_view(timeline: Timeline | overview.LargeTimeline) -> None:
     """Once per session: the widgets start from the URL's query parameters; what a link asked for
     and could not get is kept as notes for the page to show."""
     if "view_started" in st.session_state:
@@ -243,7 +266,7 @@ def _fit_dates(opts: Options) -> None:
     st.session_state["f_dates_whole"] = whole
 
 
-def _sidebar(opts: Options) -> Filters:
+def _sidebar(opts: Options, large: bool = False) -> Filters:
     with st.sidebar:
         st.header("Filters")
         st.toggle(
@@ -267,10 +290,17 @@ def _sidebar(opts: Options) -> Filters:
         st.radio(
             "Lanes", list(chart.LANE_MODES), format_func=chart.LANE_MODES.get, key="lanes", horizontal=True
         )
-        curation_ui.sidebar_filter()
+        if not large:
+            curation_ui.sidebar_filter()
         st.button("Clear filters", on_click=_clear_filters)
-        _upload_form()
-        curation_ui.sidebar_workspace()
+        if large:  # the review filter, uploads and curation need the whole timeline in memory
+            st.caption(
+                "A large timeline, read from its index: review, curation and adding articles work on "
+                f"timelines under {overview.LARGE_FROM_MB:g} MB."
+            )
+        else:
+            _upload_form()
+            curation_ui.sidebar_workspace()
     dates = tuple(st.session_state.get("f_dates") or ())
     return Filters(
         date_from=dates[0] if dates else None,
@@ -410,6 +440,8 @@ def _on_chart_select() -> None:
         first = date.fromisoformat(str(custom[0]).removeprefix("month:") + "-01")
         last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         st.session_state["f_dates"] = (first, last)
+    elif isinstance(custom, list) and (days := overview.days_of(str(custom[0]))):  # a count's period
+        st.session_state["f_dates"] = days
     elif isinstance(custom, int | float):  # an event marker: its index among the events drawn
         ids = st.session_state.get("chart_ids", [])
         if 0 <= int(custom) < len(ids):
@@ -462,13 +494,19 @@ def _relayout(old: int | None, new: int) -> bool:
     return abs(chart.plot_width(new) - chart.plot_width(old)) > 150
 
 
-def _table(events: list[Event], key: str, selected: str | None, height: int | str = "auto") -> None:
+def _table(
+    events: list[Event], key: str, selected: str | None, height: int | str = "auto", total: int | None = None
+) -> None:
     """Events as a table, the first ``TABLE_ROWS`` by date, whose row selection opens the source
-    panel; the selected event's row is ticked, wherever it was selected."""
-    if len(events) > TABLE_ROWS:
+    panel; the selected event's row is ticked, wherever it was selected. ``total``: how many there
+    are when ``events`` holds only the first of them (a large timeline)."""
+    whole = total is None or total == len(events)
+    total = len(events) if total is None else total
+    if total > TABLE_ROWS:
+        downloads = "the CSV download holds them all" if whole else "zoom in to download the events in view"
         st.caption(
-            f"The first {TABLE_ROWS} of {len(events)} by date: narrow the filters or search to reach "
-            "the others; the CSV download holds them all."
+            f"The first {TABLE_ROWS} of {total:,} by date: narrow the filters or search to reach "
+            f"the others; {downloads}."
         )
         events = events[:TABLE_ROWS]
     ids = [e.id for e in events]
@@ -500,7 +538,7 @@ def _table(events: list[Event], key: str, selected: str | None, height: int | st
     )
 
 
-def _panel(selected: Event | None, shown: list[Event], timeline: Timeline) -> None:
+def _panel(selected: Event | None, shown: list[Event], timeline: Timeline | overview.LargeTimeline) -> None:
     """The selected event's sources in a box of fixed height, with previous/next (in the order of
     the events shown) and close."""
     with st.container(border=True, height=PANEL_HEIGHT, key="source_panel"):
@@ -535,16 +573,22 @@ _PNG_SIZES = {"1600 × 900 (slides)": (1600, 900), "1200 × 800": (1200, 800), "
 
 @st.fragment
 def _downloads(
-    timeline: Timeline, filters: Filters, lane_mode: str, shown: list[Event], dated: list[Event]
+    timeline: Timeline | overview.LargeTimeline,
+    filters: Filters,
+    lane_mode: str,
+    shown: list[Event],
+    dated: list[Event],
+    key: str | None = None,
 ) -> None:
     """Buttons that only download ("ignore": no rerun), so clicks in quick succession each get their
-    file. Their files are made once the visitor asks (a fragment: only this part runs again)."""
+    file. Their files are made once the visitor asks (a fragment: only this part runs again).
+    ``key`` names the events shown in the caches (the timeline's by default)."""
     st.subheader("Download this view", anchor=False)
     # A switch, not a button: its state outlives a rerun of the whole page that starts meanwhile.
     if not st.toggle("Prepare downloads", key="exports_open"):
         st.caption("CSV, JSON, TimelineJS, HTML and PNG of the events shown, with their sources.")
         return
-    files = _export_files(timeline.key, filters, lane_mode, shown, dated, timeline)
+    files = _export_files(key or timeline.key, filters, lane_mode, shown, dated, timeline)
     cols = st.columns(len(_DOWNLOADS))
     for col, (export, label, name, mime) in zip(cols, _DOWNLOADS, strict=True):
         col.download_button(label, files[export], name, mime, key=f"dl_{export}", on_click="ignore")
@@ -609,7 +653,11 @@ def main() -> None:
             st.button(
                 "Dismiss", key="dismiss_notes", on_click=st.session_state.pop, args=("link_notes", None)
             )
-    filters = _sidebar(opts)
+    large = isinstance(timeline, overview.LargeTimeline)
+    filters = _sidebar(opts, large)
+    if large:
+        _large_view(timeline, filters, mode, caption, chart_slot)
+        return
     key_dates = (
         keydates_view.load(data_path(), default=data_path() == DEFAULT_DATA) if mode != "timeline" else None
     )
@@ -646,14 +694,7 @@ def main() -> None:
     )
     fig = _figure(timeline.key, filters, lane_mode, look, dated, keydates_view.highlighted_days(key_dates))
     st.session_state["chart_ids"] = [e.id for e in dated]  # a click gives the index of its event here
-    chart_slot.plotly_chart(
-        fig,
-        key="chart",
-        on_select=_on_chart_select,
-        selection_mode="points",
-        config={"toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2}},
-    )
-    _view_sync(key="view_sync", default=None, on_change=_on_view_sync, assumed=_drawn_for())
+    _draw_chart(chart_slot, fig)
     if key_dates is not None:
         keydates_view.section(key_dates, timeline.by_id, timeline.documents, _select)
     _panel(selected, shown, timeline)
@@ -664,7 +705,11 @@ def main() -> None:
     st.subheader("Events shown", anchor=False)
     _table(shown, "events_table", st.session_state.get("selected"), height=min(420, 38 + 35 * len(shown)))
     _downloads(timeline, filters, lane_mode, shown, dated)
+    _link(filters, lane_mode, selected, opts, keydates_view.query(mode, key_dates))
 
+
+def _link(filters: Filters, lane_mode: str, selected: Event | None, opts: Options, extra: dict) -> None:
+    """The view in the page's URL, so that a copied link reopens it."""
     view = state.View(
         filters,
         lane_mode,
@@ -672,7 +717,75 @@ def main() -> None:
         st.session_state.get("zoom"),
         tuple(h for h in st.session_state.get("hidden") or () if h in opts.tones),
     )
-    st.query_params.from_dict(state.to_query(view, opts) | keydates_view.query(mode, key_dates))
+    st.query_params.from_dict(state.to_query(view, opts) | extra)
+
+
+def _large_view(timeline: overview.LargeTimeline, filters: Filters, mode: str, caption, chart_slot) -> None:
+    """The timeline view of an indexed timeline: counts per period and lane while many events are
+    in view, the events themselves once few are; the tables list the first events by date."""
+    if mode != "timeline":
+        chart_slot.info(
+            "Key dates and Story are shown for timelines read whole (data files under "
+            f"{overview.LARGE_FROM_MB:g} MB); this one is read from its index."
+        )
+        return
+    lane_mode = st.session_state["lanes"]
+    revision = _revision(filters, lane_mode)
+    _follow_revision(revision)
+    shown, context_hidden = overview.shown(timeline, filters)
+    selected = timeline.by_id.get(st.session_state.get("selected") or "")
+    zoom = st.session_state.get("zoom")
+    look = (
+        selected.id if selected and chart.is_dated(selected) else None,
+        st.session_state.get("viewport"),
+        tuple(st.session_state.get("hidden") or ()),
+        revision,
+    )
+    drawn = overview.drawn(timeline, filters, lane_mode, zoom, look)
+    undated = shown & overview.undated(timeline)
+    shown_count, undated_count = int(shown.sum()), int(undated.sum())
+    hidden_note = f" · {context_hidden:,} context events hidden" if context_hidden else ""
+    what = (
+        f"counts per {drawn.period} and lane: zoom in or narrow the filters to under "
+        f"{overview.POINTS_UP_TO:,} events in view to see each one"
+        if drawn.period
+        else "click an event or a table row for its sources"
+    )
+    caption.caption(
+        f"{shown_count:,} of {timeline.index.count:,} events shown{hidden_note} · {undated_count:,} without "
+        f"a known year · {drawn.in_view:,} in view: {what}"
+    )
+    st.session_state["chart_ids"] = [e.id for e in drawn.events]
+    _draw_chart(chart_slot, drawn.figure)
+    listed = overview.first_events(timeline, shown, TABLE_ROWS)
+    _panel(selected, drawn.events or listed, timeline)
+    if undated_count:
+        st.markdown(f"**Year unknown** ({undated_count:,}): dates the articles give without a year")
+        first_undated = overview.first_events(timeline, undated, TABLE_ROWS)
+        _table(first_undated, "undated_table", st.session_state.get("selected"), total=undated_count)
+    st.subheader("Events shown", anchor=False)
+    height = min(420, 38 + 35 * len(listed))
+    _table(listed, "events_table", st.session_state.get("selected"), height=height, total=shown_count)
+    if drawn.events:  # the events in view, a few thousand at most
+        view_key = f"{timeline.key}|{zoom}"
+        _downloads(timeline, filters, lane_mode, drawn.events, drawn.events, key=view_key)
+    else:
+        st.caption(
+            f"Downloads: zoom in or narrow the filters to under {overview.POINTS_UP_TO:,} events in view."
+        )
+    _link(filters, lane_mode, selected, timeline.options, {})
+
+
+def _draw_chart(chart_slot, fig: go.Figure) -> None:
+    """The chart in its place, and the component that tells the server its zoom."""
+    chart_slot.plotly_chart(
+        fig,
+        key="chart",
+        on_select=_on_chart_select,
+        selection_mode="points",
+        config={"toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2}},
+    )
+    _view_sync(key="view_sync", default=None, on_change=_on_view_sync, assumed=_drawn_for())
 
 
 if __name__ == "__main__":

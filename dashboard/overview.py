@@ -1,0 +1,529 @@
+"""Timelines too large to hold in memory (10^5–10^6 events): read from an index, drawn as counts
+when zoomed out and as events when zoomed in.
+
+A data file of ``LARGE_FROM_MB`` or more is indexed once (``extract/event_index.py``, a file beside
+it, rebuilt when the data file or the lanes change) and the page never parses it again: a filter
+is a few vector operations over the index's columns, and only the events drawn or listed are read.
+While more than ``POINTS_UP_TO`` events are in view the chart shows, per period and lane, a circle
+sized by how many there are and coloured by their mean tone, with the period (day, week, month,
+quarter, year) chosen from the visible range; zoomed in or filtered to fewer, the events
+themselves (``chart.build_figure``). The text filter matches whole words (accents folded, an
+actor's aliases too), as the workspace's search does, not parts of longer words.
+
+Build an index ahead of the first visit: ``python -m dashboard.overview data/events.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import chart, filters
+from dashboard.filters import Filters, Options
+from dashboard.safe_text import one_line
+from extract.event_index import EventIndex, build_from_json
+from extract.model import SHOWN_BY_DEFAULT, Document, Event
+
+LARGE_FROM_MB = float(os.environ.get("TIMELINE_INDEX_FROM_MB", "48"))  # ~20,000-40,000 events
+POINTS_UP_TO = 4000  # events in view drawn one by one; past this, counts per period and lane
+MAX_PERIODS = 90  # periods across the visible range: the shortest period that keeps to this many
+PERIODS = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.31, "year": 365.25}  # days, about
+DAYS_PREFIX = "days:"  # customdata of a circle or bar: "days:FIRST/LAST", the period it counts
+KEYS = {
+    "tone": lambda e: e.tone,
+    "category": lambda e: e.category,
+    **{f"lane:{mode}": (lambda e, mode=mode: chart.lane_of(e, mode)) for mode in chart.LANE_MODES},
+}
+SETS = {"actors": lambda e: e.actors, "languages": filters.languages, "outlets": filters.outlets}
+_EPOCH = date(1970, 1, 1).toordinal()
+_TONE_SCALE = [
+    [0.0, chart.TONE_COLOURS["conflict"]],
+    [0.5, "#bdbdbd"],
+    [1.0, chart.TONE_COLOURS["cooperation"]],
+]
+_TONE_RANGE = 5.0  # mean Goldstein scores beyond ±this are drawn at the scale's ends
+_CIRCLE_PX = 26  # the largest circle's diameter
+
+
+def is_large(events_json: Path) -> bool:
+    try:
+        return events_json.stat().st_size >= LARGE_FROM_MB * 2**20
+    except OSError:
+        return False  # the page explains a missing file on its usual path
+
+
+def index_path(events_json: Path) -> Path:
+    """Beside the data file; in the temporary folder when the data folder is read-only."""
+    beside = events_json.with_name(f"{events_json.stem}.index.sqlite")
+    if os.access(events_json.parent, os.W_OK):
+        return beside
+    name = hashlib.sha1(str(events_json.resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"timeline-index-{name}.sqlite"
+
+
+def stamp(events_json: Path) -> str:
+    """The data file's state and the lanes' definition: an index made for another is stale."""
+    stat = events_json.stat()
+    lanes = hashlib.sha1(Path(chart.__file__).with_name("lanes.toml").read_bytes()).hexdigest()[:12]
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{lanes}"
+
+
+def ensure_index(events_json: Path) -> Path:
+    """The index of ``events_json``, built first when missing or stale (minutes at 10^6 events)."""
+    target, wanted = index_path(events_json), stamp(events_json)
+    if not EventIndex.is_fresh(target, wanted):
+        build_from_json(target, events_json, KEYS, SETS, wanted)
+    return target
+
+
+class _Lookup(Mapping):
+    """``by_id`` or ``by_file`` read from the index one key at a time (never listed whole)."""
+
+    def __init__(self, get, count: int) -> None:
+        self._get, self._count = get, count
+
+    def __getitem__(self, key: str):
+        found = self._get(key) if isinstance(key, str) else None
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        raise TypeError("an index lookup is not listed whole")
+
+    def __len__(self) -> int:
+        return self._count
+
+
+@dataclass(frozen=True)
+class LargeTimeline:
+    """What the page needs of an indexed timeline: the options of the filters, and each event or
+    document by its key, read when asked."""
+
+    key: str
+    index: EventIndex
+    options: Options
+    by_id: Mapping[str, Event]
+    by_file: Mapping[str, Document]
+
+
+def _options(index: EventIndex) -> Options:
+    first = int(index.start_day[index.dated].min()) if index.dated.any() else 0
+    last = int(index.end_day[index.dated].max()) if index.dated.any() else 0
+    return Options(
+        first=date.fromordinal(first) if first else None,
+        last=date.fromordinal(last) if last else None,
+        actors=sorted(index.sets["actors"].values),
+        categories=sorted(index.keys["category"].values),
+        tones=sorted(index.keys["tone"].values),
+        languages=sorted(index.sets["languages"].values),
+        outlets=sorted(index.sets["outlets"].values),
+    )
+
+
+def open_timeline(events_json: Path) -> LargeTimeline:
+    index = EventIndex(ensure_index(events_json))
+    key = f"index:{index.path}@{index.meta['stamp']}"
+    return LargeTimeline(
+        key, index, _options(index), _Lookup(index.event, index.count), _Lookup(index.document, index.count)
+    )
+
+
+@st.cache_resource(show_spinner="Indexing the timeline (once; minutes for a million events)…", max_entries=2)
+def _shared(path: str, file_stamp: str) -> LargeTimeline:
+    return open_timeline(Path(path))
+
+
+def large_timeline(events_json: Path) -> LargeTimeline | None:
+    """The indexed timeline of ``events_json``, shared by sessions; None for a file small enough
+    to be read whole (or missing: the page says so as it does for any timeline)."""
+    if not is_large(events_json):
+        return None
+    return _shared(str(events_json), stamp(events_json))
+
+
+# --- filters ---------------------------------------------------------------------------------------
+
+
+def shown_mask(index: EventIndex, f: Filters) -> tuple[np.ndarray, int]:
+    """Which events the filters show, and how many context events the switch hides: the same as
+    ``filters.split_context`` on the events themselves."""
+    passed = index.relevance >= np.float32(f.min_relevance)
+    if f.date_from or f.date_to:
+        first = f.date_from.toordinal() if f.date_from else 0
+        last = f.date_to.toordinal() if f.date_to else date.max.toordinal()
+        passed &= ~index.dated | ((index.end_day >= first) & (index.start_day <= last))
+    if f.categories:
+        passed &= index.keys["category"].of(f.categories)
+    if f.tones:
+        passed &= index.keys["tone"].of(f.tones)
+    for name, wanted in (("actors", f.actors), ("languages", f.languages), ("outlets", f.outlets)):
+        if wanted:
+            passed &= index.sets[name].of(wanted)
+    if f.text.strip():
+        passed &= index.matching(f.text)
+    shown = passed if f.context else passed & (index.relevance >= np.float32(SHOWN_BY_DEFAULT))
+    return shown, int(passed.sum() - shown.sum())
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)  # a million booleans (1 MB) each
+def _shown(key: str, f: Filters, _index: EventIndex) -> tuple[np.ndarray, int]:
+    return shown_mask(_index, f)
+
+
+def shown(timeline: LargeTimeline, f: Filters) -> tuple[np.ndarray, int]:
+    """``shown_mask``, shared by sessions (never modified)."""
+    return _shown(timeline.key, f, timeline.index)
+
+
+def first_events(timeline: LargeTimeline, mask: np.ndarray, limit: int) -> list[Event]:
+    """The first ``limit`` events of ``mask`` by date (an index's order is the order by date)."""
+    return timeline.index.events(np.flatnonzero(mask)[:limit])
+
+
+def undated(timeline: LargeTimeline) -> np.ndarray:
+    return ~timeline.index.dated
+
+
+# --- periods ---------------------------------------------------------------------------------------
+
+
+def period_for(first_day: int, last_day: int) -> str:
+    """The shortest period that cuts the days from ``first_day`` to ``last_day`` in at most
+    ``MAX_PERIODS`` parts."""
+    span = max(1, last_day - first_day + 1)
+    return next((name for name, days in PERIODS.items() if span / days <= MAX_PERIODS), "year")
+
+
+def period_codes(days: np.ndarray, period: str) -> np.ndarray:
+    """Each day ordinal's period, as a number that grows with time."""
+    if period == "day":
+        return days.astype(np.int64)
+    if period == "week":
+        return (days.astype(np.int64) - 1) // 7  # ordinal 1 is a Monday: weeks start on Mondays
+    months = (days.astype(np.int64) - _EPOCH).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    return months if period == "month" else months // 3 if period == "quarter" else months // 12
+
+
+def period_days(code: int, period: str) -> tuple[date, date]:
+    """The first and last day of period ``code``."""
+    if period == "day":
+        return date.fromordinal(code), date.fromordinal(code)
+    if period == "week":
+        first = date.fromordinal(code * 7 + 1)
+        return first, first + timedelta(days=6)
+    months = {"month": 1, "quarter": 3, "year": 12}[period]
+    start = code * months
+    first = date(1970 + start // 12, start % 12 + 1, 1)
+    end = start + months
+    return first, date(1970 + end // 12, end % 12 + 1, 1) - timedelta(days=1)
+
+
+def days_of(custom: str) -> tuple[date, date] | None:
+    """The period a ``days:FIRST/LAST`` customdata names."""
+    try:
+        first, last = custom.removeprefix(DAYS_PREFIX).split("/")
+        return date.fromisoformat(first), date.fromisoformat(last)
+    except ValueError:
+        return None
+
+
+# --- the chart -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """The figure for a view, and the events drawn in it one by one (none when counted)."""
+
+    figure: go.Figure
+    events: list[Event]
+    in_view: int  # events of the visible range
+    period: str | None  # the period of the counts, None when events are drawn
+
+
+def _ordinal(iso: str) -> int:
+    return date.fromisoformat(iso[:10]).toordinal()
+
+
+def draw(
+    timeline: LargeTimeline,
+    shown: np.ndarray,
+    lane_mode: str,
+    zoom: tuple[str, str] | None,
+    *,
+    selected: str | None = None,
+    viewport: int | None = None,
+    hidden: tuple[str, ...] = (),
+    revision: str = "",
+) -> Drawn:
+    """The chart of the events ``shown`` (a mask) in the range ``zoom`` (ISO days; None: all)."""
+    index = timeline.index
+    dated = shown & index.dated
+    if not dated.any():
+        return Drawn(chart.note_figure("No dated event matches the filters"), [], 0, None)
+    if zoom:
+        first, last = _ordinal(zoom[0]), _ordinal(zoom[1])
+    else:
+        first, last = int(index.start_day[dated].min()), int(index.end_day[dated].max())
+    overlapping = dated & (index.end_day >= first) & (index.start_day <= last)
+    in_view = int(overlapping.sum())
+    if in_view > POINTS_UP_TO:
+        period = period_for(first, last)
+        figure = _counts_figure(index, dated, lane_mode, period, first, last, zoom, viewport, revision)
+        return Drawn(figure, [], in_view, period)
+    ords = np.flatnonzero(overlapping)
+    if zoom:  # half a view more on either side, so that a small pan still shows events
+        pad = (last - first) // 2
+        around = np.flatnonzero(dated & (index.end_day >= first - pad) & (index.start_day <= last + pad))
+        ords = around if len(around) <= 2 * POINTS_UP_TO else ords
+    events = index.events(ords)
+    figure = chart.build_figure(
+        events,
+        lane_mode,
+        selected=selected,
+        viewport=viewport,
+        x_range=zoom,
+        hidden=hidden,
+        revision=revision,
+    )
+    return Drawn(figure, events, in_view, None)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _drawn(
+    key: str, f: Filters, lane_mode: str, zoom: tuple | None, look: tuple, _timeline: LargeTimeline
+) -> Drawn:
+    selected, viewport, hidden, revision = look
+    mask, _ = shown(_timeline, f)
+    return draw(
+        _timeline,
+        mask,
+        lane_mode,
+        zoom,
+        selected=selected,
+        viewport=viewport,
+        hidden=hidden,
+        revision=revision,
+    )
+
+
+def drawn(timeline: LargeTimeline, f: Filters, lane_mode: str, zoom: tuple | None, look: tuple) -> Drawn:
+    """``draw`` of the events the filters show, shared by sessions (never modified); ``look`` is
+    (selected id, viewport width, hidden tones, revision), the keywords of ``draw``."""
+    return _drawn(timeline.key, f, lane_mode, zoom, look, timeline)
+
+
+def _counts_figure(
+    index: EventIndex,
+    dated: np.ndarray,
+    lane_mode: str,
+    period: str,
+    first: int,
+    last: int,
+    zoom: tuple[str, str] | None,
+    viewport: int | None,
+    revision: str,
+) -> go.Figure:
+    lanes_of = index.keys[f"lane:{lane_mode}"]
+    # Lanes in the order of the whole view (busiest first), so that they stay put while zooming.
+    per_lane = np.bincount(lanes_of.codes[dated], minlength=len(lanes_of.values))
+    order = sorted(np.flatnonzero(per_lane), key=lambda c: (-per_lane[c], lanes_of.values[c]))
+    rank = np.full(len(lanes_of.values), -1, dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    width = last - first
+    middle = (index.start_day.astype(np.int64) + index.end_day) // 2
+    near = dated & (middle >= first - width) & (middle <= last + width)  # the view, and a view each side
+    codes = period_codes(middle[near], period)
+    lowest = int(codes.min())
+    column = codes - lowest
+    periods = int(column.max()) + 1
+    lane = rank[lanes_of.codes[near]]
+    cell = column * len(order) + lane
+    size = periods * len(order)
+    counts = np.bincount(cell, minlength=size)
+    scores = np.bincount(cell, weights=index.goldstein[near], minlength=size)
+    tones = index.keys["tone"]
+    by_tone = {
+        tone: np.bincount(cell[tones.codes[near] == code], minlength=size)
+        for code, tone in enumerate(tones.values)
+    }
+    filled = np.flatnonzero(counts)
+    bounds = [period_days(lowest + int(c) // len(order), period) for c in filled]
+    mids = [(a.toordinal() + b.toordinal()) // 2 for a, b in bounds]
+    means = scores[filled] / counts[filled]
+    names = [html.escape(one_line(lanes_of.values[code]), quote=False) for code in order]
+    hover = [
+        f"{_period_label(a, b, period)} · {names[int(c) % len(order)]}"
+        f"<br>{counts[c]:,} events, mean tone {m:+.1f}<br>"
+        + ", ".join(f"{tone} {by_tone[tone][c]:,}" for tone in tones.values if by_tone[tone][c])
+        for c, (a, b), m in zip(filled, bounds, means, strict=True)
+    ]
+    circles = dict(
+        type="scatter",
+        x=chart.epoch_ms(mids),
+        y=(filled % len(order)).astype(np.float32),
+        mode="markers",
+        marker=dict(
+            size=counts[filled],
+            sizemode="area",
+            sizeref=2.0 * counts.max() / _CIRCLE_PX**2,
+            sizemin=3,
+            color=means,
+            colorscale=_TONE_SCALE,
+            cmin=-_TONE_RANGE,
+            cmax=_TONE_RANGE,
+            colorbar=dict(
+                title=dict(text="mean tone", side="right"), len=0.6, y=1, yanchor="top", thickness=12
+            ),
+            line=dict(color="white", width=0.5),
+        ),
+        customdata=[
+            [f"{DAYS_PREFIX}{a}/{b}", int(counts[c])] for c, (a, b) in zip(filled, bounds, strict=True)
+        ],
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+        showlegend=False,
+    )
+    return _counts_layout(
+        circles,
+        _temperature(column, index.goldstein[near], lowest, period),
+        order,
+        lanes_of.values,
+        period,
+        zoom,
+        viewport,
+        revision,
+    )
+
+
+def _temperature(column: np.ndarray, scores: np.ndarray, lowest: int, period: str) -> dict:
+    """The mean tone per period, under the circles (as the event chart's monthly temperature)."""
+    counts = np.bincount(column)
+    sums = np.bincount(column, weights=scores)
+    filled = np.flatnonzero(counts)
+    bounds = [period_days(lowest + int(c), period) for c in filled]
+    means = sums[filled] / counts[filled]
+    return dict(
+        type="bar",
+        x=chart.epoch_ms([(a.toordinal() + b.toordinal()) // 2 for a, b in bounds]),
+        y=means,
+        width=[0.9 * ((b - a).days + 1) * 86_400_000 for a, b in bounds],
+        xaxis="x2",
+        yaxis="y2",
+        marker=dict(
+            color=[
+                chart.tone_colour("cooperation" if m > 0 else "conflict" if m < 0 else "neutral")
+                for m in means
+            ]
+        ),
+        customdata=[
+            [f"{DAYS_PREFIX}{a}/{b}", int(counts[c])] for c, (a, b) in zip(filled, bounds, strict=True)
+        ],
+        hovertemplate="%{x|%d %b %Y}<br>mean Goldstein %{y:.1f}<br>%{customdata[1]} event(s)<extra></extra>",
+        showlegend=False,
+    )
+
+
+def _period_label(first: date, last: date, period: str) -> str:
+    if period == "day":
+        return f"{first:%d %b %Y}"
+    if period == "week":
+        return f"week of {first:%d %b %Y}"
+    if period == "month":
+        return f"{first:%b %Y}"
+    if period == "quarter":
+        return f"Q{(first.month - 1) // 3 + 1} {first.year}"
+    return str(first.year)
+
+
+def _counts_layout(
+    circles: dict,
+    temperature: dict,
+    order: list[int],
+    lane_names: list[str],
+    period: str,
+    zoom: tuple[str, str] | None,
+    viewport: int | None,
+    revision: str,
+) -> go.Figure:
+    compact = viewport is not None and viewport < chart.COMPACT_BELOW
+    labels = [one_line(lane_names[c])[:24] for c in order]
+    height = max(420, 50 * len(order) + 220)
+    ticks = dict(tickvals=list(range(len(order))), ticktext=[html.escape(t, quote=False) for t in labels])
+    x_axis = dict(type="date", range=list(zoom) if zoom else None)
+    layout = dict(
+        height=height,
+        xaxis=x_axis | dict(anchor="y", matches="x2", showticklabels=False, rangeselector=_QUICK_RANGES),
+        yaxis=dict(
+            anchor="x",
+            domain=[0.22, 1.0],
+            range=[len(order) - 0.5, -0.6],
+            fixedrange=True,
+            showgrid=False,
+            zeroline=False,
+            showticklabels=not compact,
+            **ticks,
+        ),
+        xaxis2=x_axis | dict(anchor="y2"),
+        yaxis2=dict(
+            anchor="x2",
+            domain=[0.0, 0.17],
+            fixedrange=True,
+            zeroline=True,
+            title=dict(text="" if compact else "Temperature", font=dict(size=11)),
+        ),
+        margin=dict(
+            l=8 if compact else max(70, 7 * max(map(len, labels), default=0) + 16),
+            r=90,
+            t=56,
+            b=40,
+            autoexpand=False,
+        ),
+        hovermode="closest",
+        clickmode="event+select",
+        dragmode="zoom",
+        plot_bgcolor="white",
+        uirevision=revision or "timeline",
+        annotations=[
+            dict(
+                text=f"<b>Counts per {period} and lane</b> (circle: events; colour: mean tone) · "
+                f"zoom in to under {POINTS_UP_TO:,} events to see each event",
+                xref="paper",
+                yref="paper",
+                x=1,
+                y=1,
+                yshift=30,
+                xanchor="right",
+                yanchor="bottom",
+                showarrow=False,
+                font=dict(size=12, color="#37474f"),
+            )
+        ],
+    )
+    return go.Figure(data=[circles, temperature], layout=layout, _validate=False)
+
+
+# The event chart's buttons (1 month, 1 year, 5 years, all): the same zoom steps in either figure.
+_QUICK_RANGES = dict(buttons=chart._QUICK_RANGES, y=1, x=0, yanchor="bottom", font=dict(size=11))
+
+
+def main() -> None:
+    """``python -m dashboard.overview EVENTS_JSON``: build (or check) the index ahead of a visit."""
+    for given in sys.argv[1:] or ["data/events.json"]:
+        path = Path(given) / "events.json" if Path(given).is_dir() else Path(given)
+        print(f"{path}: index {ensure_index(path)}")
+
+
+if __name__ == "__main__":
+    main()
