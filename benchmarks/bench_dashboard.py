@@ -3,18 +3,26 @@
 For each size (1,000 and 10,000 generated events by default, ``dashboard.sample.generated_timeline``):
 
 * server time (AppTest, in this process, with ``?context=1`` so that every event is shown): the
-  first run of a new session that loads events.json,
-  a rerun with nothing changed, and each change of the search box, the tone filter and the lane
-  mode (set, then cleared), the median of ``--repeats`` runs; beside them, AppTest's own cost of a
-  new session, measured on a one-line app, which a real server does not spend on the page;
-* the figure: ``len(fig.to_json())`` of the timeline figure the app draws with no filter set, and
-  the time ``chart.build_figure`` takes;
+  first run of a new session that loads events.json (a large one: that opens its index),
+  a rerun with nothing changed, and each change of the search box, the tone filter, the lane
+  mode and the zoom (to a month and to a year, as the browser reports it; set, then cleared), the
+  median of ``--repeats`` runs; beside them, AppTest's own cost of a new session, measured on a
+  one-line app, which a real server does not spend on the page;
+* a large timeline (``dashboard/overview.py``: 100,000 events and more): the one-off build of its
+  index from events.json, wall and CPU time and peak memory, in a process of its own;
+* the figure (timelines read whole): ``len(fig.to_json())`` of the timeline figure the app draws
+  with no filter set, and the time ``chart.build_figure`` takes;
 * in headless Chromium (Debian's, driven by Playwright; skipped with a note without it): time from
-  ``page.goto`` until the chart's points are drawn, on a freshly started server (cold) and on
-  reloads (warm), and the server's peak memory (VmHWM); the same on the bundled ``data/events.json``.
+  ``page.goto`` until the chart is drawn, on a freshly started server (cold) and on reloads (warm),
+  then from a click on the chart's "1 month" button until that month's events are drawn (a large
+  timeline: until the counts give way to the events), and the server's peak memory (VmHWM); the
+  same on the bundled ``data/events.json``.
 
-Targets (issue 5): build < 0.5 s and drawn < 4 s at 10,000 events, each filter change < 0.3 s.
-Run: ``python benchmarks/bench_dashboard.py [--events 1000 10000] [--repeats 5] [--no-browser] [--json]``.
+Targets (issue 5): build < 0.5 s and drawn < 4 s at 10,000 events, each filter change < 0.3 s;
+(issue 15) at 1,000,000 events: first run < 1 s, drawn < 4 s, a zoom or filter change < 0.5 s.
+Run: ``python benchmarks/bench_dashboard.py [--events 1000 10000 100000 1000000] [--repeats 5]
+[--no-browser] [--data-dir DIR] [--json]`` (``--data-dir`` keeps the generated timelines and
+their indexes for the next run: a million events take minutes to generate and index).
 """
 
 from __future__ import annotations
@@ -39,10 +47,12 @@ from sources import ROOT
 
 sys.path.insert(0, str(ROOT))
 
-from dashboard import chart  # noqa: E402
+import orjson  # noqa: E402
+
+from dashboard import chart, overview  # noqa: E402
 from dashboard.filters import Filters, apply  # noqa: E402
 from dashboard.sample import generated_timeline  # noqa: E402
-from extract.store import load, save  # noqa: E402
+from extract.store import document_json, load  # noqa: E402
 
 APP = str(ROOT / "dashboard" / "app.py")
 BUNDLED = ROOT / "data" / "events.json"
@@ -65,6 +75,16 @@ GL_DRAWN = """() => {
 }"""
 WAIT_MS = 120_000  # how long to wait for the app before giving up, not a target
 TARGETS = {"build_s": 0.5, "filter_s": 0.3, "drawn_s": 4.0}
+LARGE_TARGETS = {"build_s": 1.0, "filter_s": 0.5, "drawn_s": 4.0}  # issue 15, at 10^6 events
+ZOOMS = {"zoom month": ("2013-03-01", "2013-03-31"), "zoom year": ("2013-01-01", "2013-12-31")}
+VIEW_SYNCED = "() => document.querySelector('.js-plotly-plot')?.__viewSync"  # zoom reported from now
+# Until the "1 month" button's events are drawn: the counts' legend gone and the points drawn.
+EVENTS_DRAWN = f"""() => {{
+  const plot = document.querySelector('.js-plotly-plot');
+  const notes = (plot?.layout?.annotations || []).map((a) => a.text || '');
+  if (!plot || notes.some((text) => text.includes('Counts per'))) return false;
+  return ({SVG_DRAWN})() || ({GL_DRAWN})();
+}}"""
 
 
 def _seconds(action: Callable[[], object]) -> float:
@@ -96,6 +116,12 @@ def _fresh_app(data: Path):
     # Context events shown too: every generated event is in play (by default a tenth are hidden).
     at.query_params["context"] = "1"
     return at
+
+
+def _zoomed(at, zoom: tuple[str, str] | None):
+    """The session as after the browser reported a zoom (``dashboard/view_sync``)."""
+    at.session_state["zoom"] = zoom
+    return at.run()
 
 
 def _checked(at) -> None:
@@ -136,6 +162,8 @@ def server_times(data: Path, repeats: int) -> dict:
             lambda: at.radio(key="lanes").set_value(chart.DEFAULT_LANES).run(),
         ),
     }
+    for name, zoom in ZOOMS.items():
+        changes[name] = (lambda zoom=zoom: _zoomed(at, zoom), lambda: _zoomed(at, None))
     filters = {}
     for name, (narrow, clear) in changes.items():
         timed = [(_seconds(narrow), _seconds(clear)) for _ in range(repeats)]  # each run a real change
@@ -154,6 +182,38 @@ def fresh_server_times(data: Path, repeats: int) -> dict:
     of an earlier size would otherwise slow this size's first run (by ~0.1 s at 10,000 events)."""
     arguments = ("--server-times-of", str(data), "--repeats", str(repeats))
     return json_of(Path(__file__), *arguments, what=f"server times of {data.name} events")
+
+
+# --- the data ---------------------------------------------------------------------------------------
+
+
+def write_timeline(folder: Path, count: int) -> Path:
+    """``count`` generated events saved as events.json (kept when already there); orjson writes the
+    dataclasses as ``extract.store.save`` does, in a second at 10^6 events rather than minutes."""
+    path = folder / "events.json"
+    if path.is_file():
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    documents, events = generated_timeline(count)
+    timeline = {"documents": [document_json(d) for d in documents], "events": events}
+    del documents
+    path.write_bytes(orjson.dumps(timeline))
+    return folder
+
+
+def index_build(path: Path) -> dict:
+    """The one-off index of a large events.json, timed (wall, CPU) with its peak memory."""
+    import resource
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    built = overview.ensure_index(path)
+    return {
+        "index_s": round(time.perf_counter() - wall, 1),
+        "index_cpu_s": round(time.process_time() - cpu, 1),
+        "index_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "index_mb": round(built.stat().st_size / 2**20),
+        "json_mb": round(path.stat().st_size / 2**20),
+    }
 
 
 # --- the figure ------------------------------------------------------------------------------------
@@ -231,9 +291,16 @@ def _seconds_until_drawn(page, load: Callable[[], object], drawn: str) -> float:
     return _seconds(load_and_wait)
 
 
+def _zoom_seconds(page) -> float:
+    """From a click on the chart's "1 month" button until that month's events are drawn."""
+    button = page.locator(".js-plotly-plot g.rangeselector g.button", has_text="1 month")
+    page.wait_for_function(VIEW_SYNCED, timeout=WAIT_MS)
+    return _seconds_until_drawn(page, button.click, EVENTS_DRAWN)
+
+
 def browser_times(browser, data: Path, webgl: bool, repeats: int) -> dict:
-    """Seconds from ``page.goto`` until the points are drawn, on a new server (cold), then on reloads
-    (warm); and the server's peak memory."""
+    """Seconds from ``page.goto`` until the chart is drawn, on a new server (cold), then on reloads
+    (warm), and from a click on "1 month" until its events are; and the server's peak memory."""
     drawn = GL_DRAWN if webgl else SVG_DRAWN
     with running_app(data) as (url, proc):
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -241,15 +308,16 @@ def browser_times(browser, data: Path, webgl: bool, repeats: int) -> dict:
         try:
             shown = f"{url}/?context=1"  # every event, as in the server times
             cold = _seconds_until_drawn(page, lambda: page.goto(shown, wait_until="commit"), drawn)
-            warm = [
-                _seconds_until_drawn(page, lambda: page.reload(wait_until="commit"), drawn)
-                for _ in range(repeats)
-            ]
+            warm, zoom = [], []
+            for _ in range(repeats):
+                warm.append(_seconds_until_drawn(page, lambda: page.reload(wait_until="commit"), drawn))
+                zoom.append(_zoom_seconds(page))
         finally:
             context.close()
         return {
             "drawn_cold_s": round(cold, 2),
             "drawn_warm_s": round(statistics.median(warm), 2),
+            "zoom_drawn_s": round(statistics.median(zoom), 2),
             "server_peak_mb": _peak_rss_mb(proc.pid),
         }
 
@@ -273,16 +341,20 @@ def chromium(wanted: bool) -> Iterator[object | None]:
 # --- the whole run ---------------------------------------------------------------------------------
 
 
-def run(sizes: list[int], repeats: int, with_browser: bool) -> dict:
+def run(sizes: list[int], repeats: int, with_browser: bool, data_dir: Path | None = None) -> dict:
     with_browser = with_browser and CHROMIUM.is_file()
     result: dict = {"targets": TARGETS, "sizes": [], "harness_s": harness_seconds(repeats)}
     if not with_browser:
         result["browser_note"] = f"no browser run ({CHROMIUM} absent or --no-browser): drawing not timed"
     with tempfile.TemporaryDirectory(prefix="bench_dashboard_") as tmp, chromium(with_browser) as browser:
         for count in sizes:
-            data = Path(tmp) / str(count)
-            save(data, *generated_timeline(count))
-            row = {"events": count, **figure_size(data, repeats), **fresh_server_times(data, repeats)}
+            data = write_timeline((data_dir or Path(tmp)) / str(count), count)
+            if overview.is_large(data / "events.json"):  # read from an index, never whole
+                built = json_of(Path(__file__), "--index-of", str(data), what=f"index of {count} events")
+                row = {"events": count, "large": True, "webgl": False, **built}
+            else:
+                row = {"events": count, "large": False, **figure_size(data, repeats)}
+            row |= fresh_server_times(data, repeats)
             if browser:
                 row |= browser_times(browser, data, row["webgl"], repeats)
             result["sizes"].append(row)
@@ -304,24 +376,35 @@ def report(result: dict) -> None:
     print(f"AppTest's own new session (one-line app): {harness} s, part of each first run below")
     for row in result["sizes"]:
         changes = row["filter_change_s"]
-        print(f"\n{row['events']:,} events ({row['points']:,} dated, {'WebGL' if row['webgl'] else 'SVG'})")
-        print(f"  figure: built in {row['figure_build_s']} s, {row['figure_bytes'] / 1e6:.2f} MB of JSON")
+        targets = LARGE_TARGETS if row["large"] else TARGETS
+        if row["large"]:
+            print(f"\n{row['events']:,} events, {row['json_mb']:,} MB of events.json, read from its index")
+            print(
+                f"  index (once): {row['index_s']} s wall, {row['index_cpu_s']} s CPU, peak "
+                f"{row['index_peak_mb']:,} MB; {row['index_mb']:,} MB on disk"
+            )
+        else:
+            print(
+                f"\n{row['events']:,} events ({row['points']:,} dated, {'WebGL' if row['webgl'] else 'SVG'})"
+            )
+            print(f"  figure: built in {row['figure_build_s']} s, {row['figure_bytes'] / 1e6:.2f} MB of JSON")
         page = round(row["first_run_s"] - harness, 3)
         print(
             f"  server: first run {row['first_run_s']} s, the page {page} s without AppTest's "
-            f"{harness} s ({_check(page, TARGETS['build_s'])}), "
-            f"rerun {row['rerun_s']} s ({_check(row['rerun_s'], TARGETS['build_s'])})"
+            f"{harness} s ({_check(page, targets['build_s'])}), "
+            f"rerun {row['rerun_s']} s ({_check(row['rerun_s'], targets['build_s'])})"
         )
         print(
-            "  filter changes: "
+            "  filter and zoom changes: "
             + ", ".join(f"{name} {seconds} s" for name, seconds in changes.items())
-            + f" (slowest {_check(max(changes.values()), TARGETS['filter_s'])})"
+            + f" (slowest {_check(max(changes.values()), targets['filter_s'])})"
         )
         if "drawn_cold_s" in row:
             print(
                 f"  drawn in Chromium: cold {row['drawn_cold_s']} s "
-                f"({_check(row['drawn_cold_s'], TARGETS['drawn_s'])}), warm {row['drawn_warm_s']} s "
-                f"({_check(row['drawn_warm_s'], TARGETS['drawn_s'])}); server peak {row['server_peak_mb']} MB"
+                f"({_check(row['drawn_cold_s'], targets['drawn_s'])}), warm {row['drawn_warm_s']} s "
+                f'({_check(row["drawn_warm_s"], targets["drawn_s"])}); "1 month" drawn '
+                f"{row['zoom_drawn_s']} s after the click; server peak {row['server_peak_mb']} MB"
             )
     if "bundled" in result:
         b = result["bundled"]
@@ -338,13 +421,18 @@ def main() -> None:
     parser.add_argument("--events", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--no-browser", action="store_true", help="skip the headless Chromium part")
+    parser.add_argument("--data-dir", type=Path, help="keep the generated timelines here for later runs")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--server-times-of", type=Path, help=argparse.SUPPRESS)  # one size's process
+    parser.add_argument("--index-of", type=Path, help=argparse.SUPPRESS)  # one size's process
     args = parser.parse_args()
     if args.server_times_of:
         print(json.dumps(server_times(args.server_times_of, args.repeats)))
         return
-    result = run(args.events, args.repeats, not args.no_browser)
+    if args.index_of:
+        print(json.dumps(index_build(args.index_of / "events.json")))
+        return
+    result = run(args.events, args.repeats, not args.no_browser, args.data_dir)
     if args.json:
         print(json.dumps(result))
         return

@@ -116,6 +116,7 @@ class LargeTimeline:
     options: Options
     by_id: Mapping[str, Event]
     by_file: Mapping[str, Document]
+    middle: np.ndarray  # each event's middle day (ordinal), where its marker goes
 
 
 def _options(index: EventIndex) -> Options:
@@ -135,9 +136,9 @@ def _options(index: EventIndex) -> Options:
 def open_timeline(events_json: Path) -> LargeTimeline:
     index = EventIndex(ensure_index(events_json))
     key = f"index:{index.path}@{index.meta['stamp']}"
-    return LargeTimeline(
-        key, index, _options(index), _Lookup(index.event, index.count), _Lookup(index.document, index.count)
-    )
+    by_id, by_file = _Lookup(index.event, index.count), _Lookup(index.document, index.count)
+    middle = (index.start_day.astype(np.int64) + index.end_day) // 2
+    return LargeTimeline(key, index, _options(index), by_id, by_file, middle)
 
 
 @st.cache_resource(show_spinner="Indexing the timeline (once; minutes for a million events)…", max_entries=2)
@@ -272,21 +273,25 @@ def draw(
     dated = shown & index.dated
     if not dated.any():
         return Drawn(chart.note_figure("No dated event matches the filters"), [], 0, None)
+    # An event is in view when its marker is: a period's middle day (a year's events, tens of
+    # thousands at 10^6, would otherwise be in the view of every day of their year).
+    middle = timeline.middle
     if zoom:
         first, last = _ordinal(zoom[0]), _ordinal(zoom[1])
     else:
-        first, last = int(index.start_day[dated].min()), int(index.end_day[dated].max())
-    overlapping = dated & (index.end_day >= first) & (index.start_day <= last)
-    in_view = int(overlapping.sum())
-    if in_view > POINTS_UP_TO:
-        period = period_for(first, last)
-        figure = _counts_figure(index, dated, lane_mode, period, first, last, zoom, viewport, revision)
-        return Drawn(figure, [], in_view, period)
-    ords = np.flatnonzero(overlapping)
+        first, last = int(middle[dated].min()), int(middle[dated].max())
+    visible = dated & (middle >= first) & (middle <= last)
+    in_view = int(visible.sum())
+    ords = np.flatnonzero(visible)
     if zoom:  # half a view more on either side, so that a small pan still shows events
         pad = (last - first) // 2
-        around = np.flatnonzero(dated & (index.end_day >= first - pad) & (index.start_day <= last + pad))
+        around = np.flatnonzero(dated & (middle >= first - pad) & (middle <= last + pad))
         ords = around if len(around) <= 2 * POINTS_UP_TO else ords
+    # Nothing near: still a chart of this range (a note in its place would lose the zoom).
+    if in_view > POINTS_UP_TO or not len(ords):
+        period = period_for(first, last)
+        figure = _counts_figure(timeline, dated, lane_mode, period, first, last, zoom, viewport, revision)
+        return Drawn(figure, [], in_view, period)
     events = index.events(ords)
     figure = chart.build_figure(
         events,
@@ -325,7 +330,7 @@ def drawn(timeline: LargeTimeline, f: Filters, lane_mode: str, zoom: tuple | Non
 
 
 def _counts_figure(
-    index: EventIndex,
+    timeline: LargeTimeline,
     dated: np.ndarray,
     lane_mode: str,
     period: str,
@@ -335,6 +340,7 @@ def _counts_figure(
     viewport: int | None,
     revision: str,
 ) -> go.Figure:
+    index = timeline.index
     lanes_of = index.keys[f"lane:{lane_mode}"]
     # Lanes in the order of the whole view (busiest first), so that they stay put while zooming.
     per_lane = np.bincount(lanes_of.codes[dated], minlength=len(lanes_of.values))
@@ -342,12 +348,12 @@ def _counts_figure(
     rank = np.full(len(lanes_of.values), -1, dtype=np.int64)
     rank[order] = np.arange(len(order))
     width = last - first
-    middle = (index.start_day.astype(np.int64) + index.end_day) // 2
+    middle = timeline.middle
     near = dated & (middle >= first - width) & (middle <= last + width)  # the view, and a view each side
     codes = period_codes(middle[near], period)
-    lowest = int(codes.min())
+    lowest = int(codes.min()) if len(codes) else 0
     column = codes - lowest
-    periods = int(column.max()) + 1
+    periods = int(column.max()) + 1 if len(codes) else 0
     lane = rank[lanes_of.codes[near]]
     cell = column * len(order) + lane
     size = periods * len(order)
@@ -377,7 +383,7 @@ def _counts_figure(
         marker=dict(
             size=counts[filled],
             sizemode="area",
-            sizeref=2.0 * counts.max() / _CIRCLE_PX**2,
+            sizeref=2.0 * max(1, counts.max(initial=0)) / _CIRCLE_PX**2,
             sizemin=3,
             color=means,
             colorscale=_TONE_SCALE,
@@ -401,6 +407,7 @@ def _counts_figure(
         order,
         lanes_of.values,
         period,
+        (first, last),
         zoom,
         viewport,
         revision,
@@ -453,15 +460,24 @@ def _counts_layout(
     order: list[int],
     lane_names: list[str],
     period: str,
+    extent: tuple[int, int],
     zoom: tuple[str, str] | None,
     viewport: int | None,
     revision: str,
 ) -> go.Figure:
+    """``extent``: the first and last day of the view (of the data when not zoomed)."""
+    first, last = extent
     compact = viewport is not None and viewport < chart.COMPACT_BELOW
     labels = [one_line(lane_names[c])[:24] for c in order]
     height = max(420, 50 * len(order) + 220)
     ticks = dict(tickvals=list(range(len(order))), ticktext=[html.escape(t, quote=False) for t in labels])
-    x_axis = dict(type="date", range=list(zoom) if zoom else None)
+    # Autorange pads for the circles' size: by years on a long axis, where "1 month" (back from
+    # the axis's end) would show none of the data. Two weeks of margin, circles cut at the ends.
+    margin = 14
+    clip = dict(
+        clipmin=float(chart.epoch_ms([first - margin])[0]), clipmax=float(chart.epoch_ms([last + margin])[0])
+    )
+    x_axis = dict(type="date", range=list(zoom) if zoom else None, autorangeoptions=clip)
     layout = dict(
         height=height,
         xaxis=x_axis | dict(anchor="y", matches="x2", showticklabels=False, rangeselector=_QUICK_RANGES),
