@@ -31,17 +31,8 @@ from streamlit.components.v1 import declare_component  # noqa: E402
 
 import dashboard.curation as curation  # noqa: E402  (the analyst's workspace)
 import dashboard.curation_ui as curation_ui  # noqa: E402
-from dashboard import (  # noqa: E402
-    chart,
-    data_file,
-    exports,
-    keydates_view,
-    overview,
-    panel,
-    state,
-    story,
-    uploads,
-)
+import dashboard.overview as overview  # noqa: E402  (timelines too large to hold in memory)
+from dashboard import chart, data_file, exports, keydates_view, panel, state, story, uploads  # noqa: E402
 from dashboard.filters import Filters, Options, is_context, options, split_context  # noqa: E402
 from dashboard.safe_text import html_text, one_line  # noqa: E402
 from extract.merge import merge  # noqa: E402

@@ -35,7 +35,7 @@ from dashboard.safe_text import one_line
 from extract.event_index import EventIndex, build_from_json
 from extract.model import SHOWN_BY_DEFAULT, Document, Event
 
-LARGE_FROM_MB = float(os.environ.get("TIMELINE_INDEX_FROM_MB", "48"))  # ~20,000-40,000 events
+LARGE_FROM_MB = float(os.environ.get("TIMELINE_INDEX_FROM_MB", "24"))  # ~25,000 generated events
 POINTS_UP_TO = 4000  # events in view drawn one by one; past this, counts per period and lane
 MAX_PERIODS = 90  # periods across the visible range: the shortest period that keeps to this many
 PERIODS = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.31, "year": 365.25}  # days, about
@@ -213,7 +213,13 @@ def period_codes(days: np.ndarray, period: str) -> np.ndarray:
         return days.astype(np.int64)
     if period == "week":
         return (days.astype(np.int64) - 1) // 7  # ordinal 1 is a Monday: weeks start on Mondays
-    months = (days.astype(np.int64) - _EPOCH).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    if not len(days):
+        return days.astype(np.int64)
+    # Months since 1970 of each day in the range, looked up: thousands of days, not a million dates.
+    lowest = int(days.min())
+    span = np.arange(lowest, int(days.max()) + 1)
+    table = (span - _EPOCH).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    months = table[days - lowest]
     return months if period == "month" else months // 3 if period == "quarter" else months // 12
 
 
@@ -283,10 +289,10 @@ def draw(
     visible = dated & (middle >= first) & (middle <= last)
     in_view = int(visible.sum())
     ords = np.flatnonzero(visible)
-    if zoom:  # half a view more on either side, so that a small pan still shows events
-        pad = (last - first) // 2
+    if zoom:  # a quarter of a view more on either side, so that a small pan still shows events
+        pad = (last - first) // 4
         around = np.flatnonzero(dated & (middle >= first - pad) & (middle <= last + pad))
-        ords = around if len(around) <= 2 * POINTS_UP_TO else ords
+        ords = around if len(around) <= 1.5 * POINTS_UP_TO else ords
     # Nothing near: still a chart of this range (a note in its place would lose the zoom).
     if in_view > POINTS_UP_TO or not len(ords):
         period = period_for(first, last)
@@ -354,16 +360,14 @@ def _counts_figure(
     lowest = int(codes.min()) if len(codes) else 0
     column = codes - lowest
     periods = int(column.max()) + 1 if len(codes) else 0
-    lane = rank[lanes_of.codes[near]]
-    cell = column * len(order) + lane
+    cell = column * len(order) + rank[lanes_of.codes[near]]
     size = periods * len(order)
-    counts = np.bincount(cell, minlength=size)
     scores = np.bincount(cell, weights=index.goldstein[near], minlength=size)
     tones = index.keys["tone"]
-    by_tone = {
-        tone: np.bincount(cell[tones.codes[near] == code], minlength=size)
-        for code, tone in enumerate(tones.values)
-    }
+    # Per cell and tone in one pass; a cell's count is the sum of its tones'.
+    by_tone = np.bincount(cell * len(tones.values) + tones.codes[near], minlength=size * len(tones.values))
+    by_tone = by_tone.reshape(size, len(tones.values))
+    counts = by_tone.sum(axis=1)
     filled = np.flatnonzero(counts)
     bounds = [period_days(lowest + int(c) // len(order), period) for c in filled]
     mids = [(a.toordinal() + b.toordinal()) // 2 for a, b in bounds]
@@ -372,7 +376,7 @@ def _counts_figure(
     hover = [
         f"{_period_label(a, b, period)} · {names[int(c) % len(order)]}"
         f"<br>{counts[c]:,} events, mean tone {m:+.1f}<br>"
-        + ", ".join(f"{tone} {by_tone[tone][c]:,}" for tone in tones.values if by_tone[tone][c])
+        + ", ".join(f"{tone} {n:,}" for tone, n in zip(tones.values, by_tone[c], strict=True) if n)
         for c, (a, b), m in zip(filled, bounds, means, strict=True)
     ]
     circles = dict(
@@ -403,7 +407,12 @@ def _counts_figure(
     )
     return _counts_layout(
         circles,
-        _temperature(column, index.goldstein[near], lowest, period),
+        _temperature(
+            counts.reshape(periods, len(order)).sum(axis=1),
+            scores.reshape(periods, len(order)).sum(axis=1),
+            lowest,
+            period,
+        ),
         order,
         lanes_of.values,
         period,
@@ -414,10 +423,9 @@ def _counts_figure(
     )
 
 
-def _temperature(column: np.ndarray, scores: np.ndarray, lowest: int, period: str) -> dict:
-    """The mean tone per period, under the circles (as the event chart's monthly temperature)."""
-    counts = np.bincount(column)
-    sums = np.bincount(column, weights=scores)
+def _temperature(counts: np.ndarray, sums: np.ndarray, lowest: int, period: str) -> dict:
+    """The mean tone per period (events and their scores summed per period from ``lowest``), under
+    the circles, as the event chart's monthly temperature."""
     filled = np.flatnonzero(counts)
     bounds = [period_days(lowest + int(c), period) for c in filled]
     means = sums[filled] / counts[filled]

@@ -19,7 +19,6 @@ function giving one value per event, ``sets`` to one giving several (actors, lan
 
 from __future__ import annotations
 
-import io
 import os
 import sqlite3
 import threading
@@ -35,7 +34,7 @@ from extract.model import Document, Event
 from extract.store import collector_paused, document_from_json, document_json, event_from_json
 from extract.workspace import search
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 _BATCH = 20_000  # rows per executemany: bounded memory while a million are written
 _IN_CHUNK = 500  # ords per "IN (...)" query, under SQLite's parameter limit
 _SCHEMA = """
@@ -59,10 +58,10 @@ def _day(iso: str | None) -> int:
     return date.fromisoformat(iso).toordinal() if iso else 0
 
 
-def _npy(array: np.ndarray) -> bytes:
-    out = io.BytesIO()
-    np.save(out, array, allow_pickle=False)
-    return out.getvalue()
+def _codes(values: list[int], distinct: int) -> np.ndarray:
+    """Codes in the narrowest type that holds them: less to read when the page opens."""
+    narrowest = np.uint8 if distinct <= 2**8 else np.uint16 if distinct <= 2**16 else np.int32
+    return np.array(values, dtype=narrowest)
 
 
 def _text(event: Event) -> str:
@@ -135,19 +134,20 @@ def _write_columns(db: sqlite3.Connection, events: list[Event], keys: Keys, sets
     values: dict[str, list[str]] = {}
     for name, value_of in keys.items():
         codes: dict[str, int] = {}
-        columns[f"key:{name}"] = np.array(
-            [codes.setdefault(value_of(e), len(codes)) for e in events], dtype=np.int32
-        )
+        coded = [codes.setdefault(value_of(e), len(codes)) for e in events]
+        columns[f"key:{name}"] = _codes(coded, len(codes))
         values[name] = list(codes)
     for name, values_of in sets.items():
         codes = {}
         pairs = [
             (n, codes.setdefault(v, len(codes))) for n, e in enumerate(events) for v in set(values_of(e))
         ]
-        array = np.array(pairs, dtype=np.int32).reshape(-1, 2)
-        columns[f"set:{name}:event"], columns[f"set:{name}:value"] = array[:, 0].copy(), array[:, 1].copy()
+        columns[f"set:{name}:event"] = np.array([n for n, _ in pairs], dtype=np.int32)
+        columns[f"set:{name}:value"] = _codes([code for _, code in pairs], len(codes))
         values[name] = list(codes)
-    rows = [(name, _npy(array)) for name, array in columns.items()]
+    # Raw bytes, their type in "types": a reader takes them as they are (np.frombuffer, no copy).
+    rows = [(name, array.tobytes()) for name, array in columns.items()]
+    rows.append(("types", orjson.dumps({name: array.dtype.str for name, array in columns.items()})))
     rows.append(("values", orjson.dumps(values)))
     db.executemany("INSERT INTO columns VALUES (?, ?)", rows)
 
@@ -192,8 +192,8 @@ class EventIndex:
         self.meta = dict(self._db.execute("SELECT key, value FROM meta"))
         self.count = int(self.meta["count"])
         arrays = {name: data for name, data in self._db.execute("SELECT name, data FROM columns")}
-        values = orjson.loads(arrays.pop("values"))
-        loaded = {name: np.load(io.BytesIO(data), allow_pickle=False) for name, data in arrays.items()}
+        values, types = orjson.loads(arrays.pop("values")), orjson.loads(arrays.pop("types"))
+        loaded = {name: np.frombuffer(data, dtype=types[name]) for name, data in arrays.items()}
         self.start_day: np.ndarray = loaded["start_day"]
         self.end_day: np.ndarray = loaded["end_day"]
         self.relevance: np.ndarray = loaded["relevance"]

@@ -159,7 +159,7 @@ def test_zoomed_in_the_events_themselves_are_drawn(timeline, events, monkeypatch
     first, last = date(2010, 3, 1).toordinal(), date(2010, 5, 31).toordinal()
     in_view = [e for e in events if chart.is_dated(e) and first <= _middle(e) <= last]
     assert drawn.period is None and drawn.in_view == len(in_view) <= 100
-    assert {e.id for e in in_view} <= {e.id for e in drawn.events}  # and half a view either side
+    assert {e.id for e in in_view} <= {e.id for e in drawn.events}  # and a quarter of a view either side
     assert list(drawn.figure.layout.xaxis.range) == list(zoom)
     markers = [t for t in drawn.figure.data if t.customdata is not None and t.type.startswith("scatter")]
     assert sum(len(t.customdata) for t in markers) == len(drawn.events)
