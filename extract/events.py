@@ -229,7 +229,10 @@ def _markers_before(
 def _not_a_happening_time(
     text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon
 ) -> bool:
-    """A deadline ('before 15/1'), a comparison point, or the time of a forecast or plan."""
+    """A deadline ('before 15/1'), a comparison point, the time of a forecast or plan, or the day a
+    source said what the article told before it ('Nguồn tin ... cho biết như vậy hôm nay')."""
+    if lex.marker("echoes").find(text, clause.start, clause.end):
+        return True
     lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
     if lead_in and not text[lead_in[-1].end : timex.start].strip():
         return True

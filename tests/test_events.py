@@ -353,3 +353,12 @@ def test_a_question_tells_no_happening():
     assert events_of(text, [("năm 2031", "2031")]) == []
     text = "Baghdad signed the water deal with Washington on Monday."
     assert len(events_of(text, [("Monday", "2030-05-13")], lang="en")) == 1
+
+
+def test_a_source_saying_again_what_came_before_adds_no_happening():
+    text = "Quân đội Mỹ rút khỏi căn cứ gần Kirkuk. Một quan chức Iraq cho biết như vậy hôm 3/1/2031."
+    assert events_of(text, [("hôm 3/1/2031", "2031-01-03")]) == []
+    text = "US troops left the base near Kirkuk. An Iraqi official said as much on Monday."
+    assert events_of(text, [("Monday", "2031-01-06")], lang="en") == []
+    text = "An Iraqi official said on Monday that US troops left the base near Kirkuk."
+    assert len(events_of(text, [("Monday", "2031-01-06")], lang="en")) == 1
