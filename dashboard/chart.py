@@ -12,7 +12,7 @@ import tomllib
 from calendar import monthrange
 from collections import defaultdict
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from statistics import fmean
 from typing import NamedTuple
@@ -46,6 +46,7 @@ _ROW_STEP = 0.16
 _SPAN_WIDTH = 9
 _RANGESLIDER = 0.06  # of the plot's height
 _HOVER_CHARS = 90
+_POINT_TEXTS = 1 << 16  # texts kept (~400 bytes each): 10,000 events and their edits many times over
 CONTEXT_OPACITY = 0.35  # context events (relevance under the default threshold) are drawn fainter
 COMPACT_BELOW = 700  # px of viewport: narrower screens get lane names inside the plot, legend below
 _WIDE_PLOT_PX = 750  # the plot's width when the viewport is unknown (a desktop's sidebar beside it)
@@ -73,8 +74,8 @@ def lane_of(event: Event, mode: str) -> str:
     return event.category.replace("-", " ").capitalize() or "Other"
 
 
-def _as_given(event: Event) -> str:
-    return event.date if not event.mod else f"{event.date} ({event.mod.lower()})"
+def _as_given(day: str, mod: str | None) -> str:
+    return day if not mod else f"{day} ({mod.lower()})"
 
 
 def _precision_note(precision: str) -> str:
@@ -83,7 +84,7 @@ def _precision_note(precision: str) -> str:
 
 def date_label(event: Event) -> str:
     """The date as the source gives it, with its precision when it is not a day."""
-    return _as_given(event) + _precision_note(event.precision)
+    return _as_given(event.date, event.mod) + _precision_note(event.precision)
 
 
 def is_dated(event: Event) -> bool:
@@ -165,12 +166,26 @@ def _short(title: str, size: int = 34) -> str:
     return title if len(title) <= size else title[: size - 1].rstrip() + "…"
 
 
-def _hover(event: Event) -> str:
-    """The title, short, and the sources when merged (the trace's template adds the date)."""
-    text = _text(_short(event.title, _HOVER_CHARS))
-    if len(event.sources) > 1:
-        text += f"<br>{len(event.sources)} sources"
-    return text + (f"<br>context event (relevance {event.relevance:.2f})" if is_context(event) else "")
+def _point_texts(event: Event) -> tuple[str, str]:
+    """A marker's escaped date as given and hover text, from the values they are made of: a rerun,
+    or a new curated timeline in which most events did not change, finds them made already, and an
+    edited event (another title, date, number of sources, relevance) gets its own."""
+    context = event.relevance if is_context(event) else None
+    return _made_point_texts(event.date, event.mod, event.title, len(event.sources), context)
+
+
+@lru_cache(maxsize=_POINT_TEXTS)
+def _made_point_texts(
+    day: str, mod: str | None, title: str, sources: int, context: float | None
+) -> tuple[str, str]:
+    given = _text(_as_given(day, mod))
+    # The title, short, and the sources when merged (the trace's template adds the date).
+    hover = _text(_short(title, _HOVER_CHARS))
+    if sources > 1:
+        hover += f"<br>{sources} sources"
+    if context is not None:
+        hover += f"<br>context event (relevance {context:.2f})"
+    return given, hover
 
 
 def _label_position(item: _Placed, first_day: int, plot_days: int) -> str:
@@ -275,8 +290,9 @@ def _marker_trace(items: list[_Placed], kind: str, tone: str, precision: str, co
         line=dict(color="white", width=1),
     )
     # Text as fixed-width arrays: Plotly copies the figure twice on its way out, and these copy as one block.
-    given = np.array([_text(_as_given(p.event)) for p in items], dtype=str)
-    hover = np.array([_hover(p.event) for p in items], dtype=str)
+    texts = [_point_texts(p.event) for p in items]
+    given = np.array([given for given, _ in texts], dtype=str)
+    hover = np.array([hover for _, hover in texts], dtype=str)
     return dict(
         type=kind,
         x=epoch_ms([p.mid for p in items]),

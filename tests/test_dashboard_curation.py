@@ -5,6 +5,7 @@ fallback."""
 from __future__ import annotations
 
 import html
+import json
 import os
 from pathlib import Path
 
@@ -87,6 +88,26 @@ def test_an_edit_of_every_field_shows_at_once_and_marks_the_event_reviewed(app, 
     event = _event(data, "attack")
     assert event.precision == "day" and state_of(event)["reviewed"] and state_of(event)["edited"]
     assert "Saved: #1" in _notices(app)
+
+
+def _hover_texts(at: AppTest) -> list[str]:
+    """The hover text of every event marker of the chart the page drew."""
+    spec = json.loads(at.get("plotly_chart")[-1].proto.spec)
+    return [text for trace in spec["data"] for text in trace.get("hovertext") or ()]
+
+
+def test_the_chart_redrawn_after_an_edit_or_a_merge_shows_the_new_text(app, data):
+    _open(app, "attack")
+    assert "Căn cứ ở Anbar bị tấn công" in _hover_texts(app)  # the texts of every marker made once
+    app.text_input(key="ed_title").set_value("Căn cứ <b>Ain al-Asad</b> bị tấn công")
+    _submit(app)
+    hovers = _hover_texts(app)
+    assert "Căn cứ &lt;b&gt;Ain al-Asad&lt;/b&gt; bị tấn công" in hovers  # the edited title, escaped
+    assert "Căn cứ ở Anbar bị tấn công" not in hovers
+    _open(app, "talks")
+    app.text_input(key="cur_merge_ids").set_value("sudani")
+    app.button(key="cur_merge").click().run()
+    assert "Hoa Kỳ và Iraq bắt đầu đàm phán<br>3 sources" in _hover_texts(app)
 
 
 def _submit(at: AppTest) -> AppTest:
