@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from pathlib import Path
 
@@ -239,3 +240,40 @@ def test_decisions_persist_across_reopen(ws: Workspace) -> None:
     ws.close()
     with Workspace(ws.path) as reopened:
         assert by_id(reopened)["talks"].title == "Kept"
+
+
+def test_decisions_applied_one_by_one_make_what_the_whole_log_makes(tmp_path: Path) -> None:
+    """A session applies each new decision on top of the timeline it has; a new session applies the
+    whole log at once: after every kind of decision, undos among them, both timelines are the same."""
+    from dashboard.sample import generated_timeline
+
+    rng = random.Random(7)
+    path = tmp_path / "workspace.sqlite"
+    with Workspace(path) as session:
+        session.take_extraction(*generated_timeline(200))
+        for n in range(160):
+            events = session.timeline(include_hidden=True)[1]
+            event = rng.choice(events)
+            kind = n % 8
+            if kind == 0:
+                session.edit(event.id, "Lan", title=f"Sửa {n}", date="2015-06")
+            elif kind == 1:
+                session.merge([event.id, *(e.id for e in rng.sample(events, 2))], "Minh")
+            elif kind == 2 and len(event.sources) > 1:
+                session.split(event.id, rng.randrange(len(event.sources)), "Lan")
+            elif kind == 3:
+                session.hide(event.id, "Lan")
+            elif kind == 4:
+                session.note(event.id, f"ghi chú {n}", "Minh")
+            elif kind == 5:
+                session.bookmark(event.id, "Lan")
+            else:
+                undone = {d.undoes for d in session.log()}
+                session.undo(rng.choice([d.seq for d in session.log() if d.uid not in undone]), "Minh")
+            if n % 20 == 19:
+                with Workspace(path) as fresh:
+                    assert fresh.timeline(include_hidden=True) == session.timeline(include_hidden=True)
+                    assert fresh.curated().orphans == session.curated().orphans
+                    assert fresh.curated().applied_to == session.curated().applied_to
+        assert sum(d.action == "undo" for d in session.log()) >= 40
+        assert any(len(e.sources) > 1 for e in session.timeline()[1])

@@ -169,64 +169,130 @@ def curation(event: Event) -> dict[str, Any]:
 
 def fold(events: list[Event], index: SourceIndex, decisions: list[Decision]) -> Curated:
     """The extraction ``events`` with the ``decisions`` in force applied in log order."""
-    groups: dict[str, _Group] = {}  # only the events a decision touched
-    owner: dict[SourceKey, str] = {}  # sources whose event a merge or split changed
-    order: dict[str, float] = {}  # where a split-off event stands: right after its first event
-    applied_to: dict[int, str] = {}
-    moved: list[Decision] = []
-    orphans: list[Decision] = []
-
-    def group_of(key: SourceKey) -> str:
-        gid = owner.get(key)
-        if gid is None:
-            gid = events[index.by_key[key][0]].id
-            if gid not in groups:
-                base = events[index.by_key[key][0]]
-                groups[gid] = _Group(base, [_key(s) for s in base.sources])
-        return gid
-
-    def resolve(anchors: list[dict], decision: Decision) -> str | None:
-        for item in anchors:
-            found = index.resolve(item)
-            if found:
-                if found[1] == "moved" and (not moved or moved[-1] is not decision):
-                    moved.append(decision)
-                return group_of(found[0])
-        return None
-
+    folding = Folding(events, index)
     for decision in in_force(decisions):
+        folding.apply(decision)
+    return folding.curated()
+
+
+class Folding:
+    """The curated timeline being made of one extraction, decision after decision.
+
+    A decision logged after those applied, and not an undo (which changes what is in force before
+    it), is applied on top: ``apply`` then ``curated`` give what ``fold`` of the whole log would,
+    and only the events that decision touched are made again."""
+
+    def __init__(self, events: list[Event], index: SourceIndex) -> None:
+        self.events = events
+        self.index = index
+        self.groups: dict[str, _Group] = {}  # only the events a decision touched
+        self.owner: dict[SourceKey, str] = {}  # sources whose event a merge or split changed
+        self.order: dict[str, float] = {}  # where a split-off event stands: right after its first event
+        self.applied_to: dict[int, str] = {}
+        self.moved: list[Decision] = []
+        self.orphans: list[Decision] = []
+        self._made: dict[str, Event] = {}  # curated events of the groups no decision changed since
+
+    def apply(self, decision: Decision) -> None:
+        """One decision in force, after those applied so far."""
         if decision.action == "merge":
-            gids = [resolve(anchors, decision) for anchors in decision.anchors]
+            gids = [self._resolve(anchors, decision) for anchors in decision.anchors]
             distinct = list(dict.fromkeys(g for g in gids if g))
             if None in gids:
-                orphans.append(decision)
+                self.orphans.append(decision)
             if len(distinct) < 2:
                 if distinct:
-                    applied_to[decision.seq] = distinct[0]
-                continue
-            lead = groups[distinct[0]]
+                    self.applied_to[decision.seq] = distinct[0]
+                return
+            lead = self.groups[distinct[0]]
             for gid in distinct[1:]:
-                other = groups[gid]
+                other = self.groups[gid]
                 other.absorbed = True
                 _join(lead, other)
                 for key in other.keys:
-                    owner[key] = distinct[0]
+                    self.owner[key] = distinct[0]
             _touch(lead, decision, changed=True)
-            applied_to[decision.seq] = distinct[0]
-            continue
-        gid = resolve(decision.anchors[0] if decision.anchors else [], decision)
+            self.applied_to[decision.seq] = distinct[0]
+            self._changed(*distinct)
+            return
+        gid = self._resolve(decision.anchors[0] if decision.anchors else [], decision)
         if gid is None:
-            orphans.append(decision)
-            continue
-        group = groups[gid]
+            self.orphans.append(decision)
+            return
         if decision.action == "split":
-            gid = _split(group, gid, decision, index, groups, owner, order, events)
-            group = groups[gid]
-        _apply(group, decision)
-        applied_to[decision.seq] = gid
+            self._changed(gid)
+            gid = self._split(gid, decision)
+        _apply(self.groups[gid], decision)
+        self.applied_to[decision.seq] = gid
+        self._changed(gid)
 
-    sources = {k: events[e].sources[s] for g in groups.values() for k in g.keys for e, s in [index.by_key[k]]}
-    return Curated(_output(events, groups, sources, order), applied_to, moved, orphans)
+    def curated(self) -> Curated:
+        return Curated(self._output(), dict(self.applied_to), list(self.moved), list(self.orphans))
+
+    def _group_of(self, key: SourceKey) -> str:
+        gid = self.owner.get(key)
+        if gid is None:
+            base = self.events[self.index.by_key[key][0]]
+            gid = base.id
+            if gid not in self.groups:
+                self.groups[gid] = _Group(base, [_key(s) for s in base.sources])
+        return gid
+
+    def _resolve(self, anchors: list[dict], decision: Decision) -> str | None:
+        for item in anchors:
+            found = self.index.resolve(item)
+            if found:
+                if found[1] == "moved" and (not self.moved or self.moved[-1] is not decision):
+                    self.moved.append(decision)
+                return self._group_of(found[0])
+        return None
+
+    def _split(self, gid: str, decision: Decision) -> str:
+        """The source the split names becomes an event of its own, with its event's fields so far."""
+        group = self.groups[gid]
+        found = self.index.resolve(decision.anchors[0][0])
+        assert found is not None  # _resolve() found it a moment ago
+        key = found[0]
+        if len(group.keys) == 1:
+            return gid  # already alone: nothing to split off
+        group.keys.remove(key)
+        new_id = "split-" + hashlib.sha1(repr(key).encode("utf-8")).hexdigest()[:12]
+        self.groups[new_id] = _Group(group.lead, [key], fields=dict(group.fields), hidden=group.hidden)
+        self.owner[key] = new_id
+        _touch(group, decision, changed=True)
+        by_key = self.index.by_key
+        first = by_key[group.keys[0]][0] if group.keys[0] in by_key else len(self.events)
+        self.order[new_id] = first + 0.5
+        return new_id
+
+    def _changed(self, *gids: str) -> None:
+        for gid in gids:
+            self._made.pop(gid, None)
+
+    def _output(self) -> list[Event]:
+        after: dict[int, list[str]] = {}  # split-off events, by the position they follow
+        for gid, position in sorted(self.order.items(), key=lambda item: item[1]):
+            if not self.groups[gid].absorbed:
+                after.setdefault(int(position), []).append(gid)
+        groups = self.groups
+        out: list[Event] = []
+        for n, event in enumerate(self.events):
+            group = groups.get(event.id)
+            if group is None:
+                out.append(event)  # untouched: the extractor's own object
+            elif not group.absorbed:
+                out.append(self._event(event.id))
+            for gid in after.get(n, ()):
+                out.append(self._event(gid))
+        for gid in after.get(len(self.events), ()):
+            out.append(self._event(gid))
+        return out
+
+    def _event(self, gid: str) -> Event:
+        made = self._made.get(gid)
+        if made is None:
+            made = self._made[gid] = _curated(gid, self.groups[gid], self.events, self.index)
+        return made
 
 
 def _key(source: Source) -> SourceKey:
@@ -268,55 +334,9 @@ def _join(lead: _Group, other: _Group) -> None:
     lead.decisions.extend(other.decisions)
 
 
-def _split(
-    group: _Group,
-    gid: str,
-    decision: Decision,
-    index: SourceIndex,
-    groups: dict[str, _Group],
-    owner: dict[SourceKey, str],
-    order: dict[str, float],
-    events: list[Event],
-) -> str:
-    """The source the split names becomes an event of its own, with its event's fields so far."""
-    found = index.resolve(decision.anchors[0][0])
-    assert found is not None  # resolve() found it a moment ago
-    key = found[0]
-    if len(group.keys) == 1:
-        return gid  # already alone: nothing to split off
-    group.keys.remove(key)
-    new_id = "split-" + hashlib.sha1(repr(key).encode("utf-8")).hexdigest()[:12]
-    groups[new_id] = _Group(group.lead, [key], fields=dict(group.fields), hidden=group.hidden)
-    owner[key] = new_id
-    _touch(group, decision, changed=True)
-    first = index.by_key[group.keys[0]][0] if group.keys[0] in index.by_key else len(events)
-    order[new_id] = first + 0.5
-    return new_id
-
-
-def _output(
-    events: list[Event], groups: dict[str, _Group], sources: dict[SourceKey, Source], order: dict[str, float]
-) -> list[Event]:
-    after: dict[int, list[str]] = {}  # split-off events, by the position they follow
-    for gid, position in sorted(order.items(), key=lambda item: item[1]):
-        if not groups[gid].absorbed:
-            after.setdefault(int(position), []).append(gid)
-    out: list[Event] = []
-    for n, event in enumerate(events):
-        group = groups.get(event.id)
-        if group is None:
-            out.append(event)  # untouched: the extractor's own object
-        elif not group.absorbed:
-            out.append(_curated(event.id, group, sources))
-        for gid in after.get(n, ()):
-            out.append(_curated(gid, groups[gid], sources))
-    for gid in after.get(len(events), ()):
-        out.append(_curated(gid, groups[gid], sources))
-    return out
-
-
-def _curated(gid: str, group: _Group, sources: dict[SourceKey, Source]) -> Event:
-    members = sorted((sources[k] for k in group.keys), key=lambda s: (s.file, s.passage_start, s.timex_start))
+def _curated(gid: str, group: _Group, events: list[Event], index: SourceIndex) -> Event:
+    sources = [events[e].sources[s] for e, s in map(index.by_key.__getitem__, group.keys)]
+    members = sorted(sources, key=lambda s: (s.file, s.passage_start, s.timex_start))
     extra = dict(group.lead.extra)
     extra["articles"] = len({s.file for s in members})  # a merge or a split changed the count
     extra["outlets"] = len({s.outlet for s in members if s.outlet})

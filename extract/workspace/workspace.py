@@ -30,10 +30,10 @@ from extract.workspace.decisions import (
     Curated,
     Decision,
     DecisionError,
+    Folding,
     checked_fields,
     checked_note,
     curation,
-    fold,
     in_force,
 )
 
@@ -80,6 +80,7 @@ class Workspace:
         self._lock = threading.RLock()
         self._extraction: _Extraction | None = None
         self._decisions: list[Decision] = []
+        self._folding: Folding | None = None  # the decisions in force applied to the extraction
         self._curated: Curated | None = None
 
     @classmethod
@@ -418,20 +419,25 @@ class Workspace:
         generation = get_meta(db, "generation")
         if generation is None:
             raise DecisionError(f"the workspace {self.path.name} holds no extraction yet")
-        changed = False
         if self._extraction is None or self._extraction.generation != generation:
             self._extraction = _read_extraction(db, generation)
-            changed = True
+            self._folding = None
         last = self._decisions[-1].seq if self._decisions else 0
         rows = db.execute(
             f"SELECT {_LOG_COLUMNS} FROM log WHERE seq > ? ORDER BY seq",
             (last,),
         ).fetchall()
-        if rows:
-            self._decisions.extend(_decision(row) for row in rows)
-            changed = True
-        if changed or self._curated is None:
-            self._curated = fold(self._extraction.events, self._extraction.index, self._decisions)
+        new = [_decision(row) for row in rows]
+        self._decisions.extend(new)
+        if self._folding is None or any(d.action == "undo" for d in new):
+            # An undo changes what is in force before it: the whole log is applied again.
+            self._folding = Folding(self._extraction.events, self._extraction.index)
+            new = in_force(self._decisions)
+        elif not new and self._curated is not None:
+            return
+        for decision in new:
+            self._folding.apply(decision)
+        self._curated = self._folding.curated()
 
 
 def _hidden(event: Event) -> bool:
