@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 import orjson
 import streamlit as st
@@ -119,15 +120,26 @@ def editor(event: Event | None, shown: list[Event]) -> None:
     # the page (the table below stays where the visitor scrolled it).
     with st.container(border=True, height=EDITOR_HEIGHT, key="curation_panel"):
         _notice()
+        log = _Log(store.workspace.log())  # read once a run: a long log is copied on each read
         if event is None:
             st.session_state.pop("cur_filled", None)  # its widgets are gone: fill them again next time
             st.caption("Select an event to correct, merge, hide, note or bookmark it.")
         else:
-            _event_controls(store.workspace, event, shown)
-        _log(store.workspace)
+            _event_controls(event, shown, log)
+        _log(log)
 
 
-def _event_controls(ws: Workspace, event: Event, shown: list[Event]) -> None:
+class _Log:
+    """The edit log as this run shows it: each decision by number and by uid, and those undone."""
+
+    def __init__(self, decisions: list[Decision]) -> None:
+        self.decisions = decisions
+        self.by_seq = {d.seq: d for d in decisions}
+        self.seq_of = {d.uid: d.seq for d in decisions}
+        self.undone = {d.undoes for d in in_force(decisions, undos=True) if d.action == "undo"}
+
+
+def _event_controls(event: Event, shown: list[Event], log: _Log) -> None:
     previous = _remember(event.id)
     state = curation(event)
     st.markdown(f"**Curate** · {_status(state)}")
@@ -162,10 +174,8 @@ def _event_controls(ws: Workspace, event: Event, shown: list[Event]) -> None:
     with notes:
         _notes(event, v)
     with history:
-        log = ws.log()
-        by_seq, undone = {d.seq: d for d in log}, _undone(log)
         for seq in reversed(state["decisions"]):
-            _log_row(ws, by_seq[seq], undone, f"ev_{seq}")
+            _log_row(log, log.by_seq[seq], f"ev_{seq}")
 
 
 def _status(state: dict) -> str:
@@ -260,7 +270,7 @@ def _merge_controls(event: Event, shown: list[Event], previous: str | None, v: s
             args=(event.id, [previous]),
             help=f"id {markdown_code(previous)}",
         )
-    others = [e for e in shown if e.id != event.id][:MERGE_CHOICES]
+    others = list(islice((e for e in shown if e.id != event.id), MERGE_CHOICES))
     labels = {e.id: f"{date_label(e)} · {one_line(e.title)[:80]}" for e in others}
     st.multiselect("Events shown", list(labels), format_func=labels.get, key="cur_merge_pick")
     st.text_input("…or their ids (comma or space separated)", key="cur_merge_ids")
@@ -316,39 +326,34 @@ def _note(event_id: str, v: str) -> None:
 # --- the edit log ----------------------------------------------------------------------------------
 
 
-def _log(ws: Workspace) -> None:
-    log = ws.log()
-    with st.expander(f"Edit log ({len(log)})", expanded=False):
-        if not log:
+def _log(log: _Log) -> None:
+    decisions = log.decisions
+    with st.expander(f"Edit log ({len(decisions)})", expanded=False):
+        if not decisions:
             st.caption("No decision yet: every change you make is listed here, with its undo.")
-        undone = _undone(log)
-        for decision in reversed(log[-LOG_ROWS:]):
-            _log_row(ws, decision, undone, f"log_{decision.seq}")
-        if len(log) > LOG_ROWS:
-            st.caption(f"{len(log) - LOG_ROWS} older: python -m extract.workspace log")
+        for decision in reversed(decisions[-LOG_ROWS:]):
+            _log_row(log, decision, f"log_{decision.seq}")
+        if len(decisions) > LOG_ROWS:
+            st.caption(f"{len(decisions) - LOG_ROWS} older: python -m extract.workspace log")
 
 
-def _undone(log: list[Decision]) -> set[str | None]:
-    """The uids cancelled by an undo still in force (undoing an undo redoes)."""
-    return {d.undoes for d in in_force(log, undos=True) if d.action == "undo"}
-
-
-def _log_row(ws: Workspace, decision: Decision, undone: set[str | None], key: str) -> None:
+def _log_row(log: _Log, decision: Decision, key: str) -> None:
     text, button = st.columns([5, 1], vertical_alignment="center")
     with text:
-        _line(describe(decision, ws))
-    if decision.uid in undone:
+        _line(describe(decision, log.seq_of))
+    if decision.uid in log.undone:
         button.caption("undone")
     else:
         label = "Redo" if decision.action == "undo" else "Undo"
         button.button(label, key=f"undo_{key}", on_click=_undo, args=(decision.seq,))
 
 
-def describe(decision: Decision, ws: Workspace | None = None) -> str:
-    """One line for the log: number, time, author, what was decided, and about which event."""
+def describe(decision: Decision, seq_of: dict[str, int] | None = None) -> str:
+    """One line for the log: number, time, author, what was decided, and about which event
+    (an undo names the number of the decision it cancels, found in ``seq_of``: uid -> number)."""
     head = f"#{decision.seq} {decision.at[:16].replace('T', ' ')} {decision.author}"
     if decision.action == "undo":
-        return f"{head}: undo of #{_seq_of(ws, decision.undoes)}"
+        return f"{head}: undo of #{(seq_of or {}).get(decision.undoes or '', '?')}"
     what = decision.action
     if decision.action == "edit":
         fields = decision.payload.get("fields", {})
@@ -360,14 +365,6 @@ def describe(decision: Decision, ws: Workspace | None = None) -> str:
     first = next((a for group in decision.anchors for a in group), None)
     about = f"{first['file']} “{first['timex_text']}”" if first else ""
     return f"{head}: {what} · {about}"
-
-
-def _seq_of(ws: Workspace | None, uid: str | None) -> str:
-    if ws is not None:
-        for d in ws.log():
-            if d.uid == uid:
-                return str(d.seq)
-    return "?"
 
 
 # --- deciding --------------------------------------------------------------------------------------
@@ -403,7 +400,7 @@ def _undo(seq: int) -> None:
     except DecisionError as error:
         _say("error", str(error))
         return
-    _say("success", f"Saved: {describe(decision, ws)}")
+    _say("success", f"Saved: {describe(decision, {d.uid: d.seq for d in ws.log()})}")
 
 
 def _say(level: str, message: str) -> None:
