@@ -139,16 +139,21 @@ class _Timeline(Protocol):
 T = TypeVar("T", bound=_Timeline)
 
 
-def review_state(event: Event) -> set[str]:
+_UNTOUCHED = frozenset({"all", "not reviewed"})  # the review states of an event no decision concerns
+
+
+def review_state(event: Event) -> frozenset[str]:
+    if "curation" not in event.extra:
+        return _UNTOUCHED  # most events: no state to read, no set to make
     state = curation(event)
     if state["hidden"]:
-        return {"hidden"}  # a hidden event shows only under "Hidden"
+        return frozenset({"hidden"})  # a hidden event shows only under "Hidden"
     found = {"all", "reviewed" if state["reviewed"] else "not reviewed"}
     if state["edited"]:
         found.add("edited")
     if state["bookmarked"]:
         found.add("bookmarked")
-    return found
+    return frozenset(found)
 
 
 def narrowed(timeline: T, filters: Filters) -> tuple[T, Filters]:

@@ -99,12 +99,13 @@ class Options:
 
 def options(events: list[Event]) -> Options:
     dated = [e for e in events if e.start and e.end]
+    sources = [s for e in events for s in e.sources]  # one pass, not a set per event
     return Options(
         first=date.fromisoformat(min(e.start for e in dated)) if dated else None,
         last=date.fromisoformat(max(e.end for e in dated)) if dated else None,
         actors=sorted({a for e in events for a in e.actors}),
         categories=sorted({e.category for e in events}),
         tones=sorted({e.tone for e in events}),
-        languages=sorted({lang for e in events for lang in languages(e)}),
-        outlets=sorted({o for e in events for o in outlets(e)}),
+        languages=sorted({s.language or "unknown" for s in sources}),
+        outlets=sorted({s.outlet or "unknown" for s in sources}),
     )
