@@ -14,6 +14,8 @@ The dashboard's API, in full::
     curation(event)                              # reviewed, edited, hidden, bookmarked, notes
     ws.search("dam phan")                        # [Hit(event_id, field, index, text, spans)]
     ws.orphans()                                 # decisions whose sources vanished in a rebuild
+    ws.add([AddedFile(name, documents, events, "Lan")])   # an uploaded article, kept through rebuilds
+    ws.additions()                               # the uploaded files, listed
     ws.take_extraction(documents, events)        # a rebuild: every decision re-applied
     export_workspace(ws) / import_workspace(ws, data)   # one JSON file for a colleague
 
@@ -21,12 +23,16 @@ Each decision is checked (``DecisionError`` says what is wrong), logged with its
 and committed in its own transaction before the call returns.
 """
 
+from extract.workspace.additions import Added, AddedFile, Addition
 from extract.workspace.decisions import Curated, Decision, DecisionError, curation
 from extract.workspace.search import Hit
 from extract.workspace.workspace import DEFAULT_PATH, RebuildReport, Workspace
 
 __all__ = [
     "DEFAULT_PATH",
+    "Added",
+    "AddedFile",
+    "Addition",
     "Curated",
     "Decision",
     "DecisionError",

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: additions (an older file gets the table when first opened)
 BUSY_TIMEOUT_MS = 15_000  # another session's write waits its turn instead of failing
 
 _SCHEMA = """
@@ -54,6 +54,16 @@ CREATE TABLE IF NOT EXISTS log (
     anchors TEXT NOT NULL,      -- JSON: the sources the decision concerns (extract/workspace/anchors.py)
     payload TEXT NOT NULL,      -- JSON object
     undoes TEXT                 -- uid of the decision an 'undo' cancels
+);
+-- Articles uploaded in the app (extract/workspace/additions.py): kept through every rebuild.
+CREATE TABLE IF NOT EXISTS additions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    digest TEXT NOT NULL UNIQUE,  -- of its documents and events: the same upload is added once
+    name TEXT NOT NULL,           -- the file's name as given
+    at TEXT NOT NULL,
+    author TEXT NOT NULL,
+    documents TEXT NOT NULL,      -- JSON list, with the names they have in the workspace
+    events TEXT NOT NULL          -- JSON list
 );
 CREATE TRIGGER IF NOT EXISTS log_no_update BEFORE UPDATE ON log
 BEGIN SELECT RAISE(ABORT, 'the edit log is append-only'); END;

@@ -16,7 +16,9 @@ from typing import Any
 
 import orjson
 
+from extract.model import Document, Event
 from extract.store import document_from_json, event_from_json, timeline_json, write_atomic
+from extract.workspace.additions import AddedFile
 from extract.workspace.decisions import (
     ACTIONS,
     EDITABLE,
@@ -46,6 +48,7 @@ class ImportReport:
     decisions_added: int
     decisions_known: int  # already in the workspace
     extraction_taken: bool
+    files_added: int = 0  # uploaded files new to the workspace
 
 
 def export_workspace(workspace: Workspace) -> dict[str, Any]:
@@ -56,6 +59,10 @@ def export_workspace(workspace: Workspace) -> dict[str, Any]:
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "extraction": timeline_json(documents, events),
         "log": [asdict(d) for d in workspace.log()],
+        "additions": [
+            {"name": a.name, "at": a.at, "author": a.author, **timeline_json(docs, evs)}
+            for a, docs, evs in workspace.stored_additions()
+        ],
     }
 
 
@@ -74,17 +81,31 @@ def import_workspace(
     if data.get("version") != VERSION:
         raise DecisionError(f"workspace export version {data.get('version')!r}; this reads {VERSION}")
     decisions = [_checked_decision(row, n) for n, row in enumerate(data.get("log") or [])]
+    files = [_checked_file(row, n) for n, row in enumerate(data.get("additions") or [])]
     take = (not workspace.has_extraction()) if take_extraction is None else take_extraction
     if take:
-        extraction = data.get("extraction") or {}
-        try:
-            documents = [document_from_json(d) for d in extraction["documents"]]
-            events = [event_from_json(e) for e in extraction["events"]]
-        except (KeyError, TypeError, ValueError) as error:
-            raise DecisionError(f"the export's extraction is damaged ({type(error).__name__})") from error
+        documents, events = _timeline(data.get("extraction"), "the export's extraction")
         workspace.take_extraction(documents, events)
+    added_files = sum(added.addition is not None for added in workspace.add(files)) if files else 0
     added = workspace.adopt(decisions)
-    return ImportReport(added, len(decisions) - added, take)
+    return ImportReport(added, len(decisions) - added, take, added_files)
+
+
+def _timeline(data: Any, what: str) -> tuple[list[Document], list[Event]]:
+    try:
+        documents = [document_from_json(d) for d in data["documents"]]
+        events = [event_from_json(e) for e in data["events"]]
+    except (KeyError, TypeError, ValueError) as error:
+        raise DecisionError(f"{what} is damaged ({type(error).__name__})") from error
+    return documents, events
+
+
+def _checked_file(row: Any, n: int) -> AddedFile:
+    what = f"uploaded file {n + 1}"
+    if not isinstance(row, dict) or not all(isinstance(row.get(k), str) for k in ("name", "at", "author")):
+        raise DecisionError(f"{what} lacks its name, time or author")
+    documents, events = _timeline(row, what)
+    return AddedFile(row["name"], documents, events, row["author"], row["at"])
 
 
 def load_export(workspace: Workspace, path: Path, *, take_extraction: bool | None = None) -> ImportReport:

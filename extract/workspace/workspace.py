@@ -21,8 +21,9 @@ from typing import Any
 import orjson
 
 from extract.model import Document, Event, Metadata, Source
-from extract.store import collector_paused
+from extract.store import collector_paused, document_from_json, document_json, event_from_json
 from extract.workspace import search
+from extract.workspace.additions import Added, AddedFile, Addition, digest, fitted, merged_in
 from extract.workspace.anchors import SourceIndex, anchor, passage_hash, source_key
 from extract.workspace.db import connect, get_meta, set_meta, transaction
 from extract.workspace.decisions import (
@@ -41,6 +42,7 @@ DEFAULT_PATH = Path("data/workspace.sqlite")
 SEARCH_CANDIDATES = 2000  # FTS5 rows read for one search, best ranked first
 MAX_AUTHOR = 200
 _LOG_COLUMNS = "seq, uid, at, author, action, anchors, payload, undoes"  # a constant, never input
+_ADDITION_COLUMNS = "seq, name, at, author, documents, events"
 _DOCUMENT_COLUMNS = "file, title, outlet, url, published, language, attribution, regions, body_end, text"
 _EVENT_COLUMNS = (
     'ord, id, date, precision, start, "end", mod, title, summary_en, actors, category, tone, goldstein, '
@@ -68,10 +70,11 @@ class _Extraction:
 class Workspace:
     """An analyst's workspace at ``path`` (created on first use).
 
-    Reading: ``timeline()``, ``log()``, ``orphans()``, ``search()``. Deciding (each returns the
-    ``Decision`` logged): ``edit``, ``hide``, ``unhide``, ``merge``, ``split``, ``note``,
-    ``bookmark``, ``unbookmark``, ``review``, ``undo``. Events are named by the ``id`` of the
-    curated timeline's ``Event``; every decision takes its ``author`` (free text).
+    Reading: ``timeline()``, ``log()``, ``orphans()``, ``search()``, ``additions()``. Deciding
+    (each returns the ``Decision`` logged): ``edit``, ``hide``, ``unhide``, ``merge``, ``split``,
+    ``note``, ``bookmark``, ``unbookmark``, ``review``, ``undo``. Events are named by the ``id`` of
+    the curated timeline's ``Event``; every decision takes its ``author`` (free text). Uploaded
+    articles join with ``add``.
     """
 
     def __init__(self, path: Path = DEFAULT_PATH) -> None:
@@ -206,6 +209,23 @@ class Workspace:
             assert self._extraction is not None
             return self._extraction.documents, self._extraction.events
 
+    def additions(self) -> list[Addition]:
+        """The uploaded files the timeline holds, oldest first (their texts are not read)."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT seq, name, at, author, (SELECT json_group_array(json_extract(value, '$.file')) "
+                "FROM json_each(documents)), json_array_length(events) FROM additions ORDER BY seq"
+            ).fetchall()
+        return [
+            Addition(seq, name, at, author, orjson.loads(files), n)
+            for seq, name, at, author, files, n in rows
+        ]
+
+    def stored_additions(self) -> list[tuple[Addition, list[Document], list[Event]]]:
+        """Each uploaded file with its documents and events as added."""
+        with self._lock:
+            return self._read_additions()
+
     def backup(self, target: Path) -> None:
         """A consistent copy of the whole file at ``target``, taken while others may be editing
         (SQLite's online backup; copying the file alone could miss what its -wal file holds)."""
@@ -282,16 +302,75 @@ class Workspace:
                 added += 1
             return added
 
+    def add(self, files: list[AddedFile]) -> list[Added]:
+        """Uploaded files added to the timeline for every session and every rebuild to come: their
+        events merged in as a build merges articles. One transaction; a file added before (the
+        same documents and events) is not added again."""
+        with self._lock, transaction(self._connection):
+            self._refresh()  # under the write lock: the timeline as every session has left it
+            assert self._extraction is not None
+            known = {d for (d,) in self._connection.execute("SELECT digest FROM additions")}
+            texts = {d.file: d.text for d in self._extraction.documents}
+            report, documents, events = [], [], []
+            for file in files:
+                key = digest(file.documents, file.events)
+                if key in known:
+                    report.append(Added(None, {}))
+                    continue
+                known.add(key)
+                kept, kept_events, renamed = fitted(file.documents, file.events, texts)
+                texts.update((d.file, d.text) for d in kept)
+                addition = self._insert_addition(key, file, kept, kept_events)
+                report.append(Added(addition, renamed))
+                documents += kept
+                events += kept_events
+            if documents or events:
+                self._write_extraction(
+                    self._extraction.documents + documents, merged_in(self._extraction.events, events)
+                )
+        return report
+
     # Extraction ------------------------------------------------------------------------------
 
     def take_extraction(self, documents: list[Document], events: list[Event]) -> RebuildReport:
-        """Replace the extraction (a rebuild) and re-apply every decision to the events it
-        concerns; the log is kept whole, and what could not be re-applied is reported."""
+        """Replace the extraction (a rebuild), with the uploaded files merged in again, and
+        re-apply every decision to the events it concerns; the log is kept whole, and what could
+        not be re-applied is reported."""
         with self._lock:
             with transaction(self._connection):
-                self._write_extraction(documents, events)
+                texts = {d.file: d.text for d in documents}
+                added_documents, added_events = [], []
+                for _, stored_documents, stored_events in self._read_additions():
+                    kept, kept_events, _ = fitted(stored_documents, stored_events, texts)
+                    texts.update((d.file, d.text) for d in kept)
+                    added_documents += kept
+                    added_events += kept_events
+                self._write_extraction(documents + added_documents, merged_in(events, added_events))
             curated = self.curated()
             return RebuildReport(len(in_force(self._decisions)), curated.moved, curated.orphans)
+
+    def _insert_addition(
+        self, key: str, file: AddedFile, documents: list[Document], events: list[Event]
+    ) -> Addition:
+        name, at = str(file.name), file.at or _now()
+        author = " ".join(str(file.author).split())[:MAX_AUTHOR]
+        row = (key, name, at, author, _json([document_json(d) for d in documents]), _json(events))
+        seq = self._connection.execute(
+            "INSERT INTO additions (digest, name, at, author, documents, events) VALUES (?, ?, ?, ?, ?, ?)",
+            row,
+        ).lastrowid
+        assert seq is not None
+        return Addition(seq, name, at, author, [d.file for d in documents], len(events))
+
+    def _read_additions(self) -> list[tuple[Addition, list[Document], list[Event]]]:
+        out = []
+        for seq, name, at, author, documents, events in self._connection.execute(
+            f"SELECT {_ADDITION_COLUMNS} FROM additions ORDER BY seq"
+        ):
+            docs = [document_from_json(d) for d in orjson.loads(documents)]
+            evs = [event_from_json(e) for e in orjson.loads(events)]
+            out.append((Addition(seq, name, at, author, [d.file for d in docs], len(evs)), docs, evs))
+        return out
 
     def _write_extraction(self, documents: list[Document], events: list[Event]) -> None:
         db = self._connection
