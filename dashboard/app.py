@@ -38,6 +38,7 @@ from dashboard.safe_text import html_text, one_line  # noqa: E402
 from extract.merge import merge  # noqa: E402
 from extract.model import SHOWN_BY_DEFAULT, Document, Event  # noqa: E402
 from extract.store import collector_paused, load  # noqa: E402
+from extract.workspace import AddedFile  # noqa: E402
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "json"]
 # Streamlit refuses a file over server.maxUploadSize in the browser with only a red icon; that limit
@@ -214,8 +215,13 @@ def _start_view(timeline: Timeline | overview.LargeTimeline) -> None:
     view = state.from_query({k: st.query_params.get_all(k) for k in st.query_params}, opts, notes)
     if view.selected and view.selected not in timeline.by_id:
         notes.append(
-            "The event in this link is not in this timeline: it may come from an article uploaded in "
-            "another visit (uploads stay with the visit that made them); upload the article again to see it."
+            "The event in this link is not in this timeline: it may have been merged into another since, "
+            "or come from an article uploaded in another visit"
+            + (
+                "."
+                if curation.workspace() is not None
+                else " (without a workspace, uploads stay with the visit that made them); upload it again."
+            )
         )
     f = view.filters
     st.session_state.update(
@@ -362,8 +368,11 @@ def _read_timeline_json(name: str, data: bytes) -> tuple[list[Document], list[Ev
 
 
 def _extract_uploads(files: list) -> list[tuple[str, str]]:
-    """Run the extractor on uploaded files in a child process; returns one (level, message) per file."""
+    """Run the extractor on uploaded files in a child process and add what it read to the workspace,
+    for every session and every rebuild (without a workspace: to this visit only); returns one
+    (level, message) per file."""
     limit = UPLOAD_LIMIT_MB * 1024 * 1024  # megabytes of 2**20 bytes, as Streamlit counts them
+    shared_uploads = curation.workspace() is not None
     seen: set[str] = st.session_state.setdefault("uploaded_digests", set())
     messages: list[tuple[str, str]] = []
     fits, timelines = [], []
@@ -373,22 +382,23 @@ def _extract_uploads(files: list) -> list[tuple[str, str]]:
             messages.append(("error", uploads.too_big(f.name, f.size, limit)))
             continue
         data = f.getvalue()
-        if _digest(data) in seen:
+        if not shared_uploads and _digest(data) in seen:  # the workspace knows its own
             messages.append(("warning", f"{name}: already added in this visit; nothing new"))
         elif f.name.lower().endswith(".json"):
-            timelines.append((name, data))
+            timelines.append((f.name, data))
         else:
             fits.append((f, data))
     shared = _shared_or_none()
-    documents, events = st.session_state.get("uploaded", ([], []))
     before = len(_with_uploads(shared).events) if shared else 0
-    for name, data in timelines:
+    read: list[AddedFile] = []
+    for given, data in timelines:
+        name = one_line(given) or "(no name)"
         opened = _read_timeline_json(name, data)
         if isinstance(opened, str):
             messages.append(("error", f"{name}: not a timeline this page can open ({opened})"))
             continue
         seen.add(_digest(data))
-        documents, events = documents + opened[0], events + opened[1]
+        read.append(AddedFile(given, *opened))
         messages.append(("success", f"{name}: timeline of {len(opened[1])} event(s) opened"))
     articles = max(1, sum(not f.name.lower().endswith(uploads.MANIFEST_SUFFIX) for f, _ in fits))
     progress = st.progress(0.0, text="Extracting…")
@@ -398,11 +408,19 @@ def _extract_uploads(files: list) -> list[tuple[str, str]]:
 
     batch = [uploads.Upload(f.name, data) for f, data in fits]
     outcome = uploads.extract_uploads(batch, limit_bytes=limit, on_file=on_file)
-    seen.update(_digest(data) for f, data in fits if f.name in outcome.added)
-    documents, events = documents + outcome.documents, events + outcome.events
+    names = {file.name for file in outcome.read}
+    seen.update(_digest(data) for f, data in fits if f.name in names)
+    read += outcome.read
     messages += outcome.messages
-    found = len(events) - len(st.session_state.get("uploaded", ([], []))[1])
-    st.session_state["uploaded"] = (documents, events)
+    if shared_uploads:
+        said, read = curation.add_uploads(read, st.session_state.get("author") or "")
+        messages += said
+    else:
+        documents, events = st.session_state.get("uploaded", ([], []))
+        documents = documents + [d for file in read for d in file.documents]
+        st.session_state["uploaded"] = (documents, events + [e for file in read for e in file.events])
+    found = sum(len(file.events) for file in read)
+    shared = _shared_or_none()
     if found and shared:  # an event told again (re-uploaded, or in the timeline already) merges: no new dot
         added = len(_with_uploads(shared).events) - before
         merged = f"; {found - added} merged with events already there" if found > added else ""

@@ -26,9 +26,10 @@ from typing import Protocol, TypeVar
 import streamlit as st
 
 from dashboard.filters import Filters, apply
+from dashboard.safe_text import one_line
 from extract.model import Document, Event
 from extract.store import load
-from extract.workspace import Curated, Workspace, curation
+from extract.workspace import AddedFile, Curated, DecisionError, Workspace, curation
 from extract.workspace import search as ws_search
 
 WORKSPACE_NAME = "workspace.sqlite"
@@ -117,6 +118,26 @@ def version(events_json: Path) -> str:
         store.note = f"Workspace unavailable ({error}): showing events.json without curation."
         store.workspace = None
         return f"file@{mtime}"
+
+
+def add_uploads(files: list[AddedFile], author: str) -> tuple[list[tuple[str, str]], list[AddedFile]]:
+    """Uploaded files added to this page's workspace, where every session sees them and rebuilds
+    keep them: a (level, message) for each file not simply added, and the files that were."""
+    ws = workspace()
+    assert ws is not None
+    signed = [dataclasses.replace(file, author=author) for file in files]
+    try:
+        report = ws.add(signed)
+    except (sqlite3.Error, DecisionError) as error:
+        return [("error", f"The articles could not be kept in the workspace ({type(error).__name__}).")], []
+    messages: list[tuple[str, str]] = []
+    for file, added in zip(files, report, strict=True):
+        name = one_line(file.name) or "(no name)"
+        if added.addition is None:
+            messages.append(("warning", f"{name}: already added to the workspace; nothing new"))
+        for old, new in added.renamed.items():
+            messages.append(("warning", f"{name}: kept as {new}, since {old} holds another text"))
+    return messages, [file for file, added in zip(files, report, strict=True) if added.addition is not None]
 
 
 def read(events_json: Path) -> tuple[list[Document], list[Event]]:

@@ -64,6 +64,14 @@ def sidebar_workspace() -> None:
         with st.expander(f"{len(orphans)} decision(s) whose sources are gone"):
             for decision in orphans:
                 _line(describe(decision))
+    additions = store.workspace.additions()
+    if additions:
+        with st.expander(f"Uploaded files ({len(additions)})"):
+            st.caption("Kept in the workspace for every visitor, and through every rebuild.")
+            for addition in additions:
+                by = f" by {addition.author}" if addition.author else ""
+                when = addition.at[:16].replace("T", " ")
+                _line(f"{addition.name}: {addition.events} event(s), added {when}{by}")
     with st.expander("Workspace file (export / import)"):
         st.caption(f"{store.workspace.path.name}: the extraction and every decision, in one JSON file.")
         if st.toggle("Prepare export", key="ws_export_open"):
@@ -101,7 +109,11 @@ def import_file(ws: Workspace, name: str, size: int, read: Callable[[], bytes]) 
         return "error", f"{name}: not JSON, nothing imported."
     except DecisionError as error:
         return "error", f"{name}: {error}; nothing imported."
-    return "success", f"{report.decisions_added} decision(s) imported, {report.decisions_known} already here."
+    files = f", {report.files_added} uploaded file(s) added" if report.files_added else ""
+    return (
+        "success",
+        f"{report.decisions_added} decision(s) imported, {report.decisions_known} already here{files}.",
+    )
 
 
 # --- the selected event ----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from dashboard.safe_text import one_line
 from extract.manifest import read_manifest
 from extract.model import Document, Event, Metadata
 from extract.pipeline import process_file
+from extract.workspace import AddedFile
 
 SECONDS_PER_FILE = 30.0  # a dense 5 MB article takes a few seconds; past this it is an attack or a bug
 MEMORY_MB = 1536  # the child's address space; the server itself stays well under it
@@ -40,10 +41,16 @@ class Upload:
 
 @dataclass
 class Outcome:
-    documents: list[Document] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
+    read: list[AddedFile] = field(default_factory=list)  # each article read: name as given, document, events
     messages: list[tuple[str, str]] = field(default_factory=list)  # (level, plain text) per file
-    added: list[str] = field(default_factory=list)  # names of the uploads read, as given
+
+    @property
+    def documents(self) -> list[Document]:
+        return [d for file in self.read for d in file.documents]
+
+    @property
+    def events(self) -> list[Event]:
+        return [e for file in self.read for e in file.events]
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -219,9 +226,7 @@ def extract_uploads(
                 outcome.messages.append(("warning", f"{shown}: rejected ({reason})"))
             else:
                 document, found = answer
-                outcome.added.append(upload.name)
-                outcome.documents.append(document)
-                outcome.events.extend(found)
+                outcome.read.append(AddedFile(upload.name, [document], found))
                 outcome.messages.append(("success", f"{shown}: {len(found)} event(s) found"))
         if child:
             child.stop()  # the child exits: its memory goes back to the system

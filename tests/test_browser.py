@@ -91,6 +91,17 @@ def app_url(tmp_path_factory, chromium):
         yield url
 
 
+@pytest.fixture
+def own_url(tmp_path, chromium):
+    """A server of the test's own: what it uploads is kept in its workspace, for every visitor of
+    that server, and stays out of the timeline the other tests count."""
+    data = tmp_path / "timeline"
+    data.mkdir()
+    save(data, *fixture_timeline())
+    with _serving(data) as url:
+        yield url
+
+
 @pytest.fixture(scope="module")
 def browser(chromium):
     with playwright.sync_playwright() as p:
@@ -189,20 +200,20 @@ def test_png_download_has_the_chosen_size_and_a_title(page, app_url):
     assert title_band.getextrema()[0] < 100
 
 
-def test_an_uploaded_article_adds_its_events(page, app_url, fixture_events, tmp_path):
+def test_an_uploaded_article_adds_its_events(page, own_url, fixture_events, tmp_path):
     article = tmp_path / "upload.txt"
     article.write_text(
         "Iraq and the United States sign a new security agreement\n\n"
         "On 5 March 2019, the United States and Iraq signed a security agreement in Baghdad.\n",
         encoding="utf-8",
     )
-    _open(page, app_url)
+    _open(page, own_url)
     page.get_by_text("Add articles").click()
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     page.locator("input[type=file]").set_input_files([str(article), str(empty)])
     page.get_by_role("button", name="Extract").click()
-    expect(page.get_by_text("upload.txt:")).to_contain_text("1 event(s) found")
+    expect(page.locator(".upload-success").filter(has_text="upload.txt:")).to_contain_text("1 event(s) found")
     expect(page.get_by_text("new event(s) on the timeline")).to_contain_text("1 new event(s)")
     expect(page.get_by_text("empty.txt")).to_contain_text("rejected")  # one message per rejected file
     added = len(fixture_events) + 1
@@ -481,13 +492,15 @@ def test_each_export_opened_keeps_its_sources(page, browser, app_url, fixture_ev
     page.get_by_text("Add articles").click()
     page.locator("input[type=file]").set_input_files([str(json_path)])
     page.get_by_role("button", name="Extract").click()
-    expect(page.get_by_text("reopened.json:")).to_contain_text(
+    expect(page.locator(".upload-success").filter(has_text="reopened.json:")).to_contain_text(
         f"timeline of {len(fixture_events)} event(s) opened"
     )
+    # Its events are the page's own: merged with them, none new.
+    expect(page.get_by_text(f"{len(fixture_events)} of {len(fixture_events)} events shown")).to_be_visible()
 
 
-def test_a_file_over_the_limit_and_one_uploaded_twice_are_said(page, app_url, tmp_path):
-    _open(page, app_url)
+def test_a_file_over_the_limit_and_one_uploaded_twice_are_said(page, own_url, tmp_path):
+    _open(page, own_url)
     big = tmp_path / "big.txt"
     big.write_bytes(b"a" * (6 * 1024 * 1024))
     article = tmp_path / "twice.txt"

@@ -1,5 +1,5 @@
 """Curation in a real browser (Debian's Chromium through Playwright): decisions kept across a
-reload and a rebuild, and the workspace search of the seeds."""
+reload and a rebuild, the workspace search of the seeds, and an upload seen through a shared link."""
 
 from __future__ import annotations
 
@@ -140,3 +140,65 @@ def test_searching_dam_phan_finds_the_vietnamese_negotiation_and_marks_the_words
     expect(marked.first).to_have_text("đàm")
     expect(marked.nth(1)).to_have_text("phán")
     expect(_facts(page)).to_contain_text("negotiate")
+
+
+UPLOAD = (  # a second round of talks, in an article none of the seeds is
+    "Iraq và Mỹ mở vòng đàm phán thứ hai\n\n"
+    "Ngày 11/2/2024, Iraq và Mỹ đã mở vòng đàm phán thứ hai về tương lai của liên quân tại Washington.\n"
+)
+HOSTILE_NAME = "vòng hai <img src=x onerror=alert(1)> [a](https://example.org).txt"
+
+
+@pytest.fixture
+def own_data(tmp_path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    shutil.copy(ROOT / "data" / "events.json", folder / "events.json")
+    return folder
+
+
+def test_an_upload_is_kept_for_a_shared_link_a_reload_and_a_rebuild(browser, own_data, tmp_path):
+    with _serving(own_data) as url:
+        uploader = browser.new_context(viewport={"width": 1400, "height": 1200})
+        page = uploader.new_page()
+        page.set_default_timeout(WAIT_MS)
+        _open(page, url)
+        _sign(page)
+        page.get_by_text("Add articles").click()
+        upload = {"name": HOSTILE_NAME, "mimeType": "text/plain", "buffer": UPLOAD.encode("utf-8")}
+        page.locator("input[type=file]").set_input_files([upload])
+        page.get_by_role("button", name="Extract").click()
+        expect(page.locator(".upload-success").filter(has_text="new event(s)")).to_contain_text(
+            "1 new event(s)"
+        )
+        link = page.url
+        uploader.close()
+
+        for visit in ("a shared link", "a rebuild"):
+            if visit == "a rebuild":  # the seeds but one built again: the upload is none of them, and stays
+                articles = tmp_path / "articles"
+                shutil.copytree(ROOT / "seeds", articles, ignore=shutil.ignore_patterns("manifest.csv"))
+                (articles / "000_16a87874902828e2.txt").unlink()
+                build = [sys.executable, "-m", "extract", "build", str(articles), "--out", str(own_data)]
+                build += ["--manifest", "seeds/manifest.csv"]
+                subprocess.run(build, cwd=ROOT, check=True, capture_output=True)
+            other = browser.new_context(viewport={"width": 1400, "height": 1200})  # another visitor
+            page = other.new_page()
+            page.set_default_timeout(WAIT_MS)
+            requested = []
+            page.on("request", lambda request, seen=requested: seen.append(request.url))
+            page.goto(link)
+            expect(page.locator(".js-plotly-plot")).to_be_visible()
+            total = len(load(own_data / "events.json")[1]) + 1
+            expect(_shown(page)).to_contain_text(f"{total} of {total} events shown")
+            page.get_by_text("Uploaded files (1)").click()
+            listed = page.locator(".cur-log").filter(has_text="1 event(s), added")
+            expect(listed).to_contain_text(HOSTILE_NAME + ": 1 event(s), added")  # the name as text
+            expect(listed).to_contain_text("by Lan")
+            assert listed.locator("img, a").count() == 0
+            assert not [u for u in requested if "example.org" in u]
+            search = page.get_by_label("Search titles and passages")
+            search.fill("vong hai")
+            search.press("Enter")
+            expect(_shown(page)).to_contain_text("1 of 1 events shown")
+            other.close()
