@@ -134,3 +134,11 @@ def test_documents_of_an_upload_already_in_the_extraction_are_not_doubled(ws: Wo
     ws.add([AddedFile("events.json", [same], [])])
     files = [d.file for d in ws.timeline()[0]]
     assert files.count("b.txt") == 1 and all(isinstance(d, Document) for d in ws.timeline()[0])
+
+
+def test_the_command_line_lists_the_uploads(ws: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    from extract.workspace.cli import main
+
+    ws.add([uploaded()])
+    assert main(["--workspace", str(ws.path), "uploads"]) == 0
+    assert "Lan: 'vòng hai.txt' 1 events ['upload/vòng hai.txt']" in capsys.readouterr().out

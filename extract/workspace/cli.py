@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     backup.add_argument("file", type=Path)
     sub.add_parser("orphans", help="list the decisions whose sources the extraction no longer has")
     sub.add_parser("log", help="list every decision")
+    sub.add_parser("uploads", help="list the files uploaded in the dashboard, which rebuilds keep")
     find = sub.add_parser("search", help="search titles, passages and notes (one JSON object a line)")
     find.add_argument("query")
     args = top.parse_args(argv)
@@ -72,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
             elif args.command == "import":
                 report = load_export(workspace, args.file, take_extraction=args.take_extraction or None)
                 print(f"{report.decisions_added} decisions added, {report.decisions_known} already here")
+            elif args.command == "uploads":
+                for a in workspace.additions():
+                    print(f"#{a.seq} {a.at[:16]} {a.author or '-'}: {a.name!r} {a.events} events {a.files}")
             elif args.command in ("orphans", "log"):
                 for decision in workspace.orphans() if args.command == "orphans" else workspace.log():
                     print(describe(decision))
