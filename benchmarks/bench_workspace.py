@@ -36,10 +36,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from own_process import json_of
-from sources import ROOT
+# This checkout's extract and dashboard, before anything imports them: left to the virtualenv's
+# editable install, a benchmark run in another worktree would measure the install's code.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-sys.path.insert(0, str(ROOT))
+from own_process import json_of  # noqa: E402
 
 from dashboard.sample import generated_timeline  # noqa: E402
 from extract.workspace import Workspace  # noqa: E402
