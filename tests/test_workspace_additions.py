@@ -142,3 +142,28 @@ def test_the_command_line_lists_the_uploads(ws: Workspace, capsys: pytest.Captur
     ws.add([uploaded()])
     assert main(["--workspace", str(ws.path), "uploads"]) == 0
     assert "Lan: 'vòng hai.txt' 1 events ['upload/vòng hai.txt']" in capsys.readouterr().out
+
+
+def test_an_upload_landing_while_another_is_merged_is_kept_with_it(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import extract.workspace.workspace as module
+
+    merged_in = module.merged_in
+    other = Workspace(ws.path)  # another session of the same file
+    elsewhere = uploaded("khác.txt", NEW_TEXT.replace("Washington", "Baghdad"), "Minh")
+
+    landed: list[bool] = []
+
+    def meanwhile(events: list[Event], added: list[Event]) -> list[Event]:
+        if not landed:
+            landed.append(True)
+            other.add([elsewhere])  # lands while this session merges its own
+        return merged_in(events, added)
+
+    monkeypatch.setattr(module, "merged_in", meanwhile)
+    ws.add([uploaded()])
+    other.close()
+    assert [a.name for a in ws.additions()] == ["khác.txt", "vòng hai.txt"]
+    files = {s.file for e in ws.timeline()[1] for s in e.sources}
+    assert {"upload/khác.txt", "upload/vòng hai.txt"} <= files

@@ -304,31 +304,39 @@ class Workspace:
 
     def add(self, files: list[AddedFile]) -> list[Added]:
         """Uploaded files added to the timeline for every session and every rebuild to come: their
-        events merged in as a build merges articles. One transaction; a file added before (the
-        same documents and events) is not added again."""
-        with self._lock, transaction(self._connection):
-            self._refresh()  # under the write lock: the timeline as every session has left it
-            assert self._extraction is not None
-            known = {d for (d,) in self._connection.execute("SELECT digest FROM additions")}
-            texts = {d.file: d.text for d in self._extraction.documents}
-            report, documents, events = [], [], []
+        events merged in as a build merges articles, in one transaction; a file added before (the
+        same documents and events) is not added again. The merge (seconds at 10,000 events) runs
+        outside any lock, other sessions reading and deciding meanwhile; if the timeline was
+        replaced in the while (another upload, a rebuild), it is merged again."""
+        while True:
+            with self._lock:
+                self._refresh()
+                extraction = self._extraction
+                assert extraction is not None
+                known = {d for (d,) in self._connection.execute("SELECT digest FROM additions")}
+            texts = {d.file: d.text for d in extraction.documents}
+            planned: list[tuple[str, AddedFile, list[Document], list[Event], dict[str, str]] | None] = []
             for file in files:
                 key = digest(file.documents, file.events)
                 if key in known:
-                    report.append(Added(None, {}))
+                    planned.append(None)
                     continue
                 known.add(key)
                 kept, kept_events, renamed = fitted(file.documents, file.events, texts)
                 texts.update((d.file, d.text) for d in kept)
-                addition = self._insert_addition(key, file, kept, kept_events)
-                report.append(Added(addition, renamed))
-                documents += kept
-                events += kept_events
-            if documents or events:
-                self._write_extraction(
-                    self._extraction.documents + documents, merged_in(self._extraction.events, events)
-                )
-        return report
+                planned.append((key, file, kept, kept_events, renamed))
+            documents = [d for plan in planned if plan for d in plan[2]]
+            events = [e for plan in planned if plan for e in plan[3]]
+            merged = merged_in(extraction.events, events)
+            with self._lock, transaction(self._connection):
+                if get_meta(self._connection, "generation") == extraction.generation:
+                    report = [
+                        Added(self._insert_addition(*plan[:4]), plan[4]) if plan else Added(None, {})
+                        for plan in planned
+                    ]
+                    if documents or events:
+                        self._write_extraction(extraction.documents + documents, merged)
+                    return report
 
     # Extraction ------------------------------------------------------------------------------
 
