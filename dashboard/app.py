@@ -14,7 +14,9 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if __package__ in (None, ""):  # run as a script by `streamlit run`: make the project importable
+# Run as a script by `streamlit run`: make the project importable, once (the script runs again on
+# every rerun, and each insert would lengthen the path every later import searches).
+if __package__ in (None, "") and str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 # Every module a page needs is imported here, once, before any session draws, never on first use:
