@@ -157,7 +157,7 @@ def own_data(tmp_path) -> Path:
     return folder
 
 
-def test_an_upload_is_kept_for_a_shared_link_a_reload_and_a_rebuild(browser, own_data, tmp_path):
+def test_an_upload_is_seen_through_a_shared_link_and_kept_through_a_rebuild(browser, own_data, tmp_path):
     with _serving(own_data) as url:
         uploader = browser.new_context(viewport={"width": 1400, "height": 1200})
         page = uploader.new_page()
