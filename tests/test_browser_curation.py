@@ -168,8 +168,9 @@ def test_an_upload_is_seen_through_a_shared_link_and_kept_through_a_rebuild(brow
         upload = {"name": HOSTILE_NAME, "mimeType": "text/plain", "buffer": UPLOAD.encode("utf-8")}
         page.locator("input[type=file]").set_input_files([upload])
         page.get_by_role("button", name="Extract").click()
+        # The first upload of a server starts the extractor's child and loads the merge's libraries.
         expect(page.locator(".upload-success").filter(has_text="new event(s)")).to_contain_text(
-            "1 new event(s)"
+            "1 new event(s)", timeout=4 * WAIT_MS
         )
         link = page.url
         uploader.close()
