@@ -10,7 +10,9 @@ from __future__ import annotations
 import html
 import tomllib
 from calendar import monthrange
-from collections import defaultdict
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
@@ -41,6 +43,7 @@ LANE_MODES = {"group": "Category group", "category": "Category", "actors": "Acto
 DEFAULT_LANES = "group"
 WEBGL_FROM = 2000  # SVG draws one element per point; past this many, WebGL stays fluid
 LABELS = 10  # only the most important events get a label; the rest are on hover
+_FIRST_LOOK = 100 * LABELS  # candidates for a label sorted first: most labels that would overlap are passed
 _ROWS_PER_LANE = 5
 _ROW_STEP = 0.16
 _SPAN_WIDTH = 9
@@ -96,17 +99,13 @@ def _middle(start: int, end: int) -> int:
     return (start + end) // 2
 
 
-def _ordinal(day: str) -> int:
-    return date.fromisoformat(day).toordinal()
-
-
 def epoch_ms(days: list[int]) -> np.ndarray:
     """Day ordinals as milliseconds since 1970: a date axis reads numbers so, and numeric arrays
     travel to the browser as compact typed arrays rather than one date string per point."""
     return (np.asarray(days, dtype=np.float64) - _EPOCH) * _DAY_MS
 
 
-class _Placed(NamedTuple):  # a tuple: made once per point, where a frozen dataclass costs several times more
+class _Placed(NamedTuple):  # one point, made only for the few that get a label or the ring
     index: int  # in the events given to build_figure
     event: Event
     start: int  # day ordinals
@@ -116,39 +115,99 @@ class _Placed(NamedTuple):  # a tuple: made once per point, where a frozen datac
     y: float
 
 
-def _first_free(row_free_from: list[int], day: int) -> int | None:
-    for row, free in enumerate(row_free_from):
-        if day >= free:
-            return row
-    return None
+@dataclass(frozen=True)
+class _Placement:
+    """The dated events placed, as columns in drawing order: lanes busiest first, each by time.
+    Columns, not a tuple per point: split by tone and precision with masks, and handed to Plotly
+    as arrays, 10,000 points cost a few milliseconds rather than tens."""
+
+    events: list[Event]
+    index: np.ndarray  # in the events given to build_figure
+    start: np.ndarray  # day ordinals
+    end: np.ndarray
+    mid: np.ndarray
+    lane: np.ndarray
+    row: np.ndarray  # in the lane, 0 on top
+    y: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def item(self, k: int) -> _Placed:
+        return _Placed(
+            int(self.index[k]),
+            self.events[k],
+            int(self.start[k]),
+            int(self.end[k]),
+            int(self.mid[k]),
+            int(self.lane[k]),
+            float(self.y[k]),
+        )
+
+    def codes(self, values: list) -> tuple[np.ndarray, list]:
+        """Each point's value (tone, precision ...) as a number, and the values the numbers stand for."""
+        numbers: dict = {}
+        coded = np.array([numbers.setdefault(v, len(numbers)) for v in values], dtype=np.int64)
+        return coded, list(numbers)
 
 
-def _place(events: list[Event], lane_mode: str) -> tuple[list[_Placed], list[str]]:
-    """Lanes (busiest first) and, inside each, rows so that close events do not cover each other;
-    events whose year is unknown are left out."""
-    starts, ends, by_lane = {}, {}, defaultdict(list)
-    for index, event in enumerate(events):
-        if is_dated(event):
-            starts[index], ends[index] = _ordinal(event.start), _ordinal(event.end)
-    for index in sorted(starts, key=lambda i: (starts[i], ends[i], events[i].id)):
-        by_lane[lane_of(events[index], lane_mode)].append(index)  # each lane in order of time
-    lanes = sorted(by_lane, key=lambda lane: (-len(by_lane[lane]), lane))
-    gap = max(1, (max(ends.values()) - min(starts.values())) // 90)
-    placed = []
-    for lane_index, lane in enumerate(lanes):
-        row_free_from: list[int] = []  # per row, the first day ordinal not yet taken
-        for i in by_lane[lane]:
-            start, end = starts[i], ends[i]
-            row = _first_free(row_free_from, start)
-            if row is None and len(row_free_from) < _ROWS_PER_LANE:
+def _ordinals(days: list[str]) -> np.ndarray:
+    """ISO days as day ordinals (NumPy parses them in one call)."""
+    return np.array(days, dtype="datetime64[D]").astype(np.int64) + _EPOCH
+
+
+def _rows(
+    order: list[int], lane: list[int], lanes: int, start: list[int], end: list[int], gap: int
+) -> list[int]:
+    """Each event's row in its lane, events taken in ``order`` (by time): the first row free on its
+    start day, a new row while the lane has fewer than ``_ROWS_PER_LANE``, else the row that frees
+    first. Sequential by nature, so a plain loop over plain lists."""
+    free_by_lane: list[list[int]] = [[] for _ in range(lanes)]  # per row, the first day not yet taken
+    rows = [0] * len(order)
+    for k in order:
+        row_free_from = free_by_lane[lane[k]]
+        day = start[k]
+        for row, free in enumerate(row_free_from):  # noqa: B007 (the row found is used after the loop)
+            if day >= free:
+                break
+        else:
+            if len(row_free_from) < _ROWS_PER_LANE:
                 row_free_from.append(0)
                 row = len(row_free_from) - 1
-            elif row is None:  # lane full: share the row that frees first
+            else:  # lane full: share the row that frees first
                 row = row_free_from.index(min(row_free_from))
-            row_free_from[row] = end + gap
-            y = lane_index + row * _ROW_STEP
-            placed.append(_Placed(i, events[i], start, end, _middle(start, end), lane_index, y))
-    return placed, lanes
+        row_free_from[row] = end[k] + gap
+        rows[k] = row
+    return rows
+
+
+def _place(events: list[Event], lane_mode: str) -> tuple[_Placement, list[str]]:
+    """Lanes (busiest first) and, inside each, rows so that close events do not cover each other;
+    events whose year is unknown are left out."""
+    index = [i for i, event in enumerate(events) if is_dated(event)]
+    dated = [events[i] for i in index]
+    start = _ordinals([e.start for e in dated])
+    end = _ordinals([e.end for e in dated])
+    names = [lane_of(e, lane_mode) for e in dated]
+    counts = Counter(names)
+    lanes = sorted(counts, key=lambda lane: (-counts[lane], lane))
+    lane_number = {lane: n for n, lane in enumerate(lanes)}
+    lane = np.array([lane_number[name] for name in names], dtype=np.int64)
+    by_time = np.lexsort((np.array([e.id for e in dated]), end, start))
+    gap = max(1, int(end.max() - start.min()) // 90)
+    row = np.array(_rows(by_time.tolist(), lane.tolist(), len(lanes), start.tolist(), end.tolist(), gap))
+    drawn = by_time[np.argsort(lane[by_time], kind="stable")]  # each lane in order of time
+    placement = _Placement(
+        events=[dated[k] for k in drawn.tolist()],
+        index=np.array(index, dtype=np.int64)[drawn],
+        start=start[drawn],
+        end=end[drawn],
+        mid=_middle(start[drawn], end[drawn]),
+        lane=lane[drawn],
+        row=row[drawn],
+        y=lane[drawn] + row[drawn] * _ROW_STEP,
+    )
+    return placement, lanes
 
 
 def _importance(event: Event) -> tuple:
@@ -214,12 +273,29 @@ def _label_extent(item: _Placed, first_day: int, plot_days: int, plot_px: int) -
     return mid - width / 2, mid + width / 2
 
 
-def _labelled(placed: list[_Placed], first_day: int, plot_days: int, plot_px: int) -> list[_Placed]:
-    """The most important events whose labels do not run into one another."""
+def _by_importance(placed: _Placement, candidates: np.ndarray) -> Iterator[_Placed]:
+    """The points at ``candidates`` (positions), most important first. Only the first few are ever
+    looked at: those of the highest relevance are sorted first, the others only if they run out."""
+    parts = [candidates]
+    if len(candidates) > _FIRST_LOOK:
+        relevance = np.array([placed.events[k].relevance for k in candidates.tolist()], dtype=np.float64)
+        first = relevance >= np.partition(relevance, -_FIRST_LOOK)[-_FIRST_LOOK]
+        parts = [candidates[first], candidates[~first]]
+    for part in parts:
+        yield from sorted(
+            (placed.item(k) for k in part.tolist()), key=lambda p: _importance(p.event), reverse=True
+        )
+
+
+def _labelled(
+    placed: _Placement, shown: np.ndarray, first_day: int, plot_days: int, plot_px: int
+) -> list[_Placed]:
+    """The most important events (of those ``shown``, a mask) whose labels do not run into one another."""
     taken: list[tuple[int, float, float]] = []  # lane, first and last day of each label kept
     kept: list[_Placed] = []
-    top_rows = [p for p in placed if p.y == p.lane]  # a label above a lower row would cover the rows above
-    for item in sorted(top_rows, key=lambda p: _importance(p.event), reverse=True):
+    # a label above a lower row would cover the rows above
+    top_rows = np.flatnonzero(shown & (placed.row == 0))
+    for item in _by_importance(placed, top_rows):
         if len(taken) == LABELS:
             break
         start, end = _label_extent(item, first_day, plot_days, plot_px)
@@ -232,15 +308,24 @@ def _labelled(placed: list[_Placed], first_day: int, plot_days: int, plot_px: in
 def monthly_temperature(events: list[Event]) -> list[tuple[date, float, int]]:
     """Per month (of each event's middle day): the mean Goldstein-like score and the event count."""
     dated = [e for e in events if is_dated(e)]
-    middles = [_middle(_ordinal(e.start), _ordinal(e.end)) for e in dated]
-    return _months(middles, [e.goldstein for e in dated])
+    middles = _middle(_ordinals([e.start for e in dated]), _ordinals([e.end for e in dated]))
+    return _months(middles, np.array([e.goldstein for e in dated], dtype=np.float64))
 
 
-def _months(middles: list[int], scores: list[float]) -> list[tuple[date, float, int]]:
-    by_month: dict[date, list[float]] = defaultdict(list)
-    for middle, score in zip(middles, scores, strict=True):
-        by_month[date.fromordinal(middle).replace(day=1)].append(score)
-    return [(month, fmean(values), len(values)) for month, values in sorted(by_month.items())]
+def _months(middles: np.ndarray, scores: np.ndarray) -> list[tuple[date, float, int]]:
+    if not len(middles):
+        return []
+    months = (middles - _EPOCH).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    order = np.argsort(months, kind="stable")
+    months, scores = months[order], scores[order]  # months counted from 1970-01
+    bounds = np.flatnonzero(np.diff(months)) + 1
+    firsts = months[np.r_[0, bounds]].tolist()
+    groups = [group.tolist() for group in np.split(scores, bounds)]
+    # fmean sums exactly (fsum): the same mean in any order
+    return [
+        (date(1970 + month // 12, month % 12 + 1, 1), fmean(values), len(values))
+        for month, values in zip(firsts, groups, strict=True)
+    ]
 
 
 def _rows_layout(height: int) -> dict:
@@ -268,18 +353,30 @@ def _legend_entry(name: str, group: str, title: str, symbol: str, colour: str) -
     )
 
 
-def _span_trace(periods: list[_Placed], kind: str, tone: str) -> dict:
-    """Every period of one tone as one trace of segments split by gaps (NaN), not a shape each."""
-    x = epoch_ms([d for p in periods for d in (p.start, p.end, 0)])
+def _span_trace(placed: _Placement, periods: np.ndarray, kind: str, tone: str) -> dict:
+    """Every period of one tone (``periods``: positions) as one trace of segments split by gaps
+    (NaN), not a shape each."""
+    days = np.zeros(3 * len(periods), dtype=np.int64)
+    days[0::3], days[1::3] = placed.start[periods], placed.end[periods]
+    x = epoch_ms(days)
     x[2::3] = np.nan
-    y = np.array([p.y for p in periods for _ in range(3)], dtype=np.float32)
+    y = np.repeat(placed.y[periods].astype(np.float32), 3)
     y[2::3] = np.nan
     line = dict(color=tone_colour(tone), width=_SPAN_WIDTH)
     return dict(type=kind, x=x, y=y, mode="lines", line=line, opacity=0.3, hoverinfo="skip")
 
 
-def _marker_trace(items: list[_Placed], kind: str, tone: str, precision: str, context: bool) -> dict:
-    """One tone at one date precision: colour, shape and the hover's precision are the trace's.
+def _marker_trace(
+    placed: _Placement,
+    texts: list[tuple[str, str]],
+    shown: np.ndarray,
+    kind: str,
+    tone: str,
+    precision: str,
+    context: bool,
+) -> dict:
+    """One tone at one date precision (``shown``: positions): colour, shape and the hover's
+    precision are the trace's.
 
     ``customdata`` is each point's index in the events drawn, which tells a click's event; the
     hover's markup is in the template, once, not in each point's text."""
@@ -289,44 +386,51 @@ def _marker_trace(items: list[_Placed], kind: str, tone: str, precision: str, co
         size=11,
         line=dict(color="white", width=1),
     )
-    # Text as fixed-width arrays: Plotly copies the figure twice on its way out, and these copy as one block.
-    texts = [_point_texts(p.event) for p in items]
-    given = np.array([given for given, _ in texts], dtype=str)
-    hover = np.array([hover for _, hover in texts], dtype=str)
+    # Text as lists, numbers as arrays: on its way out Plotly turns the arrays into typed-array
+    # strings, and with no NumPy text left the JSON encoder takes the figure in one pass.
+    mine = [texts[k] for k in shown.tolist()]
     return dict(
         type=kind,
-        x=epoch_ms([p.mid for p in items]),
-        y=np.array([p.y for p in items], dtype=np.float32),
+        x=epoch_ms(placed.mid[shown]),
+        y=placed.y[shown].astype(np.float32),
         mode="markers",
         marker=marker,
         opacity=CONTEXT_OPACITY if context else 1.0,
-        customdata=np.array([p.index for p in items], dtype=np.int32),
-        text=given,
-        hovertext=hover,
+        customdata=placed.index[shown].astype(np.int32),
+        text=[given for given, _ in mine],
+        hovertext=[hover for _, hover in mine],
         hovertemplate=f"<b>%{{text}}{_precision_note(precision)}</b><br>%{{hovertext}}<extra></extra>",
     )
 
 
 def _event_traces(
-    placed: list[_Placed], kind: str, plot_px: int, hidden: frozenset[str], compact: bool = False
+    placed: _Placement, kind: str, plot_px: int, hidden: frozenset[str], compact: bool = False
 ) -> list[dict]:
-    first_day = min(p.start for p in placed)
-    plot_days = (max(p.end for p in placed) - first_day) or 1
+    first_day = int(placed.start.min())
+    plot_days = (int(placed.end.max()) - first_day) or 1
     traces = []
-    tones = sorted({p.event.tone for p in placed})
-    present = {item.event.precision for item in placed}
-    precisions = [p for p in PRECISION_SYMBOLS if p in present]
-    for tone in tones:
-        items = [p for p in placed if p.event.tone == tone]
-        group = dict(legendgroup=tone, showlegend=False, visible="legendonly" if tone in hidden else True)
-        if periods := [p for p in items if p.start != p.end]:
-            traces.append(_span_trace(periods, kind, tone) | group)
-        by_kind: dict[tuple[str, bool], list[_Placed]] = defaultdict(list)
-        for item in items:
-            by_kind[item.event.precision, is_context(item.event)].append(item)
-        for (precision, context), shown in by_kind.items():
-            traces.append(_marker_trace(shown, kind, tone, precision, context) | group)
-    labels = _labelled([p for p in placed if p.event.tone not in hidden], first_day, plot_days, plot_px)
+    tone, tone_names = placed.codes([e.tone for e in placed.events])
+    precision, precision_names = placed.codes([e.precision for e in placed.events])
+    texts = [_point_texts(e) for e in placed.events]
+    context = np.array([is_context(e) for e in placed.events], dtype=bool)
+    precisions = [p for p in PRECISION_SYMBOLS if p in precision_names]
+    tones = sorted(tone_names)
+    for name in tones:
+        items = np.flatnonzero(tone == tone_names.index(name))
+        group = dict(legendgroup=name, showlegend=False, visible="legendonly" if name in hidden else True)
+        if len(periods := items[placed.start[items] != placed.end[items]]):
+            traces.append(_span_trace(placed, periods, kind, name) | group)
+        # one trace per precision and context, in the order they first come
+        kinds = precision[items] * 2 + context[items]
+        values, first = np.unique(kinds, return_index=True)
+        for value in values[np.argsort(first)].tolist():
+            shown = items[kinds == value]
+            trace = _marker_trace(
+                placed, texts, shown, kind, name, precision_names[value // 2], bool(value % 2)
+            )
+            traces.append(trace | group)
+    shown = ~np.isin(tone, [tone_names.index(name) for name in hidden if name in tone_names])
+    labels = _labelled(placed, shown, first_day, plot_days, plot_px)
     traces.append(  # few labels in SVG: WebGL text for every point would slow drawing down
         dict(
             type="scatter",
@@ -340,19 +444,17 @@ def _event_traces(
             showlegend=False,
         )
     )
-    for tone in tones:
-        title = "Tone" if tone == tones[0] and not compact else ""
-        entry = _legend_entry(tone.capitalize(), tone, title, "circle", tone_colour(tone))
-        traces.append(entry | dict(visible="legendonly" if tone in hidden else True))
-    for precision in [] if compact else precisions:  # which shape means which precision (hover says it too)
-        traces.append(
-            _legend_entry(precision, "precision", "Date precision", PRECISION_SYMBOLS[precision], "#9e9e9e")
-        )
+    for name in tones:
+        title = "Tone" if name == tones[0] and not compact else ""
+        entry = _legend_entry(name.capitalize(), name, title, "circle", tone_colour(name))
+        traces.append(entry | dict(visible="legendonly" if name in hidden else True))
+    for name in [] if compact else precisions:  # which shape means which precision (hover says it too)
+        traces.append(_legend_entry(name, "precision", "Date precision", PRECISION_SYMBOLS[name], "#9e9e9e"))
     return traces
 
 
-def _temperature_trace(placed: list[_Placed]) -> dict:
-    months = _months([p.mid for p in placed], [p.event.goldstein for p in placed])
+def _temperature_trace(placed: _Placement) -> dict:
+    months = _months(placed.mid, np.array([e.goldstein for e in placed.events], dtype=np.float64))
     return dict(
         type="bar",
         x=[m.isoformat() for m, _, _ in months],
@@ -533,7 +635,7 @@ def build_figure(
         tickvals=list(range(len(lanes))),
         ticktext=[_text(label) for label in lane_labels],
         showticklabels=not compact,
-        range=[max(p.y for p in placed) + 0.5, -0.6],  # first lane on top
+        range=[float(placed.y.max()) + 0.5, -0.6],  # first lane on top
         showgrid=False,
         zeroline=False,
         fixedrange=True,
@@ -546,7 +648,7 @@ def build_figure(
     layout["xaxis2"]["rangeslider"] = dict(visible=True, thickness=_RANGESLIDER)
     # Plotly pads markers by a twentieth of the range: years of empty axis on a long timeline, where
     # "1 year" (back from the axis end) would show nothing. A few weeks of margin are enough.
-    first, last = min(p.start for p in placed), max(p.end for p in placed)
+    first, last = int(placed.start.min()), int(placed.end.max())
     # ... and room for half a marker (~8 px) at either end, which on a phone is more than that.
     margin = max(14, (last - first) // 100, 8 * (last - first) // plot_width(viewport))
     clip = dict(clipmin=float(epoch_ms([first - margin])[0]), clipmax=float(epoch_ms([last + margin])[0]))
@@ -585,8 +687,8 @@ def build_figure(
     lines, stars = _key_day_marks(key_days)
     if stars:
         layout["annotations"] = layout.get("annotations", []) + stars
-    if chosen := next((p for p in placed if p.event.id == selected), None):
-        lines.append(_ring(chosen))
+    if (chosen := next((k for k, e in enumerate(placed.events) if e.id == selected), None)) is not None:
+        lines.append(_ring(placed.item(chosen)))
     if lines:
         layout["shapes"] = lines
     # Built from plain data this module controls; Plotly's per-element validation would cost ~1 s here.
