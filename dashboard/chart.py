@@ -11,7 +11,7 @@ import html
 import tomllib
 from calendar import monthrange
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -43,7 +43,7 @@ LANE_MODES = {"group": "Category group", "category": "Category", "actors": "Acto
 DEFAULT_LANES = "group"
 WEBGL_FROM = 2000  # SVG draws one element per point; past this many, WebGL stays fluid
 LABELS = 10  # only the most important events get a label; the rest are on hover
-_FIRST_LOOK = 100 * LABELS  # candidates for a label sorted first: most labels that would overlap are passed
+_FIRST_LOOK = 20 * LABELS  # candidates for a label sorted first: most labels that would overlap are passed
 _ROWS_PER_LANE = 5
 _ROW_STEP = 0.16
 _SPAN_WIDTH = 9
@@ -72,9 +72,23 @@ def category_groups() -> dict[str, str]:
 def lane_of(event: Event, mode: str) -> str:
     if mode == "actors":
         return " – ".join(sorted(event.actors[:2])) or "no actor named"
-    if mode == "group" and (group := category_groups().get(event.category)):
+    return _category_lane(event.category, mode)
+
+
+def _category_lane(category: str, mode: str) -> str:
+    """The lane of a category (lanes by category or by group of categories)."""
+    if mode == "group" and (group := category_groups().get(category)):
         return group
-    return event.category.replace("-", " ").capitalize() or "Other"
+    return category.replace("-", " ").capitalize() or "Other"
+
+
+def _lanes_of(events: list[Event], mode: str) -> list[str]:
+    """Each event's lane; by category (or group), a lane worked out once per category."""
+    if mode == "actors":
+        return [lane_of(e, mode) for e in events]
+    categories = [e.category for e in events]
+    lane = {category: _category_lane(category, mode) for category in set(categories)}
+    return [lane[category] for category in categories]
 
 
 def _as_given(day: str, mod: str | None) -> str:
@@ -144,29 +158,26 @@ class _Placement:
             float(self.y[k]),
         )
 
-    def codes(self, values: list) -> tuple[np.ndarray, list]:
+    def codes(self, values: Sequence) -> tuple[np.ndarray, list]:
         """Each point's value (tone, precision ...) as a number, and the values the numbers stand for."""
         numbers: dict = {}
         coded = np.array([numbers.setdefault(v, len(numbers)) for v in values], dtype=np.int64)
         return coded, list(numbers)
 
 
-def _ordinals(days: list[str]) -> np.ndarray:
+def _ordinals(days: Sequence[str]) -> np.ndarray:
     """ISO days as day ordinals (NumPy parses them in one call)."""
     return np.array(days, dtype="datetime64[D]").astype(np.int64) + _EPOCH
 
 
-def _rows(
-    order: list[int], lane: list[int], lanes: int, start: list[int], end: list[int], gap: int
-) -> list[int]:
-    """Each event's row in its lane, events taken in ``order`` (by time): the first row free on its
-    start day, a new row while the lane has fewer than ``_ROWS_PER_LANE``, else the row that frees
-    first. Sequential by nature, so a plain loop over plain lists."""
+def _rows(lane: list[int], start: list[int], end: list[int], lanes: int, gap: int) -> list[int]:
+    """Each event's row in its lane, events given in order of time: the first row free on its start
+    day, a new row while the lane has fewer than ``_ROWS_PER_LANE``, else the row that frees first.
+    Sequential by nature, so a plain loop over plain lists."""
     free_by_lane: list[list[int]] = [[] for _ in range(lanes)]  # per row, the first day not yet taken
-    rows = [0] * len(order)
-    for k in order:
-        row_free_from = free_by_lane[lane[k]]
-        day = start[k]
+    rows = []
+    for lane_k, day, last in zip(lane, start, end, strict=True):
+        row_free_from = free_by_lane[lane_k]
         for row, free in enumerate(row_free_from):  # noqa: B007 (the row found is used after the loop)
             if day >= free:
                 break
@@ -176,30 +187,34 @@ def _rows(
                 row = len(row_free_from) - 1
             else:  # lane full: share the row that frees first
                 row = row_free_from.index(min(row_free_from))
-        row_free_from[row] = end[k] + gap
-        rows[k] = row
+        row_free_from[row] = last + gap
+        rows.append(row)
     return rows
 
 
 def _place(events: list[Event], lane_mode: str) -> tuple[_Placement, list[str]]:
     """Lanes (busiest first) and, inside each, rows so that close events do not cover each other;
     events whose year is unknown are left out."""
-    index = [i for i, event in enumerate(events) if is_dated(event)]
-    dated = [events[i] for i in index]
-    start = _ordinals([e.start for e in dated])
-    end = _ordinals([e.end for e in dated])
-    names = [lane_of(e, lane_mode) for e in dated]
+    dated = [e for e in events if is_dated(e)]
+    if len(dated) == len(events):  # as the app gives them
+        index = np.arange(len(events))
+    else:
+        index = np.array([i for i, event in enumerate(events) if is_dated(event)], dtype=np.int64)
+    start, end = _ordinals([e.start for e in dated]), _ordinals([e.end for e in dated])
+    names = _lanes_of(dated, lane_mode)
     counts = Counter(names)
     lanes = sorted(counts, key=lambda lane: (-counts[lane], lane))
     lane_number = {lane: n for n, lane in enumerate(lanes)}
     lane = np.array([lane_number[name] for name in names], dtype=np.int64)
     by_time = np.lexsort((np.array([e.id for e in dated]), end, start))
     gap = max(1, int(end.max() - start.min()) // 90)
-    row = np.array(_rows(by_time.tolist(), lane.tolist(), len(lanes), start.tolist(), end.tolist(), gap))
+    row = np.empty(len(dated), dtype=np.int64)
+    in_time = (lane[by_time].tolist(), start[by_time].tolist(), end[by_time].tolist())
+    row[by_time] = _rows(*in_time, len(lanes), gap)
     drawn = by_time[np.argsort(lane[by_time], kind="stable")]  # each lane in order of time
     placement = _Placement(
         events=[dated[k] for k in drawn.tolist()],
-        index=np.array(index, dtype=np.int64)[drawn],
+        index=index[drawn],
         start=start[drawn],
         end=end[drawn],
         mid=_middle(start[drawn], end[drawn]),
@@ -366,9 +381,19 @@ def _span_trace(placed: _Placement, periods: np.ndarray, kind: str, tone: str) -
     return dict(type=kind, x=x, y=y, mode="lines", line=line, opacity=0.3, hoverinfo="skip")
 
 
+class _Texts(list):
+    """A trace's texts, never changed once made. Plotly deep-copies a figure's data when the figure
+    is made and again on its way to the browser, a list of strings string by string (~20,000 of
+    them at 10,000 events, ~5 ms a copy); a deep copy of these is the list itself."""
+
+    def __deepcopy__(self, memo: dict) -> _Texts:
+        return self
+
+
 def _marker_trace(
     placed: _Placement,
-    texts: list[tuple[str, str]],
+    given: np.ndarray,
+    hover: np.ndarray,
     shown: np.ndarray,
     kind: str,
     tone: str,
@@ -388,7 +413,6 @@ def _marker_trace(
     )
     # Text as lists, numbers as arrays: on its way out Plotly turns the arrays into typed-array
     # strings, and with no NumPy text left the JSON encoder takes the figure in one pass.
-    mine = [texts[k] for k in shown.tolist()]
     return dict(
         type=kind,
         x=epoch_ms(placed.mid[shown]),
@@ -397,8 +421,8 @@ def _marker_trace(
         marker=marker,
         opacity=CONTEXT_OPACITY if context else 1.0,
         customdata=placed.index[shown].astype(np.int32),
-        text=[given for given, _ in mine],
-        hovertext=[hover for _, hover in mine],
+        text=_Texts(given[shown].tolist()),
+        hovertext=_Texts(hover[shown].tolist()),
         hovertemplate=f"<b>%{{text}}{_precision_note(precision)}</b><br>%{{hovertext}}<extra></extra>",
     )
 
@@ -411,8 +435,11 @@ def _event_traces(
     traces = []
     tone, tone_names = placed.codes([e.tone for e in placed.events])
     precision, precision_names = placed.codes([e.precision for e in placed.events])
-    texts = [_point_texts(e) for e in placed.events]
     context = np.array([is_context(e) for e in placed.events], dtype=bool)
+    # each point's date as given and hover text, in arrays that give a trace's texts at once
+    texts = [_point_texts(e) for e in placed.events]
+    given = np.array([given for given, _ in texts], dtype=object)
+    hover = np.array([hover for _, hover in texts], dtype=object)
     precisions = [p for p in PRECISION_SYMBOLS if p in precision_names]
     tones = sorted(tone_names)
     for name in tones:
@@ -426,7 +453,7 @@ def _event_traces(
         for value in values[np.argsort(first)].tolist():
             shown = items[kinds == value]
             trace = _marker_trace(
-                placed, texts, shown, kind, name, precision_names[value // 2], bool(value % 2)
+                placed, given, hover, shown, kind, name, precision_names[value // 2], bool(value % 2)
             )
             traces.append(trace | group)
     shown = ~np.isin(tone, [tone_names.index(name) for name in hidden if name in tone_names])
