@@ -108,12 +108,12 @@ def is_dated(event: Event) -> bool:
     return event.start is not None and event.end is not None
 
 
-def _middle(start: int, end: int) -> int:
+def _middle(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     """Where a period's marker goes: its middle day (day ordinals)."""
     return (start + end) // 2
 
 
-def epoch_ms(days: list[int]) -> np.ndarray:
+def epoch_ms(days: Sequence[int] | np.ndarray) -> np.ndarray:
     """Day ordinals as milliseconds since 1970: a date axis reads numbers so, and numeric arrays
     travel to the browser as compact typed arrays rather than one date string per point."""
     return (np.asarray(days, dtype=np.float64) - _EPOCH) * _DAY_MS
@@ -158,11 +158,12 @@ class _Placement:
             float(self.y[k]),
         )
 
-    def codes(self, values: Sequence) -> tuple[np.ndarray, list]:
-        """Each point's value (tone, precision ...) as a number, and the values the numbers stand for."""
-        numbers: dict = {}
-        coded = np.array([numbers.setdefault(v, len(numbers)) for v in values], dtype=np.int64)
-        return coded, list(numbers)
+
+def _codes(values: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+    """Each value (a point's tone, precision ...) as a number, and the values the numbers stand for."""
+    numbers: dict[str, int] = {}
+    coded = np.array([numbers.setdefault(v, len(numbers)) for v in values], dtype=np.int64)
+    return coded, list(numbers)
 
 
 def _ordinals(days: Sequence[str]) -> np.ndarray:
@@ -433,8 +434,8 @@ def _event_traces(
     first_day = int(placed.start.min())
     plot_days = (int(placed.end.max()) - first_day) or 1
     traces = []
-    tone, tone_names = placed.codes([e.tone for e in placed.events])
-    precision, precision_names = placed.codes([e.precision for e in placed.events])
+    tone, tone_names = _codes([e.tone for e in placed.events])
+    precision, precision_names = _codes([e.precision for e in placed.events])
     context = np.array([is_context(e) for e in placed.events], dtype=bool)
     # each point's date as given and hover text, in arrays that give a trace's texts at once
     texts = [_point_texts(e) for e in placed.events]
