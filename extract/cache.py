@@ -1,11 +1,11 @@
 """Per-article cache: a rebuild re-extracts only the articles that are new or changed.
 
-An entry is one article's document and events (JSON), keyed by a hash of the extractor's version
-(its code and language resources, and the libraries that shape its output), the name the article
-is known by, its manifest metadata and its bytes. A changed resource or line of code is another
-version, so every entry of the old one misses (and is pruned after the next build). Entries are
-written whole or not at all (a temporary file renamed), so an interrupted build leaves a usable
-cache; an entry that cannot be read is a miss.
+An entry is one article's document, events and the days its time expressions name (JSON), keyed
+by a hash of the extractor's version (its code and language resources, and the libraries that
+shape its output), the name the article is known by, its manifest metadata and its bytes. A
+changed resource or line of code is another version, so every entry of the old one misses (and is
+pruned after the next build). Entries are written whole or not at all (a temporary file renamed),
+so an interrupted build leaves a usable cache; an entry that cannot be read is a miss.
 """
 
 from __future__ import annotations
@@ -67,17 +67,26 @@ def article_key(version: str, name: str, given: Metadata | None, data: bytes) ->
     return digest.hexdigest()
 
 
-def _encode(document: Document, events: list[Event]) -> bytes:
+Entry = tuple[Document, list[Event], list[str]]
+
+
+def _encode(document: Document, events: list[Event], days: list[str]) -> bytes:
     from extract.store import document_json
 
-    return orjson.dumps({"document": document_json(document), "events": [asdict(e) for e in events]})
+    return orjson.dumps(
+        {"document": document_json(document), "events": [asdict(e) for e in events], "days": days}
+    )
 
 
-def _decode(data: bytes) -> tuple[Document, list[Event]]:
+def _decode(data: bytes) -> Entry:
     from extract.store import document_from_json, event_from_json
 
     entry = orjson.loads(data)
-    return document_from_json(entry["document"]), [event_from_json(e) for e in entry["events"]]
+    return (
+        document_from_json(entry["document"]),
+        [event_from_json(e) for e in entry["events"]],
+        list(entry["days"]),
+    )
 
 
 class ArticleCache:
@@ -94,13 +103,13 @@ class ArticleCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> tuple[Document, list[Event]] | None:
+    def get(self, key: str) -> Entry | None:
         try:
             return _decode(self._path(key).read_bytes())
         except (OSError, ValueError, KeyError, TypeError):  # absent, or a damaged entry: a miss
             return None
 
-    def put(self, key: str, document: Document, events: list[Event]) -> None:
+    def put(self, key: str, document: Document, events: list[Event], days: list[str]) -> None:
         path = self._path(key)
         if not path.parent.is_dir():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -110,7 +119,7 @@ class ArticleCache:
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{key[:8]}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(_encode(document, events))
+                handle.write(_encode(document, events, days))
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

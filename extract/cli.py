@@ -38,7 +38,7 @@ def _build(args: argparse.Namespace) -> int:
         _warn(f"no article could be read; {args.out} is left as it was")
         return EXIT_NOTHING_READ
     save(args.out, timeline.documents, timeline.events)
-    _write_key_dates(args.out, timeline.documents, timeline.events)
+    _write_key_dates(args.out, timeline.documents, timeline.events, mentions=timeline.mentions)
     if args.workspace:
         from extract.workspace.cli import rebuild
 
@@ -52,10 +52,13 @@ def _warn(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _write_key_dates(out: Path, documents: list, events: list, k: int | None = None) -> list:
+def _write_key_dates(
+    out: Path, documents: list, events: list, k: int | None = None, mentions: list | None = None
+) -> list:
+    """Key dates from ``mentions`` when the build kept them (else the documents are tagged again)."""
     from extract.keydates import write_key_dates
 
-    return write_key_dates(out, documents, events, k)
+    return write_key_dates(out, documents, events, k, mentions)
 
 
 def _keydates(args: argparse.Namespace) -> int:

@@ -8,12 +8,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from extract import language
 from extract.cache import ArticleCache
 from extract.clean import clean
 from extract.engines import run_dask, run_local
 from extract.events import build_events
+from extract.keydates import mentioned_days
 from extract.merge import merge
 from extract.model import Document, Event, Metadata
 from extract.read import MAX_BYTES, InputError, read_article, read_bytes
@@ -28,6 +30,8 @@ class Timeline:
     documents: list[Document] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # each document's publication day and the days its time expressions name (the key dates')
+    mentions: list[tuple[str | None, list[str]]] = field(default_factory=list)
 
 
 def combine(given: Metadata | None, page: Metadata) -> Metadata:
@@ -61,8 +65,17 @@ def stage(file: str, name: str) -> Iterator[None]:
         raise ArticleError(f"{file}: failed in the {name} stage ({reason})") from error
 
 
-def process_text(file: str, text: str, meta: Metadata) -> tuple[Document, list[Event]]:
-    """One article's text (already decoded) to its document and events."""
+class Article(NamedTuple):
+    """One article extracted: its document, its events and the days its time expressions name
+    (kept for the key dates, so that they need not tag every article again)."""
+
+    document: Document
+    events: list[Event]
+    days: list[str]
+
+
+def extract_article(file: str, text: str, meta: Metadata) -> Article:
+    """One article's text (already decoded) to its document, events and named days."""
     with stage(file, "clean"):
         doc = clean(file, text, meta)
         if not doc.meta.language:
@@ -73,13 +86,22 @@ def process_text(file: str, text: str, meta: Metadata) -> tuple[Document, list[E
         lang = doc.meta.language or "vi"
         timexes = tag_document(doc, lang)
     with stage(file, "event"):
-        return doc, build_events(doc, sentences, timexes)
+        return Article(doc, build_events(doc, sentences, timexes), mentioned_days(timexes))
+
+
+def process_text(file: str, text: str, meta: Metadata) -> tuple[Document, list[Event]]:
+    """One article's text (already decoded) to its document and events."""
+    return extract_article(file, text, meta)[:2]
+
+
+def article_of_file(path: Path, name: str, given: Metadata | None) -> Article:
+    with stage(name, "read"):
+        text, page_meta = read_article(path)
+    return extract_article(name, text, combine(given, page_meta))
 
 
 def process_file(path: Path, name: str, given: Metadata | None) -> tuple[Document, list[Event]]:
-    with stage(name, "read"):
-        text, page_meta = read_article(path)
-    return process_text(name, text, combine(given, page_meta))
+    return article_of_file(path, name, given)[:2]
 
 
 def display_name(name: str) -> str:
@@ -147,7 +169,7 @@ def read_source(source: Path | str) -> bytes:
     return data
 
 
-def process_url(url: str, name: str, given: Metadata | None) -> tuple[Document, list[Event]]:
+def article_of_url(url: str, name: str, given: Metadata | None) -> Article:
     """An article at an fsspec URL: its bytes copied to a local file of the same name, then read
     as a local file is (the same decoding, HTML handling and messages)."""
     with stage(name, "read"):
@@ -156,18 +178,18 @@ def process_url(url: str, name: str, given: Metadata | None) -> tuple[Document, 
             local = Path(folder) / basename(url)
             local.write_bytes(data)
             text, page_meta = read_article(local)
-    return process_text(name, text, combine(given, page_meta))
+    return extract_article(name, text, combine(given, page_meta))
 
 
 Job = tuple[Path | str, str, Metadata | None]
 
 
-def _safe_process(job: Job) -> tuple[Document, list[Event]] | str:
+def _safe_process(job: Job) -> Article | str:
     source, name, given = job
     try:
         if isinstance(source, str):
-            return process_url(source, name, given)
-        return process_file(source, name, given)
+            return article_of_url(source, name, given)
+        return article_of_file(source, name, given)
     except (InputError, ArticleError) as error:
         return str(error)
     except OSError as error:
@@ -188,6 +210,11 @@ def _cache_keys(work: Sequence[Job], cache: ArticleCache) -> list[str | None]:
         except (InputError, OSError):
             keys.append(None)
     return keys
+
+
+def _cached(cache: ArticleCache | None, key: str | None) -> Article | None:
+    entry = cache.get(key) if cache and key else None
+    return Article(*entry) if entry else None
 
 
 def build(
@@ -212,9 +239,7 @@ def build(
     ]
     cache = ArticleCache(cache_dir) if cache_dir is not None else None
     keys: list[str | None] = _cache_keys(work, cache) if cache else [None] * len(work)
-    results: list[tuple[Document, list[Event]] | str | None] = [
-        cache.get(key) if cache and key else None for key in keys
-    ]
+    results: list[Article | str | None] = [_cached(cache, key) for key in keys]
     todo = [n for n, result in enumerate(results) if result is None]
     if engine == "dask":
         finished = run_dask(_safe_process, [work[n] for n in todo], scheduler, max(2, jobs), _lost)
@@ -235,8 +260,9 @@ def build(
             if progress:
                 progress(result)
             continue
-        doc, doc_events = result  # type: ignore[misc]
+        doc, doc_events, days = result  # type: ignore[misc]
         timeline.documents.append(doc)
+        timeline.mentions.append((doc.meta.published, days))
         events.extend(doc_events)
     timeline.events = merge(events)
     return timeline

@@ -96,7 +96,7 @@ def test_an_interrupted_build_leaves_the_cache_and_the_previous_output_usable(tm
         "Ngày 3/5/2030, Mỹ và Iraq ký thỏa thuận an ninh mới.\n", encoding="utf-8"
     )
 
-    def interrupted(self, key, document, events):
+    def interrupted(self, key, *entry):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(ArticleCache, "put", interrupted)
@@ -129,3 +129,15 @@ def test_no_cache_writes_none(tmp_path):
     )
     assert code == 0
     assert not (tmp_path / ".cache").exists()
+
+
+def test_key_dates_from_the_days_kept_with_each_article_equal_those_of_tagging_again(tmp_path):
+    from extract.cli import main
+
+    out = tmp_path / "out"
+    command = ["build", str(SEEDS), "--manifest", str(SEEDS / "manifest.csv"), "--out", str(out)]
+    assert main(command) == 0
+    assert main(command) == 0  # every article from the cache, with the days it names
+    kept = (out / "keydates.json").read_bytes()
+    assert main(["keydates", str(out)]) == 0  # the documents tagged again
+    assert (out / "keydates.json").read_bytes() == kept
