@@ -1,10 +1,13 @@
 """Run every benchmark (each in its own process) and print a Markdown table for the README.
 
-Run: ``python benchmarks/run.py`` (a few minutes; on demand, never in the test suite).
+Run: ``python benchmarks/run.py [--full]`` (a few minutes; on demand, never in the test suite).
+By default the merge and the archive run small (200,000 events, 2,000 articles); ``--full`` runs
+them at the issue's sizes (1,000,000 events, 20,000 articles: about an hour on two cores).
 """
 
 from __future__ import annotations
 
+import argparse
 import platform
 from collections.abc import Callable
 from pathlib import Path
@@ -66,7 +69,39 @@ def load_row(load: dict) -> tuple[str, str]:
     )
 
 
-def table(tagger: dict, pipeline: dict, dashboard: dict, keydates: dict, load: dict) -> str:
+def merge_row(merge: dict) -> tuple[str, str]:
+    return (
+        f"Merge of {merge['events']:,} synthetic events, one core",
+        f"{merge['cpu_seconds']} s CPU ({merge['seconds']} s wall), peak {merge['peak_mb']} MB, "
+        f"{merge['merged']:,} events out",
+    )
+
+
+def archive_rows(archive: dict) -> list[tuple[str, str]]:
+    count = archive["articles"]
+    rows = [
+        (
+            f"Build of {count:,} T17 articles, {name}",
+            f"{b['articles_per_s_wall']} articles/s wall ({b['wall_s']} s), "
+            f"{b['articles_per_s_cpu']} per CPU s ({b['cpu_s']} s CPU)",
+        )
+        for name, b in archive["builds"].items()
+    ]
+    rebuild = archive["rebuild"]
+    rows.append(
+        (
+            f"Rebuild after {archive['added']} new articles (2 processes, cache)",
+            f"{rebuild['wall_s']} s wall ({rebuild['share_of_full_wall']:.1%} of the full build), "
+            f"{rebuild['cpu_s']} s CPU ({rebuild['share_of_full_cpu']:.1%}); same output on every engine: "
+            f"{'yes' if archive['identical_outputs'] else 'NO'}",
+        )
+    )
+    return rows
+
+
+def table(
+    tagger: dict, pipeline: dict, dashboard: dict, keydates: dict, load: dict, merge: dict, archive: dict
+) -> str:
     one, two = pipeline["runs"]
     rows = [
         (
@@ -96,6 +131,8 @@ def table(tagger: dict, pipeline: dict, dashboard: dict, keydates: dict, load: d
             f"{keydates['seconds_default_k']} s (K={keydates['k_default']}), "
             f"{keydates['seconds_k100']} s (K=100) for {keydates['events']} events of {keydates['corpus']}",
         ),
+        merge_row(merge),
+        *archive_rows(archive),
     ]
     lines = ["| benchmark | result |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows]
     lines.append(
@@ -106,6 +143,9 @@ def table(tagger: dict, pipeline: dict, dashboard: dict, keydates: dict, load: d
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--full", action="store_true", help="merge and archive at the issue's sizes")
+    full = parser.parse_args().full
     print(
         table(
             bench("bench_tagger.py"),
@@ -113,6 +153,8 @@ def main() -> None:
             bench("bench_dashboard.py"),
             bench("bench_keydates.py"),
             bench("bench_load.py"),
+            bench("bench_merge.py", "--events", "1000000" if full else "200000"),
+            bench("bench_archive.py", "--articles", "20000" if full else "2000"),
         )
     )
 

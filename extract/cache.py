@@ -73,9 +73,7 @@ Entry = tuple[Document, list[Event], list[str]]
 def _encode(document: Document, events: list[Event], days: list[str]) -> bytes:
     from extract.store import document_json
 
-    return orjson.dumps(
-        {"document": document_json(document), "events": [asdict(e) for e in events], "days": days}
-    )
+    return orjson.dumps({"document": document_json(document), "events": events, "days": days})
 
 
 def _decode(data: bytes) -> Entry:

@@ -21,7 +21,7 @@ EXIT_CODES = """exit codes: 0 every article read; 1 no article read (previous ou
 def _build(args: argparse.Namespace) -> int:
     from extract.manifest import read_manifest
     from extract.pipeline import build
-    from extract.store import save
+    from extract.store import collector_paused, save
 
     manifest = read_manifest(args.manifest, warn=_warn) if args.manifest else None
     cache = None if args.no_cache else (args.cache or args.out / ".cache")
@@ -37,8 +37,9 @@ def _build(args: argparse.Namespace) -> int:
     if not timeline.documents:
         _warn(f"no article could be read; {args.out} is left as it was")
         return EXIT_NOTHING_READ
-    save(args.out, timeline.documents, timeline.events)
-    _write_key_dates(args.out, timeline.documents, timeline.events, mentions=timeline.mentions)
+    with collector_paused():  # what is written is all kept: walking the timeline again is waste
+        save(args.out, timeline.documents, timeline.events)
+        _write_key_dates(args.out, timeline.documents, timeline.events, mentions=timeline.mentions)
     if args.workspace:
         from extract.workspace.cli import rebuild
 

@@ -20,6 +20,7 @@ from extract.merge import merge
 from extract.model import Document, Event, Metadata
 from extract.read import MAX_BYTES, InputError, read_article, read_bytes
 from extract.sentences import split
+from extract.store import collector_paused
 from extract.timex import tag_document
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
@@ -239,7 +240,8 @@ def build(
     ]
     cache = ArticleCache(cache_dir) if cache_dir is not None else None
     keys: list[str | None] = _cache_keys(work, cache) if cache else [None] * len(work)
-    results: list[Article | str | None] = [_cached(cache, key) for key in keys]
+    with collector_paused():  # hundreds of thousands of objects kept, none in a cycle
+        results: list[Article | str | None] = [_cached(cache, key) for key in keys]
     todo = [n for n, result in enumerate(results) if result is None]
     if engine == "dask":
         finished = run_dask(_safe_process, [work[n] for n in todo], scheduler, max(2, jobs), _lost)
