@@ -12,9 +12,11 @@ result does not depend on the order of the input.
 
 Candidate pairs come from blocking, so the merge is near-linear in events (``candidates``):
 the same date value with a kindred category, the same sentence, and an index of each passage's
-rarest words (and people) by day, adjacent day and year, a bottom-k sketch in the manner of
-MinHash LSH. ``merge(..., exact=True)`` compares every pair whose dates meet instead; both give
-the same timeline on the development data (tests/test_merge.py).
+rarest words (and people), a bottom-k sketch in the manner of MinHash LSH: days that share a
+word on the same or the next day, a period and the days inside it that share one, periods in
+the months or years they share. ``merge(..., exact=True)`` compares every pair whose dates meet
+instead; both give the same timeline on the development data (tests/test_merge.py). 10^6
+synthetic events merge in under a minute of one core (benchmarks/bench_merge.py).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -61,13 +63,13 @@ COMMON_WORD_SHARE = 0.002
 LARGEST_GROUP = 400
 # A bucket (a day, a year) of at most this many events is compared whole, without the index.
 SMALL_BUCKET = 12
-# A period of up to this many months meets the days of its months only (a month, a quarter, a
-# season); a longer one (a year, a decade) meets every day of its years.
+# A period of up to this many months (a month, a quarter, a season) meets other periods in the
+# months it covers; a longer one (a year, a decade) in its years.
 NESTING_MONTHS = 6
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[\w'’])?")  # no '.' or '-' at either end
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to make, a million times
 class _Profile:
     event: Event
     period: Period
@@ -87,34 +89,69 @@ def _without_time(source: Source) -> str:
     return source.passage
 
 
-def content_words(source: Source) -> set[str]:
-    stop = lexicon(source.language or "vi").stopwords
-    text = unicodedata.normalize("NFC", _without_time(source)).casefold()
-    return set(_WORD.findall(text)).difference(stop)
+def _folded(source: Source) -> str:
+    return unicodedata.normalize("NFC", _without_time(source)).casefold()
 
 
-def words_of(event: Event) -> set[str]:
-    sources = event.sources
-    return content_words(sources[0]) if len(sources) == 1 else set().union(*map(content_words, sources))
+# Passages are read together, one language at a time, joined by this word: a casefolded text
+# holds no capital, so it is no word of any passage.
+_BOUNDARY = "Q"
+PASSAGES_READ_TOGETHER = 50_000  # their words are kept as numbers, not strings, once read
+
+
+def _words_by_language(profiles: Sequence[_Profile]) -> Iterator[tuple[str, list[str], np.ndarray]]:
+    """The words of the source passages (time expressions left out), a language and up to
+    ``PASSAGES_READ_TOGETHER`` passages at a time: one flat list with ``_BOUNDARY`` between
+    passages, and the event of each passage."""
+    passages: dict[str, list[str]] = defaultdict(list)
+    owners: dict[str, list[int]] = defaultdict(list)
+
+    def read(language: str) -> tuple[str, list[str], np.ndarray]:
+        words = _WORD.findall(f" {_BOUNDARY} ".join(passages.pop(language)))
+        return language, words, np.array(owners.pop(language), dtype=np.int64)
+
+    for n, p in enumerate(profiles):
+        for source in p.event.sources:
+            language = source.language or "vi"
+            passages[language].append(_folded(source))
+            owners[language].append(n)
+            if len(owners[language]) == PASSAGES_READ_TOGETHER:
+                yield read(language)
+    for language in list(passages):
+        yield read(language)
 
 
 def _profile(event: Event, shared: dict) -> _Profile:
     """What the comparison needs of an event; equal sets are one object (``shared``), which
     keeps a million profiles small."""
-    p = period(event.date)
     sources = event.sources
-    languages = frozenset(s.language or "" for s in sources)
+    if len(sources) == 1:
+        source = sources[0]
+        languages = frozenset((source.language or "",))
+        passages: tuple[tuple[str, int, int], ...] = (
+            (source.file, source.passage_start, source.passage_end),
+        )
+    else:
+        languages = frozenset(s.language or "" for s in sources)
+        passages = tuple((s.file, s.passage_start, s.passage_end) for s in sources)
     people = frozenset(event.extra.get("people", ()))
     actors = frozenset(event.actors)
     return _Profile(
         event,
-        p,
-        p.start.toordinal() if p.dated and p.precision == "day" else None,  # type: ignore[union-attr]
+        period(event.date),
+        _day(event.date),
         shared.setdefault(languages, languages),
-        tuple((s.file, s.passage_start, s.passage_end) for s in sources),
+        passages,
         shared.setdefault(people, people),
         shared.setdefault(actors, actors),
     )
+
+
+@cache
+def _day(value: str) -> int | None:
+    """The ordinal of the day a value names, None when it names no day."""
+    p = period(value)
+    return p.start.toordinal() if p.dated and p.precision == "day" else None  # type: ignore[union-attr]
 
 
 def _one_sentence(a: _Profile, b: _Profile) -> bool:
@@ -327,30 +364,42 @@ class _Words(NamedTuple):
 
 
 def _word_matrix(profiles: Sequence[_Profile]) -> _Words:
-    """Events x words (1 where the event's passages hold the word), the columns ordered from the
-    rarest word to the commonest (ties by the word), so each row's first columns are its rarest."""
+    """Events x words (1 where the event's passages hold the word, stopwords of the passage's
+    language apart), the columns ordered from the rarest word to the commonest (ties by the
+    word), so each row's first columns are its rarest. Counted with numpy, not a set per event."""
     from scipy.sparse import csr_matrix
 
-    flat: list[str] = []
-    lengths = np.zeros(len(profiles) + 1, dtype=np.int64)
-    for n, p in enumerate(profiles):
-        words = words_of(p.event)
-        flat += words
-        lengths[n + 1] = len(words)
-    frequency = Counter(flat)
-    ranked = sorted(frequency, key=lambda w: (frequency[w], w))
-    vocabulary = {w: n for n, w in enumerate(ranked)}
-    columns = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
-    del flat
+    vocabulary = {_BOUNDARY: 0}  # word -> a first id, in order of first sight
+    owner_parts, id_parts = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]  # stopwords left out
+    for language, words, passage_owners in _words_by_language(profiles):
+        for word in dict.fromkeys(words):
+            vocabulary.setdefault(word, len(vocabulary))
+        ids = np.fromiter(map(vocabulary.__getitem__, words), dtype=np.int64, count=len(words))
+        passage = np.cumsum(ids == vocabulary[_BOUNDARY])  # the passage each word is in
+        left_out = [vocabulary[w] for w in (*lexicon(language).stopwords, _BOUNDARY) if w in vocabulary]
+        kept = ~np.isin(ids, left_out)
+        owner_parts.append(passage_owners[passage[kept]])
+        id_parts.append(ids[kept])
+    size = max(len(vocabulary), 1)
+    # each event's words once: (event, id) as one number, sorted
+    codes = np.sort(np.concatenate(owner_parts) * size + np.concatenate(id_parts))
+    codes = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
+    owners, ids = codes // size, codes % size
+    del codes, owner_parts, id_parts
+    counts = np.bincount(ids, minlength=size)  # events holding each word
+    words = list(vocabulary)
+    ranked = sorted((n for n in range(len(words)) if counts[n]), key=lambda n: (counts[n], words[n]))
+    column = np.zeros(size, dtype=np.int64)
+    column[ranked] = np.arange(len(ranked))
     # each row's words rarest first: one sort of (row, column) as one number
-    offsets = np.repeat(np.arange(len(profiles), dtype=np.int64) * len(vocabulary), lengths[1:])
-    columns = np.sort(offsets + columns) - offsets
-    del offsets
+    columns = np.sort(owners * size + column[ids]) - owners * size
+    lengths = np.bincount(owners, minlength=len(profiles))
     data = np.ones(len(columns), dtype=np.float32)
-    matrix = csr_matrix((data, columns, np.cumsum(lengths)), shape=(len(profiles), len(vocabulary)))
-    counts = np.fromiter(map(frequency.__getitem__, ranked), dtype=np.int64, count=len(ranked))
+    indptr = np.r_[0, np.cumsum(lengths)]
+    matrix = csr_matrix((data, columns, indptr), shape=(len(profiles), len(ranked)))
+    ordered = counts[ranked]
     return _Words(
-        matrix, int(np.searchsorted(counts, 2)), int(np.searchsorted(counts, _common(len(profiles)) + 1))
+        matrix, int(np.searchsorted(ordered, 2)), int(np.searchsorted(ordered, _common(len(profiles)) + 1))
     )
 
 
