@@ -14,7 +14,6 @@ import hashlib
 import os
 import shutil
 import tempfile
-from dataclasses import asdict
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -62,7 +61,7 @@ def extractor_version() -> str:
 
 def article_key(version: str, name: str, given: Metadata | None, data: bytes) -> str:
     digest = hashlib.sha256(version.encode() + b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
-    digest.update(orjson.dumps(asdict(given) if given else None) + b"\0")
+    digest.update(orjson.dumps(given) + b"\0")  # a dataclass: the bytes of its asdict
     digest.update(data)
     return digest.hexdigest()
 

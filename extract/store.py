@@ -140,10 +140,10 @@ def _neutralise(value: object) -> object:
 def csv_text(columns: Sequence[str], rows: Iterable[dict]) -> str:
     """CSV text of ``rows`` under a header of ``columns``, formula-like cells neutralised."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _neutralise(v) for k, v in row.items()})
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    # as csv.DictWriter writes them (a missing cell blank), without its checks on every row
+    writer.writerows([_neutralise(row.get(k, "")) for k in columns] for row in rows)
     return out.getvalue()
 
 
