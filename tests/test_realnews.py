@@ -113,14 +113,14 @@ def test_figures_count_shown_events_and_failures():
 def test_an_article_that_raises_is_counted_lost_and_the_others_are_still_built(tmp_path, monkeypatch):
     for name, body in (("good.txt", FERRY), ("bad.txt", MARKET)):
         (tmp_path / name).write_text(body, encoding="utf-8")
-    real = extract.pipeline.process_file
+    real = extract.pipeline.article_of_file
 
     def failing(path: Path, name: str, given):
         if path.name == "bad.txt":
             raise TypeError("a value of None")
         return real(path, name, given)
 
-    monkeypatch.setattr(extract.pipeline, "process_file", failing)
+    monkeypatch.setattr(extract.pipeline, "article_of_file", failing)
     paths = sorted(tmp_path.glob("*.txt"))
     built = realnews.build_articles(paths, {"good.txt": Metadata(published="2021-05-10")}, jobs=1)
     assert [doc.file for doc in built.documents] == ["good.txt"]
