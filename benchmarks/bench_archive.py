@@ -85,8 +85,10 @@ def timed_build(articles: Path, manifest: Path, out: Path, *options: str) -> dic
     if done.returncode not in (0, 3):  # 3: written, some files skipped
         raise SystemExit(f"build {' '.join(options)} failed:\n{done.stderr[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"options": " ".join(options), "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
-            "summary": done.stderr.strip().splitlines()[-1]}  # fmt: skip
+    result = {"options": " ".join(options), "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
+              "summary": done.stderr.strip().splitlines()[-1]}  # fmt: skip
+    print(json.dumps(result), file=sys.stderr, flush=True)  # a long run interrupted keeps its steps
+    return result
 
 
 def run(count: int, folder: Path) -> dict:
