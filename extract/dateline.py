@@ -219,15 +219,26 @@ _STAMP_CLOCK = (
 )
 
 
+_STAMP_LEAD_CHARS = 100  # how far before a stamp's date its weekday, marker and place are looked for
+
+
+@cache
+def _stamp_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """The clock after a stamp's date, and the weekdays and markers before it, in ``lang``."""
+    rules = _rules(lang)
+    updates = rules.updates.pattern if rules.updates else "(?!)"
+    clock = re.compile(_STAMP_CLOCK.replace("{updates}", updates), re.IGNORECASE)
+    lead_in = re.compile(rf"(?:(?:{rules.filler.pattern}|{updates})[\s,:|·•\-–—]*)*$", re.IGNORECASE)
+    return clock, lead_in
+
+
 def inline_stamps(text: str) -> list[tuple[int, int]]:
     """Spans of the stamps in ``text`` (sorted, not overlapping), with the weekday, marker
     ('updated:') and bar-separated label that lead into each on its line."""
     spans = []
     for lang in language.languages("page"):
         rules = _rules(lang)
-        words = f"{rules.filler.pattern}|{_updates(rules)}"
-        stamp_clock = re.compile(_STAMP_CLOCK.replace("{updates}", _updates(rules)), re.IGNORECASE)
-        lead_in = re.compile(rf"(?:(?:{words})[\s,:|·•\-–—]*)*$", re.IGNORECASE)
+        stamp_clock, lead_in = _stamp_patterns(lang)
         for pattern in rules.dates:
             for m in pattern.finditer(text):
                 clock = stamp_clock.match(text, m.end())
@@ -236,9 +247,10 @@ def inline_stamps(text: str) -> list[tuple[int, int]]:
                 zone = _ZONE.match(text, clock.end())  # after the spaces that lead to it
                 if not (zone or clock["seconds"] or clock["bar"]):
                     continue
-                line_start = text.rfind("\n", 0, m.start()) + 1
-                start = line_start + lead_in.search(text[line_start : m.start()]).start()
-                if label := _STAMP_PLACE.search(text, line_start, start):
+                # within its line, and near it: a page run into one line stays linear
+                line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - _STAMP_LEAD_CHARS)
+                start = lead_in.search(text, line_start, m.start()).start()
+                if label := _STAMP_PLACE.search(text, max(line_start, start - _STAMP_LEAD_CHARS), start):
                     start = label.start()
                 end = zone.end() if zone else clock.end() if clock["bar"] else clock.start("space")
                 spans.append((start, start + len(text[start:end].rstrip())))
@@ -254,10 +266,6 @@ def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-def _updates(rules: _Rules) -> str:
-    return rules.updates.pattern if rules.updates else "(?!)"
 
 
 # ---------------------------------------------------------------- datelines

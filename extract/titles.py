@@ -53,7 +53,10 @@ def _continues_the_sentence(
     """Whether the clause is the rest of the sentence's first predicate, cut off by an apposition's
     comma ('... met his counterpart, Rene Preval, in Port-au-Prince on Friday'): it opens in lower
     case with a word that leads into a place or time, and no time expression comes before it."""
-    if start <= sentence_start or not text[start : start + 1].islower() or text[:start].rstrip()[-1:] != ",":
+    before = start
+    while before > sentence_start and text[before - 1].isspace():
+        before -= 1
+    if start <= sentence_start or not text[start : start + 1].islower() or text[before - 1 : before] != ",":
         return False
     if _after_leading(text, start, min(len(text), start + 30), lex.marker("title_lead_ins")) == start:
         return False
