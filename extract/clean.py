@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from extract import language
-from extract.dateline import inline_stamps, merge_spans, timestamps
+from extract.dateline import dateline, inline_stamps, merge_spans, post_clocks, timestamps
 from extract.model import Document, Metadata
 
 MAX_HEADLINE = 150  # characters: longer lines are prose even without a final stop
@@ -103,7 +103,10 @@ def clean(file: str, text: str, meta: Metadata) -> Document:
     stamps_inside = [
         (a, b) for a, b in inline_stamps(text[:body_end]) if not any(s.start <= a < s.end for s in stamps)
     ]
-    cuts = merge_spans(stamps_inside + [m.span() for m in _notes().finditer(text, 0, body_end)])
+    notes = [m.span() for m in _notes().finditer(text, 0, body_end)]
+    cuts = merge_spans(stamps_inside + notes + post_clocks(text[:body_end], meta.published))
+    if story := dateline(text):  # a headline or a wire's summary run into the dateline is not the story
+        cuts = merge_spans([*cuts, (story.start, story.start)])
     regions: list[tuple[int, int]] = []
     captions: list[tuple[int, int]] = []  # a photo's caption: its dates set no year for the story's
     agencies: list[str] = []

@@ -29,8 +29,8 @@ MAX_OTHER_WORDS = 1  # words besides date, time, weekday and markers that a time
 
 _ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?::\d{2})?(?!\d)", re.IGNORECASE)
-# Zone names and offsets are written alike in every language: GMT+7, UTC-05:00, EST, ICT.
-_ZONE = re.compile(r"\(?\b(?:GMT|UTC)\s*(?:[+\-−]\s*\d{1,2}(?::?\d{2})?)?\)?|\b[A-Z]{1,4}T\b")
+# Zone names and offsets are written alike in every language: GMT+7, UTC-05:00, EST, ICT, UK.
+_ZONE = re.compile(r"\(?\b(?:GMT|UTC)\s*(?:[+\-−]\s*\d{1,2}(?::?\d{2})?)?\)?|\b[A-Z]{1,4}T\b|\bUK\b(?!-)")
 # Words may follow digits with no space between: "6:14AM", "GMT+3Updated 2 hours ago".
 _NOT_AFTER_LETTER = r"(?<![^\W\d_])"
 # A section label before a bar opens many timestamp lines: "Thời sự | 11/06/2020 14:35".
@@ -211,12 +211,13 @@ def _iso_day(m: re.Match, months: dict[str, int]) -> str | None:
 # A machine-written stamp can sit anywhere in a page run together from its parts: a wire story's
 # header ("GENEVA | Thu Mar 3, 2011 1:28 pm EST"), a video's "updated: Thu Jan 07 2010 14:45:00",
 # "Monday 11 May 2009 13.41 BST", "24 June 2010 Last updated at 14:59 GMT", a comment's "January
-# 31, 2011 at 6:21 pm |". Its mark is a full date followed by a clock time that a writer of prose
-# does not give: one with seconds or a time zone, or one the page's bar separates from what follows.
+# 31, 2011 at 6:21 pm |", "January 28, 2011 07:10 pm at 7:10 pm |", "10th January 2012 - 15:31". Its
+# mark is a full date followed by a clock time that a writer of prose does not give: one with seconds
+# or a time zone, one a dash sets after the date, or one the page's bar separates from what follows.
 _STAMP_CLOCK = (
-    r"[\s,]*(?:(?:{updates})\s*)?(?:at\s+)?\d{1,2}[:.h]\d{2}(?P<seconds>:\d{2})?(?!\d)"
-    r"(?:\s*[ap]\.?m\.?(?!\w))?(?P<space>\s*)(?P<bar>\|)?"
-)
+    r"(?:[\s,]*(?P<dash>[-–—]\s*)|[\s,]*)(?:(?:{updates})\s*)?(?:at\s+)?{clock}(?P<seconds>:\d{2})?(?!\d)"
+    r"(?:\s*[ap]\.?m\.?(?!\w))?(?:\s+at\s+{clock}(?:\s*[ap]\.?m\.?(?!\w))?)?(?P<space>\s*)(?P<bar>\|)?"
+).replace("{clock}", r"\d{1,2}[:.h]\d{2}")
 
 
 _STAMP_LEAD_CHARS = 100  # how far before a stamp's date its weekday, marker and place are looked for
@@ -228,7 +229,10 @@ def _stamp_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
     rules = _rules(lang)
     updates = rules.updates.pattern if rules.updates else "(?!)"
     clock = re.compile(_STAMP_CLOCK.replace("{updates}", updates), re.IGNORECASE)
-    lead_in = re.compile(rf"(?:(?:{rules.filler.pattern}|{updates})[\s,:|·•\-–—]*)*$", re.IGNORECASE)
+    clock_and_zone = rf"\d{{1,2}}[:.]\d{{2}}|{_ZONE.pattern}"  # "Page last updated at 10:39 GMT, Monday,"
+    lead_in = re.compile(
+        rf"(?:(?:{rules.filler.pattern}|{updates}|{clock_and_zone})[\s,:|·•\-–—]*)*$", re.IGNORECASE
+    )
     return clock, lead_in
 
 
@@ -245,16 +249,39 @@ def inline_stamps(text: str) -> list[tuple[int, int]]:
                 if clock is None or _iso_day(m, rules.months) is None:
                     continue
                 zone = _ZONE.match(text, clock.end())  # after the spaces that lead to it
-                if not (zone or clock["seconds"] or clock["bar"]):
-                    continue
                 # within its line, and near it: a page run into one line stays linear
                 line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - _STAMP_LEAD_CHARS)
                 start = lead_in.search(text, line_start, m.start()).start()
+                # an update marker and a clock before the date: "Page last updated at 10:39 GMT, Monday,"
+                updated = rules.updates and rules.updates.search(text, start, m.start()) and _TIME.search(
+                    text, start, m.start()
+                )
+                if not (zone or clock["seconds"] or clock["bar"] or clock["dash"] or updated):
+                    continue
                 if label := _STAMP_PLACE.search(text, max(line_start, start - _STAMP_LEAD_CHARS), start):
                     start = label.start()
                 end = zone.end() if zone else clock.end() if clock["bar"] else clock.start("space")
                 spans.append((start, start + len(text[start:end].rstrip())))
     return merge_spans(spans)
+
+
+# A live blog opens each post with its clock time: "1809 The envoy says ...", "0915 Rescue teams ...".
+_POST_CLOCK = re.compile(r"^(?P<h>[0-2]\d)(?P<m>[0-5]\d)(?= +\D)", re.MULTILINE)
+MIN_POSTS = 3
+
+
+def post_clocks(text: str, published: str | None) -> list[tuple[int, int]]:
+    """Spans of the clock times that open a live blog's posts. Lines that open with four digits are
+    such clocks when there are several, each is a time of day, and one cannot be a year of the story
+    (written with a leading zero, or after the year of publication); otherwise they may be years
+    ("2006 Dr Murray meets ...")."""
+    found = list(_POST_CLOCK.finditer(text))
+    if len(found) < MIN_POSTS or any(int(m["h"]) > 23 for m in found):
+        return []
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+    if not any(m[0].startswith("0") or (year and int(m[0]) > year) for m in found):
+        return []
+    return [m.span() for m in found]
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -307,7 +334,8 @@ def _dateline_patterns(lang: str) -> tuple[tuple[re.Pattern, ...], dict[str, int
     for pattern in spec.get("patterns", []):
         for name, fragment in fragments.items():
             pattern = pattern.replace(name, fragment)
-        line_start = r"(?:^|(?<=\n)|(?<=[a-z.!?]\s))"  # a line's start, or after a headline run into it
+        # a line's start, or after a headline or a wire's note run into it
+        line_start = r"(?:^|(?<=\n)|(?<=[a-z.!?)]\s))"
         patterns.append(re.compile(line_start + pattern.replace(" ", r"\s*"), re.IGNORECASE))
     return tuple(patterns), months
 

@@ -48,7 +48,7 @@ CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of i
 # Commas (not the one in 2,500), semicolons, colons, spaced dashes and quotes end a clause;
 # an aside in brackets belongs to its clause.
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|[“”\"]")
-_DATELINE_BREAK = re.compile(r"\s[-–—]\s")
+_DATELINE_BREAK = re.compile(r"\s(?:--|[-–—])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")  # a word with its abbreviation dots ('U.S.')
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")

@@ -1,10 +1,11 @@
 """Sentence stage: split the article's regions into sentences with exact offsets.
 
-Each line of a region (a line, or the part of it before a photo credit) holds one or more sentences. A
-sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by space
-and a word that does not start in lower case, except after an abbreviation (a per-language
-resource: ``[sentences] abbreviations`` in ``extract/lang/<code>/page.toml``), initials
-(``H.W.``) or an ellipsis. Numbers (``4.5``, ``2.500``) never split: no space follows their stop.
+Each line of a region (a line, or the part of it before a photo credit) holds one or more sentences;
+a bullet ('•', '*') run into the line ends one too. A sentence ends at ``.``, ``!`` or ``?`` (with
+any closing quotes or brackets) followed by space and a word that does not start in lower case,
+except after an abbreviation (a per-language resource: ``[sentences] abbreviations`` in
+``extract/lang/<code>/page.toml``), initials (``H.W.``) or an ellipsis. Numbers (``4.5``, ``2.500``)
+never split: no space follows their stop.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from extract.model import Document, Sentence
 _LINE = re.compile(r"[^\n]+")
 _END = re.compile(r"(?P<stop>\.\.\.|…|[.!?]+)[\"'”’»)\]]*(?=\s|$)")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+# A bullet run into a line (a wire story's summary points: "* Police seize trucks * Cargo was ..."),
+# also as Markdown escapes it ("\\*").
+_BULLET = re.compile(r"(?:(?<=\s)|^)\\?[*•▪■►](?=\s)", re.MULTILINE)
 _OPENERS = "\"'“‘«(["
 _LONGEST_WORD = 40  # characters looked back for the word before a full stop
 
@@ -32,9 +36,20 @@ def split(doc: Document) -> list[Sentence]:
     sentences = []
     for start, end in doc.regions:
         for line in _LINE.finditer(doc.text, start, end):  # a line break always ends a sentence
-            for s, e in _spans(doc.text, line.start(), line.end()):
-                sentences.append(Sentence(s, e, doc.text[s:e]))
+            for item_start, item_end in _items(doc.text, line.start(), line.end()):
+                for s, e in _spans(doc.text, item_start, item_end):
+                    sentences.append(Sentence(s, e, doc.text[s:e]))
     return sentences
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The line's list items: a bullet ('•', '*') ends what comes before it, and is in neither."""
+    items, begin = [], start
+    for m in _BULLET.finditer(text, start, end):
+        items.append((begin, m.start()))
+        begin = m.end()
+    items.append((begin, end))
+    return items
 
 
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

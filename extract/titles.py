@@ -8,6 +8,7 @@ cut at a clause or word boundary, never inside a word. A clause that only says w
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -27,6 +28,7 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
 _COMMA = re.compile(r",(?=\s)")
 _LAST_WORD = re.compile(r"[^\W\d_][\w'’-]*$")
+_APOSTROPHES = ("'", "’")
 
 
 def title(
@@ -40,11 +42,56 @@ def title(
     start, end = _trimmed(text, clause[0], _before_unclosed_bracket(text, *clause), timexes, lex)
     if _continues_the_sentence(text, start, sentence[0], timexes, lex):
         start = _trimmed(text, sentence[0], end, timexes, lex)[0]
-    if _says_too_little(text, (start, end), sentence, lex):
-        start, end = _trimmed(text, sentence[0], _before_unclosed_bracket(text, *sentence), timexes, lex)
-    if start >= end:  # nothing but a time: the clause as written
-        start, end = _one_line(text, *clause)
-    return _capitalised(_cut(text, start, end, lex, _subject(text, start, sentence[0], lex)))
+    relative = _relative(text, clause[0], start, sentence[0], lex) if start < end else None
+    if relative:  # a predicate: it says enough with what it is about
+        start, subject = relative
+    else:
+        if _says_too_little(text, (start, end), sentence, lex):
+            start, end = _trimmed(text, sentence[0], _before_unclosed_bracket(text, *sentence), timexes, lex)
+        if start >= end:  # nothing but a time: the clause as written
+            start, end = _one_line(text, *clause)
+        subject = _subject(text, start, sentence[0], lex)
+    return _capitalised(_cut(text, start, end, lex, subject))
+
+
+def _relative(
+    text: str, clause_start: int, start: int, sentence_start: int, lex: Lexicon
+) -> tuple[int, str] | None:
+    """Where the title of a relative clause starts and what it is about: '..., which took over'
+    gives ``start`` at 'took' and the antecedent ('the alliance'); '..., whose defection' keeps
+    'whose' after the antecedent and a comma. None when the clause is no relative clause."""
+    clause_start = _stripped(text, clause_start, start)[0] if clause_start < start else start
+    comma = clause_start - 1
+    while comma > sentence_start and text[comma].isspace():
+        comma -= 1
+    if comma <= sentence_start or text[comma] not in ",-–—":
+        return None
+    kept = _after_leading(text, clause_start, start + 10, lex.marker("title_relatives_kept"))
+    dropped = _after_leading(text, clause_start, start + 10, lex.marker("title_relatives"))
+    if kept == dropped == clause_start:
+        return None
+    antecedent = _antecedent(text, sentence_start, comma, lex)
+    if kept > clause_start:
+        return (clause_start, antecedent + ",") if antecedent else None
+    return dropped, antecedent  # with no antecedent found, the predicate alone
+
+
+def _antecedent(text: str, sentence_start: int, comma: int, lex: Lexicon) -> str:
+    """The noun phrase right before ``comma``: from the piece's last determiner, else its closing
+    run of capitalised words ('said [the alliance],' 'replaces [Ali Demir],'), else the whole piece
+    since the last clause boundary, when short."""
+    boundaries = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, sentence_start, comma)]
+    piece_start, piece_end = _stripped(text, boundaries[-1] if boundaries else sentence_start, comma)
+    piece_start = _after_leading(text, piece_start, piece_end, lex.marker("title_connectors"))
+    if _after_leading(text, piece_start, piece_end, lex.marker("title_lead_ins")) > piece_start:
+        return ""  # an adverbial ('In Basra, where ...'), not a noun phrase
+    words = list(_WORD.finditer(text, piece_start, piece_end))
+    determiners = [w.start() for w in words if w[0].casefold() in lex.marker("determiners").phrases]
+    names = [w.start() for w in itertools.takewhile(lambda w: w[0][:1].isupper(), reversed(words))]
+    phrase_start = (determiners or names[-1:] or [piece_start])[-1]
+    if piece_end - phrase_start > MAX_SUBJECT_CHARS:
+        return ""
+    return " ".join(text[phrase_start:piece_end].split())
 
 
 def _continues_the_sentence(
@@ -115,12 +162,15 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
     start, end = _one_line(text, start, end)
     while True:
         before = (start, end)
-        start = _after_leading(text, start, end, lex.marker("title_connectors"))
+        connector_end = _after_leading(text, start, end, lex.marker("title_connectors"))
+        if connector_end > _after_leading(text, start, end, lex.marker("title_lead_ins")):
+            start = connector_end  # not 'as' of 'as of Monday'
         start, end = _stripped(text, start, end)
         lead = _after_leading(text, start, end, lex.marker("title_lead_ins"))
         for t in timexes:
             opening = text[lead : t.start] if start <= t.start < end else "x"
-            if not opening.strip(_EDGE_PUNCTUATION):  # 'On Monday,' 'Vào ngày 3/1,'
+            # 'On Monday,' 'Vào ngày 3/1,' open the span; 'Today is ...' 'Last year was ...' are its subject
+            if not opening.strip(_EDGE_PUNCTUATION) and not _opens_a_predicate(text, t.end, end, lex):
                 possessive = _POSSESSIVE.match(text, t.end, end)  # "last summer's rally"
                 start, end = _stripped(text, possessive.end() if possessive else t.end, end)
             # a time closing the span, its closing bracket perhaps stripped with the edge: "(26/6)."
@@ -130,10 +180,18 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
             return start, end
 
 
+def _opens_a_predicate(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a predicate ('is', 'has', 'was') follows ``start`` after a space, with no comma."""
+    at = start
+    while at < end and text[at] == " ":
+        at += 1
+    return at > start and _after_leading(text, at, end, lex.marker("title_predicates")) > at
+
+
 def _after_leading(text: str, start: int, end: int, phrases) -> int:
     found = phrases.find(text, start, min(end, start + 40))
-    if found and found[0].start == start:
-        return found[0].end
+    if found and found[0].start == start and text[found[0].end : found[0].end + 1] not in _APOSTROPHES:
+        return found[0].end  # a phrase, not the start of a contraction ("So's", "Then'd")
     return start
 
 

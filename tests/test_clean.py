@@ -273,3 +273,27 @@ def test_a_credit_after_a_dash_or_naming_a_web_site_closes_a_caption() -> None:
     doc = clean("a.txt", text, Metadata())
     assert [text[a:b] for a, b in doc.captions] == [caption]
     assert "Ảnh" not in " ".join(text[a:b] for a, b in doc.regions)
+
+
+def test_a_wire_header_leaves_its_summary_points_apart_and_its_notes_and_byline_out() -> None:
+    text = (
+        "\\* Rates cut by half a point \\* Shares rise (Adds analyst comment, background) "
+        "By Jane Roe and Tom Poe, Markets Editor OSLO, May 4 (Wire) - The bank cut rates on Monday.\n"
+    )
+    doc = clean("a.txt", text, Metadata())
+    kept = [text[a:b].strip() for a, b in doc.regions]
+    assert kept[-1] == "OSLO, May 4 (Wire) - The bank cut rates on Monday."
+    assert "Adds" not in " ".join(kept) and "Jane Roe" not in " ".join(kept)
+    assert kept[0].startswith("\\* Rates cut")
+
+
+def test_a_byline_in_brackets_is_cut_out_and_a_bracketed_aside_kept() -> None:
+    text = "(By Jane Roe -- Wire News) Last week, envoys met in Oslo (by the fjord) to talk.\n"
+    kept = " ".join(text[a:b] for a, b in clean("a.txt", text, Metadata()).regions)
+    assert "Jane Roe" not in kept and "(by the fjord)" in kept
+
+
+def test_a_live_blogs_post_clocks_are_not_read_as_years() -> None:
+    text = "Live: floods\n2215 Aid lands in Basra.\n1940 The envoy arrives.\n0905 Rain stops.\n"
+    kept = [text[a:b].strip() for a, b in clean("a.txt", text, Metadata(published="2019-04-02")).regions]
+    assert kept == ["Live: floods", "Aid lands in Basra.", "The envoy arrives.", "Rain stops."]

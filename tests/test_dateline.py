@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from extract.dateline import dateline, dateline_day, inline_stamps, page_published, page_title, timestamps
+from extract.dateline import (
+    dateline,
+    dateline_day,
+    inline_stamps,
+    page_published,
+    page_title,
+    post_clocks,
+    timestamps,
+)
 from extract.read import read_article
 from extract.timex import tag
 
@@ -172,6 +180,8 @@ def test_a_dateline_anchors_the_story_s_weekdays_and_dates_the_page() -> None:
         ("3 May 2016 Last updated at 09:12 GMT The minister said", "3 May 2016 Last updated at 09:12 GMT"),
         ("a fair point. March 4, 2014 at 2:10 pm | Reply No, it was not", "March 4, 2014 at 2:10 pm |"),
         ("Chủ nhật, 2/6/2013 18:20 (GMT+7) Bộ trưởng cho biết", "Chủ nhật, 2/6/2013 18:20 (GMT+7)"),
+        ("nice post. May 4, 2014 09:10 pm at 9:10 pm | Sadly no", "May 4, 2014 09:10 pm at 9:10 pm |"),
+        ("peace through talks\" 12th March 2013 - 16:42 I doubt it", "12th March 2013 - 16:42"),
     ],
 )
 def test_machine_stamps_inside_a_line_are_found_with_what_leads_into_them(text: str, stamp: str) -> None:
@@ -184,7 +194,18 @@ def test_machine_stamps_inside_a_line_are_found_with_what_leads_into_them(text: 
         "The convoy left on May 3, 2022 at 4:05 pm, officials said.",  # prose gives no seconds or zone
         "Hôm 2/6/2013 lúc 18:20, đoàn xe rời thủ đô.",
         "The vote on May 3, 2022 ended 52-48.",
+        "The storm struck on 3 May 2022 - 10 people died.",
     ],
 )
 def test_dates_and_times_of_prose_are_not_stamps(text: str) -> None:
     assert inline_stamps(text) == []
+
+
+def test_a_live_blogs_post_clocks_are_found_and_a_chronologys_years_are_not() -> None:
+    blog = "Live: flood relief\n2215 Aid lands in Basra.\n1940 The envoy arrives.\n0905 Rain stops.\n"
+    assert [blog[a:b] for a, b in post_clocks(blog, "2019-04-02")] == ["2215", "1940", "0905"]
+    evening = "2215 Aid lands.\n2140 The envoy arrives.\n2005 Rain stops.\n"
+    assert [evening[a:b] for a, b in post_clocks(evening, "2019-04-02")] == ["2215", "2140", "2005"]
+    chronology = "1991 The Gulf War ends.\n2003 US troops invade.\n2011 US troops leave.\n"
+    assert post_clocks(chronology, "2019-04-02") == []
+    assert post_clocks("0905 Rain stops.\n1940 The envoy arrives.\n", "2019-04-02") == []  # two posts

@@ -45,6 +45,9 @@ def sentences(text: str) -> list[str]:
         ("Iraq (IS). Mỹ đồng ý.", ["Iraq (IS).", "Mỹ đồng ý."]),
         ("Vào năm 2021. Hai năm sau.", ["Vào năm 2021.", "Hai năm sau."]),
         ("Một tiêu đề không có dấu chấm", None),
+        ("• Talks resume • Envoys land in Erbil", ["Talks resume", "Envoys land in Erbil"]),
+        ("\\* Bank cuts rates \\* Shares rise 3 percent", ["Bank cuts rates", "Shares rise 3 percent"]),
+        ("The 2*3 grid and a footnote*.", None),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str] | None) -> None:

@@ -216,3 +216,8 @@ def test_a_weekday_after_a_past_verb_is_in_the_past(text: str, expected: str) ->
 )
 def test_a_fronted_weekday_takes_the_tense_of_the_verb_after_it(text: str, expected: str) -> None:
     assert values(text, "2022-06-09")["Tuesday"] == expected
+
+
+def test_a_quarter_of_a_number_is_a_share_not_three_months() -> None:
+    assert values("Almost a quarter of a million voters stayed home.", "2015-11-03") == {}
+    assert values("Output fell for a quarter.", "2015-11-03")["a quarter"] == "P1Q"

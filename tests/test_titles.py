@@ -200,3 +200,42 @@ def test_a_clause_cut_off_by_an_apposition_goes_back_to_the_sentences_subject():
     assert got.startswith("The Iraqi envoy met his Turkish counterpart")
     text = "In Basra, on Monday, crowds gathered at the port."  # a date before it: its own clause
     assert titled(text, ["Monday"], "en", "crowds gathered at the port") == "Crowds gathered at the port"
+
+
+def test_a_time_expression_that_is_the_subject_stays():
+    assert titled("Today is the hottest day in Basra this decade.", ["Today"], "en") == (
+        "Today is the hottest day in Basra this decade"
+    )
+    got = titled("Last year was the driest in Iraq.", ["Last year"], "en")
+    assert got == "Last year was the driest in Iraq"
+    assert titled("Last year, Iraq was the driest.", ["Last year"], "en") == "Iraq was the driest"
+
+
+def test_a_demonstrative_or_a_contraction_opening_the_title_stays():
+    text = "That treaty was signed in Erbil in 2005."
+    assert titled(text, ["2005"], "en") == "That treaty was signed in Erbil"
+    text = "That's what happened to the convoy in 2005."
+    assert titled(text, ["2005"], "en") == "That's what happened to the convoy"
+
+
+def test_a_lead_in_longer_than_a_connector_goes_whole():
+    text = "As of Monday, the floods had displaced 9,000 people."
+    assert titled(text, ["Monday"], "en") == "The floods had displaced 9,000 people"
+
+
+def test_a_relative_clause_takes_back_what_it_is_about():
+    text = "The envoy said the alliance, which took over the patrols on May 2, would stay."
+    got = titled(text, ["May 2"], "en", "which took over the patrols on May 2")
+    assert got == "The alliance took over the patrols"
+    text = "He replaces Ali Demir, whose resignation was announced on Monday."
+    got = titled(text, ["Monday"], "en", "whose resignation was announced on Monday")
+    assert got == "Ali Demir, whose resignation was announced"
+    text = "Floods hit Basra, where 900 homes were destroyed on Monday."
+    got = titled(text, ["Monday"], "en", "where 900 homes were destroyed on Monday")
+    assert got == "900 homes were destroyed"
+    text = "Officials are offering rewards for the crane deaths in Georgia, which occurred in late December."
+    got = titled(text, ["late December"], "en", "which occurred in late December")
+    assert got == "The crane deaths in Georgia occurred"
+    text = "Syria - which has not signed the 1997 treaty - denied the claims."
+    got = titled(text, ["1997"], "en", "which has not signed the 1997 treaty")
+    assert got == "Syria has not signed the 1997 treaty"
