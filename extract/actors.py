@@ -158,14 +158,20 @@ def actors_in(text: str, start: int, end: int, people: dict[str, str]) -> list[s
     return ordered
 
 
-def leading_actor(text: str, start: int, end: int, people: dict[str, str], places: Phrases) -> str | None:
-    """The first actor named in ``text[start:end]`` other than as a place ('ở Jordan', 'in
-    Baghdad': right after one of ``places``), roughly the clause's subject."""
+def acting_actors(
+    text: str, start: int, end: int, people: dict[str, str], places: Phrases, articles: Phrases
+) -> list[str]:
+    """The actors named in ``text[start:end]`` other than as a place ('ở Jordan', 'in Baghdad', 'in
+    the United States': right after one of ``places``, perhaps with one of ``articles`` between),
+    in order of first mention; the first is roughly the clause's subject."""
+    acting: list[str] = []
     for at, actor in _mentions(text, start, end, people):
-        before = text[max(start, at - 12) : at].split()
-        if not (before and places.find(before[-1])):
-            return actor
-    return None
+        before = text[max(start, at - 16) : at].split()
+        if before and articles.find(before[-1]):
+            before.pop()
+        if not (before and places.find(before[-1])) and actor not in acting:
+            acting.append(actor)
+    return acting
 
 
 def last_actor(text: str, start: int, end: int, people: dict[str, str]) -> str | None:
@@ -208,18 +214,25 @@ def is_story(text: str, headline: list[str], people: dict[str, str]) -> bool:
 
 
 def relevance(
-    actors: list[str], story: bool = False, clause: list[str] | None = None, leading: str | None = None
+    actors: list[str],
+    story: bool = False,
+    clause: list[str] | None = None,
+    leading: str | None = None,
+    acting: list[str] | None = None,
 ) -> float:
     """How surely a happening whose sentence names ``actors`` is one of US–Iraq relations (0..1);
     ``story``: the article tells the story of the relationship (``is_story``); ``clause``: the
     actors of the happening's own clause, when known (a sentence can tell several happenings:
     'Britain occupied Iraq; the US deposed ... in 1953'); ``leading``: the clause's first actor
-    named other than as a place, when known (else its first actor)."""
+    named other than as a place, when known (else its first actor); ``acting``: the clause's
+    actors named other than as places, when known: both parties named only as places ('he lived
+    in the United States and trained in Iraq') are the setting, not two sides."""
     table = language_neutral("actors")["relevance"]
     actors, own = _sides(actors), _sides(actors if clause is None else clause)
     parties = [a for a in table["parties"] if a in actors]
     related = any(a in table["related"] for a in actors)
-    if all(a in own for a in table["parties"]):
+    setting_only = acting is not None and not any(a in _sides(acting) for a in table["parties"])
+    if all(a in own for a in table["parties"]) and not setting_only:
         return float(table["both"])
     lead = _sides([leading])[0] if leading else (own[0] if own else None)
     if story and (len(parties) == len(table["parties"]) or lead is None or lead in table["parties"]):

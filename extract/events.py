@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.actors import (
+    acting_actors,
     actors_in,
     is_story,
     last_actor,
-    leading_actor,
     parties,
     people_in,
     people_sides,
@@ -406,6 +406,10 @@ class _Builder:
         agent = None if self._is_noun(cue.start, start) else last_actor(text, start, cue.start, self.people)
         return agent not in target
 
+    def _acting(self, text: str, start: int, end: int) -> list[str]:
+        places, articles = self.lex.marker("places"), self.lex.marker("determiners")
+        return acting_actors(text, start, end, self.people, places, articles)
+
     def _gloss(
         self, clause: Clause, cue: Cue | None, category: Category, actors: list[str], heading: str
     ) -> str:
@@ -506,7 +510,8 @@ class _Builder:
                 named,
                 self.story,
                 actors_in(text, clause.start, clause.end, self.people),
-                leading_actor(text, clause.main_start, clause.end, self.people, self.lex.marker("places")),
+                next(iter(self._acting(text, clause.main_start, clause.end)), None),
+                self._acting(text, clause.start, clause.end),
             ),
             # the people named: a clue for merging that holds across languages
             extra={"people": people_in(text, sentence.start, sentence.end, self.people)},

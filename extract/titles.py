@@ -59,7 +59,8 @@ def _relative(
 ) -> tuple[int, str] | None:
     """Where the title of a relative clause starts and what it is about: '..., which took over'
     gives ``start`` at 'took' and the antecedent ('the alliance'); '..., whose defection' keeps
-    'whose' after the antecedent and a comma. None when the clause is no relative clause."""
+    'whose' after the antecedent and a comma; with no antecedent found, the sentence's start and
+    no subject. None when the clause is no relative clause."""
     clause_start = _stripped(text, clause_start, start)[0] if clause_start < start else start
     comma = clause_start - 1
     while comma > sentence_start and text[comma].isspace():
@@ -67,19 +68,21 @@ def _relative(
     if comma <= sentence_start or text[comma] not in ",-–—":
         return None
     kept = _after_leading(text, clause_start, start + 10, lex.marker("title_relatives_kept"))
-    dropped = _after_leading(text, clause_start, start + 10, lex.marker("title_relatives"))
+    person = _after_leading(text, clause_start, start + 10, lex.marker("title_relatives_people"))
+    dropped = max(person, _after_leading(text, clause_start, start + 10, lex.marker("title_relatives")))
     if kept == dropped == clause_start:
         return None
-    antecedent = _antecedent(text, sentence_start, comma, lex)
-    if kept > clause_start:
-        return (clause_start, antecedent + ",") if antecedent else None
-    return dropped, antecedent  # with no antecedent found, the predicate alone
+    antecedent = _antecedent(text, sentence_start, comma, lex, person > clause_start)
+    if not antecedent:  # the sentence as written says more than a predicate alone
+        return _stripped(text, sentence_start, start)[0], ""
+    return (clause_start, antecedent + ",") if kept > clause_start else (dropped, antecedent)
 
 
-def _antecedent(text: str, sentence_start: int, comma: int, lex: Lexicon) -> str:
-    """The noun phrase right before ``comma``: from the piece's last determiner, else its closing
-    run of capitalised words ('said [the alliance],' 'replaces [Ali Demir],'), else the whole piece
-    since the last clause boundary, when short."""
+def _antecedent(text: str, sentence_start: int, comma: int, lex: Lexicon, person: bool) -> str:
+    """The noun phrase right before ``comma``, the first that is short and has no predicate in it:
+    from the piece's last determiner, from its closing run of capitalised words ('said [the
+    alliance],' 'brought into [Homs],'), or the whole piece since the last clause boundary. A
+    ``person`` tries the closing name first ('the views of [Osama bin Laden], who')."""
     boundaries = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, sentence_start, comma)]
     piece_start, piece_end = _stripped(text, boundaries[-1] if boundaries else sentence_start, comma)
     piece_start = _after_leading(text, piece_start, piece_end, lex.marker("title_connectors"))
@@ -87,11 +90,17 @@ def _antecedent(text: str, sentence_start: int, comma: int, lex: Lexicon) -> str
         return ""  # an adverbial ('In Basra, where ...'), not a noun phrase
     words = list(_WORD.finditer(text, piece_start, piece_end))
     determiners = [w.start() for w in words if w[0].casefold() in lex.marker("determiners").phrases]
-    names = [w.start() for w in itertools.takewhile(lambda w: w[0][:1].isupper(), reversed(words))]
-    phrase_start = (determiners or names[-1:] or [piece_start])[-1]
-    if piece_end - phrase_start > MAX_SUBJECT_CHARS:
-        return ""
-    return " ".join(text[phrase_start:piece_end].split())
+    particles = lex.marker("name_particles").phrases
+    name = list(itertools.takewhile(lambda w: w[0][:1].isupper() or w[0] in particles, reversed(words)))
+    while name and not name[-1][0][:1].isupper():  # a name starts with a capital
+        name.pop()
+    name_start = [name[-1].start()] if name else []
+    starts = name_start + determiners[-1:] if person else determiners[-1:] + name_start
+    for phrase_start in [*starts, piece_start]:
+        phrase = text[phrase_start:piece_end]
+        if len(phrase) <= MAX_SUBJECT_CHARS and not lex.marker("title_predicates").find(phrase):
+            return " ".join(phrase.split())
+    return ""
 
 
 def _continues_the_sentence(
@@ -160,6 +169,8 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
     """The span without its line breaks, a time expression at either edge (with the words that
     lead into it: 'on', 'vào'), and leading connectors."""
     start, end = _one_line(text, start, end)
+    if text[start : start + 1].islower() and _after_a_word(text, start):  # 'the fact [that] ...'
+        start = _after_leading(text, start, end, lex.marker("title_connectors_inside"))
     while True:
         before = (start, end)
         connector_end = _after_leading(text, start, end, lex.marker("title_connectors"))
@@ -178,6 +189,14 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
                 start, end = _stripped(text, start, _without_lead_in(text, start, t.start, lex))
         if (start, end) == before:
             return start, end
+
+
+def _after_a_word(text: str, at: int) -> bool:
+    """Whether a word, not a comma or the sentence's start, comes right before ``at``."""
+    before = at - 1
+    while before >= 0 and text[before] == " ":
+        before -= 1
+    return before >= 0 and text[before].isalnum()
 
 
 def _opens_a_predicate(text: str, start: int, end: int, lex: Lexicon) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.actors import actors_in, is_story, people_in, people_sides, relevance
+from extract.actors import acting_actors, actors_in, is_story, people_in, people_sides, relevance
 from extract.lexicon import lexicon
 from extract.model import SHOWN_BY_DEFAULT
 
@@ -118,3 +118,17 @@ def test_vietnamese_spellings_of_iraq_and_washington_in_older_and_other_styles()
 def test_britain_in_vietnamese_only_where_a_word_before_anh_says_so():
     assert actors("Binh sĩ Anh bị tấn công gần Baghdad.") == ["UK", "Iraq"]
     assert actors("Anh cho biết quân Mỹ đã rời Baghdad.") == ["US", "Iraq"]  # "anh" = "he"
+
+
+def test_actors_named_only_as_places_are_the_setting_not_two_sides():
+    lex = lexicon("en")
+    places, articles = lex.marker("places"), lex.marker("determiners")
+    text = "The engineer lived in the United States and later trained pilots in Iraq."
+    assert acting_actors(text, 0, len(text), {}, places, articles) == []
+    assert relevance(["US", "Iraq"], acting=[]) < SHOWN_BY_DEFAULT
+    text = "US troops handed the base in Iraq over on Monday."
+    assert acting_actors(text, 0, len(text), {}, places, articles) == ["US"]
+    assert relevance(["US", "Iraq"], acting=["US"]) == 1.0
+    text = "Quân Mỹ rút khỏi căn cứ ở Iraq."
+    vi = lexicon("vi")
+    assert acting_actors(text, 0, len(text), {}, vi.marker("places"), vi.marker("determiners")) == ["US"]

@@ -239,3 +239,21 @@ def test_a_relative_clause_takes_back_what_it_is_about():
     text = "Syria - which has not signed the 1997 treaty - denied the claims."
     got = titled(text, ["1997"], "en", "which has not signed the 1997 treaty")
     assert got == "Syria has not signed the 1997 treaty"
+
+
+def test_that_inside_a_sentence_goes_and_opening_it_stays():
+    text = "Analysts noted the fact that Turkey voted against the plan in 2003."
+    got = titled(text, ["2003"], "en", "that Turkey voted against the plan in 2003")
+    assert got == "Turkey voted against the plan"
+    text = "Few expected it, but that was the charge made in Basra this week."
+    got = titled(text, ["this week"], "en", "but that was the charge made in Basra this week")
+    assert got == "That was the charge made in Basra"
+    text = "Few shared the views of the rebel leader Omar bin Zaid, who has not spoken since the spring."
+    got = titled(text, ["the spring"], "en", "who has not spoken since the spring")
+    assert got == "Omar bin Zaid has not spoken"
+    text = "Aid was to be brought into Basra, which has been under siege since May 4."
+    got = titled(text, ["May 4"], "en", "which has been under siege since May 4")
+    assert got == "Basra has been under siege"
+    text = "During the long drought, which started in January, wells ran dry."
+    got = titled(text, ["January"], "en", "which started in January")
+    assert got == "During the long drought, which started"
