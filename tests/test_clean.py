@@ -297,3 +297,9 @@ def test_a_live_blogs_post_clocks_are_not_read_as_years() -> None:
     text = "Live: floods\n2215 Aid lands in Basra.\n1940 The envoy arrives.\n0905 Rain stops.\n"
     kept = [text[a:b].strip() for a, b in clean("a.txt", text, Metadata(published="2019-04-02")).regions]
     assert kept == ["Live: floods", "Aid lands in Basra.", "The envoy arrives.", "Rain stops."]
+
+
+def test_a_byline_after_a_bar_is_cut_out() -> None:
+    text = "Talks in Oslo\n\nMay 2, 2011 | By Jane Roe, Wire News During his years in power, he met envoys.\n"
+    kept = " ".join(text[a:b] for a, b in clean("a.txt", text, Metadata()).regions)
+    assert "Jane Roe" not in kept and "During his years in power, he met envoys." in kept
