@@ -29,6 +29,9 @@ _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
 _COMMA = re.compile(r",(?=\s)")
 _LAST_WORD = re.compile(r"[^\W\d_][\w'’-]*$")
 _APOSTROPHES = ("'", "’")
+_OPENING_QUOTES = "\"“"
+_CLOSING_QUOTE = re.compile(r"[\"”]")
+MAX_QUOTE_CHARS = 60  # a quoted phrase, not a quoted statement
 
 
 def title(
@@ -39,6 +42,7 @@ def title(
     lex: Lexicon,
 ) -> str:
     """The title of the happening told in ``text[clause]``, inside ``text[sentence]``."""
+    clause = (clause[0], _over_a_quote(text, clause[1], sentence[1]))
     start, end = _trimmed(text, clause[0], _before_unclosed_bracket(text, *clause), timexes, lex)
     if _continues_the_sentence(text, start, sentence[0], timexes, lex):
         start = _trimmed(text, sentence[0], end, timexes, lex)[0]
@@ -50,8 +54,63 @@ def title(
             start, end = _trimmed(text, sentence[0], _before_unclosed_bracket(text, *sentence), timexes, lex)
         if start >= end:  # nothing but a time: the clause as written
             start, end = _one_line(text, *clause)
-        subject = _subject(text, start, sentence[0], lex)
+        subject = _subject(text, start, sentence[0], lex) or _shared_subject(
+            text, clause[0], start, sentence[0], lex
+        )
     return _capitalised(_cut(text, start, end, lex, subject))
+
+
+def _over_a_quote(text: str, end: int, sentence_end: int) -> int:
+    """``end``, or past the short quotation that opens there: a clause cut at a quotation mark
+    ('risked a "humanitarian disaster"') goes on over the quoted words."""
+    at = end
+    while at < sentence_end and text[at] == " ":
+        at += 1
+    if at >= sentence_end or text[at] not in _OPENING_QUOTES:
+        return end
+    closing = _CLOSING_QUOTE.search(text, at + 1, min(sentence_end, at + 1 + MAX_QUOTE_CHARS))
+    return closing.end() if closing else end
+
+
+def _shared_subject(text: str, clause_start: int, start: int, sentence_start: int, lex: Lexicon) -> str:
+    """The sentence's subject, for a predicate joined to the one before it ('Qatari authorities
+    took her from a hotel, and forced them onto a plane' gives 'Qatari authorities' to 'forced
+    them ...'): the words before the sentence's first predicate, when short; else nothing."""
+    clause_start = _stripped(text, clause_start, start)[0] if clause_start < start else start
+    if clause_start <= sentence_start or clause_start >= start:
+        return ""
+    if _after_leading(text, clause_start, start + 1, lex.marker("title_coordinators")) == clause_start:
+        return ""
+    if not _is_predicate(text, start, lex):
+        return ""
+    first = next(
+        (
+            w
+            for w in _WORD.finditer(text, sentence_start, clause_start)
+            if _is_predicate(text, w.start(), lex)
+        ),
+        None,
+    )
+    if first is None:
+        return ""
+    boundaries = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, sentence_start, first.start())]
+    piece_start, piece_end = _stripped(text, boundaries[-1] if boundaries else sentence_start, first.start())
+    piece_start = _after_leading(text, piece_start, piece_end, lex.marker("title_connectors"))
+    if piece_start >= piece_end or piece_end - piece_start > MAX_SUBJECT_CHARS:
+        return ""
+    if _after_leading(text, piece_start, piece_end, lex.marker("title_lead_ins")) > piece_start:
+        return ""  # an adverbial, not who acts
+    return " ".join(text[piece_start:piece_end].split())
+
+
+def _is_predicate(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether a finite verb in lower case opens ``text[at:]`` ('forced', 'is', 'đã')."""
+    word = _WORD.match(text, at)
+    if word is None or not word[0][:1].islower():
+        return False
+    if _after_leading(text, at, word.end(), lex.marker("title_predicates")) > at:
+        return True
+    return any(form.fullmatch(word[0]) for form in lex.verb_forms)
 
 
 def _relative(
@@ -181,7 +240,8 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
         for t in timexes:
             opening = text[lead : t.start] if start <= t.start < end else "x"
             # 'On Monday,' 'Vào ngày 3/1,' open the span; 'Today is ...' 'Last year was ...' are its subject
-            if not opening.strip(_EDGE_PUNCTUATION) and not _opens_a_predicate(text, t.end, end, lex):
+            subject = _opens_a_predicate(text, t.end, end, lex) and _opens_a_sentence(text, t.start)
+            if not opening.strip(_EDGE_PUNCTUATION) and not subject:
                 possessive = _POSSESSIVE.match(text, t.end, end)  # "last summer's rally"
                 start, end = _stripped(text, possessive.end() if possessive else t.end, end)
             # a time closing the span, its closing bracket perhaps stripped with the edge: "(26/6)."
@@ -197,6 +257,14 @@ def _after_a_word(text: str, at: int) -> bool:
     while before >= 0 and text[before] == " ":
         before -= 1
     return before >= 0 and text[before].isalnum()
+
+
+def _opens_a_sentence(text: str, at: int) -> bool:
+    """Whether ``at`` is where a sentence starts: after a full stop, a line break or nothing."""
+    before = at - 1
+    while before >= 0 and text[before] in " \t\"“'‘":
+        before -= 1
+    return before < 0 or text[before] in ".!?…\n"
 
 
 def _opens_a_predicate(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -269,4 +337,16 @@ def _cut(text: str, start: int, end: int, lex: Lexicon, subject: str = "") -> st
 
 
 def _capitalised(title: str) -> str:
+    """``title`` with a capital first and its quotation marks paired: a quotation it opens is
+    closed (unless the title is cut short), one it closes is opened ('We will stay," he said')."""
+    opens = title.count("“") - title.count("”")
+    last = title.rfind('"')
+    if title.count('"') % 2 and (last == 0 or title[last - 1] == " "):
+        opens += 1  # a straight quote opening a quotation
+    elif title.count('"') % 2:
+        opens -= 1
+    if opens > 0 and not title.endswith("…"):
+        title += '"' if '"' in title else "”"
+    elif opens < 0:
+        title = ('"' if '"' in title else "“") + title
     return title[:1].upper() + title[1:]

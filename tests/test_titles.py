@@ -257,3 +257,28 @@ def test_that_inside_a_sentence_goes_and_opening_it_stays():
     text = "During the long drought, which started in January, wells ran dry."
     got = titled(text, ["January"], "en", "which started in January")
     assert got == "During the long drought, which started"
+
+
+def test_a_predicate_joined_to_the_one_before_shares_its_subject():
+    text = "Police took the men from a hotel in Erbil, and drove them to Basra on Monday."
+    got = titled(text, ["Monday"], "en", "and drove them to Basra on Monday")
+    assert got == "Police drove them to Basra"
+    text = "The ministry declined to comment on Monday, but described the drills last week as routine."
+    got = titled(text, ["Monday", "last week"], "en", "but described the drills last week as routine")
+    assert got == "The ministry described the drills last week as routine"
+    text = "Iraqi troops entered the town, and the militia fled on Monday."  # its own subject
+    assert titled(text, ["Monday"], "en", "and the militia fled on Monday") == "The militia fled"
+
+
+def test_a_clause_cut_at_a_quotation_mark_goes_on_over_a_short_quotation():
+    text = 'Turkey said on Monday that the strikes risked a "humanitarian disaster," officials said.'
+    got = titled(text, ["Monday"], "en", "Turkey said on Monday that the strikes risked a")
+    assert got == 'Turkey said on Monday that the strikes risked a "humanitarian disaster"'
+    text = '"We will stay in Erbil," the envoy said on Monday.'
+    assert titled(text, ["Monday"], "en") == '"We will stay in Erbil," the envoy said'
+
+
+def test_a_time_after_an_apposition_is_no_subject():
+    text = "The carmaker, hit by the crisis, yesterday sought protection in court."
+    got = titled(text, ["yesterday"], "en", "yesterday sought protection in court")
+    assert got == "The carmaker, hit by the crisis, yesterday sought protection in court"
