@@ -70,6 +70,15 @@ def test_forecasts_plans_and_deadlines_are_no_events():
     assert events_of(text, [("September 2032", "2032-09")], lang="en") == []
     text = "Quốc hội yêu cầu quân nước ngoài rời Iraq trước ngày 1/7/2032."
     assert events_of(text, [("ngày 1/7/2032", "2032-07-01")]) == []
+    text = "Analysts said oil exports from Basra were likely to rise in March 2032."
+    assert events_of(text, [("March 2032", "2032-03")], lang="en") == []
+
+
+def test_an_ongoing_effort_is_no_happening():
+    text = "The Iraqi government is trying to restore power in Mosul this week."
+    assert events_of(text, [("this week", "2030-W20")], lang="en") == []
+    text = "Chính phủ Iraq đang cố gắng khôi phục điện ở Mosul trong tuần này."
+    assert events_of(text, [("trong tuần này", "2030-W20")]) == []
 
 
 def test_vua_lead_is_dated_by_the_publication_date():
