@@ -475,6 +475,7 @@ class _Builder:
             (body_start, body_end),
             timexes or [timex],
             self.lex,
+            timex,
         )
         p = period(date)
         source = Source(

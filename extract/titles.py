@@ -32,6 +32,12 @@ _APOSTROPHES = ("'", "’")
 _OPENING_QUOTES = "\"“"
 _CLOSING_QUOTE = re.compile(r"[\"”]")
 MAX_QUOTE_CHARS = 60  # a quoted phrase, not a quoted statement
+MAX_NAMING_WORDS = 3  # words between a date and the action noun of the phrase it is in
+_PHRASE_WORD = re.compile(r"[^\s,;:]+")
+# What an action noun is 'of': a name ('of Iraq', 'of Pan Am Flight 103', 'of U.S. forces').
+_OF_WHAT = re.compile(
+    r"\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:al-)?[A-Z0-9][\w.'’-]*){0,3}(?:(?<=\.)\s+[a-z]+)?"
+)
 
 
 def title(
@@ -40,8 +46,12 @@ def title(
     sentence: tuple[int, int],
     timexes: Sequence[Timex],
     lex: Lexicon,
+    dated: Timex | None = None,
 ) -> str:
-    """The title of the happening told in ``text[clause]``, inside ``text[sentence]``."""
+    """The title of the happening told in ``text[clause]``, inside ``text[sentence]``; ``dated``
+    is the happening's own time expression, when known."""
+    if dated and (named := _named_happening(text, dated, sentence[1], lex)):
+        return _capitalised(_cut(text, *named, lex))
     clause = (clause[0], _over_a_quote(text, clause[1], sentence[1]))
     start, end = _trimmed(text, clause[0], _before_unclosed_bracket(text, *clause), timexes, lex)
     if _continues_the_sentence(text, start, sentence[0], timexes, lex):
@@ -58,6 +68,35 @@ def title(
             text, clause[0], start, sentence[0], lex
         )
     return _capitalised(_cut(text, start, end, lex, subject))
+
+
+def _named_happening(text: str, dated: Timex, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The happening a noun phrase names with its date inside ('the 2003 U.S.-led invasion of
+    Iraq', 'the 1988 Lockerbie bombing'): from after the date to the action noun and what it is
+    'of'. None unless a determiner opens the phrase, an action word follows the date closely with
+    no predicate between, and a name is in it ('the Sept. 11 attacks' says too little)."""
+    before = _LAST_WORD.search(text, max(0, dated.start - 12), _stripped_end(text, dated.start))
+    if before is None or before[0].casefold() not in lex.marker("determiners").phrases:
+        return None
+    words = list(itertools.islice(_PHRASE_WORD.finditer(text, dated.end, end), MAX_NAMING_WORDS))
+    for i, word in enumerate(words):
+        gap = text[words[i - 1].end() if i else dated.end : word.start()]
+        relative = lex.marker("title_relatives").find(word[0])
+        if gap.strip() or relative or _is_predicate(text, word.start(), lex):
+            return None  # the noun phrase ended before an action word
+        cues = cues_in(text, word.start(), word.end(), lex)
+        if [c for c in cues if c.category != STATEMENT and c.start == word.start()]:  # not 'Oscar-nominated'
+            of = _OF_WHAT.match(text, word.end(), end)
+            start, named_end = _stripped(text, dated.end, of.end() if of else word.end())
+            names = [w for w in _WORD.finditer(text, start, named_end) if w[0][:1].isupper()]
+            return (start, named_end) if names else None
+    return None
+
+
+def _stripped_end(text: str, at: int) -> int:
+    while at > 0 and text[at - 1] == " ":
+        at -= 1
+    return at
 
 
 def _over_a_quote(text: str, end: int, sentence_end: int) -> int:

@@ -282,3 +282,28 @@ def test_a_time_after_an_apposition_is_no_subject():
     text = "The carmaker, hit by the crisis, yesterday sought protection in court."
     got = titled(text, ["yesterday"], "en", "yesterday sought protection in court")
     assert got == "The carmaker, hit by the crisis, yesterday sought protection in court"
+
+
+def named(text: str, date: str) -> str:
+    at = text.index(date)
+    dated = Timex(at, at + len(date), date, "DATE", "2030")
+    return title(text, (0, len(text)), (0, len(text)), [dated], lexicon("en"), dated)
+
+
+def test_a_happening_named_with_its_date_inside_is_the_title():
+    text = "Exports fell after the 2003 U.S.-led invasion of Iraq, officials said."
+    assert named(text, "2003") == "U.S.-led invasion of Iraq"
+    text = "Trade stalled for months after the April 2003 bombing of Basra."
+    assert named(text, "April 2003") == "Bombing of Basra"
+    text = "She won the 2005 Robert Capa medal for her coverage."  # no action word: the clause
+    assert named(text, "2005") == "She won the 2005 Robert Capa medal for her coverage"
+    text = "Troops left in 2003, and the base closed."  # no determiner before the date
+    assert named(text, "2003").startswith("Troops left")
+    text = "The Sept. 11 attacks left a deep scar on the country."  # names no one
+    assert named(text, "Sept. 11") == "The Sept. 11 attacks left a deep scar on the country"
+    text = "Few survived the 1918 pandemic which killed millions in Iraq."  # a predicate before the cue
+    assert named(text, "1918").startswith("Few survived")
+    text = "Iraq objected to the March 19 deployment of U.S. forces near Mosul."
+    assert named(text, "March 19") == "Deployment of U.S. forces"
+    text = "He co-directed the 2010 Oscar-nominated film on Iraq."  # an action inside a word: no noun
+    assert named(text, "2010").startswith("He co-directed")
