@@ -158,20 +158,32 @@ def actors_in(text: str, start: int, end: int, people: dict[str, str]) -> list[s
     return ordered
 
 
-def acting_actors(
-    text: str, start: int, end: int, people: dict[str, str], places: Phrases, articles: Phrases
-) -> list[str]:
+def acting_actors(text: str, start: int, end: int, people: dict[str, str], lex: Lexicon) -> list[str]:
     """The actors named in ``text[start:end]`` other than as a place ('ở Jordan', 'in Baghdad', 'in
-    the United States': right after one of ``places``, perhaps with one of ``articles`` between),
-    in order of first mention; the first is roughly the clause's subject."""
+    the United States', 'in both Sudan and Iraq'), in order of first mention; the first is roughly
+    the clause's subject."""
     acting: list[str] = []
     for at, actor in _mentions(text, start, end, people):
-        before = text[max(start, at - 16) : at].split()
-        if before and articles.find(before[-1]):
-            before.pop()
-        if not (before and places.find(before[-1])) and actor not in acting:
+        if actor not in acting and not _named_as_place(text[max(start, at - 40) : at].split(), lex):
             acting.append(actor)
     return acting
+
+
+MAX_LISTED_PLACES = 4  # words walked back over in a list of places ('in both Sudan and Iraq')
+
+
+def _named_as_place(before: list[str], lex: Lexicon) -> bool:
+    """Whether the words ``before`` a name make it a place: one of the language's ``places`` right
+    before it, perhaps with an article between ('in the United States') or the other names of a
+    list ('in both Sudan and')."""
+    places, skipped = lex.marker("places"), [lex.marker("determiners"), lex.marker("place_lists")]
+    for word in reversed(before[-(MAX_LISTED_PLACES + 1) :]):
+        if places.find(word):
+            return True
+        listed = word[:1].isupper() and not word.endswith(",")
+        if not (listed or any(kind.find(word) for kind in skipped)):
+            return False
+    return False
 
 
 def last_actor(text: str, start: int, end: int, people: dict[str, str]) -> str | None:

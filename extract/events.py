@@ -407,8 +407,7 @@ class _Builder:
         return agent not in target
 
     def _acting(self, text: str, start: int, end: int) -> list[str]:
-        places, articles = self.lex.marker("places"), self.lex.marker("determiners")
-        return acting_actors(text, start, end, self.people, places, articles)
+        return acting_actors(text, start, end, self.people, self.lex)
 
     def _gloss(
         self, clause: Clause, cue: Cue | None, category: Category, actors: list[str], heading: str

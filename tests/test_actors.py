@@ -121,14 +121,16 @@ def test_britain_in_vietnamese_only_where_a_word_before_anh_says_so():
 
 
 def test_actors_named_only_as_places_are_the_setting_not_two_sides():
-    lex = lexicon("en")
-    places, articles = lex.marker("places"), lex.marker("determiners")
+    en = lexicon("en")
     text = "The engineer lived in the United States and later trained pilots in Iraq."
-    assert acting_actors(text, 0, len(text), {}, places, articles) == []
+    assert acting_actors(text, 0, len(text), {}, en) == []
     assert relevance(["US", "Iraq"], acting=[]) < SHOWN_BY_DEFAULT
     text = "US troops handed the base in Iraq over on Monday."
-    assert acting_actors(text, 0, len(text), {}, places, articles) == ["US"]
+    assert acting_actors(text, 0, len(text), {}, en) == ["US"]
     assert relevance(["US", "Iraq"], acting=["US"]) == 1.0
-    text = "Quân Mỹ rút khỏi căn cứ ở Iraq."
-    vi = lexicon("vi")
-    assert acting_actors(text, 0, len(text), {}, vi.marker("places"), vi.marker("determiners")) == ["US"]
+    text = "He lived in the United States and trained in both Jordan and Iraq."
+    assert acting_actors(text, 0, len(text), {}, en) == []
+    text = "In Amman, US and Iraqi envoys met."  # a comma ends the place: who acts follows it
+    assert acting_actors(text, 0, len(text), {}, en) == ["US", "Iraq"]
+    text = "Quân Mỹ rút khỏi căn cứ ở cả Jordan và Iraq."
+    assert acting_actors(text, 0, len(text), {}, lexicon("vi")) == ["US"]
