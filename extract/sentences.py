@@ -17,7 +17,8 @@ from extract import language
 from extract.model import Document, Sentence
 
 _LINE = re.compile(r"[^\n]+")
-_END = re.compile(r"(?P<stop>\.\.\.|…|[.!?]+)[\"'”’»)\]]*(?=\s|$)")
+# A stop and the space after it; or a full stop a scraped page ran into the next sentence ("sau.Ngày").
+_END = re.compile(r"(?P<stop>\.\.\.|…|[.!?]+)[\"'”’»)\]]*(?=\s|$)|(?P<glued>\.)(?=[^\W\d_])")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 # A bullet run into a line (a wire story's summary points: "* Police seize trucks * Cargo was ..."),
 # also as Markdown escapes it ("\\*").
@@ -65,6 +66,9 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(text: str, m: re.Match, begin: int, end: int) -> bool:
+    if m["glued"]:  # a word in lower case, then a capitalised word: not 'U.S.Army', 'Time.com', 'TP.HCM'
+        after = text[m.end() : m.end() + 2]
+        return text[m.start() - 1 : m.start()].islower() and after[:1].isupper() and after[1:].islower()
     stop = m["stop"]
     if stop in ("...", "…"):
         return False

@@ -48,6 +48,8 @@ def sentences(text: str) -> list[str]:
         ("• Talks resume • Envoys land in Erbil", ["Talks resume", "Envoys land in Erbil"]),
         ("\\* Bank cuts rates \\* Shares rise 3 percent", ["Bank cuts rates", "Shares rise 3 percent"]),
         ("The 2*3 grid and a footnote*.", None),
+        ("Lịch ấn định sau.Ngày 19/9, hai bên gặp.", ["Lịch ấn định sau.", "Ngày 19/9, hai bên gặp."]),
+        ("Troops of the U.S.Army met at Time.com and in TP.HCM today.", None),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str] | None) -> None:

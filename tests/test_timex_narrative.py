@@ -166,3 +166,14 @@ def test_a_bare_month_told_in_the_past_is_not_after_publication() -> None:
     assert values("The fund, which was founded in June, pays.", published, "en")["June"] == "2029-06"
     assert values("In April, the governor will close the border.", published, "en")["April"] == "2030-04"
     assert values("The vote is expected in April.", published, "en")["April"] == "2030-04"
+
+
+def test_a_deadline_year_does_not_date_the_story_s_bare_days() -> None:
+    text = "Quân Mỹ được ở lại Iraq đến hết năm 2030.\n\nNgày 12/4, quốc hội Iraq đã phê chuẩn hiệp định."
+    found = {t.text: t.value for t in tag(text, published=None, lang="vi")}
+    assert found["Ngày 12/4"] == "XXXX-04-12"
+    text = "The troops may stay until the end of 2030.\n\nOn April 12, Iraq's parliament approved the pact."
+    found = {t.text: t.value for t in tag(text, published=None, lang="en")}
+    assert found["April 12"] == "XXXX-04-12"
+    text = "The pact was signed in 2030.\n\nOn April 12, the Iraqi parliament approved it."
+    assert {t.text: t.value for t in tag(text, published=None, lang="en")}["April 12"] == "2030-04-12"

@@ -148,9 +148,13 @@ class Context:
         return self._sentence(offset, offset, 0, _CONTEXT_WINDOW)[1]
 
     def note_year(self, year: int) -> None:
-        """An explicit year is the narrative's, unless it lies after publication (a deadline) or
+        """An explicit year is the narrative's, unless it is a deadline (after publication, or led
+        into by the language's ``deadline_before``: 'until the end of 2011', 'đến hết năm 2011') or
         captions a photo (a file picture of another year)."""
-        if self.in_caption:
+        deadline = self.settings.get("deadline_before")
+        if self.in_caption or (
+            deadline and re.search(deadline, self.text[max(0, self.current - _FRAME_REACH) : self.current])
+        ):
             return
         if self.published.year is None or year <= self.published.year:
             self.mentioned_year = year
