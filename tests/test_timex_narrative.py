@@ -177,3 +177,5 @@ def test_a_deadline_year_does_not_date_the_story_s_bare_days() -> None:
     assert found["April 12"] == "XXXX-04-12"
     text = "The pact was signed in 2030.\n\nOn April 12, the Iraqi parliament approved it."
     assert {t.text: t.value for t in tag(text, published=None, lang="en")}["April 12"] == "2030-04-12"
+    text = "The strain circulated until 1957 when a new type, H2N2, caused the epidemic of that year."
+    assert {t.text: t.value for t in tag(text, published="2009-06-14", lang="en")}["that year"] == "1957"

@@ -148,13 +148,10 @@ class Context:
         return self._sentence(offset, offset, 0, _CONTEXT_WINDOW)[1]
 
     def note_year(self, year: int) -> None:
-        """An explicit year is the narrative's, unless it is a deadline (after publication, or led
-        into by the language's ``deadline_before``: 'until the end of 2011', 'đến hết năm 2011') or
-        captions a photo (a file picture of another year)."""
-        deadline = self.settings.get("deadline_before")
-        if self.in_caption or (
-            deadline and re.search(deadline, self.text[max(0, self.current - _FRAME_REACH) : self.current])
-        ):
+        """An explicit year is the narrative's, unless it is a deadline (after publication; with no
+        publication date, led into by the language's ``deadline_before``: 'until the end of 2011',
+        'đến hết năm 2011') or captions a photo (a file picture of another year)."""
+        if self.in_caption or (self.published.year is None and self._after_a_deadline_word()):
             return
         if self.published.year is None or year <= self.published.year:
             self.mentioned_year = year
@@ -162,6 +159,12 @@ class Context:
             frame = self.settings.get("narrative_frame")
             if frame and re.search(frame, self.text[max(0, self.current - _FRAME_REACH) : self.current]):
                 self.frame = (self.current, year)
+
+    def _after_a_deadline_word(self) -> bool:
+        deadline = self.settings.get("deadline_before")
+        return bool(deadline) and re.search(
+            deadline, self.text[max(0, self.current - _FRAME_REACH) : self.current]
+        )
 
     def story_told_here(self) -> bool:
         """True when an earlier sentence of this paragraph set the story in a year ("In early 2019, ..."):
