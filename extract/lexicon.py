@@ -140,6 +140,7 @@ class Lexicon:
     has_just_traps: tuple[re.Pattern[str], ...]
     stopwords: frozenset[str]
     verb_forms: tuple[re.Pattern[str], ...] = ()  # a word that is a finite verb ('[a-z]{3,}ed')
+    nonfinite_forms: tuple[re.Pattern[str], ...] = ()  # a verb form but no predicate ('[a-z]{3,}ing')
 
     def marker(self, kind: str) -> Phrases:
         return self.markers.get(kind) or _NO_PHRASES
@@ -170,12 +171,13 @@ def lexicon(language: str | None) -> Lexicon:
         markers={
             kind: Phrases(words)
             for kind, words in markers.items()
-            if kind not in ("stopwords", "has_just_traps", "has_just_forms", "verb_forms")
+            if kind not in ("stopwords", "has_just_traps", "has_just_forms", "verb_forms", "nonfinite_forms")
         },
         has_just_forms=tuple(re.compile(p) for p in markers.get("has_just_forms", [])),
         has_just_traps=tuple(re.compile(p, re.IGNORECASE) for p in markers.get("has_just_traps", [])),
         stopwords=frozenset(w.casefold() for w in markers.get("stopwords", [])),
         verb_forms=tuple(re.compile(p) for p in markers.get("verb_forms", [])),
+        nonfinite_forms=tuple(re.compile(p) for p in markers.get("nonfinite_forms", [])),
     )
 
 

@@ -29,7 +29,7 @@ _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
 _COMMA = re.compile(r",(?=\s)")
 _LAST_WORD = re.compile(r"[^\W\d_][\w'’-]*$")
 _APOSTROPHES = ("'", "’")
-_OPENING_QUOTES = "\"“"
+_OPENING_QUOTES = '"“'
 _CLOSING_QUOTE = re.compile(r"[\"”]")
 MAX_QUOTE_CHARS = 60  # a quoted phrase, not a quoted statement
 MAX_NAMING_WORDS = 3  # words between a date and the action noun of the phrase it is in
@@ -53,6 +53,9 @@ def title(
     if dated and (named := _named_happening(text, dated, sentence[1], lex)):
         return _capitalised(_cut(text, *named, lex))
     clause = (clause[0], _over_a_quote(text, clause[1], sentence[1]))
+    if dated and (inner := _subordinate_start(text, clause, dated, lex)) is not None:
+        start, end = _trimmed(text, inner, _before_unclosed_bracket(text, inner, clause[1]), timexes, lex)
+        return _capitalised(_cut(text, start, end, lex))  # a clause with its own subject and predicate
     start, end = _trimmed(text, clause[0], _before_unclosed_bracket(text, *clause), timexes, lex)
     if _continues_the_sentence(text, start, sentence[0], timexes, lex):
         start = _trimmed(text, sentence[0], end, timexes, lex)[0]
@@ -68,6 +71,54 @@ def title(
             text, clause[0], start, sentence[0], lex
         )
     return _capitalised(_cut(text, start, end, lex, subject))
+
+
+def _subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Lexicon) -> int | None:
+    """Where the clause of time or the reported clause that holds ``dated`` starts, when the clause
+    given holds more ('He did not say how ... after the allies declined last week to join' gives
+    'the allies declined ...'; '... said that Twitter was blocked today' gives 'Twitter was
+    blocked'): after the last subordinator, or 'that' after a statement, before the date, when a
+    subject opens what follows and a predicate comes before the date with no punctuation. None when
+    the date is the clause's own."""
+    openers = [m for m in lex.marker("subordinators").find(text, clause[0] + 1, dated.start)]
+    for m in lex.marker("title_connectors_inside").find(text, clause[0] + 1, dated.start):
+        if any(c.category == STATEMENT for c in cues_in(text, clause[0], m.start, lex)):
+            openers.append(m)  # a report's 'that': what follows is what was reported
+    if not openers:
+        return None
+    opener = max(openers, key=lambda m: m.start)
+    inner = _after_spaces(text, opener.end)
+    if (
+        text[opener.start - 1] != " "
+        or inner == opener.end
+        or _CLAUSE_BOUNDARY.search(text, inner, dated.start)
+    ):
+        return None  # inside a word ('once-mighty'), or the date is in another clause
+    if not _opens_a_subject(text, inner, lex):
+        return None  # 'after arriving', 'while in Texas': no clause of its own
+    words = list(_WORD.finditer(text, inner, dated.start))
+    for before, word in zip(words, words[1:], strict=False):
+        if _is_predicate(text, word.start(), lex):
+            # 'after the disaster and decided ...': a predicate of the main clause, joined to it
+            return None if lex.marker("title_coordinators").find(before[0]) else inner
+    return None
+
+
+def _opens_a_subject(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether a subject may start at ``at``: a word or number that is neither a predicate nor one
+    leading into a place or time ('after [arriving]' is no clause, 'while [in] Texas' neither)."""
+    if text[at : at + 1].isdigit():
+        return True
+    word = _WORD.match(text, at)
+    if word is None or _is_predicate(text, at, lex) or any(f.fullmatch(word[0]) for f in lex.nonfinite_forms):
+        return False
+    return not any(lex.marker(kind).find(word[0]) for kind in ("title_lead_ins", "places"))
+
+
+def _after_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at] == " ":
+        at += 1
+    return at
 
 
 def _named_happening(text: str, dated: Timex, end: int, lex: Lexicon) -> tuple[int, int] | None:

@@ -307,3 +307,14 @@ def test_a_happening_named_with_its_date_inside_is_the_title():
     assert named(text, "March 19") == "Deployment of U.S. forces"
     text = "He co-directed the 2010 Oscar-nominated film on Iraq."  # an action inside a word: no noun
     assert named(text, "2010").startswith("He co-directed")
+
+
+def test_a_date_in_a_clause_of_time_or_a_report_titles_that_clause():
+    text = "Aid agencies could not say how the talks would go after the envoys walked out on Monday."
+    assert named(text, "Monday") == "The envoys walked out"
+    text = "The ministry confirmed that rebels seized the Basra depot on Monday."
+    assert named(text, "Monday") == "Rebels seized the Basra depot"
+    text = "Prices rose after the floods and closed the market on Monday."  # joined to the main clause
+    assert named(text, "Monday").startswith("Prices rose after")
+    text = "He fell ill after arriving in Basra on Monday."  # no subject of its own
+    assert named(text, "Monday").startswith("He fell ill")
