@@ -72,6 +72,8 @@ def test_forecasts_plans_and_deadlines_are_no_events():
     assert events_of(text, [("ngày 1/7/2032", "2032-07-01")]) == []
     text = "Analysts said oil exports from Basra were likely to rise in March 2032."
     assert events_of(text, [("March 2032", "2032-03")], lang="en") == []
+    text = "A convoy from Jordan was expected to reach Baghdad on Monday."
+    assert events_of(text, [("Monday", "2030-05-20")], lang="en") == []
 
 
 def test_an_ongoing_effort_is_no_happening():
