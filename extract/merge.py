@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
@@ -40,9 +40,6 @@ from extract.model import Event, Source
 from extract.period import Period
 from extract.period import period as _period
 from extract.store import collector_paused
-
-if TYPE_CHECKING:  # scipy and scikit-learn load on the first merge, not with the dashboard
-    from scipy.sparse import csr_matrix
 
 period = cache(_period)  # the same few values recur across thousands of events
 
@@ -190,18 +187,56 @@ def _date_relation(a: _Profile, b: _Profile) -> str | None:
 
 
 def similarities(words: _Words, pairs: np.ndarray, chunk: int = 200_000) -> np.ndarray:
-    """TF-IDF cosine of each pair's passages (scikit-learn's weighting, fitted on the events
-    merged together, so a word most of them share counts for little)."""
+    """TF-IDF cosine of each pair's passages, fitted on the events merged together, so a word most
+    of them share counts for little. The weighting is scikit-learn's (smoothed idf, rows scaled to
+    unit length, in float32), computed in the same order so that scores are the same to the bit;
+    without scikit-learn, whose import cost a second of every build."""
     scores = np.zeros(len(pairs))
-    if not len(pairs):  # nothing to compare (no events, or one): scikit-learn refuses an empty fit
+    if not len(pairs) or not len(words.indices):  # nothing to compare, or no word to compare by
         return scores
-    from sklearn.feature_extraction.text import TfidfTransformer
-
-    vectors = TfidfTransformer().fit_transform(words.matrix).tocsr()
+    weights = _tfidf(words)
+    lengths = np.diff(words.indptr)
+    codes = np.repeat(np.arange(len(lengths)), lengths) * words.columns + words.indices  # sorted
     for at in range(0, len(pairs), chunk):
         i, j = pairs[at : at + chunk, 0], pairs[at : at + chunk, 1]
-        scores[at : at + chunk] = np.asarray(vectors[i].multiply(vectors[j]).sum(axis=1)).ravel()
+        # the shorter row's words looked up in the other row: the products in column order
+        short, other = np.where(lengths[i] <= lengths[j], i, j), np.where(lengths[i] <= lengths[j], j, i)
+        reach = lengths[short]
+        entry = np.repeat(words.indptr[short] - np.cumsum(reach) + reach, reach) + np.arange(int(reach.sum()))
+        wanted = np.repeat(other, reach) * words.columns + words.indices[entry]
+        found = np.searchsorted(codes, wanted).clip(max=len(codes) - 1)
+        shared = codes[found] == wanted
+        products = weights[entry[shared]] * weights[found[shared]]
+        counts = np.bincount(np.repeat(np.arange(len(i)), reach)[shared], minlength=len(i))
+        ends = np.cumsum(counts)
+        nonempty = np.flatnonzero(counts)
+        chunk_scores = np.zeros(len(i), dtype=np.float32)
+        if len(nonempty):  # summed as scipy sums a sparse row: one reduceat over the products
+            chunk_scores[nonempty] = np.add.reduceat(products, (ends - counts)[nonempty])
+        scores[at : at + chunk] = chunk_scores
     return scores
+
+
+def _tfidf(words: _Words) -> np.ndarray:
+    """The weight of each entry of ``words``: idf = ln((1 + events) / (1 + df)) + 1, each row then
+    scaled to unit length, its squares summed in order in double precision."""
+    lengths = np.diff(words.indptr)
+    df = np.bincount(words.indices, minlength=words.columns).astype(np.float32) + np.float32(1)
+    idf = np.full_like(df, len(lengths) + 1, dtype=np.float32)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += np.float32(1)
+    weights = idf[words.indices]
+    squares = (weights * weights).astype(np.float64)
+    norms = np.zeros(len(lengths))
+    longest_first = np.argsort(-lengths, kind="stable")
+    descending = -lengths[longest_first]
+    for k in range(int(lengths.max(initial=0))):  # the k-th word of every row that has one
+        rows = longest_first[: np.searchsorted(descending, -k)]
+        norms[rows] += squares[words.indptr[rows] + k]
+    norms = np.sqrt(norms)
+    per_entry = np.repeat(norms, lengths)
+    return (weights.astype(np.float64) / per_entry).astype(np.float32)
 
 
 def likeness(a: _Profile, b: _Profile, similarity: float) -> float | None:
@@ -358,7 +393,12 @@ def _passage_pairs(profiles: Sequence[_Profile]) -> np.ndarray:
 
 
 class _Words(NamedTuple):
-    matrix: csr_matrix  # events x words, the columns rarest first
+    """Events x words as the rows of a sparse matrix: row ``n``'s words are the columns
+    ``indices[indptr[n]:indptr[n + 1]]``, in increasing order (the columns rarest first)."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    columns: int
     once: int  # columns before this hold words of one event only
     common: int  # columns from this on hold words too common to pair events in the index
 
@@ -367,8 +407,6 @@ def _word_matrix(profiles: Sequence[_Profile]) -> _Words:
     """Events x words (1 where the event's passages hold the word, stopwords of the passage's
     language apart), the columns ordered from the rarest word to the commonest (ties by the
     word), so each row's first columns are its rarest. Counted with numpy, not a set per event."""
-    from scipy.sparse import csr_matrix
-
     vocabulary = {_BOUNDARY: 0}  # word -> a first id, in order of first sight
     owner_parts, id_parts = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]  # stopwords left out
     for language, words, passage_owners in _words_by_language(profiles):
@@ -394,12 +432,14 @@ def _word_matrix(profiles: Sequence[_Profile]) -> _Words:
     # each row's words rarest first: one sort of (row, column) as one number
     columns = np.sort(owners * size + column[ids]) - owners * size
     lengths = np.bincount(owners, minlength=len(profiles))
-    data = np.ones(len(columns), dtype=np.float32)
     indptr = np.r_[0, np.cumsum(lengths)]
-    matrix = csr_matrix((data, columns, indptr), shape=(len(profiles), len(ranked)))
     ordered = counts[ranked]
     return _Words(
-        matrix, int(np.searchsorted(ordered, 2)), int(np.searchsorted(ordered, _common(len(profiles)) + 1))
+        indptr,
+        columns,
+        len(ranked),
+        int(np.searchsorted(ordered, 2)),
+        int(np.searchsorted(ordered, _common(len(profiles)) + 1)),
     )
 
 
@@ -411,20 +451,19 @@ def _common(events: int) -> int:
 def _sketches(profiles: Sequence[_Profile], words: _Words) -> tuple[np.ndarray, np.ndarray]:
     """Each event's ``SKETCH_WORDS`` rarest words that another event holds too (a word of one
     event pairs nothing) and its people, flat: ids and owner events."""
-    matrix = words.matrix
-    lengths = np.diff(matrix.indptr)
+    lengths = np.diff(words.indptr)
     owners = np.repeat(np.arange(len(profiles)), lengths)
-    alone = matrix.indices < words.once  # rows are sorted, so these come first in each
-    rank = np.arange(len(matrix.indices)) - np.repeat(matrix.indptr[:-1], lengths)
+    alone = words.indices < words.once  # rows are sorted, so these come first in each
+    rank = np.arange(len(words.indices)) - np.repeat(words.indptr[:-1], lengths)
     rank -= np.bincount(owners, weights=alone, minlength=len(profiles)).astype(np.int64)[owners]
     limit = np.maximum(SKETCH_WORDS, (lengths + 1) // 2)  # a long passage keeps half its words
-    kept = ~alone & (rank < limit[owners]) & (matrix.indices < words.common)
+    kept = ~alone & (rank < limit[owners]) & (words.indices < words.common)
     names = sorted({x for p in profiles for x in p.people})
-    person = {name: matrix.shape[1] + n for n, name in enumerate(names)}
+    person = {name: words.columns + n for n, name in enumerate(names)}
     named = [(person[x], i) for i, p in enumerate(profiles) for x in p.people]
     people = np.array(named, dtype=np.int64).reshape(-1, 2)
     return (
-        np.concatenate([matrix.indices[kept].astype(np.int64), people[:, 0]]),
+        np.concatenate([words.indices[kept].astype(np.int64), people[:, 0]]),
         np.concatenate([owners[kept], people[:, 1]]),
     )
 
