@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
-from extract.clean import clean, is_furniture
+from extract.clean import _top_level_branches, clean, is_furniture
+from extract.language import merged
 from extract.model import Document, Metadata
 from extract.read import read_article
 
@@ -244,6 +246,30 @@ def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
         "Quân đội hai nước đã tuần tra chung tại khu vực này từ năm 2015.",
     ):
         assert not is_furniture(prose), prose
+
+
+def test_the_furniture_regex_finds_what_its_patterns_find_one_by_one() -> None:
+    # the patterns' branches share one word boundary in the compiled regex (clean._furniture)
+    patterns = [
+        re.compile(p.replace(" ", r"\s+"), re.IGNORECASE) for p in merged("page", "furniture", "sentences")
+    ]
+    for text in (
+        "Please RETWEET this.",
+        "I saw the tweet and a retweet of the tweet today.",
+        "Switchboard: 555 0101.",
+        "He pressed the switchboards.",
+        "See the posting | posted at noon.",
+        "Fax: +44 20 7946 0000",
+        "Liên hệ đường dây nóng: 0912 345 678.",
+        "Bấm vào đây để xem.",
+        "The talks at 10:15, he wrote: nothing came of them.",
+        "Quân đội hai nước đã tuần tra chung tại khu vực này từ năm 2015.",
+    ):
+        assert is_furniture(text) == any(p.search(text) for p in patterns), text
+
+
+def test_a_pattern_is_cut_into_branches_only_at_its_top_level() -> None:
+    assert _top_level_branches(r"a|b(c|d)|[|]|[]|]|e\|f") == ["a", "b(c|d)", "[|]", "[]|]", r"e\|f"]
 
 
 def test_a_stamp_inside_the_text_is_cut_out_and_the_prose_around_it_kept() -> None:
