@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.timex.resources import grammar
+from extract.timex.resources import first_characters, grammar
 
 # numbers and punctuation in the shapes rules read: days, ordinals, years, spans, clocks, numeric dates
 _SHAPES = [
@@ -68,3 +68,23 @@ def test_prefilter_keeps_every_vietnamese_match(text: str) -> None:
 )
 def test_prefilter_keeps_day_first_dates(text: str, lang: str) -> None:
     _same_matches(text, lang)
+
+
+def test_first_characters_of_a_pattern_admit_every_beginning_and_no_other() -> None:
+    flags = re.IGNORECASE
+    first = first_characters(r"(?<!\w)(?:(?:ngày|hôm)\s+)?(?:\d{1,2}|mùng)(?!\d)", flags)
+    assert first is not None
+    assert all(first.match(c) for c in "nNhH07mM")
+    assert not any(first.match(c) for c in "ga(x -")
+    assert first_characters(r"(?:on\s+)?.", flags) is None  # any character may open a match
+    assert first_characters(r"(?:on)?", flags) is None  # the match may be empty
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_position_tries_every_rule_its_character_can_begin(lang: str) -> None:
+    rules = grammar(lang)
+    for char in "(0123456789aAnNtThHđĐ \n":
+        kept = rules._rules_beginning(char)
+        names = set(kept.groupindex) if kept else set()
+        for name, _, first in rules.alternatives:
+            assert (name in names) == (first is None or first.match(char) is not None), (name, char)

@@ -9,6 +9,7 @@ same start position, so resources list the longer forms first.
 from __future__ import annotations
 
 import re
+import re._parser as _regex_parser  # a rule's parse tree tells the characters it can begin with
 import tomllib
 import unicodedata
 from collections.abc import Iterator
@@ -92,6 +93,11 @@ class Grammar:
     recent_cues: re.Pattern[str] | None = None
     starts: re.Pattern[str] | None = None  # where an expression may start: the words rules begin with
     names: re.Pattern[str] | None = None  # names that hold a time word ("USA Today"): not times
+    # each rule's group name, its alternative of ``regex`` and the characters it can begin with
+    # (None: any); what ``regex`` tries at a position is only the rules its character can begin
+    alternatives: tuple[tuple[str, str, re.Pattern[str] | None], ...] = ()
+    _by_first: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    _by_rules: dict[tuple[str, ...], re.Pattern[str]] = field(default_factory=dict)
 
     def in_name(self, text: str, start: int, end: int) -> bool:
         """True when ``text[start:end]`` lies inside a name that a ``[[name]]`` pattern finds, tried only
@@ -128,10 +134,102 @@ class Grammar:
         for position in candidates:
             if position < free:
                 continue
-            match = self.regex.match(text, position, end)
+            regex = self._rules_beginning(text[position])
+            match = regex.match(text, position, end) if regex else None
             if match and match.end() > position:
                 free = match.end()
                 yield match
+
+    def _rules_beginning(self, char: str) -> re.Pattern[str] | None:
+        """``regex`` without the rules that cannot begin with ``char`` (the rules kept in their
+        order, so a match is the one ``regex`` finds), None when no rule can; at each candidate
+        position the engine then tries a few rules, not all of them."""
+        if char not in self._by_first:
+            kept = tuple(
+                (name, source)
+                for name, source, first in self.alternatives
+                if first is None or first.match(char)
+            )
+            if kept and len(kept) == len(self.alternatives):
+                self._by_first[char] = self.regex
+            elif kept:
+                names = tuple(name for name, _ in kept)
+                if names not in self._by_rules:
+                    combined = "|".join(source for _, source in kept)
+                    self._by_rules[names] = re.compile(combined, self.regex.flags)
+                self._by_first[char] = self._by_rules[names]
+            else:
+                self._by_first[char] = None
+        return self._by_first[char]
+
+
+_ZERO_WIDTH = {_regex_parser.AT, _regex_parser.ASSERT, _regex_parser.ASSERT_NOT}
+_REPEATS = {_regex_parser.MAX_REPEAT, _regex_parser.MIN_REPEAT, _regex_parser.POSSESSIVE_REPEAT}
+_CLASSES = {
+    _regex_parser.CATEGORY_DIGIT: r"\d",
+    _regex_parser.CATEGORY_NOT_DIGIT: r"\D",
+    _regex_parser.CATEGORY_SPACE: r"\s",
+    _regex_parser.CATEGORY_NOT_SPACE: r"\S",
+    _regex_parser.CATEGORY_WORD: r"\w",
+    _regex_parser.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def first_characters(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """A one-character regex matching every character a match of ``pattern`` can begin with
+    (perhaps more), None when that is any character or the match may be empty."""
+    found, may_be_empty = _firsts(_regex_parser.parse(pattern, flags))
+    if found is None or may_be_empty or not found:
+        return None
+    return re.compile(f"[{''.join(sorted(found))}]", flags)
+
+
+def _firsts(items) -> tuple[set[str] | None, bool]:
+    """The class items (regex source) a sequence of parsed items can begin with, None for any;
+    and whether the sequence may match the empty string."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _regex_parser.LITERAL:
+            return found | {re.escape(chr(av))}, False
+        if op is _regex_parser.IN:
+            members = _class_items(av)
+            return (None if members is None else found | members), False
+        if op is _regex_parser.SUBPATTERN or op is _regex_parser.ATOMIC_GROUP:
+            alternatives = [av[-1] if op is _regex_parser.SUBPATTERN else av]
+        elif op is _regex_parser.BRANCH:
+            alternatives = av[1]
+        elif op in _REPEATS:
+            alternatives = [av[2]]
+        else:  # any character, a back reference, a negated literal...
+            return None, False
+        empty = False
+        for alternative in alternatives:
+            inner, inner_empty = _firsts(alternative)
+            if inner is None:
+                return None, False
+            found |= inner
+            empty = empty or inner_empty
+        if op in _REPEATS and av[0] == 0:
+            empty = True
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _class_items(items) -> set[str] | None:
+    members = set()
+    for op, av in items:
+        if op is _regex_parser.LITERAL:
+            members.add(re.escape(chr(av)))
+        elif op is _regex_parser.RANGE:
+            members.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is _regex_parser.CATEGORY and av in _CLASSES:
+            members.add(_CLASSES[av])
+        else:  # a negated class, or one of another kind
+            return None
+    return members
 
 
 def _expand(
@@ -221,8 +319,8 @@ def grammar(lang: str) -> Grammar:
             contexts,
             re.compile(body, _FLAGS),
         )
-        alternatives.append(f"(?P<{outer}>{bare})")
-    regex = re.compile("|".join(alternatives), _FLAGS)
+        alternatives.append((outer, f"(?P<{outer}>{bare})", first_characters(bare, _FLAGS)))
+    regex = re.compile("|".join(source for _, source, _ in alternatives), _FLAGS)
     settings = data["settings"]
     future_cues, past_cues, recent_cues = (
         re.compile(settings[key], re.IGNORECASE) if key in settings else None
@@ -248,6 +346,7 @@ def grammar(lang: str) -> Grammar:
         recent_cues,
         starts,
         names_regex,
+        tuple(alternatives),
     )
 
 
