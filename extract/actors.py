@@ -132,7 +132,7 @@ _DATELINE_TAIL = re.compile(
 def _dateline_end(text: str, start: int, end: int) -> int | None:
     """Where the dateline ends when the alias at ``start:end`` is its place, else None."""
     written = text[start:end]
-    place = sum(c.isalpha() for c in written) > 3 and written.isupper()  # not an acronym ('U.S.-led')
+    place = written.isupper() and sum(c.isalpha() for c in written) > 3  # not an acronym ('U.S.-led')
     tail = _DATELINE_TAIL.match(text, end) if place else None
     return tail.end() if tail else None
 

@@ -115,6 +115,9 @@ def _trie_regex(node: dict) -> str:
 
 def longest_first(matches: list[Match]) -> list[Match]:
     """Non-overlapping matches, a longer one winning over the shorter ones it overlaps."""
+    in_order = sorted(matches)
+    if all(a.end <= b.start for a, b in zip(in_order, in_order[1:], strict=False)):
+        return in_order  # nothing overlaps (most texts): no list grown by insertion, quadratic on a long text
     kept: list[Match] = []  # in text order, never overlapping: two neighbours tell an overlap
     starts: list[int] = []
     for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
