@@ -92,8 +92,21 @@ def _people_phrases(names: frozenset[str]) -> Phrases:
     return Phrases(sorted(names))
 
 
+_recent: list = [None, None, {}]  # the text and people dict last asked about, and (start, end) -> mentions
+RECENT_SPANS = 64  # an event asks about a few spans of its sentence, some twice (its clause is its body)
+
+
 def _mentions(text: str, start: int, end: int, people: dict[str, str]) -> list[tuple[int, str]]:
     """Where each actor is named in ``text[start:end]`` (aliases and people), in text order."""
+    if _recent[0] is not text or _recent[1] is not people or len(_recent[2]) > RECENT_SPANS:
+        _recent[:] = [text, people, {}]
+    known = _recent[2].get((start, end))
+    if known is None:
+        known = _recent[2][(start, end)] = _find_mentions(text, start, end, people)
+    return list(known)
+
+
+def _find_mentions(text: str, start: int, end: int, people: dict[str, str]) -> list[tuple[int, str]]:
     aliases = all_actor_aliases()
     sides, finder = _people_finder(people)
     found = []
