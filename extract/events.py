@@ -28,7 +28,7 @@ from extract.actors import (
 )
 from extract.categories import ATTACK_ON_PARTY, OTHER, STATEMENT, Category, Cue, categories, choose, cues_in
 from extract.clean import is_furniture
-from extract.lexicon import Lexicon, Match, lexicon
+from extract.lexicon import Lexicon, Match, indexed, lexicon
 from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
 from extract.period import period
@@ -79,24 +79,25 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
     timexes = sorted(timexes, key=lambda t: (t.start, t.end))
     starts = [t.start for t in timexes]
     events: list[Event] = []
-    for sentence in inside:
-        first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
-        own = [t for t in timexes[first:last] if t.end <= sentence.end]
-        if _is_chrome(doc.text, sentence, own, lex) or _QUESTION.search(sentence.text):
-            continue  # page chrome, or a question: asked, not told
-        governing = _without_report_dates(doc.text, _governing(doc.text, sentence, own, lex), lex)
-        subordinate = _subordinate_clauses(doc.text, sentence, own, lex) if governing else []
-        for timex, clause in governing:
-            # the words of the sentence's other happenings and of its clauses of time are not this one's
-            others = [c for _, c in governing if c != clause]
-            others += [c for c in subordinate if not c.start <= timex.start < c.end]
-            events.append(builder.event(sentence, clause, _date(timex), timex.mod, timex, others, own))
-        if not governing and sentence in lead and doc.meta.published and not _dated(own):
-            marker = _has_just(sentence, lex)
-            published = doc.meta.published.split("T")[0]
-            if marker and period(published).dated:
-                clause = Clause(*_dateline_end(doc.text, sentence, []))
-                events.append(builder.event(sentence, clause, published, None, marker))
+    with indexed(doc.text):  # the sentences' many searches look where their phrases' words stand
+        for sentence in inside:
+            first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+            own = [t for t in timexes[first:last] if t.end <= sentence.end]
+            if _is_chrome(doc.text, sentence, own, lex) or _QUESTION.search(sentence.text):
+                continue  # page chrome, or a question: asked, not told
+            governing = _without_report_dates(doc.text, _governing(doc.text, sentence, own, lex), lex)
+            subordinate = _subordinate_clauses(doc.text, sentence, own, lex) if governing else []
+            for timex, clause in governing:
+                # the words of the sentence's other happenings and of its clauses of time are not this one's
+                others = [c for _, c in governing if c != clause]
+                others += [c for c in subordinate if not c.start <= timex.start < c.end]
+                events.append(builder.event(sentence, clause, _date(timex), timex.mod, timex, others, own))
+            if not governing and sentence in lead and doc.meta.published and not _dated(own):
+                marker = _has_just(sentence, lex)
+                published = doc.meta.published.split("T")[0]
+                if marker and period(published).dated:
+                    clause = Clause(*_dateline_end(doc.text, sentence, []))
+                    events.append(builder.event(sentence, clause, published, None, marker))
     return merge(events)
 
 

@@ -10,6 +10,9 @@ import re
 import tomllib
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -37,6 +40,14 @@ class Phrases:
         self._patterns = [re.compile(_alternation(acronyms))] if acronyms else []
         if words:
             self._patterns.append(re.compile(_alternation(words), re.IGNORECASE))
+        # the words the phrases open with, lowered, when each opens with a word of plain letters
+        # (``_plain``): then an indexed text (``indexed``) is searched only where one stands
+        firsts = [_WORD_RUN.match(p) for p in self.phrases]
+        self.first_words = (
+            frozenset(m.group().lower() for m in firsts if m)
+            if all(firsts) and all(_plain(c) for p in self.phrases for c in p)
+            else None
+        )
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Every occurrence in ``text[start:end]``, overlaps resolved for the longest, in text order.
@@ -48,20 +59,113 @@ class Phrases:
         offsets = None
         if not unicodedata.is_normalized("NFC", segment):
             segment, offsets = nfc_with_offsets(segment)
+        elif (index := _INDEX.get()) is not None and index.text is text and self.first_words is not None:
+            return self._find_at(segment, start, index.candidates(self, start, end))
         found = []
         for pattern in self._patterns:
             for m in pattern.finditer(segment):
-                said = " ".join(m.group(0).split())  # a phrase's space matches any run of spaces
-                key = said if said in self._by_key else said.casefold()
-                a, b = (offsets[m.start()], offsets[m.end()]) if offsets else (m.start(), m.end())
-                found.append(Match(start + a, start + b, self._by_key.get(key, m.group(0))))
+                found.append(self._match(m, start, offsets))
         return longest_first(found) if len(found) > 1 else found
+
+    def _find_at(self, segment: str, start: int, candidates: list[int]) -> list[Match]:
+        """What ``find`` finds in ``segment`` (``text[start:]``), tried only at ``candidates``, the
+        offsets in ``text`` where a phrase may begin: the same leftmost matches, none overlapping."""
+        found = []
+        for pattern in self._patterns:
+            free = start
+            for at in candidates:
+                if at >= free and (m := pattern.match(segment, at - start)):
+                    found.append(self._match(m, start, None))
+                    free = start + m.end()
+        return longest_first(found) if len(found) > 1 else found
+
+    def _match(self, m: re.Match, start: int, offsets: list[int] | None) -> Match:
+        said = " ".join(m.group(0).split())  # a phrase's space matches any run of spaces
+        key = said if said in self._by_key else said.casefold()
+        a, b = (offsets[m.start()], offsets[m.end()]) if offsets else (m.start(), m.end())
+        return Match(start + a, start + b, self._by_key.get(key, m.group(0)))
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
 
 _NOTHING = r"(?!x)x"
+_WORD_RUN = re.compile(r"\w+")
+
+
+@cache
+def _plain(char: str) -> bool:
+    """Whether ``char`` matches, case ignored, exactly the characters of the same ``lower()``: not
+    one of the few the regex engine also equates with another letter ('ı' with 'i', 'ſ' with 's',
+    the Kelvin sign with 'k'), nor 'Σ', whose ``lower()`` depends on the letters around it."""
+    lower, upper = char.lower(), char.upper()
+    if char == "Σ" or len(lower) != 1 or len(upper) != 1:
+        return False
+    return upper.lower() == lower and lower.upper() == upper
+
+
+class _WordIndex:
+    """Where each word of a long text starts, by the word lowered.
+
+    A phrase that opens with a word can only begin where that word stands, at the start of the
+    part searched, or at the start of a word the part's end cuts. The event stage searches some
+    forty parts of each sentence for some twenty lists of phrases; with the index a search tries
+    the list's regex at a few positions instead of at every character of the part.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at: dict[str, list[int]] = {}  # each word, lowered, and its starts
+        self.anywhere: list[int] = []  # where a word or character not of plain letters stands
+        self._by_phrases: dict[Phrases, list[int]] = {}
+        by_word: dict[str, list[int]] = {}
+        for m in _WORD_RUN.finditer(text):
+            by_word.setdefault(m.group(), []).append(m.start())
+        for word, starts in by_word.items():  # each word as written, then lowered
+            if all(map(_plain, word)):
+                self.at.setdefault(word.lower(), []).extend(starts)
+            else:
+                self.anywhere += starts
+        odd = [c for c in set(text) if not _plain(c) and not _WORD_RUN.match(c)]
+        if odd:  # a character that is no letter yet, case ignored, may match one
+            self.anywhere += [m.start() for m in re.finditer(f"[{re.escape(''.join(odd))}]", text)]
+        self.anywhere.sort()
+
+    def candidates(self, phrases: Phrases, start: int, end: int) -> list[int]:
+        """Where in ``text[start:end]`` one of ``phrases`` may begin, in order."""
+        known = self._by_phrases.get(phrases)
+        if known is None:
+            found = [at for word in phrases.first_words for at in self.at.get(word, ())]
+            known = self._by_phrases[phrases] = sorted(found + self.anywhere)
+        found = known[bisect_left(known, start) : bisect_left(known, end)]
+        if not found or found[0] != start:
+            found.insert(0, start)
+        text = self.text
+        if end < len(text) and _word_char(text[end]) and _word_char(text[end - 1]):
+            cut = end - 1  # the start of the word the end cuts, which no other candidate follows
+            while cut > found[-1] and _word_char(text[cut - 1]):
+                cut -= 1
+            if cut > found[-1]:
+                found.append(cut)
+        return found
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what the regex engine calls a word character
+
+
+_INDEX: ContextVar[_WordIndex | None] = ContextVar("word_index", default=None)  # one a thread
+
+
+@contextmanager
+def indexed(text: str) -> Iterator[None]:
+    """Searches of ``text`` within the block go through a word index of it (``_WordIndex``):
+    the same results, found without scanning every character of each part searched."""
+    token = _INDEX.set(_WordIndex(text))
+    try:
+        yield
+    finally:
+        _INDEX.reset(token)
 
 
 def nfc_with_offsets(text: str) -> tuple[str, list[int]]:

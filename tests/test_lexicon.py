@@ -1,7 +1,10 @@
 """The phrase finder the event stage's word lists go through."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from extract.events import _in_regions
-from extract.lexicon import Phrases
+from extract.lexicon import Phrases, indexed
 
 
 def test_the_longest_phrase_starting_at_a_place_wins_and_words_stay_whole():
@@ -41,3 +44,49 @@ def test_overlaps_resolve_for_the_longest_however_many_matches():
     kept = longest_first(many)
     assert Match(4, 10, "long") in kept and Match(3, 5, "ab") not in kept and Match(9, 11, "ab") not in kept
     assert len(kept) == len(many) - 3 and kept == sorted(kept)  # (3, 5), (6, 8), (9, 11) give way
+
+
+# words of a few phrase lists cut and run together with punctuation, letters the regex engine
+# equates with others case ignored ('ı', 'ſ', the Kelvin sign, 'İ', 'Σ', 'ͅ'), and decomposed text
+_PIECES = [
+    "US", "U.S.", "u.s", "Iraq", "iraqi", "Baghdad", "Lầu", "Năm", "Góc", "Mỹ", "quân", "đội", "Quân đội Mỹ",
+    "không kích", "struck", "strike", "\u0131raq", "\u017ftruck", "\u212a", "\u0130raq", "\u03a3", "\u0345",
+    "My\u0303", "\u0345xy", "-", ",", ".", "(",
+    "'", "’", "1", "2024",
+]  # fmt: skip
+_LISTS = [
+    Phrases(["US", "U.S.", "Iraq", "Baghdad", "Lầu Năm Góc", "Mỹ", "Quân đội Mỹ", "US forces"]),
+    Phrases(["struck", "strike", "không kích", "quân", "k"]),
+    Phrases(["iraqi", "u.s", "\u03b9xy"]),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", "", "  ", "\n"])), max_size=14),
+    cuts=st.tuples(st.integers(0, 200), st.integers(0, 200)),
+)
+def test_an_indexed_text_gives_what_a_full_scan_gives(pieces, cuts) -> None:
+    text = "".join(word + gap for word, gap in pieces)
+    start, end = sorted(min(c, len(text)) for c in cuts)
+    for phrases in _LISTS:
+        plain = phrases.find(text, start, end)
+        with indexed(text):
+            assert phrases.find(text, start, end) == plain, (text, start, end)
+
+
+def test_an_indexed_text_finds_a_phrase_in_a_word_the_part_searched_cuts() -> None:
+    text = "in the Iraqi army, US-led"
+    for start, end, found in ((0, 11, ["Iraq"]), (9, 20, ["aqi"]), (0, 21, ["US"])):
+        phrases = Phrases(["Iraq", "aqi", "US"])
+        plain = [m.phrase for m in phrases.find(text, start, end)]
+        with indexed(text):
+            assert [m.phrase for m in phrases.find(text, start, end)] == plain == found
+
+
+def test_an_indexed_text_finds_a_phrase_opening_at_a_sign_the_regex_equates_with_a_letter() -> None:
+    text = "a \u0345xy b"  # the ypogegrammeni is no word character, yet matches 'ι' case ignored
+    phrases = Phrases(["\u03b9xy"])
+    plain = phrases.find(text)
+    with indexed(text):
+        assert phrases.find(text) == plain == [(2, 5, "\u03b9xy")]
