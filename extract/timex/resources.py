@@ -150,7 +150,7 @@ class Grammar:
                 for name, source, first in self.alternatives
                 if first is None or first.match(char)
             )
-            if kept and len(kept) == len(self.alternatives):
+            if len(kept) > len(self.alternatives) * DISPATCH_SHARE:
                 self._by_first[char] = self.regex
             elif kept:
                 names = tuple(name for name, _ in kept)
@@ -163,6 +163,9 @@ class Grammar:
         return self._by_first[char]
 
 
+# A character whose rules are more than this share of all is tried with the whole regex: a regex of
+# most rules costs as much to compile (tens of milliseconds) as it saves on an article or two.
+DISPATCH_SHARE = 0.35
 _ZERO_WIDTH = {_regex_parser.AT, _regex_parser.ASSERT, _regex_parser.ASSERT_NOT}
 _REPEATS = {_regex_parser.MAX_REPEAT, _regex_parser.MIN_REPEAT, _regex_parser.POSSESSIVE_REPEAT}
 _CLASSES = {
