@@ -131,10 +131,12 @@ class Grammar:
 
     def _matches_at(self, text: str, candidates: Iterator[int], end: int) -> Iterator[re.Match]:
         free = 0
+        by_first = self._by_first
         for position in candidates:
             if position < free:
                 continue
-            regex = self._rules_beginning(text[position])
+            char = text[position]
+            regex = by_first[char] if char in by_first else self._rules_beginning(char)
             match = regex.match(text, position, end) if regex else None
             if match and match.end() > position:
                 free = match.end()
