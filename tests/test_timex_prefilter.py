@@ -64,6 +64,8 @@ def test_prefilter_keeps_every_vietnamese_match(text: str) -> None:
         ("It took a more day, the several weeks, a centuries-old 2 century gap and that quarter.", "en"),
         # an hour in words runs into its unit only in garbled text: neither path reads it
         ("Thứ Bagiờ 11-9 họ gặp nhau, lúc 7giờ 30 ngày 2/3/2021.", "vi"),
+        # start words that overlap: "earlier" inside "year-earlier"
+        ("the following year-earlier the day after tomorrow ", "en"),
     ],
 )
 def test_prefilter_keeps_day_first_dates(text: str, lang: str) -> None:

@@ -334,7 +334,8 @@ def grammar(lang: str) -> Grammar:
     start_patterns = [settings["starts"]] if "starts" in settings else []
     if settings.get("start_words"):
         start_patterns.append(_word_starts(settings["start_words"]))
-    starts = re.compile("|".join(start_patterns), _FLAGS) if start_patterns else None
+    # a lookahead: start words may overlap ('year-earlier' holds 'earlier'), and each is a candidate
+    starts = re.compile(f"(?=(?:{'|'.join(start_patterns)}))", _FLAGS) if start_patterns else None
     names = [
         f"(?:{_expand(spec['pattern'], data['fragment'], lexicons, 'n', [], capture=False)})"
         for spec in data["name"]
