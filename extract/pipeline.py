@@ -15,6 +15,7 @@ from extract.cache import ArticleCache
 from extract.clean import clean
 from extract.engines import run_dask, run_local
 from extract.events import build_events
+from extract.incremental import MergeState, merge_articles, read_state
 from extract.keydates import mentioned_days
 from extract.merge import merge
 from extract.model import Document, Event, Metadata
@@ -33,6 +34,7 @@ class Timeline:
     errors: list[str] = field(default_factory=list)
     # each document's publication day and the days its time expressions name (the key dates')
     mentions: list[tuple[str | None, list[str]]] = field(default_factory=list)
+    merge_state: MergeState | None = None  # what the merge was of, for the next build to add to
 
 
 def combine(given: Metadata | None, page: Metadata) -> Metadata:
@@ -226,6 +228,7 @@ def build(
     cache_dir: Path | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    merge_state: Path | None = None,
 ) -> Timeline:
     """The timeline of every article under ``inputs``; unreadable files become one-line errors.
 
@@ -233,6 +236,8 @@ def build(
     from the cache and only new or changed articles are extracted (each kept as it finishes);
     ``engine`` 'dask' runs them on the Dask cluster at ``scheduler`` (a local one of ``jobs``
     workers, at least 2, when None). The output is the same whatever the cache and engine.
+    With the cache, the merge builds on the state saved at ``merge_state`` by the last build when
+    it only adds articles (``extract.incremental``), and ``Timeline.merge_state`` is the next one.
     """
     manifest = manifest or {}
     work: list[Job] = [
@@ -255,8 +260,8 @@ def build(
     if cache:
         cache.prune()
     timeline = Timeline()
-    events: list[Event] = []
-    for result in results:
+    keyed: list[tuple[str | None, list[Event]]] = []
+    for key, result in zip(keys, results, strict=True):
         if isinstance(result, str):
             timeline.errors.append(result)
             if progress:
@@ -265,6 +270,10 @@ def build(
         doc, doc_events, days = result  # type: ignore[misc]
         timeline.documents.append(doc)
         timeline.mentions.append((doc.meta.published, days))
-        events.extend(doc_events)
-    timeline.events = merge(events)
+        keyed.append((key, doc_events))
+    if cache and all(key is not None for key, _ in keyed):
+        previous = read_state(merge_state) if merge_state else None
+        timeline.events, timeline.merge_state = merge_articles(keyed, cache.version, previous)  # type: ignore[arg-type]
+    else:
+        timeline.events = merge(event for _, told in keyed for event in told)
     return timeline

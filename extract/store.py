@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import itertools
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -130,20 +131,21 @@ def csv_row(event: Event) -> dict:
     }
 
 
-def _neutralise(value: object) -> object:
-    """Spreadsheet programs run cells that start like a formula; a leading quote makes them text."""
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 def csv_text(columns: Sequence[str], rows: Iterable[dict]) -> str:
     """CSV text of ``rows`` under a header of ``columns``, formula-like cells neutralised."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    # as csv.DictWriter writes them (a missing cell blank), without its checks on every row
-    writer.writerows([_neutralise(row.get(k, "")) for k in columns] for row in rows)
+    # as csv.DictWriter writes them (a missing cell blank), without its checks on every row; a cell
+    # that spreadsheet programs would run as a formula gets a leading quote, which makes it text
+    # (tested inline: a function call per cell was a third of the CSV's time)
+    writer.writerows(
+        [
+            "'" + value if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES) else value
+            for value in map(row.get, columns, itertools.repeat(""))
+        ]
+        for row in rows
+    )
     return out.getvalue()
 
 
