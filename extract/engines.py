@@ -6,7 +6,6 @@ The result of an article is the same whichever engine ran it: the function is th
 
 from __future__ import annotations
 
-import gc
 import logging
 import signal
 from collections.abc import Callable, Iterator, Sequence
@@ -32,16 +31,12 @@ def run_local(
         for index, job in enumerate(work):
             yield index, function(job)
         return
-    # the workers are forked: the objects made so far (a rebuild's cache entries) are left out of
-    # their collections, which would walk, and so copy, every page of them
-    gc.freeze()
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
     try:
         chunk = max(1, min(64, len(work) // (jobs * 8)))
         yield from enumerate(pool.map(function, work, chunksize=chunk))
     finally:  # on Ctrl-C too: queued articles are dropped, not waited for
         pool.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
 
 
 def _batch(function: Callable[[Any], Any], jobs: list[Any]) -> list[Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -247,6 +248,26 @@ def build(
     keys: list[str | None] = _cache_keys(work, cache) if cache else [None] * len(work)
     with collector_paused():  # hundreds of thousands of objects kept, none in a cycle
         results: list[Article | str | None] = [_cached(cache, key) for key in keys]
+    # what was read is kept to the end: collections (and forked workers' ones, which would copy
+    # every page) leave it out; a rebuild's collections walked it again and again
+    gc.freeze()
+    try:
+        _extract_missing(work, keys, results, cache, engine, scheduler, jobs)
+        return _timeline(keys, results, cache, merge_state, progress)
+    finally:
+        gc.unfreeze()
+
+
+def _extract_missing(
+    work: Sequence[Job],
+    keys: list[str | None],
+    results: list[Article | str | None],
+    cache: ArticleCache | None,
+    engine: str,
+    scheduler: str | None,
+    jobs: int,
+) -> None:
+    """Each article not read from the cache extracted into ``results`` (and kept in the cache)."""
     todo = [n for n, result in enumerate(results) if result is None]
     if engine == "dask":
         finished = run_dask(_safe_process, [work[n] for n in todo], scheduler, max(2, jobs), _lost)
@@ -259,6 +280,15 @@ def build(
             cache.put(keys[n], *result)  # type: ignore[arg-type]
     if cache:
         cache.prune()
+
+
+def _timeline(
+    keys: list[str | None],
+    results: list[Article | str | None],
+    cache: ArticleCache | None,
+    merge_state: Path | None,
+    progress: Callable[[str], None] | None,
+) -> Timeline:
     timeline = Timeline()
     keyed: list[tuple[str | None, list[Event]]] = []
     for key, result in zip(keys, results, strict=True):
