@@ -100,6 +100,10 @@ class ArticleCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is kept under ``key`` (``get`` may still find it damaged)."""
+        return self._path(key).is_file()
+
     def get(self, key: str) -> Entry | None:
         try:
             return _decode(self._path(key).read_bytes())

@@ -246,40 +246,57 @@ def build(
     ]
     cache = ArticleCache(cache_dir) if cache_dir is not None else None
     keys: list[str | None] = _cache_keys(work, cache) if cache else [None] * len(work)
-    with collector_paused():  # hundreds of thousands of objects kept, none in a cycle
-        results: list[Article | str | None] = [_cached(cache, key) for key in keys]
-    # what was read is kept to the end: collections (and forked workers' ones, which would copy
-    # every page) leave it out; a rebuild's collections walked it again and again
-    gc.freeze()
+    stored = [n for n, key in enumerate(keys) if cache and key and cache.has(key)]
+    results: list[Article | str | None] = [None] * len(work)
+
+    def read_cache() -> None:
+        with collector_paused():  # hundreds of thousands of objects kept, none in a cycle
+            for n in stored:
+                results[n] = _cached(cache, keys[n])
+            # and kept to the end: later collections leave them out, frozen before the collector
+            # resumes and would walk them all once
+            gc.freeze()
+
     try:
-        _extract_missing(work, keys, results, cache, engine, scheduler, jobs)
-        return _timeline(keys, results, cache, merge_state, progress)
+        # the new and changed articles extracted while this process reads the others' entries
+        missing = sorted(set(range(len(work))) - set(stored))
+        _extract(work, missing, keys, results, cache, engine, scheduler, jobs, read_cache)
+        damaged = [n for n in stored if results[n] is None]  # an entry that could not be read
+        _extract(work, damaged, keys, results, cache, engine, scheduler, jobs)
+        if cache:
+            cache.prune()
+        with collector_paused():
+            timeline = _timeline(keys, results, cache, merge_state, progress)
+            gc.freeze()  # the merged timeline too
+        return timeline
     finally:
         gc.unfreeze()
 
 
-def _extract_missing(
+def _extract(
     work: Sequence[Job],
+    todo: list[int],
     keys: list[str | None],
     results: list[Article | str | None],
     cache: ArticleCache | None,
     engine: str,
     scheduler: str | None,
     jobs: int,
+    meanwhile: Callable[[], None] | None = None,
 ) -> None:
-    """Each article not read from the cache extracted into ``results`` (and kept in the cache)."""
-    todo = [n for n, result in enumerate(results) if result is None]
-    if engine == "dask":
-        finished = run_dask(_safe_process, [work[n] for n in todo], scheduler, max(2, jobs), _lost)
+    """The articles ``todo`` extracted into ``results``, each kept in the cache as it finishes,
+    and ``meanwhile`` done by this process while they are."""
+    if not todo and not meanwhile:
+        return
+    if engine == "dask" and todo:
+        finished = run_dask(_safe_process, [work[n] for n in todo], scheduler, max(2, jobs), _lost, meanwhile)
     else:
-        finished = run_local(_safe_process, [work[n] for n in todo], jobs)
+        finished = run_local(_safe_process, [work[n] for n in todo], jobs, meanwhile)
     for index, result in finished:
         n = todo[index]
         results[n] = result
         if cache and keys[n] and not isinstance(result, str):
             cache.put(keys[n], *result)  # type: ignore[arg-type]
-    if cache:
-        cache.prune()
 
 
 def _timeline(
