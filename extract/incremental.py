@@ -16,9 +16,9 @@ Where the result may differ from a full merge of the same articles (tests/test_i
 pins it): a new event is not compared with older events of a longer period that holds it (a
 year, a decade) or that it holds, and the groups no new event touches keep the word weights of
 the build that made them (a word weighs less as more events hold it), so a pair near a threshold
-may fall the other way. Measured: 58 of 100,437 events differ after 200 articles were added to
-20,000 (benchmarks/bench_archive.py); none on the seeds and development articles added one at a
-time. The full merge after ``FULL_MERGE_GROWTH`` bounds the drift.
+may fall the other way: a few events in ten thousand on the archive benchmark (README, Speed),
+none on the seeds and development articles added one at a time. The full merge after
+``FULL_MERGE_GROWTH`` bounds the drift.
 """
 
 from __future__ import annotations
