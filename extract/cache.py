@@ -24,8 +24,8 @@ from extract.model import Document, Event, Metadata
 
 PACKAGE = Path(__file__).resolve().parent
 # Libraries whose version can change what an article gives (decoding, HTML, lunar dates, the
-# per-article merge's TF-IDF).
-LIBRARIES = ("trafilatura", "charset-normalizer", "lunar-python", "scikit-learn", "numpy", "scipy")
+# per-article merge's word matrix and TF-IDF).
+LIBRARIES = ("trafilatura", "charset-normalizer", "lunar-python", "numpy", "scipy")
 
 
 def _library_versions() -> list[str]:

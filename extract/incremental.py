@@ -31,9 +31,8 @@ from typing import NamedTuple
 import numpy as np
 import orjson
 
-from extract.merge import WordCounts, clusters, merged, word_counts
+from extract.merge import WordCounts, clusters, day_ordinal, merged, period, word_counts
 from extract.model import Event
-from extract.period import period
 
 MERGE_STATE = ".merge-state.json"
 CLOSE_PERIOD_DAYS = 31  # a period at most this long (a week, a month) meets the periods in it
@@ -149,13 +148,13 @@ def _close_values(values: set[str]):
     spans = [span for span in map(_short_span, values) if span is not None]
     starts = np.array([s for s, _ in spans], dtype=np.int64)
     ends = np.array([e for _, e in spans], dtype=np.int64)
-    days = {_day_of(v) for v in values} - {None}
+    days = {day_ordinal(v) for v in values} - {None}
 
     @cache
     def close(value: str) -> bool:
         if value in values:
             return True
-        day = _day_of(value)
+        day = day_ordinal(value)
         if day is not None and (day in days or day - 1 in days or day + 1 in days):
             return True
         span = _short_span(value)
@@ -165,12 +164,6 @@ def _close_values(values: set[str]):
         return bool((((starts <= start) & (end <= ends)) | ((start <= starts) & (ends <= end))).any())
 
     return close
-
-
-@cache
-def _day_of(value: str) -> int | None:
-    p = period(value)
-    return p.start.toordinal() if p.dated and p.precision == "day" else None  # type: ignore[union-attr]
 
 
 @cache

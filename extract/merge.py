@@ -139,7 +139,7 @@ def _profile(event: Event, shared: dict) -> _Profile:
     return _Profile(
         event,
         period(event.date),
-        _day(event.date),
+        day_ordinal(event.date),
         shared.setdefault(languages, languages),
         passages,
         shared.setdefault(people, people),
@@ -148,7 +148,7 @@ def _profile(event: Event, shared: dict) -> _Profile:
 
 
 @cache
-def _day(value: str) -> int | None:
+def day_ordinal(value: str) -> int | None:
     """The ordinal of the day a value names, None when it names no day."""
     p = period(value)
     return p.start.toordinal() if p.dated and p.precision == "day" else None  # type: ignore[union-attr]

@@ -253,8 +253,8 @@ def build(
         with collector_paused():  # hundreds of thousands of objects kept, none in a cycle
             for n in stored:
                 results[n] = _cached(cache, keys[n])
-            # and kept to the end: later collections leave them out, frozen before the collector
-            # resumes and would walk them all once
+            # kept to the end of the build: frozen out of every later collection (before the
+            # collector resumes, whose first pass would walk them all)
             gc.freeze()
 
     try:
