@@ -7,7 +7,9 @@ manifest and every year written in their text alike; four years keep leap days) 
 enough. Each build is ``python -m extract build`` in a process of its own, timed from outside
 (wall time, and the CPU time of the build and every process it started, Dask's workers included);
 each starts with an empty cache, as a first build of the archive does. The rebuild is the
-two-process build's folder, its cache included, with 1 % more articles and their manifest rows.
+two-process build's folder, its cache and merge state included, with 1 % more articles and their
+manifest rows; its events are then compared with a full merge of the same articles (a build from
+the same cache into a folder without a merge state), as the incremental merge may differ there.
 Run: ``python benchmarks/bench_archive.py [--articles 20000] [--json] [--keep DIR]`` (about
 an hour at full size on two cores).
 """
@@ -24,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,6 +94,16 @@ def timed_build(articles: Path, manifest: Path, out: Path, *options: str) -> dic
     return result
 
 
+def _unlike(path: Path, other: Path) -> int:
+    """Events of ``path`` that ``other`` does not hold, as many times (a multiset difference)."""
+    import orjson
+
+    def events(file: Path) -> Counter:
+        return Counter(orjson.dumps(e) for e in orjson.loads(file.read_bytes())["events"])
+
+    return sum((events(path) - events(other)).values())
+
+
 def run(count: int, folder: Path) -> dict:
     added = max(1, count // 100)
     articles, manifest, pending = write_archive(folder, count, added)
@@ -110,6 +123,10 @@ def run(count: int, folder: Path) -> dict:
     for path in pending:
         path.rename(articles / path.name)
     rebuild = timed_build(articles, manifest, folder / "jobs2", "--jobs", "2")
+    full_merge = folder / "full_merge"
+    timed_build(articles, manifest, full_merge, "--jobs", "2", "--cache", str(folder / "jobs2" / ".cache"))
+    unlike = _unlike(folder / "jobs2" / "events.json", full_merge / "events.json")
+    rebuild["events_unlike_full_merge"] = unlike
     full = builds["jobs 2"]
     rebuild["share_of_full_wall"] = round(rebuild["wall_s"] / full["wall_s"], 4)
     rebuild["share_of_full_cpu"] = round(rebuild["cpu_s"] / full["cpu_s"], 4)
@@ -142,7 +159,8 @@ def main() -> None:
     print(
         f"identical outputs: {result['identical_outputs']}; rebuild with {result['added']} new articles: "
         f"{rebuild['wall_s']} s wall ({rebuild['share_of_full_wall']:.1%} of the full build), "
-        f"{rebuild['cpu_s']} s CPU ({rebuild['share_of_full_cpu']:.1%})"
+        f"{rebuild['cpu_s']} s CPU ({rebuild['share_of_full_cpu']:.1%}); "
+        f"{rebuild['events_unlike_full_merge']} events unlike a full merge's"
     )
 
 

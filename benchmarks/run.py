@@ -90,10 +90,11 @@ def archive_rows(archive: dict) -> list[tuple[str, str]]:
     rebuild = archive["rebuild"]
     rows.append(
         (
-            f"Rebuild after {archive['added']} new articles (2 processes, cache)",
+            f"Rebuild after {archive['added']} new articles (2 processes, cache, incremental merge)",
             f"{rebuild['wall_s']} s wall ({rebuild['share_of_full_wall']:.1%} of the full build), "
-            f"{rebuild['cpu_s']} s CPU ({rebuild['share_of_full_cpu']:.1%}); same output on every engine: "
-            f"{'yes' if archive['identical_outputs'] else 'NO'}",
+            f"{rebuild['cpu_s']} s CPU ({rebuild['share_of_full_cpu']:.1%}), "
+            f"{rebuild['events_unlike_full_merge']} events unlike a full merge's; same output on every "
+            f"engine: {'yes' if archive['identical_outputs'] else 'NO'}",
         )
     )
     return rows

@@ -24,8 +24,8 @@ from extract.model import Document, Event, Metadata
 
 PACKAGE = Path(__file__).resolve().parent
 # Libraries whose version can change what an article gives (decoding, HTML, lunar dates, the
-# per-article merge's TF-IDF arithmetic).
-LIBRARIES = ("trafilatura", "charset-normalizer", "lunar-python", "numpy")
+# per-article merge's word matrix and TF-IDF).
+LIBRARIES = ("trafilatura", "charset-normalizer", "lunar-python", "numpy", "scipy")
 
 
 def _library_versions() -> list[str]:
@@ -99,6 +99,10 @@ class ArticleCache:
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
+
+    def has(self, key: str) -> bool:
+        """Whether an entry is kept under ``key`` (``get`` may still find it damaged)."""
+        return self._path(key).is_file()
 
     def get(self, key: str) -> Entry | None:
         try:

@@ -19,9 +19,10 @@ EXIT_CODES = """exit codes: 0 every article read; 1 no article read (previous ou
 
 
 def _build(args: argparse.Namespace) -> int:
+    from extract.incremental import MERGE_STATE, state_bytes
     from extract.manifest import read_manifest
     from extract.pipeline import build
-    from extract.store import collector_paused, save
+    from extract.store import collector_paused, save, write_atomic
 
     manifest = read_manifest(args.manifest, warn=_warn) if args.manifest else None
     cache = None if args.no_cache else (args.cache or args.out / ".cache")
@@ -33,6 +34,7 @@ def _build(args: argparse.Namespace) -> int:
         cache_dir=cache,
         engine=args.engine,
         scheduler=args.scheduler,
+        merge_state=None if args.no_cache else args.out / MERGE_STATE,
     )
     if not timeline.documents:
         _warn(f"no article could be read; {args.out} is left as it was")
@@ -40,6 +42,8 @@ def _build(args: argparse.Namespace) -> int:
     with collector_paused():  # what is written is all kept: walking the timeline again is waste
         save(args.out, timeline.documents, timeline.events)
         _write_key_dates(args.out, timeline.documents, timeline.events, mentions=timeline.mentions)
+        if timeline.merge_state:  # after the output: a state describes its own articles, either is usable
+            write_atomic({args.out / MERGE_STATE: state_bytes(timeline.merge_state)})
     if args.workspace:
         from extract.workspace.cli import rebuild
 

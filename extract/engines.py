@@ -2,6 +2,7 @@
 Dask distributed cluster. Each yields ``(index, result)`` as articles finish, so that the caller
 can keep each result (in the cache) at once and an interrupted build loses only unfinished work.
 The result of an article is the same whichever engine ran it: the function is the same.
+``meanwhile`` is this process's own work (a rebuild reads its cache), done while the workers run.
 """
 
 from __future__ import annotations
@@ -24,17 +25,25 @@ def _ignore_interrupts() -> None:
 
 
 def run_local(
-    function: Callable[[Any], Any], work: Sequence[Any], jobs: int = 1
+    function: Callable[[Any], Any],
+    work: Sequence[Any],
+    jobs: int = 1,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[tuple[int, Any]]:
     """``function`` over ``work`` in this process, or in ``jobs`` processes of this machine."""
     if jobs <= 1 or len(work) <= 1:
+        if meanwhile:
+            meanwhile()
         for index, job in enumerate(work):
             yield index, function(job)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
     try:
         chunk = max(1, min(64, len(work) // (jobs * 8)))
-        yield from enumerate(pool.map(function, work, chunksize=chunk))
+        results = pool.map(function, work, chunksize=chunk)  # the workers forked, all work sent
+        if meanwhile:
+            meanwhile()
+        yield from enumerate(results)
     finally:  # on Ctrl-C too: queued articles are dropped, not waited for
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -49,6 +58,7 @@ def run_dask(
     scheduler: str | None = None,
     workers: int = 2,
     failed: Callable[[Any, str], Any] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[tuple[int, Any]]:
     """``function`` over ``work`` on the Dask cluster at ``scheduler`` (a ``LocalCluster`` of
     ``workers`` single-threaded processes when None). A batch lost on the cluster (a worker that
@@ -75,6 +85,8 @@ def run_dask(
         futures = {
             client.submit(_batch, function, [work[i] for i in batch], pure=False): batch for batch in batches
         }
+        if meanwhile:
+            meanwhile()
         for future in as_completed(futures):
             batch = futures[future]
             try:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from operator import itemgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -40,6 +40,9 @@ from extract.model import Event, Source
 from extract.period import Period
 from extract.period import period as _period
 from extract.store import collector_paused
+
+if TYPE_CHECKING:  # scipy loads on the first merge, not with the dashboard
+    from scipy.sparse import csr_matrix
 
 period = cache(_period)  # the same few values recur across thousands of events
 
@@ -136,7 +139,7 @@ def _profile(event: Event, shared: dict) -> _Profile:
     return _Profile(
         event,
         period(event.date),
-        _day(event.date),
+        day_ordinal(event.date),
         shared.setdefault(languages, languages),
         passages,
         shared.setdefault(people, people),
@@ -145,7 +148,7 @@ def _profile(event: Event, shared: dict) -> _Profile:
 
 
 @cache
-def _day(value: str) -> int | None:
+def day_ordinal(value: str) -> int | None:
     """The ordinal of the day a value names, None when it names no day."""
     p = period(value)
     return p.start.toordinal() if p.dated and p.precision == "day" else None  # type: ignore[union-attr]
@@ -187,56 +190,40 @@ def _date_relation(a: _Profile, b: _Profile) -> str | None:
 
 
 def similarities(words: _Words, pairs: np.ndarray, chunk: int = 200_000) -> np.ndarray:
-    """TF-IDF cosine of each pair's passages, fitted on the events merged together, so a word most
-    of them share counts for little. The weighting is scikit-learn's (smoothed idf, rows scaled to
-    unit length, in float32), computed in the same order so that scores are the same to the bit;
-    without scikit-learn, whose import cost a second of every build."""
+    """TF-IDF cosine of each pair's passages (scikit-learn's weighting, ``_tf_idf``)."""
     scores = np.zeros(len(pairs))
-    if not len(pairs) or not len(words.indices):  # nothing to compare, or no word to compare by
+    if not len(pairs):
         return scores
-    weights = _tfidf(words)
-    lengths = np.diff(words.indptr)
-    codes = np.repeat(np.arange(len(lengths)), lengths) * words.columns + words.indices  # sorted
+    vectors = _tf_idf(words)
     for at in range(0, len(pairs), chunk):
         i, j = pairs[at : at + chunk, 0], pairs[at : at + chunk, 1]
-        # the shorter row's words looked up in the other row: the products in column order
-        short, other = np.where(lengths[i] <= lengths[j], i, j), np.where(lengths[i] <= lengths[j], j, i)
-        reach = lengths[short]
-        entry = np.repeat(words.indptr[short] - np.cumsum(reach) + reach, reach) + np.arange(int(reach.sum()))
-        wanted = np.repeat(other, reach) * words.columns + words.indices[entry]
-        found = np.searchsorted(codes, wanted).clip(max=len(codes) - 1)
-        shared = codes[found] == wanted
-        products = weights[entry[shared]] * weights[found[shared]]
-        counts = np.bincount(np.repeat(np.arange(len(i)), reach)[shared], minlength=len(i))
-        ends = np.cumsum(counts)
-        nonempty = np.flatnonzero(counts)
-        chunk_scores = np.zeros(len(i), dtype=np.float32)
-        if len(nonempty):  # summed as scipy sums a sparse row: one reduceat over the products
-            chunk_scores[nonempty] = np.add.reduceat(products, (ends - counts)[nonempty])
-        scores[at : at + chunk] = chunk_scores
+        scores[at : at + chunk] = np.asarray(vectors[i].multiply(vectors[j]).sum(axis=1)).ravel()
     return scores
 
 
-def _tfidf(words: _Words) -> np.ndarray:
-    """The weight of each entry of ``words``: idf = ln((1 + events) / (1 + df)) + 1, each row then
-    scaled to unit length, its squares summed in order in double precision."""
-    lengths = np.diff(words.indptr)
-    df = np.bincount(words.indices, minlength=words.columns).astype(np.float32) + np.float32(1)
-    idf = np.full_like(df, len(lengths) + 1, dtype=np.float32)
-    idf /= df
+def _tf_idf(words: _Words) -> csr_matrix:
+    """The rows weighted as scikit-learn's ``TfidfTransformer`` weighs them, bit for bit (smooth
+    idf in float32, each row's l2 norm summed in order in float64), with document frequencies
+    of every event of the collection (``words.counts``), which an incremental merge does not
+    hold in its matrix. Done here: importing scikit-learn took a second of each rebuild."""
+    matrix = words.matrix.copy()
+    held = np.array(words.held, dtype=np.float32) + np.float32(1)
+    idf = np.full(len(held), words.counts.events + 1, dtype=np.float32)
+    idf /= held
     np.log(idf, out=idf)
     idf += np.float32(1)
-    weights = idf[words.indices]
-    squares = (weights * weights).astype(np.float64)
+    data = matrix.data * idf[matrix.indices]
+    squares = (data * data).astype(np.float64)
+    lengths = np.diff(matrix.indptr)
     norms = np.zeros(len(lengths))
-    longest_first = np.argsort(-lengths, kind="stable")
-    descending = -lengths[longest_first]
-    for k in range(int(lengths.max(initial=0))):  # the k-th word of every row that has one
-        rows = longest_first[: np.searchsorted(descending, -k)]
-        norms[rows] += squares[words.indptr[rows] + k]
+    rows = np.flatnonzero(lengths)
+    for step in range(int(lengths.max(initial=0))):  # in order within each row, as the C loop adds
+        rows = rows[lengths[rows] > step]
+        norms[rows] += squares[matrix.indptr[rows] + step]
     norms = np.sqrt(norms)
-    per_entry = np.repeat(norms, lengths)
-    return (weights.astype(np.float64) / per_entry).astype(np.float32)
+    owner = np.repeat(np.arange(len(lengths)), lengths)
+    matrix.data = (data.astype(np.float64) / norms[owner]).astype(np.float32)
+    return matrix
 
 
 def likeness(a: _Profile, b: _Profile, similarity: float) -> float | None:
@@ -392,21 +379,36 @@ def _passage_pairs(profiles: Sequence[_Profile]) -> np.ndarray:
     return _pairs_within(_ids(keys), np.array(owners, dtype=np.int64).reshape(-1))
 
 
-class _Words(NamedTuple):
-    """Events x words as the rows of a sparse matrix: row ``n``'s words are the columns
-    ``indices[indptr[n]:indptr[n + 1]]``, in increasing order (the columns rarest first)."""
+class WordCounts(NamedTuple):
+    """How many events hold each word, and how many events there are: what words are weighed and
+    ranked by. An incremental merge gives those of the whole collection."""
 
-    indptr: np.ndarray
-    indices: np.ndarray
-    columns: int
+    events: int
+    holding: dict[str, int]
+
+    def plus(self, other: WordCounts) -> WordCounts:
+        holding = dict(self.holding)
+        for word, count in other.holding.items():
+            holding[word] = holding.get(word, 0) + count
+        return WordCounts(self.events + other.events, holding)
+
+
+class _Words(NamedTuple):
+    matrix: csr_matrix  # events x words, the columns rarest first
     once: int  # columns before this hold words of one event only
     common: int  # columns from this on hold words too common to pair events in the index
+    held: np.ndarray  # events of the collection holding each column's word
+    counts: WordCounts  # the collection's
 
 
-def _word_matrix(profiles: Sequence[_Profile]) -> _Words:
+def _word_matrix(profiles: Sequence[_Profile], counts: WordCounts | None = None) -> _Words:
     """Events x words (1 where the event's passages hold the word, stopwords of the passage's
     language apart), the columns ordered from the rarest word to the commonest (ties by the
-    word), so each row's first columns are its rarest. Counted with numpy, not a set per event."""
+    word), so each row's first columns are its rarest. Counted with numpy, not a set per event.
+    Rarity is that of ``counts`` when given (the collection these events are part of), else
+    of these events."""
+    from scipy.sparse import csr_matrix
+
     vocabulary = {_BOUNDARY: 0}  # word -> a first id, in order of first sight
     owner_parts, id_parts = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]  # stopwords left out
     for language, words, passage_owners in _words_by_language(profiles):
@@ -424,23 +426,36 @@ def _word_matrix(profiles: Sequence[_Profile]) -> _Words:
     codes = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
     owners, ids = codes // size, codes % size
     del codes, owner_parts, id_parts
-    counts = np.bincount(ids, minlength=size)  # events holding each word
+    local = np.bincount(ids, minlength=size)  # events holding each word
     words = list(vocabulary)
-    ranked = sorted((n for n in range(len(words)) if counts[n]), key=lambda n: (counts[n], words[n]))
+    present = [n for n in range(len(words)) if local[n]]
+    if counts is None:
+        counts = WordCounts(len(profiles), {words[n]: int(local[n]) for n in present})
+    held = np.zeros(size, dtype=np.int64)
+    held[present] = [counts.holding[words[n]] for n in present]
+    ranked = sorted(present, key=lambda n: (held[n], words[n]))
     column = np.zeros(size, dtype=np.int64)
     column[ranked] = np.arange(len(ranked))
     # each row's words rarest first: one sort of (row, column) as one number
     columns = np.sort(owners * size + column[ids]) - owners * size
     lengths = np.bincount(owners, minlength=len(profiles))
+    data = np.ones(len(columns), dtype=np.float32)
     indptr = np.r_[0, np.cumsum(lengths)]
-    ordered = counts[ranked]
+    matrix = csr_matrix((data, columns, indptr), shape=(len(profiles), len(ranked)))
+    ordered = held[ranked]
     return _Words(
-        indptr,
-        columns,
-        len(ranked),
+        matrix,
         int(np.searchsorted(ordered, 2)),
-        int(np.searchsorted(ordered, _common(len(profiles)) + 1)),
+        int(np.searchsorted(ordered, _common(counts.events) + 1)),
+        ordered,
+        counts,
     )
+
+
+def word_counts(events: Sequence[Event]) -> WordCounts:
+    """The ``WordCounts`` of ``events``."""
+    shared: dict = {}
+    return _word_matrix([_profile(e, shared) for e in events]).counts
 
 
 def _common(events: int) -> int:
@@ -451,19 +466,20 @@ def _common(events: int) -> int:
 def _sketches(profiles: Sequence[_Profile], words: _Words) -> tuple[np.ndarray, np.ndarray]:
     """Each event's ``SKETCH_WORDS`` rarest words that another event holds too (a word of one
     event pairs nothing) and its people, flat: ids and owner events."""
-    lengths = np.diff(words.indptr)
+    matrix = words.matrix
+    lengths = np.diff(matrix.indptr)
     owners = np.repeat(np.arange(len(profiles)), lengths)
-    alone = words.indices < words.once  # rows are sorted, so these come first in each
-    rank = np.arange(len(words.indices)) - np.repeat(words.indptr[:-1], lengths)
+    alone = matrix.indices < words.once  # rows are sorted, so these come first in each
+    rank = np.arange(len(matrix.indices)) - np.repeat(matrix.indptr[:-1], lengths)
     rank -= np.bincount(owners, weights=alone, minlength=len(profiles)).astype(np.int64)[owners]
     limit = np.maximum(SKETCH_WORDS, (lengths + 1) // 2)  # a long passage keeps half its words
-    kept = ~alone & (rank < limit[owners]) & (words.indices < words.common)
+    kept = ~alone & (rank < limit[owners]) & (matrix.indices < words.common)
     names = sorted({x for p in profiles for x in p.people})
-    person = {name: words.columns + n for n, name in enumerate(names)}
+    person = {name: matrix.shape[1] + n for n, name in enumerate(names)}
     named = [(person[x], i) for i, p in enumerate(profiles) for x in p.people]
     people = np.array(named, dtype=np.int64).reshape(-1, 2)
     return (
-        np.concatenate([words.indices[kept].astype(np.int64), people[:, 0]]),
+        np.concatenate([matrix.indices[kept].astype(np.int64), people[:, 0]]),
         np.concatenate([owners[kept], people[:, 1]]),
     )
 
@@ -684,17 +700,30 @@ def _worth_comparing(
 def merge(events: Iterable[Event], exact: bool = False) -> list[Event]:
     """Events sorted by date (undated last), happenings told more than once merged into one.
     ``exact`` compares every pair whose dates meet instead of the blocked candidates."""
+    events = list(events)
     with collector_paused():  # millions of small objects and no cycle: a third of the time at 10^6
-        return _merge(events, exact)
+        return merged(events, clusters(events, exact=exact)[0])
 
 
-def _merge(events: Iterable[Event], exact: bool) -> list[Event]:
-    shared: dict = {}
-    keyed = sorted(((_order(e), e) for e in events), key=itemgetter(0))  # input order never counts
-    order = [key for key, _ in keyed]
-    profiles = [_profile(e, shared) for _, e in keyed]
-    del keyed
-    words = _word_matrix(profiles)
+def clusters(
+    events: Sequence[Event], counts: WordCounts | None = None, exact: bool = False
+) -> tuple[list[list[int]], WordCounts]:
+    """The groups of ``events`` (indices, two or more each) that tell one happening each, and the
+    word counts they were weighed by (``counts`` when given: those of the whole collection the
+    events are part of; else their own)."""
+    with collector_paused():
+        shared: dict = {}
+        # input order never counts
+        keyed = sorted(((_order(e), n) for n, e in enumerate(events)), key=itemgetter(0))
+        position = [n for _, n in keyed]
+        del keyed
+        profiles = [_profile(events[n], shared) for n in position]
+        words = _word_matrix(profiles, counts)
+        return [[position[k] for k in group] for group in _groups_of(profiles, words, exact)], words.counts
+
+
+def _groups_of(profiles: Sequence[_Profile], words: _Words, exact: bool) -> list[list[int]]:
+    """Greedy clusters of the profiles (sorted by ``_order``), most alike pairs first."""
     one_sentence = _passage_pairs(profiles)
     pairs = candidates(profiles, words, one_sentence, exact)
     pairs, alike = _worth_comparing(profiles, pairs, similarities(words, pairs), one_sentence)
@@ -718,23 +747,31 @@ def _merge(events: Iterable[Event], exact: bool) -> list[Event]:
                 cluster_of[k] = a
             members[a] = group_a + group_b
             members.pop(b, None)
-    grouped = {k for group in members.values() for k in group}
-    merged = []
-    for group in map(sorted, members.values()):
-        lead = min(group, key=lambda k: _representative(profiles[k], order[k]))
-        event = _combine(profiles[lead].event, [profiles[k].event for k in group])
-        merged.append((_order(event), event))
-    merged += [(order[n], _counted(p.event)) for n, p in enumerate(profiles) if n not in grouped]
-    merged.sort(key=itemgetter(0))
-    return [event for _, event in merged]
+    return [sorted(group) for group in members.values()]
 
 
-def _representative(profile: _Profile, order: tuple) -> tuple:
+def merged(events: Sequence[Event], groups: Iterable[Sequence[int]]) -> list[Event]:
+    """``events`` with each of ``groups`` (indices) made one event, sorted by date (undated last)."""
+    with collector_paused():
+        grouped: set[int] = set()
+        result = []
+        for group in groups:
+            grouped.update(group)
+            told = sorted((events[k] for k in group), key=_order)
+            lead = min(told, key=lambda e: _representative(e, _order(e)))
+            event = _combine(lead, told)
+            result.append((_order(event), event))
+        result += [(_order(e), _counted(e)) for n, e in enumerate(events) if n not in grouped]
+        result.sort(key=itemgetter(0))
+        return [event for _, event in result]
+
+
+def _representative(event: Event, order: tuple) -> tuple:
     """The telling that names the merged event: the finest date, then the first read (``order``
     is the event's ``_order``)."""
-    p = profile.period
+    p = period(event.date)
     width = (p.end - p.start).days if p.dated else 0  # type: ignore[operator]
-    return (width, order[2], profile.event.id)
+    return (width, order[2], event.id)
 
 
 def _counted(event: Event, **changes) -> Event:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -15,6 +16,7 @@ from extract.cache import ArticleCache
 from extract.clean import clean
 from extract.engines import run_dask, run_local
 from extract.events import build_events
+from extract.incremental import MergeState, merge_articles, read_state
 from extract.keydates import mentioned_days
 from extract.merge import merge
 from extract.model import Document, Event, Metadata
@@ -33,6 +35,7 @@ class Timeline:
     errors: list[str] = field(default_factory=list)
     # each document's publication day and the days its time expressions name (the key dates')
     mentions: list[tuple[str | None, list[str]]] = field(default_factory=list)
+    merge_state: MergeState | None = None  # what the merge was of, for the next build to add to
 
 
 def combine(given: Metadata | None, page: Metadata) -> Metadata:
@@ -226,6 +229,7 @@ def build(
     cache_dir: Path | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    merge_state: Path | None = None,
 ) -> Timeline:
     """The timeline of every article under ``inputs``; unreadable files become one-line errors.
 
@@ -233,6 +237,8 @@ def build(
     from the cache and only new or changed articles are extracted (each kept as it finishes);
     ``engine`` 'dask' runs them on the Dask cluster at ``scheduler`` (a local one of ``jobs``
     workers, at least 2, when None). The output is the same whatever the cache and engine.
+    With the cache, the merge builds on the state saved at ``merge_state`` by the last build when
+    it only adds articles (``extract.incremental``), and ``Timeline.merge_state`` is the next one.
     """
     manifest = manifest or {}
     work: list[Job] = [
@@ -240,23 +246,69 @@ def build(
     ]
     cache = ArticleCache(cache_dir) if cache_dir is not None else None
     keys: list[str | None] = _cache_keys(work, cache) if cache else [None] * len(work)
-    with collector_paused():  # hundreds of thousands of objects kept, none in a cycle
-        results: list[Article | str | None] = [_cached(cache, key) for key in keys]
-    todo = [n for n, result in enumerate(results) if result is None]
-    if engine == "dask":
-        finished = run_dask(_safe_process, [work[n] for n in todo], scheduler, max(2, jobs), _lost)
+    stored = [n for n, key in enumerate(keys) if cache and key and cache.has(key)]
+    results: list[Article | str | None] = [None] * len(work)
+
+    def read_cache() -> None:
+        with collector_paused():  # hundreds of thousands of objects kept, none in a cycle
+            for n in stored:
+                results[n] = _cached(cache, keys[n])
+            # kept to the end of the build: frozen out of every later collection (before the
+            # collector resumes, whose first pass would walk them all)
+            gc.freeze()
+
+    try:
+        # the new and changed articles extracted while this process reads the others' entries
+        missing = sorted(set(range(len(work))) - set(stored))
+        _extract(work, missing, keys, results, cache, engine, scheduler, jobs, read_cache)
+        damaged = [n for n in stored if results[n] is None]  # an entry that could not be read
+        _extract(work, damaged, keys, results, cache, engine, scheduler, jobs)
+        if cache:
+            cache.prune()
+        with collector_paused():
+            timeline = _timeline(keys, results, cache, merge_state, progress)
+            gc.freeze()  # the merged timeline too
+        return timeline
+    finally:
+        gc.unfreeze()
+
+
+def _extract(
+    work: Sequence[Job],
+    todo: list[int],
+    keys: list[str | None],
+    results: list[Article | str | None],
+    cache: ArticleCache | None,
+    engine: str,
+    scheduler: str | None,
+    jobs: int,
+    meanwhile: Callable[[], None] | None = None,
+) -> None:
+    """The articles ``todo`` extracted into ``results``, each kept in the cache as it finishes,
+    and ``meanwhile`` done by this process while they are."""
+    if not todo and not meanwhile:
+        return
+    if engine == "dask" and todo:
+        finished = run_dask(_safe_process, [work[n] for n in todo], scheduler, max(2, jobs), _lost, meanwhile)
     else:
-        finished = run_local(_safe_process, [work[n] for n in todo], jobs)
+        finished = run_local(_safe_process, [work[n] for n in todo], jobs, meanwhile)
     for index, result in finished:
         n = todo[index]
         results[n] = result
         if cache and keys[n] and not isinstance(result, str):
             cache.put(keys[n], *result)  # type: ignore[arg-type]
-    if cache:
-        cache.prune()
+
+
+def _timeline(
+    keys: list[str | None],
+    results: list[Article | str | None],
+    cache: ArticleCache | None,
+    merge_state: Path | None,
+    progress: Callable[[str], None] | None,
+) -> Timeline:
     timeline = Timeline()
-    events: list[Event] = []
-    for result in results:
+    keyed: list[tuple[str | None, list[Event]]] = []
+    for key, result in zip(keys, results, strict=True):
         if isinstance(result, str):
             timeline.errors.append(result)
             if progress:
@@ -265,6 +317,10 @@ def build(
         doc, doc_events, days = result  # type: ignore[misc]
         timeline.documents.append(doc)
         timeline.mentions.append((doc.meta.published, days))
-        events.extend(doc_events)
-    timeline.events = merge(events)
+        keyed.append((key, doc_events))
+    if cache and all(key is not None for key, _ in keyed):
+        previous = read_state(merge_state) if merge_state else None
+        timeline.events, timeline.merge_state = merge_articles(keyed, cache.version, previous)  # type: ignore[arg-type]
+    else:
+        timeline.events = merge(event for _, told in keyed for event in told)
     return timeline

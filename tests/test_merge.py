@@ -8,6 +8,9 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+import pytest
+
 from extract.events import build_events
 from extract.manifest import read_manifest
 from extract.merge import merge
@@ -221,3 +224,21 @@ def test_blocked_merge_equals_the_exact_merge_on_generated_retellings():
         for n, e in enumerate(events)
     ]
     assert merge(events) == merge(events, exact=True)
+
+
+def test_tf_idf_weights_are_scikit_learns_bit_for_bit(shared):
+    """The merge weighs words as scikit-learn's TfidfTransformer does (it no longer imports it)."""
+    transformer = pytest.importorskip("sklearn.feature_extraction.text").TfidfTransformer
+    from extract.merge import _profile, _tf_idf, _word_matrix
+
+    manifest = read_manifest(ROOT / "seeds" / "manifest.csv")
+    manifest.update(read_manifest(shared / "dev" / "manifest.csv"))
+    events = []
+    for path, name in article_paths([ROOT / "seeds", shared / "dev" / "articles"]):
+        events += process_file(path, name, manifest.get(path.name))[1]
+    events += STRIKE_A + STRIKE_B + STRIKE_EN + STRIKE_MONTH + TALKS_SAME_DAY
+    words = _word_matrix([_profile(e, {}) for e in events])
+    theirs = transformer().fit_transform(words.matrix).tocsr()
+    ours = _tf_idf(words)
+    assert np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices)
+    assert ours.data.dtype == theirs.data.dtype and np.array_equal(ours.data, theirs.data)

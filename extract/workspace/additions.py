@@ -95,7 +95,7 @@ def merged_in(events: list[Event], added: list[Event]) -> list[Event]:
     with an id of its own: an uploaded timeline's ids are any text and may repeat another's."""
     if not added:
         return events
-    from extract.merge import merge  # loaded on the first upload only, not with the dashboard
+    from extract.merge import merge  # scipy: loaded on the first upload only
 
     out, seen = [], set()
     for event in merge(events + added):
