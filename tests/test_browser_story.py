@@ -80,6 +80,15 @@ def page(chromium, app_url):
         browser.close()
 
 
+def _press(page, key: str, button: str, shows: str) -> None:
+    """Press ``key`` once the button it stands for is on the page and enabled (the slide's count is
+    drawn before the buttons that bind the arrow keys), and see the count become ``shows``."""
+    expect(page.get_by_role("button", name=button)).to_be_enabled()
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press(key)
+    expect(page.locator(".story-count")).to_have_text(shows)
+
+
 def test_a_shared_link_opens_slide_3_and_the_right_arrow_shows_slide_4(page, app_url, story_data):
     slides = read(story_data / "keydates.json").story(K)
     page.goto(f"{app_url}/?view=story&slide=3")
@@ -88,15 +97,13 @@ def test_a_shared_link_opens_slide_3_and_the_right_arrow_shows_slide_4(page, app
     expect(slide.locator(".story-date")).to_have_text(day_label(slides[2].date))
 
     page.locator("h1").first.click()  # the page, not a field, has the focus
-    page.keyboard.press("ArrowRight")
+    _press(page, "ArrowRight", "Next ▶", f"Key date 4 of {K}")
     fourth = slides[3]
-    expect(page.locator(".story-count")).to_have_text(f"Key date 4 of {K}")
     expect(slide.locator(".story-summary")).to_have_text(one_line(fourth.summary))
     link = slide.locator("a.story-link").first
     expect(link).to_have_attribute("href", fourth.passages[0].url)
     expect(link).to_have_attribute("target", "_blank")
     page.wait_for_url("**slide=4**")
 
-    page.keyboard.press("ArrowLeft")
-    expect(page.locator(".story-count")).to_have_text(f"Key date 3 of {K}")
+    _press(page, "ArrowLeft", "◀ Previous", f"Key date 3 of {K}")
     page.wait_for_url("**slide=3**")
