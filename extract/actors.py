@@ -171,15 +171,17 @@ def actors_in(text: str, start: int, end: int, people: dict[str, str]) -> list[s
     return ordered
 
 
-def acting_actors(text: str, start: int, end: int, people: dict[str, str], lex: Lexicon) -> list[str]:
-    """The actors named in ``text[start:end]`` other than as a place ('ở Jordan', 'in Baghdad', 'in
-    the United States', 'in both Sudan and Iraq'), in order of first mention; the first is roughly
-    the clause's subject."""
-    acting: list[str] = []
-    for at, actor in _mentions(text, start, end, people):
-        if actor not in acting and not _named_as_place(text[max(start, at - 40) : at].split(), lex):
-            acting.append(actor)
-    return acting
+def acting_mentions(
+    text: str, start: int, end: int, people: dict[str, str], lex: Lexicon
+) -> list[tuple[int, str]]:
+    """Where actors are named in ``text[start:end]`` other than as a place ('ở Jordan', 'in
+    Baghdad', 'in the United States', 'in both Sudan and Iraq'), in text order; the first is
+    roughly the clause's subject."""
+    return [
+        (at, actor)
+        for at, actor in _mentions(text, start, end, people)
+        if not _named_as_place(text[max(start, at - 40) : at].split(), lex)
+    ]
 
 
 MAX_LISTED_PLACES = 4  # words walked back over in a list of places ('in both Sudan and Iraq')

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.actors import (
-    acting_actors,
+    acting_mentions,
     actors_in,
     is_story,
     last_actor,
@@ -407,9 +407,6 @@ class _Builder:
         agent = None if self._is_noun(cue.start, start) else last_actor(text, start, cue.start, self.people)
         return agent not in target
 
-    def _acting(self, text: str, start: int, end: int) -> list[str]:
-        return acting_actors(text, start, end, self.people, self.lex)
-
     def _gloss(
         self, clause: Clause, cue: Cue | None, category: Category, actors: list[str], heading: str
     ) -> str:
@@ -492,6 +489,7 @@ class _Builder:
             timex_end=timex.end,
             timex_text=timex.text,
         )
+        acting = acting_mentions(text, clause.start, clause.end, self.people, self.lex)
         key = f"{self.doc.file}|{sentence.start}|{sentence.end}|{date}"
         return Event(
             id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
@@ -511,8 +509,8 @@ class _Builder:
                 named,
                 self.story,
                 actors_in(text, clause.start, clause.end, self.people),
-                next(iter(self._acting(text, clause.main_start, clause.end)), None),
-                self._acting(text, clause.start, clause.end),
+                next((actor for at, actor in acting if at >= clause.main_start), None),
+                list(dict.fromkeys(actor for _, actor in acting)),
             ),
             # the people named: a clue for merging that holds across languages
             extra={"people": people_in(text, sentence.start, sentence.end, self.people)},

@@ -121,12 +121,18 @@ def _after_spaces(text: str, at: int) -> int:
     return at
 
 
+def _before_spaces(text: str, at: int) -> int:
+    while at > 0 and text[at - 1] == " ":
+        at -= 1
+    return at
+
+
 def _named_happening(text: str, dated: Timex, end: int, lex: Lexicon) -> tuple[int, int] | None:
     """The happening a noun phrase names with its date inside ('the 2003 U.S.-led invasion of
     Iraq', 'the 1988 Lockerbie bombing'): from after the date to the action noun and what it is
     'of'. None unless a determiner opens the phrase, an action word follows the date closely with
     no predicate between, and a name is in it ('the Sept. 11 attacks' says too little)."""
-    before = _LAST_WORD.search(text, max(0, dated.start - 12), _stripped_end(text, dated.start))
+    before = _LAST_WORD.search(text, max(0, dated.start - 12), _before_spaces(text, dated.start))
     if before is None or before[0].casefold() not in lex.marker("determiners").phrases:
         return None
     words = list(itertools.islice(_PHRASE_WORD.finditer(text, dated.end, end), MAX_NAMING_WORDS))
@@ -144,18 +150,10 @@ def _named_happening(text: str, dated: Timex, end: int, lex: Lexicon) -> tuple[i
     return None
 
 
-def _stripped_end(text: str, at: int) -> int:
-    while at > 0 and text[at - 1] == " ":
-        at -= 1
-    return at
-
-
 def _over_a_quote(text: str, end: int, sentence_end: int) -> int:
     """``end``, or past the short quotation that opens there: a clause cut at a quotation mark
     ('risked a "humanitarian disaster"') goes on over the quoted words."""
-    at = end
-    while at < sentence_end and text[at] == " ":
-        at += 1
+    at = _after_spaces(text, end)
     if at >= sentence_end or text[at] not in _OPENING_QUOTES:
         return end
     closing = _CLOSING_QUOTE.search(text, at + 1, min(sentence_end, at + 1 + MAX_QUOTE_CHARS))
@@ -183,14 +181,21 @@ def _shared_subject(text: str, clause_start: int, start: int, sentence_start: in
     )
     if first is None:
         return ""
-    boundaries = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, sentence_start, first.start())]
-    piece_start, piece_end = _stripped(text, boundaries[-1] if boundaries else sentence_start, first.start())
+    piece = _piece_before(text, sentence_start, first.start(), lex)
+    if piece is None or piece[0] >= piece[1] or piece[1] - piece[0] > MAX_SUBJECT_CHARS:
+        return ""  # an adverbial, not who acts, or no short subject
+    return " ".join(text[piece[0] : piece[1]].split())
+
+
+def _piece_before(text: str, sentence_start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The words before ``end`` since the sentence's last clause boundary, without a leading
+    connector; None when they open with a word that leads into a place or time (an adverbial)."""
+    boundaries = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, sentence_start, end)]
+    piece_start, piece_end = _stripped(text, boundaries[-1] if boundaries else sentence_start, end)
     piece_start = _after_leading(text, piece_start, piece_end, lex.marker("title_connectors"))
-    if piece_start >= piece_end or piece_end - piece_start > MAX_SUBJECT_CHARS:
-        return ""
     if _after_leading(text, piece_start, piece_end, lex.marker("title_lead_ins")) > piece_start:
-        return ""  # an adverbial, not who acts
-    return " ".join(text[piece_start:piece_end].split())
+        return None
+    return piece_start, piece_end
 
 
 def _is_predicate(text: str, at: int, lex: Lexicon) -> bool:
@@ -232,11 +237,10 @@ def _antecedent(text: str, sentence_start: int, comma: int, lex: Lexicon, person
     from the piece's last determiner, from its closing run of capitalised words ('said [the
     alliance],' 'brought into [Homs],'), or the whole piece since the last clause boundary. A
     ``person`` tries the closing name first ('the views of [Osama bin Laden], who')."""
-    boundaries = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, sentence_start, comma)]
-    piece_start, piece_end = _stripped(text, boundaries[-1] if boundaries else sentence_start, comma)
-    piece_start = _after_leading(text, piece_start, piece_end, lex.marker("title_connectors"))
-    if _after_leading(text, piece_start, piece_end, lex.marker("title_lead_ins")) > piece_start:
+    piece = _piece_before(text, sentence_start, comma, lex)
+    if piece is None:
         return ""  # an adverbial ('In Basra, where ...'), not a noun phrase
+    piece_start, piece_end = piece
     words = list(_WORD.finditer(text, piece_start, piece_end))
     determiners = [w.start() for w in words if w[0].casefold() in lex.marker("determiners").phrases]
     particles = lex.marker("name_particles").phrases
@@ -343,10 +347,8 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
 
 def _after_a_word(text: str, at: int) -> bool:
     """Whether a word, not a comma or the sentence's start, comes right before ``at``."""
-    before = at - 1
-    while before >= 0 and text[before] == " ":
-        before -= 1
-    return before >= 0 and text[before].isalnum()
+    before = _before_spaces(text, at)
+    return before > 0 and text[before - 1].isalnum()
 
 
 def _opens_a_sentence(text: str, at: int) -> bool:
@@ -359,9 +361,7 @@ def _opens_a_sentence(text: str, at: int) -> bool:
 
 def _opens_a_predicate(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a predicate ('is', 'has', 'was') follows ``start`` after a space, with no comma."""
-    at = start
-    while at < end and text[at] == " ":
-        at += 1
+    at = min(_after_spaces(text, start), end)
     return at > start and _after_leading(text, at, end, lex.marker("title_predicates")) > at
 
 
