@@ -253,8 +253,10 @@ def inline_stamps(text: str) -> list[tuple[int, int]]:
                 line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - _STAMP_LEAD_CHARS)
                 start = lead_in.search(text, line_start, m.start()).start()
                 # an update marker and a clock before the date: "Page last updated at 10:39 GMT, Monday,"
-                updated = rules.updates and rules.updates.search(text, start, m.start()) and _TIME.search(
-                    text, start, m.start()
+                updated = (
+                    rules.updates
+                    and rules.updates.search(text, start, m.start())
+                    and _TIME.search(text, start, m.start())
                 )
                 if not (zone or clock["seconds"] or clock["bar"] or clock["dash"] or updated):
                     continue

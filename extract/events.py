@@ -185,7 +185,11 @@ def _governing(
         if _not_a_happening_time(text, timex, clause, timexes, lex):
             continue
         scope = _extend_adverbial(text, clauses, index, timexes, lex)
-        if _is_state(text, scope, timexes, lex) or _is_tally(text, scope, timex, timexes, lex):
+        if (
+            _is_state(text, scope, timexes, lex)
+            or _is_tally(text, scope, timex, timexes, lex)
+            or _is_negated(text, scope, timex, timexes, lex)
+        ):
             continue
         chosen.setdefault(_date(timex), (timex, scope))
     return list(chosen.values())
@@ -304,6 +308,20 @@ def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon)
     if not _markers_before(text, "state", clause.start, clause.end, timexes, lex):
         return False
     return not [c for c in cues_in(text, clause.start, clause.end, lex) if c.category != STATEMENT]
+
+
+def _is_negated(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """What did not happen ('Iraq did not attend the talks on Monday'): a negation before the date,
+    or anywhere after a fronted date, with no saying before it ('told reporters on Monday he did
+    not expect ...' is a statement; 'left in 2005 and never returned' a happening)."""
+    end = clause.end if timex.end <= clause.main_start else timex.start
+    # a clause of time holding the date is told apart ('do not have the help they had when they
+    # captured Tripoli on August 23')
+    opened = [m.end for m in _markers_before(text, "subordinators", clause.start, timex.start, timexes, lex)]
+    negations = _markers_before(text, "negations", max([clause.start, *opened]), end, timexes, lex)
+    if not negations:
+        return False
+    return not any(c.category == STATEMENT for c in cues_in(text, clause.start, negations[0].start, lex))
 
 
 def _is_tally(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:

@@ -12,6 +12,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import cache
 
 from extract.categories import STATEMENT, cues_in
 from extract.lexicon import Lexicon
@@ -21,6 +22,7 @@ TITLE_CHARS = 90
 MIN_CUT_CHARS = 40  # a clause boundary closer to the start than this makes too short a title
 MIN_TITLE_WORDS = 3  # fewer words besides its time expressions: the clause alone says nothing
 MAX_SUBJECT_CHARS = 45  # a subject put back before its predicate: a name or a short noun phrase
+MAX_FRONTED_CHARS = 80  # a phrase of time before the main clause, dropped from a title
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,/:-]*")
 _EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
@@ -34,10 +36,10 @@ _CLOSING_QUOTE = re.compile(r"[\"”]")
 MAX_QUOTE_CHARS = 60  # a quoted phrase, not a quoted statement
 MAX_NAMING_WORDS = 3  # words between a date and the action noun of the phrase it is in
 _PHRASE_WORD = re.compile(r"[^\s,;:]+")
-# What an action noun is 'of': a name ('of Iraq', 'of Pan Am Flight 103', 'of U.S. forces').
-_OF_WHAT = re.compile(
-    r"\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:al-)?[A-Z0-9][\w.'’-]*){0,3}(?:(?<=\.)\s+[a-z]+)?"
-)
+_NAME_GOES_ON = re.compile(r" [A-Z]")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]* $")
+_NEXT_LOWER_WORD = re.compile(r" ([a-z][a-z-]*)\b(?![’'])")
+MIN_NAMED_WORDS = 2  # 'Uprising' alone says too little
 
 
 def title(
@@ -50,8 +52,19 @@ def title(
 ) -> str:
     """The title of the happening told in ``text[clause]``, inside ``text[sentence]``; ``dated``
     is the happening's own time expression, when known."""
-    if dated and (named := _named_happening(text, dated, sentence[1], lex)):
-        return _capitalised(_cut(text, *named, lex))
+    if (
+        dated
+        and not _is_predicate(text, dated.start, lex)  # a tense dated by the paper ('have resurfaced')
+        and (
+            named := _named_happening(text, dated, sentence[1], lex)
+            or _happening_before(text, clause[0], dated, sentence[1], lex)
+        )
+    ):
+        start, end, subject = named
+        return _capitalised(_cut(text, start, end, lex, subject))
+    if aside := _aside(text, clause, sentence, timexes, lex):
+        start, end, subject = aside
+        return _capitalised(_cut(text, start, end, lex, subject))
     clause = (clause[0], _over_a_quote(text, clause[1], sentence[1]))
     if dated and (inner := _subordinate_start(text, clause, dated, lex)) is not None:
         start, end = _trimmed(text, inner, _before_unclosed_bracket(text, inner, clause[1]), timexes, lex)
@@ -63,8 +76,9 @@ def title(
     if relative:  # a predicate: it says enough with what it is about
         start, subject = relative
     else:
-        if _says_too_little(text, (start, end), sentence, lex):
+        if _says_too_little(text, (start, end), sentence, timexes, lex):
             start, end = _trimmed(text, sentence[0], _before_unclosed_bracket(text, *sentence), timexes, lex)
+            start = _after_fronted(text, sentence[0], start, end, lex)
         if start >= end:  # nothing but a time: the clause as written
             start, end = _one_line(text, *clause)
         subject = _subject(text, start, sentence[0], lex) or _shared_subject(
@@ -107,12 +121,58 @@ def _subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Le
 def _opens_a_subject(text: str, at: int, lex: Lexicon) -> bool:
     """Whether a subject may start at ``at``: a word or number that is neither a predicate nor one
     leading into a place or time ('after [arriving]' is no clause, 'while [in] Texas' neither)."""
-    if text[at : at + 1].isdigit():
-        return True
+    if text[at : at + 1].isdigit() or _after_leading(text, at, at + 20, lex.marker("approximators")) > at:
+        return True  # a count ('at least 30 people died')
     word = _WORD.match(text, at)
     if word is None or _is_predicate(text, at, lex) or any(f.fullmatch(word[0]) for f in lex.nonfinite_forms):
         return False
     return not any(lex.marker(kind).find(word[0]) for kind in ("title_lead_ins", "places"))
+
+
+def _aside(
+    text: str, clause: tuple[int, int], sentence: tuple[int, int], timexes: Sequence[Timex], lex: Lexicon
+) -> tuple[int, int, str] | None:
+    """The sentence without an aside between commas that holds the date ('The decision, at around
+    1pm local time, sparked cheering' gives 'The decision' and 'sparked cheering'): an aside opens
+    with a word that leads into a place or time, a short subject comes before it and a predicate
+    right after it."""
+    start, end = _stripped(text, *clause)
+    before, after = _before_spaces(text, start), _after_spaces(text, end)
+    if text[before - 1 : before] != "," or text[after : after + 1] != ",":
+        return None
+    if _after_leading(text, start, end, lex.marker("title_lead_ins")) == start:
+        return None
+    piece = _piece_before(text, sentence[0], before - 1, lex)
+    if piece is None or piece[0] != _after_leading(
+        text, *_stripped(text, sentence[0], before), lex.marker("title_connectors")
+    ):
+        return None  # the subject opens the sentence; else an apposition ('Doha,') or a clause
+    rest = _after_spaces(text, after + 1)
+    if (
+        piece is None
+        or piece[0] >= piece[1]
+        or piece[1] - piece[0] > MAX_SUBJECT_CHARS
+        or not _is_predicate(text, rest, lex)
+    ):
+        return None
+    if lex.marker("title_predicates").find(text, *piece):
+        return None  # a clause of its own, not a subject
+    rest_end = _trimmed(text, rest, _before_unclosed_bracket(text, rest, sentence[1]), timexes, lex)[1]
+    return rest, rest_end, " ".join(text[piece[0] : piece[1]].split())
+
+
+def _after_fronted(text: str, sentence_start: int, start: int, end: int, lex: Lexicon) -> int:
+    """``start``, or after a fronted phrase of time with no predicate that opens the sentence
+    ('After a flap about tax payments, the Senate confirmed him' gives 'the Senate confirmed him')."""
+    first = _stripped(text, sentence_start, end)[0]
+    opener = _after_leading(text, first, end, lex.marker("subordinators"))
+    comma = _COMMA.search(text, opener, end)
+    if opener == first or comma is None or comma.start() - first > MAX_FRONTED_CHARS or comma.start() < start:
+        return start
+    if any(_is_predicate(text, w.start(), lex) for w in _WORD.finditer(text, opener, comma.start())):
+        return start  # a clause of time ('After the troops crossed, ...') says what came first
+    rest = _after_spaces(text, comma.end())
+    return rest if len(_WORD.findall(text, rest, end)) >= MIN_TITLE_WORDS else start
 
 
 def _after_spaces(text: str, at: int) -> int:
@@ -127,13 +187,17 @@ def _before_spaces(text: str, at: int) -> int:
     return at
 
 
-def _named_happening(text: str, dated: Timex, end: int, lex: Lexicon) -> tuple[int, int] | None:
+def _named_happening(text: str, dated: Timex, end: int, lex: Lexicon) -> tuple[int, int, str] | None:
     """The happening a noun phrase names with its date inside ('the 2003 U.S.-led invasion of
-    Iraq', 'the 1988 Lockerbie bombing'): from after the date to the action noun and what it is
-    'of'. None unless a determiner opens the phrase, an action word follows the date closely with
-    no predicate between, and a name is in it ('the Sept. 11 attacks' says too little)."""
+    Iraq', "Tony Blair's 2007 visit to Libya"): from after the date to the action noun and what it
+    is about, after the possessor. None unless a determiner or a possessor opens the phrase, an
+    action noun follows the date closely with no predicate between, and a name is in it ('the
+    Sept. 11 attacks' says too little)."""
     before = _LAST_WORD.search(text, max(0, dated.start - 12), _before_spaces(text, dated.start))
-    if before is None or before[0].casefold() not in lex.marker("determiners").phrases:
+    if before is None:
+        return None
+    possessor = _possessor(text, before, lex)
+    if not possessor and before[0].casefold() not in lex.marker("determiners").phrases:
         return None
     words = list(itertools.islice(_PHRASE_WORD.finditer(text, dated.end, end), MAX_NAMING_WORDS))
     for i, word in enumerate(words):
@@ -141,13 +205,133 @@ def _named_happening(text: str, dated: Timex, end: int, lex: Lexicon) -> tuple[i
         relative = lex.marker("title_relatives").find(word[0])
         if gap.strip() or relative or _is_predicate(text, word.start(), lex):
             return None  # the noun phrase ended before an action word
-        cues = cues_in(text, word.start(), word.end(), lex)
-        if [c for c in cues if c.category != STATEMENT and c.start == word.start()]:  # not 'Oscar-nominated'
-            of = _OF_WHAT.match(text, word.end(), end)
-            start, named_end = _stripped(text, dated.end, of.end() if of else word.end())
-            names = [w for w in _WORD.finditer(text, start, named_end) if w[0][:1].isupper()]
-            return (start, named_end) if names else None
+        if _is_action_noun(text, word.start(), word.end(), lex):
+            if _NAME_GOES_ON.match(text, word.end()):
+                return None  # part of a name ('the 1973 War Powers Resolution')
+            about = _about_what(text, word.end(), end, lex)
+            start, named_end = _stripped(text, dated.end, about or word.end())
+            return _with_a_name(text, start, named_end, lex, possessor)
     return None
+
+
+def _happening_before(
+    text: str, clause_start: int, dated: Timex, end: int, lex: Lexicon
+) -> tuple[int, int, str] | None:
+    """The happening a noun phrase right before the date names, when a preposition governs the
+    phrase and no action of the clause comes before it ('rescued them after the earthquake in
+    Pakistan in 2005' gives 'earthquake in Pakistan'; "led to Mubarak's ouster last week", 'a
+    suggestion in March by Liam Fox'). None when the phrase names no one."""
+    phrase_end = _before_spaces(text, _without_lead_in(text, clause_start, dated.start, lex))
+    words = list(_WORD.finditer(text, max(clause_start, phrase_end - 80), phrase_end))
+    if (
+        not words
+        or words[-1].end() != phrase_end
+        or _CLAUSE_BOUNDARY.search(text, words[0].start(), phrase_end)
+    ):
+        return None
+    for i in range(len(words) - 1, 0, -1):
+        opener = words[i - 1]
+        possessor = _possessor(text, opener, lex)
+        if not possessor and opener[0].casefold() not in lex.marker("determiners").phrases:
+            continue
+        phrase_start = opener.end() - len(possessor) if possessor else opener.start()
+        governor = next((w for w in reversed(words[: i - 1]) if w.end() <= phrase_start), None)
+        if governor is None or not lex.marker("noun_governors").find(governor[0]):
+            return None  # the subject or a verb's object: the clause tells the happening
+        if _NAME_BEFORE.search(text, max(0, governor.start() - 40), governor.start()):
+            return None  # inside a name ('the State of the Union address')
+        acts = cues_in(text, clause_start, governor.end(), lex)
+        if any(c.category != STATEMENT and _is_predicate(text, c.start, lex) for c in acts):
+            return None  # 'travelled to the summit in Brussels on Monday': the travel is the news
+        noun = next(
+            (w for w in words[i : i + MAX_NAMING_WORDS] if _is_action_noun(text, *w.span(), lex)), None
+        )
+        if noun is None or _is_predicate(text, words[i].start(), lex):
+            return None
+        if noun.end() == phrase_end:  # who did it may follow the date ('by Liam Fox')
+            about = _about_what(text, dated.end, end, lex)
+            if (
+                about
+                and _after_leading(text, dated.end + 1, about, lex.marker("title_noun_agents"))
+                > dated.end + 1
+            ):
+                named = " ".join(text[words[i].start() : noun.end()].split())
+                return _with_a_name(
+                    text, *_stripped(text, dated.end, about), lex, f"{possessor} {named}".strip()
+                )
+        elif _about_what(text, noun.end(), phrase_end, lex) != phrase_end:
+            return None
+        return _with_a_name(text, words[i].start(), phrase_end, lex, possessor)
+    return None
+
+
+def _is_action_noun(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether ``text[start:end]`` is a noun naming a happening: an action cue that starts there
+    (not 'Oscar-nominated') or one of the language's happening nouns ('death', 'ouster')."""
+    if any(c.category != STATEMENT and c.start == start for c in cues_in(text, start, end, lex)):
+        return True
+    found = lex.marker("happening_nouns").find(text, start, end)
+    return bool(found) and found[0].start == start and found[0].end == end
+
+
+def _about_what(text: str, at: int, end: int, lex: Lexicon) -> int | None:
+    """Where what an action noun is about ends: a name after one of the language's prepositions
+    ('of Iraq', 'to Libya', 'of Pan Am Flight 103', 'by British Defense Secretary Liam Fox')."""
+    m = _about_pattern(lex)
+    found = m.match(text, at, end) if m else None
+    if found is None:
+        return None
+    # the noun a name qualifies ('of Spanish flu', 'to the Gadhafi compound')
+    noun = _NEXT_LOWER_WORD.match(text, found.end(), end)
+    if noun and noun[1].casefold() not in lex.stopwords and not _is_predicate(text, noun.start(1), lex):
+        return noun.end()
+    return found.end()
+
+
+@cache
+def _about_pattern_of(prepositions: tuple[str, ...], determiners: tuple[str, ...]) -> re.Pattern | None:
+    if not prepositions:
+        return None
+    alternation = "|".join(map(re.escape, prepositions))
+    the = "|".join(map(re.escape, determiners))
+    return re.compile(
+        rf"\s+(?:{alternation})\s+(?:(?:{the})\s+)?[A-Z][\w.'’-]*(?:\s+(?:al-)?[A-Z0-9][\w.'’-]*){{0,5}}"
+    )
+
+
+def _about_pattern(lex: Lexicon) -> re.Pattern | None:
+    return _about_pattern_of(
+        tuple(lex.marker("title_noun_objects").phrases), tuple(lex.marker("determiners").phrases)
+    )
+
+
+def _possessor(text: str, word: re.Match, lex: Lexicon) -> str:
+    """The name a possessive word closes ("Tony Blair's"), or nothing."""
+    if not _POSSESSIVE.search(word[0]) or not word[0][:1].isupper():
+        return ""
+    particles = lex.marker("name_particles").phrases
+    names = [word]
+    for before in reversed(list(_WORD.finditer(text, max(0, word.start() - 40), word.start()))):
+        if text[before.end() : names[-1].start()] != " " or not (
+            before[0][:1].isupper() or before[0] in particles
+        ):
+            break
+        names.append(before)
+    while not names[-1][0][:1].isupper():
+        names.pop()
+    return text[names[-1].start() : word.end()]
+
+
+def _with_a_name(
+    text: str, start: int, end: int, lex: Lexicon, possessor: str
+) -> tuple[int, int, str] | None:
+    """The phrase as a title's span, when it or its possessor names someone or something."""
+    words = _WORD.findall(text, start, end)
+    if len(words) + bool(possessor) < MIN_NAMED_WORDS or not (
+        possessor or any(w[:1].isupper() for w in words)
+    ):
+        return None
+    return start, end, possessor
 
 
 def _over_a_quote(text: str, end: int, sentence_end: int) -> int:
@@ -387,9 +571,12 @@ def _without_lead_in(text: str, start: int, at: int, lex: Lexicon) -> int:
         at = found[-1].start
 
 
-def _says_too_little(text: str, clause: tuple[int, int], sentence: tuple[int, int], lex: Lexicon) -> bool:
+def _says_too_little(
+    text: str, clause: tuple[int, int], sentence: tuple[int, int], timexes: Sequence[Timex], lex: Lexicon
+) -> bool:
     """Fewer than MIN_TITLE_WORDS words, or only who spoke ('Ghonim said Friday') while the rest
-    of the sentence tells what happened."""
+    of the sentence tells what happened and the clause tells nothing after its saying ('one year
+    ago I said the internet would change ...' tells it, unless a quotation goes on with it)."""
     start, end = clause
     if len(_WORD.findall(unicodedata.normalize("NFC", text[start:end]))) < MIN_TITLE_WORDS:
         return True
@@ -398,6 +585,20 @@ def _says_too_little(text: str, clause: tuple[int, int], sentence: tuple[int, in
         return False
     if not cues:  # no action word ('Trong diễn văn đọc tại Nhà Trắng'): one told elsewhere is the news
         return any(not start <= c.start < end for c in cues_in(text, *sentence, lex))
+    told = [
+        w
+        for w in _WORD.finditer(text, cues[-1].end, end)
+        if not any(t.start <= w.start() < t.end for t in timexes)
+    ]
+    if (
+        len(told) >= MIN_TITLE_WORDS
+        and cues[0].start > start  # a subject of its own, not '"...," said one refugee who'
+        and not _is_predicate(text, start, lex)
+        and not lex.marker("title_lead_ins").find(told[0][0])
+        and any(_is_predicate(text, w.start(), lex) for w in told)  # a clause, not 'told CNN about it'
+        and text[_after_spaces(text, end) : _after_spaces(text, end) + 1] not in _OPENING_QUOTES
+    ):
+        return False
     rest = text[sentence[0] : start] + " " + text[end : sentence[1]]
     return len(_WORD.findall(unicodedata.normalize("NFC", rest))) >= MIN_TITLE_WORDS
 

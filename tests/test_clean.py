@@ -317,6 +317,9 @@ def test_a_byline_in_brackets_is_cut_out_and_a_bracketed_aside_kept() -> None:
     text = "(By Jane Roe -- Wire News) Last week, envoys met in Oslo (by the fjord) to talk.\n"
     kept = " ".join(text[a:b] for a, b in clean("a.txt", text, Metadata()).regions)
     assert "Jane Roe" not in kept and "(by the fjord)" in kept
+    text = "(By J. Roe -- Wire News) The bank cut rates on Monday.\n"  # an initial opens the name
+    kept = " ".join(text[a:b] for a, b in clean("a.txt", text, Metadata()).regions)
+    assert kept.strip() == "The bank cut rates on Monday."
 
 
 def test_a_live_blogs_post_clocks_are_not_read_as_years() -> None:

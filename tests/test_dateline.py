@@ -181,7 +181,7 @@ def test_a_dateline_anchors_the_story_s_weekdays_and_dates_the_page() -> None:
         ("a fair point. March 4, 2014 at 2:10 pm | Reply No, it was not", "March 4, 2014 at 2:10 pm |"),
         ("Chủ nhật, 2/6/2013 18:20 (GMT+7) Bộ trưởng cho biết", "Chủ nhật, 2/6/2013 18:20 (GMT+7)"),
         ("nice post. May 4, 2014 09:10 pm at 9:10 pm | Sadly no", "May 4, 2014 09:10 pm at 9:10 pm |"),
-        ("peace through talks\" 12th March 2013 - 16:42 I doubt it", "12th March 2013 - 16:42"),
+        ('peace through talks" 12th March 2013 - 16:42 I doubt it', "12th March 2013 - 16:42"),
     ],
 )
 def test_machine_stamps_inside_a_line_are_found_with_what_leads_into_them(text: str, stamp: str) -> None:

@@ -74,6 +74,8 @@ def test_forecasts_plans_and_deadlines_are_no_events():
     assert events_of(text, [("March 2032", "2032-03")], lang="en") == []
     text = "A convoy from Jordan was expected to reach Baghdad on Monday."
     assert events_of(text, [("Monday", "2030-05-20")], lang="en") == []
+    text = "The envoy is slated to open the consulate in Basra on Monday."
+    assert events_of(text, [("Monday", "2030-05-20")], lang="en") == []
 
 
 def test_an_ongoing_effort_is_no_happening():
@@ -373,3 +375,19 @@ def test_a_source_saying_again_what_came_before_adds_no_happening():
     assert events_of(text, [("Monday", "2031-01-06")], lang="en") == []
     text = "An Iraqi official said on Monday that US troops left the base near Kirkuk."
     assert len(events_of(text, [("Monday", "2031-01-06")], lang="en")) == 1
+
+
+def test_what_did_not_happen_is_no_event():
+    text = "Iraq did not attend the talks in Amman on Monday."
+    assert events_of(text, [("Monday", "2030-05-20")], lang="en") == []
+    text = "On Monday, the embassy in Baghdad didn't answer calls from U.S. officials."
+    assert events_of(text, [("On Monday", "2030-05-20")], lang="en") == []
+    text = "Iraq chưa phê chuẩn hiệp định với Mỹ hôm 3/1."
+    assert events_of(text, [("hôm 3/1", "2030-01-03")]) == []
+    # a negation after the date, or inside what was said, leaves the happening
+    text = "The rebels do not have the help they had when they took Tikrit in 2030."
+    assert len(events_of(text, [("2030", "2030")], lang="en")) == 1
+    text = "The envoy left Baghdad in 2030 and never returned."
+    assert len(events_of(text, [("2030", "2030")], lang="en")) == 1
+    text = "The Iraqi minister told reporters on Monday he did not expect U.S. troops to stay."
+    assert len(events_of(text, [("Monday", "2030-05-20")], lang="en")) == 1
