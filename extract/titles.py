@@ -595,7 +595,9 @@ def _says_too_little(
         and cues[0].start > start  # a subject of its own, not '"...," said one refugee who'
         and not _is_predicate(text, start, lex)
         and not lex.marker("title_lead_ins").find(told[0][0])
-        and any(_is_predicate(text, w.start(), lex) for w in told)  # a clause, not 'told CNN about it'
+        and not lex.marker("title_connectors_inside").find(told[-1][0])  # '... rằng,': said after it
+        # a clause, not 'told CNN about it', where the language's word forms tell a predicate
+        and (not lex.verb_forms or any(_is_predicate(text, w.start(), lex) for w in told))
         and text[_after_spaces(text, end) : _after_spaces(text, end) + 1] not in _OPENING_QUOTES
     ):
         return False

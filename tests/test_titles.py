@@ -413,3 +413,29 @@ def test_no_happening_is_named_inside_a_name_or_after_an_apposition():
 def test_a_title_does_not_end_on_the_word_that_led_into_its_date():
     text = "Doctors said the virus was as mild as the flu of 1957."
     assert named(text, "1957") == "Doctors said the virus was as mild as the flu"
+
+
+def vi_clause_titled(text: str, dated: str, clause: str) -> str:
+    at, start = text.index(dated), text.index(clause)
+    timex = Timex(at, at + len(dated), dated, "DATE", "2030")
+    return title(text, (start, start + len(clause)), (0, len(text)), [timex], lexicon("vi"), timex)
+
+
+def test_vietnamese_concessive_and_listing_openers_go_and_a_saying_tells_what_was_said():
+    text = "Dân quân vẫn tấn công, dù chính phủ tuyên bố đánh bại phiến quân hồi năm 2030."
+    clause = "dù chính phủ tuyên bố đánh bại phiến quân hồi năm 2030"
+    assert vi_clause_titled(text, "năm 2030", clause) == "Chính phủ tuyên bố đánh bại phiến quân"
+    text = "Căn cứ bị tấn công nhiều lần, bao gồm vụ nã rocket vào sân bay Erbil hôm 3/4."
+    clause = "bao gồm vụ nã rocket vào sân bay Erbil hôm 3/4"
+    assert vi_clause_titled(text, "hôm 3/4", clause) == "Vụ nã rocket vào sân bay Erbil"
+    text = "Tướng Smith hôm 3/4 nói với các phóng viên ở Baghdad rằng, ông không thấy mối đe dọa nào."
+    clause = "Tướng Smith hôm 3/4 nói với các phóng viên ở Baghdad rằng"
+    assert not vi_clause_titled(text, "hôm 3/4", clause).endswith("rằng")
+
+
+def test_a_vietnamese_lead_in_closing_the_title_goes_with_its_time():
+    text = "Hai nước tổ chức cuộc đối thoại đầu tiên trong vòng một thập kỷ qua."
+    at = text.index("một thập kỷ qua")
+    timexes = [Timex(at, at + len("một thập kỷ qua"), "một thập kỷ qua", "DURATION", "P10Y")]
+    got = title(text, (0, len(text)), (0, len(text)), timexes, lexicon("vi"))
+    assert got == "Hai nước tổ chức cuộc đối thoại đầu tiên"
