@@ -1,8 +1,10 @@
 """Sentence stage: split the article's regions into sentences with exact offsets.
 
 Each line of a region (a line, or the part of it before a photo credit) holds one or more sentences;
-a bullet ('•', '*') run into the line ends one too. A sentence ends at ``.``, ``!`` or ``?`` (with
-any closing quotes or brackets) followed by space and a word that does not start in lower case,
+a bullet ('•', '*') run into the line ends one too, and a capitalised article run into a headline
+('... war zone The planes fired') starts one (``[sentences] run_in_openers``). A sentence ends at
+``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by space and a word that does
+not start in lower case,
 except after an abbreviation (a per-language resource: ``[sentences] abbreviations`` in
 ``extract/lang/<code>/page.toml``), initials (``H.W.``) or an ellipsis. Numbers (``4.5``, ``2.500``)
 never split: no space follows their stop.
@@ -32,6 +34,13 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(language.merged("page", "sentences", "abbreviations"))
 
 
+@cache
+def _run_in() -> re.Pattern:
+    """Where a sentence run into the words before it starts (``[sentences] run_in_openers``)."""
+    openers = "|".join(map(re.escape, language.merged("page", "sentences", "run_in_openers"))) or "(?!)"
+    return re.compile(rf"(?<=[^\W\d_A-Z][^\W\d_A-Z]) (?=(?:{openers}) [^\W\d_A-Z]{{2}})")
+
+
 def split(doc: Document) -> list[Sentence]:
     """The sentences of ``doc``'s regions, in reading order; ``doc.text[start:end]`` is each one."""
     sentences = []
@@ -44,9 +53,13 @@ def split(doc: Document) -> list[Sentence]:
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The line's list items: a bullet ('•', '*') ends what comes before it, and is in neither."""
+    """The line's list items: a bullet ('•', '*') ends what comes before it, and is in neither; a
+    sentence run into a headline ('... war zone The planes fired') starts one."""
     items, begin = [], start
-    for m in _BULLET.finditer(text, start, end):
+    breaks = sorted(
+        [*_BULLET.finditer(text, start, end), *_run_in().finditer(text, start, end)], key=re.Match.start
+    )
+    for m in breaks:
         items.append((begin, m.start()))
         begin = m.end()
     items.append((begin, end))

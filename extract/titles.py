@@ -37,6 +37,7 @@ MAX_QUOTE_CHARS = 60  # a quoted phrase, not a quoted statement
 MAX_NAMING_WORDS = 3  # words between a date and the action noun of the phrase it is in
 _PHRASE_WORD = re.compile(r"[^\s,;:]+")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
+_BRACKET_OPENING = re.compile(r"\(([^()\n]{1,80})\)\s*")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]* $")
 _NEXT_LOWER_WORD = re.compile(r" ([a-z][a-z-]*)\b(?![’'])")
 MIN_NAMED_WORDS = 2  # 'Uprising' alone says too little
@@ -52,6 +53,9 @@ def title(
 ) -> str:
     """The title of the happening told in ``text[clause]``, inside ``text[sentence]``; ``dated``
     is the happening's own time expression, when known."""
+    if dated and (stamp_end := _bracketed_stamp(text, sentence, dated)):
+        # '(8:59 p.m. Monday ET, 2:59 a.m. Tuesday in Libya) Medvedev criticized ...': the post's time
+        sentence = clause = (stamp_end, sentence[1])
     if (
         dated
         and not _is_predicate(text, dated.start, lex)  # a tense dated by the paper ('have resurfaced')
@@ -69,6 +73,9 @@ def title(
     if dated and (inner := _subordinate_start(text, clause, dated, lex)) is not None:
         start, end = _trimmed(text, inner, _before_unclosed_bracket(text, inner, clause[1]), timexes, lex)
         return _capitalised(_cut(text, start, end, lex))  # a clause with its own subject and predicate
+    if dated and (inside := _restrictive_relative(text, clause, sentence[0], dated, lex)):
+        start, end, subject = inside
+        return _capitalised(_cut(text, start, end, lex, subject))
     start, end = _trimmed(text, clause[0], _before_unclosed_bracket(text, *clause), timexes, lex)
     if _continues_the_sentence(text, start, sentence[0], timexes, lex):
         start = _trimmed(text, sentence[0], end, timexes, lex)[0]
@@ -77,7 +84,11 @@ def title(
         start, subject = relative
     else:
         if _says_too_little(text, (start, end), sentence, timexes, lex):
-            start, end = _trimmed(text, sentence[0], _before_unclosed_bracket(text, *sentence), timexes, lex)
+            # a phrase closing the sentence adds little to what comes before it
+            until = start if _is_a_closing_phrase(text, (start, end), sentence[0], lex) else sentence[1]
+            start, end = _trimmed(
+                text, sentence[0], _before_unclosed_bracket(text, sentence[0], until), timexes, lex
+            )
             start = _after_fronted(text, sentence[0], start, end, lex)
         if start >= end:  # nothing but a time: the clause as written
             start, end = _one_line(text, *clause)
@@ -116,6 +127,70 @@ def _subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Le
             # 'after the disaster and decided ...': a predicate of the main clause, joined to it
             return None if lex.marker("title_coordinators").find(before[0]) else inner
     return None
+
+
+def _bracketed_stamp(text: str, sentence: tuple[int, int], dated: Timex) -> int | None:
+    """Where the sentence goes on after a bracket that opens it and holds its date, or None."""
+    opening = _BRACKET_OPENING.match(text, _after_spaces(text, sentence[0]), sentence[1])
+    if opening is None or not opening.start(1) <= dated.start < opening.end(1):
+        return None
+    return opening.end() if opening.end() < sentence[1] else None
+
+
+def _restrictive_relative(
+    text: str,
+    clause: tuple[int, int],
+    sentence_start: int,
+    dated: Timex,
+    lex: Lexicon,
+) -> tuple[int, int, str] | None:
+    """The relative clause that holds the date, with what it is about: 'A nurse who treated him in
+    2009 will testify' gives 'A nurse' and 'treated him'. Only a relative clause with no comma
+    before it, a predicate right after its pronoun (not a copula alone: 'who are here today'), and
+    none between that one and the date."""
+    pronouns = [
+        m
+        for kind in ("title_relatives", "title_relatives_people", "title_connectors_inside")
+        for m in lex.marker(kind).find(text, clause[0] + 1, dated.start)
+        if text[m.start].islower()  # not 'WHO'
+    ]
+    if not pronouns:
+        return None
+    pronoun = max(pronouns, key=lambda m: m.start)
+    predicate = _after_spaces(text, pronoun.end)
+    if not _after_a_word(text, pronoun.start) or _CLAUSE_BOUNDARY.search(text, pronoun.start, dated.start):
+        return None
+    said = cues_in(text, max(0, pronoun.start - 12), pronoun.start, lex)
+    if not _is_predicate(text, predicate, lex) or any(c.category == STATEMENT for c in said):
+        return None  # no predicate of its own, or a report's 'that' ('said that')
+    words = list(_WORD.finditer(text, predicate, dated.start))
+    copula = bool(words) and bool(lex.marker("copulas").find(words[0][0]))
+    passive = copula and len(words) > 1 and _is_participle(words[1][0], lex)
+    if copula and not passive:
+        return None  # a state ('who are here today')
+    if any(_is_predicate(text, w.start(), lex) for w in words[2 if passive else 1 :]):
+        return None  # the date is the main clause's ('the man who shot him was arrested on Monday')
+    last = _LAST_WORD.search(text, max(0, dated.start - 12), _before_spaces(text, dated.start))
+    if last and last[0].casefold() in lex.marker("determiners").phrases:
+        end = _stripped(text, predicate, clause[1])[1]  # a date in a noun phrase ('caused the 1918 pandemic')
+    else:
+        end = _stripped(text, predicate, _without_lead_in(text, predicate, dated.start, lex))[1]
+    before = _before_spaces(text, pronoun.start)
+    narrowing = lex.marker("antecedent_after").find(text, max(sentence_start, before - 45), before)
+    # the noun phrase right before the pronoun ('the epicenter of [mass protests] that began')
+    person = bool(lex.marker("title_relatives_people").find(pronoun.phrase))
+    antecedent = _antecedent(text, narrowing[-1].end if narrowing else sentence_start, before, lex, person)
+    if not antecedent or end <= predicate:
+        return None
+    if lex.marker("time_nouns").find(antecedent.rsplit(" ", 1)[-1]) or any(
+        form.fullmatch(antecedent.split(" ", 1)[0]) for form in lex.nonfinite_forms
+    ):
+        return None  # a time ('the year that ended on March 31'), or no noun phrase ('Referring to X who')
+    return predicate, end, antecedent
+
+
+def _is_participle(word: str, lex: Lexicon) -> bool:
+    return any(form.fullmatch(word) for form in lex.verb_forms)
 
 
 def _opens_a_subject(text: str, at: int, lex: Lexicon) -> bool:
@@ -221,6 +296,9 @@ def _happening_before(
     phrase and no action of the clause comes before it ('rescued them after the earthquake in
     Pakistan in 2005' gives 'earthquake in Pakistan'; "led to Mubarak's ouster last week", 'a
     suggestion in March by Liam Fox'). None when the phrase names no one."""
+    before = _LAST_WORD.search(text, max(0, dated.start - 12), _before_spaces(text, dated.start))
+    if before and before[0].casefold() in lex.marker("determiners").phrases:
+        return None  # the date opens a noun phrase of its own ('and the 2004 tsunami')
     phrase_end = _before_spaces(text, _without_lead_in(text, clause_start, dated.start, lex))
     words = list(_WORD.finditer(text, max(clause_start, phrase_end - 80), phrase_end))
     if (
@@ -557,12 +635,12 @@ def _after_leading(text: str, start: int, end: int, phrases) -> int:
 
 
 def _without_lead_in(text: str, start: int, at: int, lex: Lexicon) -> int:
-    """``at`` moved back over the words that lead into a time expression ('early on', 'vào'), and
-    over a connector left hanging ('between 2005 and [2008]')."""
+    """``at`` moved back over the words that lead into a time expression ('early on', 'vào', 'on
+    the'), and over a connector left hanging ('between 2005 and [2008]')."""
     while True:
         found = [
             m
-            for kind in ("title_lead_ins", "title_connectors")
+            for kind in ("title_lead_ins", "title_connectors", "determiners")
             for m in lex.marker(kind).find(text, start, at)
             if not text[m.end : at].strip()
         ]
@@ -580,6 +658,8 @@ def _says_too_little(
     start, end = clause
     if len(_WORD.findall(unicodedata.normalize("NFC", text[start:end]))) < MIN_TITLE_WORDS:
         return True
+    if _is_a_closing_phrase(text, clause, sentence[0], lex):
+        return True  # 'with 2,350 over a 24-hour period': the sentence before it tells the happening
     cues = cues_in(text, start, end, lex)
     if any(c.category != STATEMENT for c in cues):
         return False
@@ -603,6 +683,17 @@ def _says_too_little(
         return False
     rest = text[sentence[0] : start] + " " + text[end : sentence[1]]
     return len(_WORD.findall(unicodedata.normalize("NFC", rest))) >= MIN_TITLE_WORDS
+
+
+def _is_a_closing_phrase(text: str, clause: tuple[int, int], sentence_start: int, lex: Lexicon) -> bool:
+    """Whether the clause is a phrase after the sentence's words: it opens with a preposition, has
+    no predicate (where the language's word forms can tell one) and words come before it."""
+    start, end = clause
+    if not lex.verb_forms or _after_leading(text, start, end, lex.marker("title_noun_objects")) == start:
+        return False
+    if len(_WORD.findall(text, sentence_start, start)) < MIN_TITLE_WORDS:
+        return False
+    return not any(_is_predicate(text, w.start(), lex) for w in _WORD.finditer(text, start, end))
 
 
 def _cut(text: str, start: int, end: int, lex: Lexicon, subject: str = "") -> str:

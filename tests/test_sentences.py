@@ -91,3 +91,13 @@ def test_gold_evidence_lies_within_one_sentence(shared: Path) -> None:
                 assert any(
                     any(s.start <= a and b <= s.end for s in found) for a, b in event["evidence_spans"]
                 ), f"{expected['file']} {event['id']}: evidence split across sentences"
+
+
+def test_a_sentence_run_into_a_headline_starts_at_its_capitalised_article():
+    text = "Life on the front line The convoy left Basra at dawn. Talks resumed in The Hague today."
+    doc = Document("a.txt", text, Metadata(), ((0, len(text)),), len(text))
+    assert [s.text for s in split(doc)] == [
+        "Life on the front line",
+        "The convoy left Basra at dawn.",
+        "Talks resumed in The Hague today.",
+    ]

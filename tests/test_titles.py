@@ -439,3 +439,52 @@ def test_a_vietnamese_lead_in_closing_the_title_goes_with_its_time():
     timexes = [Timex(at, at + len("một thập kỷ qua"), "một thập kỷ qua", "DURATION", "P10Y")]
     got = title(text, (0, len(text)), (0, len(text)), timexes, lexicon("vi"))
     assert got == "Hai nước tổ chức cuộc đối thoại đầu tiên"
+
+
+def test_a_date_in_a_relative_clause_titles_that_clause_with_what_it_is_about():
+    text = "A guard who saw the convoy in 2029 will also be allowed to testify."
+    assert named(text, "2029") == "A guard saw the convoy"
+    text = "Crowds filled the square, the heart of the rallies that began on May 2 and spread north."
+    assert named(text, "May 2") == "The rallies began"
+    text = "The man who shot the guard was arrested on Monday."  # the main clause's date
+    assert named(text, "Monday") == "The man who shot the guard was arrested"
+    text = "The treaty that Iraq signed in 2008 expires soon."  # no predicate after the pronoun
+    assert named(text, "2008") == "The treaty that Iraq signed in 2008 expires soon"
+
+
+def test_a_prepositional_phrase_holding_the_date_gives_way_to_its_sentence():
+    text = "Refugee numbers rose sharply into Jordan, with 2,000 over one day from Monday to Tuesday."
+    clause = "with 2,000 over one day from Monday to Tuesday"
+    assert clause_titled(text, "Tuesday", clause) == "Refugee numbers rose sharply into Jordan"
+
+
+def test_a_relative_clause_of_a_state_an_acronym_or_a_time_titles_nothing_of_its_own():
+    text = "We thank the members of Congress who are here today for their help."
+    assert not named(text, "today").startswith("Congress are")
+    text = "The WHO said on Saturday that 72 people had died."  # an acronym, not the pronoun
+    assert named(text, "Saturday") != "The said"
+    text = "Output fell in the year that ended on March 31."  # what it is about is a time
+    assert named(text, "March 31") != "The year ended"
+    text = "Officials named the men who were killed in 2029."  # a passive is a happening
+    assert named(text, "2029") == "The men were killed"
+    text = "Doctors found the strain that caused the 1918 pandemic in Alaska."
+    assert named(text, "1918") == "The strain caused the 1918 pandemic in Alaska"
+
+
+def test_a_title_does_not_end_on_the_article_that_led_into_its_date():
+    text = "Crowds gathered in the square on the 6th of October."
+    assert named(text, "6th of October") == "Crowds gathered in the square"
+
+
+def test_a_bracketed_time_opening_the_sentence_is_no_part_of_the_title():
+    text = (
+        "(8:59 p.m. Monday ET, 2:59 a.m. Tuesday in Basra) In a rare spat, the minister criticized the envoy."
+    )
+    assert named(text, "2:59 a.m. Tuesday") == "In a rare spat, the minister criticized the envoy"
+
+
+def test_a_date_opening_its_own_noun_phrase_is_not_the_one_before():
+    text = "Veterans of the 1999 Turkey earthquake and the 2004 tsunami in Asia flew in."
+    assert named(text, "2004") != "1999 Turkey earthquake"
+    text = "Referring to the striker who was ruled out last month, he said nothing."
+    assert not named(text, "last month").startswith("Referring to the striker was")
