@@ -427,3 +427,10 @@ def test_vietnamese_month_and_year_joined_by_a_full_stop() -> None:
     assert value_of("Đợt thi công cuối cùng xong hồi tháng 11.2019.", "tháng 11.2019") == "2019-11"
     # a decimal after a month is no year
     assert value_of("Lãi suất giảm 0.5 điểm trong tháng 4.", "tháng 4", "2022-06-01") == "2022-04"
+
+
+def test_a_live_posts_clock_is_the_publication_days_not_a_historical_days() -> None:
+    text = "The record was set on April 6, 1886.\n(10:55 a.m. ET) Four thousand flights were canceled.\n"
+    assert value_of(text, "10:55 a.m.", published="2011-02-02", lang="en") == "2011-02-02T10:55"
+    text = "On Sept. 11, 2001, the first plane hit. At 9:03 a.m., a second plane hit the tower.\n"
+    assert value_of(text, "9:03 a.m.", published="2011-09-10", lang="en") == "2001-09-11T09:03"

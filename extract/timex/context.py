@@ -81,6 +81,12 @@ class Context:
         boundary = _BOUNDARY.search(self.text, end, end + after)
         return left, boundary.start() if boundary else min(len(self.text), end + after)
 
+    def opens_a_line_in_brackets(self) -> bool:
+        """Whether the expression read opens a line inside a bracket: a live post's time ("(10:55 a.m.
+        ET) Flights were canceled"), which is the page's, not the narrative's."""
+        line_start = self.text.rfind("\n", 0, self.current) + 1
+        return self.text[line_start : self.current].strip() == "("
+
     def tense(self, start: int) -> str | None:
         """``"future"`` or ``"past"``: the tense of the cue ("will", "sẽ"; "đã", "vừa") nearest before
         ``start`` in its sentence; with none there and ``tense_after`` set, of the first cue shortly after

@@ -346,7 +346,8 @@ def weekday(s: dict, ctx: Context, kind: str) -> Result | None:
 
 
 def clock(s: dict, ctx: Context, kind: str) -> Result | None:
-    """A clock time alone: on the narrative's day, else the publication day.
+    """A clock time alone: on the narrative's day, else the publication day; a live post's time
+    ("(10:55 a.m. ET) ...") on the publication day.
 
     With ``clock_direction = "future"`` and a publication time, a time already past that day is the next
     day's, and an hour with no part of day (``2:30``) is the next of its morning and afternoon readings.
@@ -354,7 +355,8 @@ def clock(s: dict, ctx: Context, kind: str) -> Result | None:
     clock_text = _clock(s)
     if clock_text is None:
         return None
-    day = ctx.last_day or ctx.published.date
+    post = ctx.published.date if ctx.opens_a_line_in_brackets() else None
+    day = post or ctx.last_day or ctx.published.date
     if day is None:
         return "TIME", UNKNOWN_DAY + clock_text, None
     pub = ctx.published
