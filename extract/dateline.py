@@ -336,8 +336,8 @@ def _dateline_patterns(lang: str) -> tuple[tuple[re.Pattern, ...], dict[str, int
     for pattern in spec.get("patterns", []):
         for name, fragment in fragments.items():
             pattern = pattern.replace(name, fragment)
-        # a line's start, or after a headline or a wire's note run into it
-        line_start = r"(?:^|(?<=\n)|(?<=[a-z.!?)]\s))"
+        # a line's start, or after a headline (a quotation closing it too) or a wire's note run into it
+        line_start = r"(?:^|(?<=\n)|(?<=[a-z.!?)\"”’]\s))"
         patterns.append(re.compile(line_start + pattern.replace(" ", r"\s*"), re.IGNORECASE))
     return tuple(patterns), months
 

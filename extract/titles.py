@@ -538,8 +538,7 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon) -> str:
     """The subject of a title that opens with its predicate ('is to meet ...', 'đã ký ...') because
     an apposition stood between them: the piece before the apposition ("Russia's foreign minister,
     Sergei Lavrov, is to meet" gives "Russia's foreign minister"); else nothing."""
-    opening = lex.marker("title_predicates").find(text, start, min(len(text), start + 30))
-    if not opening or opening[0].start != start or text[start : start + 1].isupper():
+    if not _is_predicate(text, start, lex):  # a finite verb in lower case ('imposed', 'đã')
         return ""
     commas = [m.start() for m in _COMMA.finditer(text, sentence_start, start)]
     if len(commas) < 2 or text[commas[-1] : start].strip(", "):

@@ -332,3 +332,9 @@ def test_a_byline_after_a_bar_is_cut_out() -> None:
     text = "Talks in Oslo\n\nMay 2, 2011 | By Jane Roe, Wire News During his years in power, he met envoys.\n"
     kept = " ".join(text[a:b] for a, b in clean("a.txt", text, Metadata()).regions)
     assert "Jane Roe" not in kept and "During his years in power, he met envoys." in kept
+
+
+def test_a_desks_byline_opening_a_line_is_cut_out() -> None:
+    text = "Crisis deepens\nBy the CNN Wire Staff Crowds gathered in Basra on Monday.\n"
+    kept = " ".join(text[a:b] for a, b in clean("a.txt", text, Metadata()).regions)
+    assert "Wire Staff" not in kept and "Crowds gathered in Basra on Monday." in kept

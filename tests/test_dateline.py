@@ -209,3 +209,9 @@ def test_a_live_blogs_post_clocks_are_found_and_a_chronologys_years_are_not() ->
     chronology = "1991 The Gulf War ends.\n2003 US troops invade.\n2011 US troops leave.\n"
     assert post_clocks(chronology, "2019-04-02") == []
     assert post_clocks("0905 Rain stops.\n1940 The envoy arrives.\n", "2019-04-02") == []  # two posts
+
+
+def test_a_dateline_after_a_headline_that_closes_with_a_quotation_is_found():
+    text = 'Rebels vow to "hold the city" Tripoli, Libya (CNN) -- The government said Sunday it had won.'
+    found = dateline(text)
+    assert found is not None and text[found.start :].startswith("Tripoli, Libya (CNN) --")

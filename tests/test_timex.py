@@ -434,3 +434,8 @@ def test_a_live_posts_clock_is_the_publication_days_not_a_historical_days() -> N
     assert value_of(text, "10:55 a.m.", published="2011-02-02", lang="en") == "2011-02-02T10:55"
     text = "On Sept. 11, 2001, the first plane hit. At 9:03 a.m., a second plane hit the tower.\n"
     assert value_of(text, "9:03 a.m.", published="2011-09-10", lang="en") == "2001-09-11T09:03"
+
+
+def test_going_to_puts_a_month_in_the_future() -> None:
+    text = "He said he is not going to run in the September elections."
+    assert value_of(text, "September", published="2011-01-30", lang="en") == "2011-09"

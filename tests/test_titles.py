@@ -488,3 +488,13 @@ def test_a_date_opening_its_own_noun_phrase_is_not_the_one_before():
     assert named(text, "2004") != "1999 Turkey earthquake"
     text = "Referring to the striker who was ruled out last month, he said nothing."
     assert not named(text, "last month").startswith("Referring to the striker was")
+
+
+def test_a_predicate_after_a_relative_aside_gets_the_subject_before_it():
+    text = (
+        "The United States, which had courted Damascus for years, imposed new sanctions on aides last Friday."
+    )
+    clause = "imposed new sanctions on aides last Friday"
+    assert clause_titled(text, "last Friday", clause) == "The United States imposed new sanctions on aides"
+    text = "Also Sunday, the envoy met the governor of Basra."
+    assert named(text, "Sunday") == "The envoy met the governor of Basra"
