@@ -77,6 +77,7 @@ def title(
         start, end, subject = inside
         return _capitalised(_cut(text, start, end, lex, subject))
     start, end = _trimmed(text, clause[0], _before_unclosed_bracket(text, *clause), timexes, lex)
+    start = _after_fronted(text, start, end, lex, dated)
     if _continues_the_sentence(text, start, sentence[0], timexes, lex):
         start = _trimmed(text, sentence[0], end, timexes, lex)[0]
     relative = _relative(text, clause[0], start, sentence[0], lex) if start < end else None
@@ -89,7 +90,7 @@ def title(
             start, end = _trimmed(
                 text, sentence[0], _before_unclosed_bracket(text, sentence[0], until), timexes, lex
             )
-            start = _after_fronted(text, sentence[0], start, end, lex)
+            start = _after_fronted(text, start, end, lex, dated)
         if start >= end:  # nothing but a time: the clause as written
             start, end = _one_line(text, *clause)
         subject = _subject(text, start, sentence[0], lex) or _shared_subject(
@@ -236,14 +237,23 @@ def _aside(
     return rest, rest_end, " ".join(text[piece[0] : piece[1]].split())
 
 
-def _after_fronted(text: str, sentence_start: int, start: int, end: int, lex: Lexicon) -> int:
-    """``start``, or after a fronted phrase of time with no predicate that opens the sentence
-    ('After a flap about tax payments, the Senate confirmed him' gives 'the Senate confirmed him')."""
-    first = _stripped(text, sentence_start, end)[0]
+def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex | None = None) -> int:
+    """``start``, or after a fronted phrase of time with no predicate that opens the title, its
+    subordinator perhaps dropped already as a connector ('After a flap about tax payments, the
+    Senate confirmed him' gives 'the Senate confirmed him')."""
+    before = _LAST_WORD.search(text, max(0, start - 20), _before_spaces(text, start))
+    first = (
+        before.start()
+        if before
+        and _after_leading(text, before.start(), start, lex.marker("subordinators")) > before.start()
+        else start
+    )
     opener = _after_leading(text, first, end, lex.marker("subordinators"))
     comma = _COMMA.search(text, opener, end)
-    if opener == first or comma is None or comma.start() - first > MAX_FRONTED_CHARS or comma.start() < start:
+    if opener == first or comma is None or comma.start() - first > MAX_FRONTED_CHARS:
         return start
+    if dated and first <= dated.start < comma.start():
+        return start  # the phrase holds the happening's date ('After talks on Monday, ...')
     if any(_is_predicate(text, w.start(), lex) for w in _WORD.finditer(text, opener, comma.start())):
         return start  # a clause of time ('After the troops crossed, ...') says what came first
     rest = _after_spaces(text, comma.end())

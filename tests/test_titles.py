@@ -498,3 +498,10 @@ def test_a_predicate_after_a_relative_aside_gets_the_subject_before_it():
     assert clause_titled(text, "last Friday", clause) == "The United States imposed new sanctions on aides"
     text = "Also Sunday, the envoy met the governor of Basra."
     assert named(text, "Sunday") == "The envoy met the governor of Basra"
+
+
+def test_a_fronted_phrase_of_time_after_the_date_goes():
+    text = "On Sunday, after the vote in the league, the envoy posted a string of critiques."
+    assert named(text, "Sunday") == "The envoy posted a string of critiques"
+    text = "After talks in Basra on Monday, the envoy left."  # the phrase holds the date
+    assert named(text, "Monday").startswith("Talks in Basra")
