@@ -173,7 +173,9 @@ def _restrictive_relative(
         return None  # the date is the main clause's ('the man who shot him was arrested on Monday')
     last = _LAST_WORD.search(text, max(0, dated.start - 12), _before_spaces(text, dated.start))
     if last and last[0].casefold() in lex.marker("determiners").phrases:
-        end = _stripped(text, predicate, clause[1])[1]  # a date in a noun phrase ('caused the 1918 pandemic')
+        # a date in a noun phrase: up to its noun ('caused the 1918 pandemic', 'the end of the 1991 war')
+        noun = _PHRASE_WORD.search(text, dated.end, clause[1])
+        end = _stripped(text, predicate, noun.end() if noun else clause[1])[1]
     else:
         end = _stripped(text, predicate, _without_lead_in(text, predicate, dated.start, lex))[1]
     before = _before_spaces(text, pronoun.start)
@@ -554,7 +556,11 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon) -> str:
     if len(commas) < 2 or text[commas[-1] : start].strip(", "):
         return ""
     piece_start = commas[-3] + 1 if len(commas) > 2 else sentence_start
-    piece_start, piece_end = _stripped(text, piece_start, commas[-2])
+    # not before a colon or a semicolon ("CNN.com 'Godfather' dies at 63: Jon Petrovich, a former ...")
+    breaks = [
+        m.end() for m in _CLAUSE_BOUNDARY.finditer(text, piece_start, commas[-2]) if text[m.start()] in ";:"
+    ]
+    piece_start, piece_end = _stripped(text, max([piece_start, *breaks]), commas[-2])
     piece_start = _after_leading(text, piece_start, piece_end, lex.marker("title_connectors"))
     piece_start, piece_end = _stripped(text, piece_start, piece_end)
     if piece_start >= piece_end or piece_end - piece_start > MAX_SUBJECT_CHARS:

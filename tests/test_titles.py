@@ -468,7 +468,7 @@ def test_a_relative_clause_of_a_state_an_acronym_or_a_time_titles_nothing_of_its
     text = "Officials named the men who were killed in 2029."  # a passive is a happening
     assert named(text, "2029") == "The men were killed"
     text = "Doctors found the strain that caused the 1918 pandemic in Alaska."
-    assert named(text, "1918") == "The strain caused the 1918 pandemic in Alaska"
+    assert named(text, "1918") == "The strain caused the 1918 pandemic"
 
 
 def test_a_title_does_not_end_on_the_article_that_led_into_its_date():
@@ -505,3 +505,11 @@ def test_a_fronted_phrase_of_time_after_the_date_goes():
     assert named(text, "Sunday") == "The envoy posted a string of critiques"
     text = "After talks in Basra on Monday, the envoy left."  # the phrase holds the date
     assert named(text, "Monday").startswith("Talks in Basra")
+
+
+def test_a_relative_clause_ends_at_the_noun_its_date_qualifies_and_a_subject_after_a_colon():
+    text = "In Iraq, air strikes that followed the end of the 1991 war helped the Kurds remain free."
+    assert named(text, "1991") == "Air strikes followed the end of the 1991 war"
+    text = "Obituary: Jon Roe, a former CNN executive, died Thursday in Boston after a long illness."
+    clause = "died Thursday in Boston after a long illness"
+    assert clause_titled(text, "Thursday", clause) == "Jon Roe died Thursday in Boston after a long illness"
