@@ -173,9 +173,8 @@ def _restrictive_relative(
         return None  # the date is the main clause's ('the man who shot him was arrested on Monday')
     last = _LAST_WORD.search(text, max(0, dated.start - 12), _before_spaces(text, dated.start))
     if last and last[0].casefold() in lex.marker("determiners").phrases:
-        # a date in a noun phrase: up to its noun ('caused the 1918 pandemic', 'the end of the 1991 war')
-        noun = _PHRASE_WORD.search(text, dated.end, clause[1])
-        end = _stripped(text, predicate, noun.end() if noun else clause[1])[1]
+        # a date in a noun phrase: up to its noun ('caused the 1918 Asian flu pandemic', 'the 1991 war')
+        end = _stripped(text, predicate, _noun_phrase_end(text, dated.end, clause[1], lex))[1]
     else:
         end = _stripped(text, predicate, _without_lead_in(text, predicate, dated.start, lex))[1]
     before = _before_spaces(text, pronoun.start)
@@ -190,6 +189,19 @@ def _restrictive_relative(
     ):
         return None  # a time ('the year that ended on March 31'), or no noun phrase ('Referring to X who')
     return predicate, end, antecedent
+
+
+def _noun_phrase_end(text: str, at: int, end: int, lex: Lexicon) -> int:
+    """Where the noun phrase that goes on at ``at`` ends: over names, then over words in lower case
+    that neither lead on ('that', 'in') nor are predicates ('was', 'killed')."""
+    for word in itertools.islice(_PHRASE_WORD.finditer(text, at, end), MAX_NAMING_WORDS + 1):
+        leads_on = word[0].casefold() in lex.stopwords or lex.marker("title_lead_ins").find(word[0])
+        if text[at : word.start()].strip() or (
+            word[0][:1].islower() and (leads_on or _is_predicate(text, word.start(), lex))
+        ):
+            break
+        at = word.end()
+    return at
 
 
 def _is_participle(word: str, lex: Lexicon) -> bool:

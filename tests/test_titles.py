@@ -513,3 +513,8 @@ def test_a_relative_clause_ends_at_the_noun_its_date_qualifies_and_a_subject_aft
     text = "Obituary: Jon Roe, a former CNN executive, died Thursday in Boston after a long illness."
     clause = "died Thursday in Boston after a long illness"
     assert clause_titled(text, "Thursday", clause) == "Jon Roe died Thursday in Boston after a long illness"
+
+
+def test_a_relative_clause_ends_after_the_whole_noun_phrase_its_date_opens():
+    text = "Scientists identified the virus that caused the 1957 Asian flu pandemic within weeks."
+    assert named(text, "1957") == "The virus caused the 1957 Asian flu pandemic"
