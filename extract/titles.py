@@ -252,17 +252,17 @@ def _aside(
 
 
 def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex | None = None) -> int:
-    """``start``, or after a fronted phrase of time with no predicate that opens the title, its
-    subordinator perhaps dropped already as a connector ('After a flap about tax payments, the
-    Senate confirmed him' gives 'the Senate confirmed him')."""
+    """``start``, or after a fronted phrase with no predicate that opens the title, its opener
+    perhaps dropped already as a connector: one of time ('After a flap about tax payments, the
+    Senate confirmed him' gives 'the Senate confirmed him'), a setting ('Trong khuôn khổ chuyến
+    thăm Mỹ, ...') or a participle ('Facing a drastic slowdown, France announced ...')."""
     before = _LAST_WORD.search(text, max(0, start - 20), _before_spaces(text, start))
     first = (
         before.start()
-        if before
-        and _after_leading(text, before.start(), start, lex.marker("subordinators")) > before.start()
+        if before and _fronted_opener(text, before.start(), start, lex) > before.start()
         else start
     )
-    opener = _after_leading(text, first, end, lex.marker("subordinators"))
+    opener = _fronted_opener(text, first, end, lex)
     comma = _COMMA.search(text, opener, end)
     if opener == first or comma is None or comma.start() - first > MAX_FRONTED_CHARS:
         return start
@@ -271,7 +271,47 @@ def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex |
     if any(_is_predicate(text, w.start(), lex) for w in _WORD.finditer(text, opener, comma.start())):
         return start  # a clause of time ('After the troops crossed, ...') says what came first
     rest = _after_spaces(text, comma.end())
-    return rest if len(_WORD.findall(text, rest, end)) >= MIN_TITLE_WORDS else start
+    if len(_WORD.findall(text, rest, end)) < MIN_TITLE_WORDS or not _opens_a_noun_phrase(text, rest, lex):
+        return start
+    if lex.verb_forms and not any(
+        _is_predicate(text, w.start(), lex) for w in _WORD.finditer(text, rest, end)
+    ):
+        return (
+            start  # the phrase's own list or apposition went on ('Determining the impact of cold, heat, ...')
+        )
+    return rest
+
+
+def _opens_a_noun_phrase(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether a subject of its own opens at ``at``: a name, a number, a determiner or a pronoun
+    (not the rest of a list: 'Studying the effect of cold, [heat] and humidity was hard')."""
+    word = _WORD.match(text, at)
+    if word is None:
+        return False
+    if word[0][:1].isupper() or word[0][:1].isdigit():
+        return True
+    return any(lex.marker(kind).find(word[0]) for kind in ("determiners", "pronouns"))
+
+
+def _fronted_opener(text: str, at: int, end: int, lex: Lexicon) -> int:
+    """Where the opener of a fronted phrase at ``at`` ends (a subordinator, a language's fronted
+    opener, a participle in '-ing'), or ``at``."""
+    found = max(
+        _after_leading(text, at, end, lex.marker(kind)) for kind in ("subordinators", "title_fronted")
+    )
+    word = _WORD.match(text, at, end)
+    if found == at and word and any(form.fullmatch(word[0].casefold()) for form in lex.nonfinite_forms):
+        # a participle leading into its object or place ('Facing a', 'Speaking after'), not a name
+        # ('Beijing, ...') or a noun's modifier ('Shipping sources')
+        following = _WORD.match(text, word.end() + 1, end)
+        kinds = ("determiners", "title_lead_ins", "places", "title_noun_objects")
+        if (
+            text[word.end() : word.end() + 1] == " "
+            and following
+            and any(lex.marker(k).find(following[0]) for k in kinds)
+        ):
+            return word.end()
+    return found
 
 
 def _after_spaces(text: str, at: int) -> int:

@@ -384,6 +384,8 @@ def test_what_did_not_happen_is_no_event():
     assert events_of(text, [("On Monday", "2030-05-20")], lang="en") == []
     text = "Iraq chưa phê chuẩn hiệp định với Mỹ hôm 3/1."
     assert events_of(text, [("hôm 3/1", "2030-01-03")]) == []
+    text = "Hôm 3/1, máy bay Mỹ đã không kích một kho vũ khí ở Iraq."  # 'không kích': an air strike
+    assert len(events_of(text, [("Hôm 3/1", "2030-01-03")])) == 1
     # a negation after the date, or inside what was said, leaves the happening
     text = "The rebels do not have the help they had when they took Tikrit in 2030."
     assert len(events_of(text, [("2030", "2030")], lang="en")) == 1

@@ -518,3 +518,17 @@ def test_a_relative_clause_ends_at_the_noun_its_date_qualifies_and_a_subject_aft
 def test_a_relative_clause_ends_after_the_whole_noun_phrase_its_date_opens():
     text = "Scientists identified the virus that caused the 1957 Asian flu pandemic within weeks."
     assert named(text, "1957") == "The virus caused the 1957 Asian flu pandemic"
+
+
+def test_a_fronted_setting_or_participle_goes_from_the_title():
+    text = "Facing a drastic slowdown, France announced a $33 billion stimulus plan on Thursday."
+    assert named(text, "Thursday") == "France announced a $33 billion stimulus plan"
+    text = "Ngày 3/4, trong khuôn khổ chuyến thăm Mỹ, Thủ tướng Iraq đã gặp Tổng thống Mỹ."
+    at = text.index("Ngày 3/4")
+    timex = Timex(at, at + len("Ngày 3/4"), "Ngày 3/4", "DATE", "2030-04-03")
+    got = title(text, (0, len(text)), (0, len(text)), [timex], lexicon("vi"), timex)
+    assert got == "Thủ tướng Iraq đã gặp Tổng thống Mỹ"
+    text = "Beijing, along with Moscow, vetoed a resolution on Syria last month."  # a name, no participle
+    assert named(text, "last month").startswith("Beijing")
+    text = "Studying the effect of cold, heat and humidity on the virus was hard last year."
+    assert not named(text, "last year").startswith("Heat")
