@@ -83,7 +83,7 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
         for sentence in inside:
             first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
             own = [t for t in timexes[first:last] if t.end <= sentence.end]
-            if not own and sentence not in lead:
+            if sentence not in lead and not _dated(own):
                 continue  # no date and no news of the lead's: nothing to tell (most sentences of an article)
             if sentence not in lead and is_furniture(sentence.text):
                 continue  # page furniture (the lead has none)
