@@ -28,6 +28,10 @@ class Match(NamedTuple):  # made hundreds of thousands of times on a long articl
     phrase: str  # the resource's spelling of what was found
 
 
+SHORT_TEXT_CHARS = 80  # a word or a few, searched whole: what was found in it is kept
+SHORT_TEXTS_KEPT = 20_000  # ... for so many texts a list of phrases, then forgotten all at once
+
+
 class Phrases:
     """A list of phrases found as whole words, longest first; all-capital ones case-sensitively."""
 
@@ -48,13 +52,27 @@ class Phrases:
             if all(firsts) and all(_plain(c) for p in self.phrases for c in p)
             else None
         )
+        self._in_short: dict[str, list[Match]] = {}  # what ``find`` found in each short text
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Every occurrence in ``text[start:end]``, overlaps resolved for the longest, in text order.
 
         Offsets are into ``text`` even when it is decomposed (NFD): the search runs on its NFC form.
+        A short text searched whole is searched once: the event stage asks again and again about
+        the same few words ('in', 'the', 'sau khi') and the pieces they make.
         """
-        end = len(text) if end is None else end
+        if start == 0 and end is None and len(text) <= SHORT_TEXT_CHARS:
+            index = _INDEX.get()
+            if index is None or index.text is not text:
+                found = self._in_short.get(text)
+                if found is None:
+                    if len(self._in_short) >= SHORT_TEXTS_KEPT:
+                        self._in_short.clear()
+                    found = self._in_short[text] = self._search(text, 0, len(text))
+                return list(found)
+        return self._search(text, start, len(text) if end is None else end)
+
+    def _search(self, text: str, start: int, end: int) -> list[Match]:
         segment = text[start:end]
         offsets = None
         if not unicodedata.is_normalized("NFC", segment):

@@ -90,3 +90,18 @@ def test_an_indexed_text_finds_a_phrase_opening_at_a_sign_the_regex_equates_with
     plain = phrases.find(text)
     with indexed(text):
         assert phrases.find(text) == plain == [(2, 5, "\u03b9xy")]
+
+
+def test_a_short_text_is_searched_once_and_each_caller_gets_its_own_list(monkeypatch) -> None:
+    import extract.lexicon as lexicon_module
+
+    phrases = Phrases(["in", "the", "US"])
+    first = phrases.find("in the US")
+    assert [m.phrase for m in first] == ["in", "the", "US"]
+    first.clear()  # a caller's list is its own
+    assert phrases.find("in the US") == Phrases(["in", "the", "US"]).find("in the US") != []
+    assert phrases.find("in the US", 3) == [(3, 6, "the"), (7, 9, "US")]  # a part: searched as before
+    monkeypatch.setattr(lexicon_module, "SHORT_TEXTS_KEPT", 2)
+    for text in ("in", "the", "US", "in the"):
+        assert [m.phrase for m in phrases.find(text)] == text.split()
+    assert len(phrases._in_short) <= 2  # forgotten all at once when full
