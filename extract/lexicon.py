@@ -126,7 +126,7 @@ class _WordIndex:
     """Where each word of a long text starts, by the word lowered.
 
     A phrase that opens with a word can only begin where that word stands, at the start of the
-    part searched, or at the start of a word the part's end cuts. The event stage searches some
+    part searched when it cuts a word, or at the start of a word the part's end cuts. The event stage searches some
     forty parts of each sentence for some twenty lists of phrases; with the index a search tries
     the list's regex at a few positions instead of at every character of the part.
     """
@@ -156,14 +156,17 @@ class _WordIndex:
             found = [at for word in phrases.first_words for at in self.at.get(word, ())]
             known = self._by_phrases[phrases] = sorted(found + self.anywhere)
         found = known[bisect_left(known, start) : bisect_left(known, end)]
-        if not found or found[0] != start:
-            found.insert(0, start)
         text = self.text
+        # the part's start when it cuts a word (elsewhere a phrase's first word, whole there,
+        # stands at one of the known places): most parts then have none, and nothing is tried
+        if (not found or found[0] != start) and 0 < start <= len(text) and _word_char(text[start - 1]):
+            found.insert(0, start)
         if end < len(text) and _word_char(text[end]) and _word_char(text[end - 1]):
             cut = end - 1  # the start of the word the end cuts, which no other candidate follows
-            while cut > found[-1] and _word_char(text[cut - 1]):
+            floor = found[-1] if found else start - 1
+            while cut > floor and _word_char(text[cut - 1]):
                 cut -= 1
-            if cut > found[-1]:
+            if cut > floor:
                 found.append(cut)
         return found
 

@@ -105,3 +105,13 @@ def test_a_short_text_is_searched_once_and_each_caller_gets_its_own_list(monkeyp
     for text in ("in", "the", "US", "in the"):
         assert [m.phrase for m in phrases.find(text)] == text.split()
     assert len(phrases._in_short) <= 2  # forgotten all at once when full
+
+
+def test_every_part_of_an_indexed_text_gives_what_a_scan_of_the_part_gives() -> None:
+    """Parts opening or ending inside a word, at a space, inside a phrase, or empty: the index
+    tries only where a phrase may begin, and finds what a scan of the part finds."""
+    text = "Quân đội Mỹ không kích; US forces  struck Iraqi k, U.S.-led (US) quân"
+    for phrases in _LISTS:
+        plain = {(a, b): phrases.find(text, a, b) for a in range(len(text) + 1) for b in range(len(text) + 1)}
+        with indexed(text):
+            assert {(a, b): phrases.find(text, a, b) for a, b in plain} == plain
