@@ -126,9 +126,9 @@ class _WordIndex:
     """Where each word of a long text starts, by the word lowered.
 
     A phrase that opens with a word can only begin where that word stands, at the start of the
-    part searched when it cuts a word, or at the start of a word the part's end cuts. The event stage searches some
-    forty parts of each sentence for some twenty lists of phrases; with the index a search tries
-    the list's regex at a few positions instead of at every character of the part.
+    part searched when it cuts a word, or at the start of a word the part's end cuts. The event
+    stage searches some forty parts of each sentence for some twenty lists of phrases; with the
+    index a search tries the list's regex at a few positions instead of at every character.
     """
 
     def __init__(self, text: str) -> None:
