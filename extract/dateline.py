@@ -218,6 +218,8 @@ _STAMP_CLOCK = (
     r"(?:[\s,]*(?P<dash>[-–—]\s*)|[\s,]*)(?:(?:{updates})\s*)?(?:at\s+)?{clock}(?P<seconds>:\d{2})?(?!\d)"
     r"(?:\s*[ap]\.?m\.?(?!\w))?(?:\s+at\s+{clock}(?:\s*[ap]\.?m\.?(?!\w))?)?(?P<space>\s*)(?P<bar>\|)?"
 ).replace("{clock}", r"\d{1,2}[:.h]\d{2}")
+# What every clock of a stamp holds: a text without it has no stamp, and its dates need no search
+_CLOCK_DIGITS = re.compile(r"\d[:.h]\d{2}", re.IGNORECASE)
 
 
 _STAMP_LEAD_CHARS = 100  # how far before a stamp's date its weekday, marker and place are looked for
@@ -240,6 +242,8 @@ def inline_stamps(text: str) -> list[tuple[int, int]]:
     """Spans of the stamps in ``text`` (sorted, not overlapping), with the weekday, marker
     ('updated:') and bar-separated label that lead into each on its line."""
     spans = []
+    if not _CLOCK_DIGITS.search(text):
+        return spans
     for lang in language.languages("page"):
         rules = _rules(lang)
         stamp_clock, lead_in = _stamp_patterns(lang)

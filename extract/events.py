@@ -73,8 +73,8 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
     headline = doc.meta.title or ""
     frame = actors_in(headline, 0, len(headline), people)
     builder = _Builder(doc, lex, people, frame, is_story(article, frame, people))
-    inside = [s for s in sentences if _in_regions(doc.regions, s.start, s.end) and not is_furniture(s.text)]
-    lead = [s for s in inside if _SENTENCE_END.search(s.text)][:LEAD_SENTENCES]
+    inside = [s for s in sentences if _in_regions(doc.regions, s.start, s.end)]
+    lead = _lead(inside)
     # Time expressions by offset: each sentence finds its own by bisection, so cost stays linear.
     timexes = sorted(timexes, key=lambda t: (t.start, t.end))
     starts = [t.start for t in timexes]
@@ -83,6 +83,10 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
         for sentence in inside:
             first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
             own = [t for t in timexes[first:last] if t.end <= sentence.end]
+            if sentence not in lead and not _dated(own):
+                continue  # no date and no news of the lead's: nothing to tell (most sentences of an article)
+            if sentence not in lead and is_furniture(sentence.text):
+                continue  # page furniture (the lead has none)
             if _is_chrome(doc.text, sentence, own, lex) or _QUESTION.search(sentence.text):
                 continue  # page chrome, or a question: asked, not told
             governing = _without_report_dates(doc.text, _governing(doc.text, sentence, own, lex), lex)
@@ -99,6 +103,17 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
                     clause = Clause(*_dateline_end(doc.text, sentence, []))
                     events.append(builder.event(sentence, clause, published, None, marker))
     return merge(events)
+
+
+def _lead(inside: Sequence[Sentence]) -> list[Sentence]:
+    """The first sentences of the article (``LEAD_SENTENCES``, whole sentences, no furniture)."""
+    lead: list[Sentence] = []
+    for sentence in inside:
+        if len(lead) == LEAD_SENTENCES:
+            break
+        if _SENTENCE_END.search(sentence.text) and not is_furniture(sentence.text):
+            lead.append(sentence)
+    return lead
 
 
 def _in_regions(regions: Sequence[tuple[int, int]], start: int, end: int) -> bool:

@@ -28,6 +28,10 @@ class Match(NamedTuple):  # made hundreds of thousands of times on a long articl
     phrase: str  # the resource's spelling of what was found
 
 
+SHORT_TEXT_CHARS = 80  # a word or a few, searched whole: what was found in it is kept
+SHORT_TEXTS_KEPT = 20_000  # ... for so many texts a list of phrases, then forgotten all at once
+
+
 class Phrases:
     """A list of phrases found as whole words, longest first; all-capital ones case-sensitively."""
 
@@ -48,13 +52,27 @@ class Phrases:
             if all(firsts) and all(_plain(c) for p in self.phrases for c in p)
             else None
         )
+        self._in_short: dict[str, list[Match]] = {}  # what ``find`` found in each short text
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Every occurrence in ``text[start:end]``, overlaps resolved for the longest, in text order.
 
         Offsets are into ``text`` even when it is decomposed (NFD): the search runs on its NFC form.
+        A short text searched whole is searched once: the event stage asks again and again about
+        the same few words ('in', 'the', 'sau khi') and the pieces they make.
         """
-        end = len(text) if end is None else end
+        if start == 0 and end is None and len(text) <= SHORT_TEXT_CHARS:
+            index = _INDEX.get()
+            if index is None or index.text is not text:
+                found = self._in_short.get(text)
+                if found is None:
+                    if len(self._in_short) >= SHORT_TEXTS_KEPT:
+                        self._in_short.clear()
+                    found = self._in_short[text] = self._search(text, 0, len(text))
+                return list(found)
+        return self._search(text, start, len(text) if end is None else end)
+
+    def _search(self, text: str, start: int, end: int) -> list[Match]:
         segment = text[start:end]
         offsets = None
         if not unicodedata.is_normalized("NFC", segment):
@@ -108,9 +126,9 @@ class _WordIndex:
     """Where each word of a long text starts, by the word lowered.
 
     A phrase that opens with a word can only begin where that word stands, at the start of the
-    part searched, or at the start of a word the part's end cuts. The event stage searches some
-    forty parts of each sentence for some twenty lists of phrases; with the index a search tries
-    the list's regex at a few positions instead of at every character of the part.
+    part searched when it cuts a word, or at the start of a word the part's end cuts. The event
+    stage searches some forty parts of each sentence for some twenty lists of phrases; with the
+    index a search tries the list's regex at a few positions instead of at every character.
     """
 
     def __init__(self, text: str) -> None:
@@ -138,14 +156,17 @@ class _WordIndex:
             found = [at for word in phrases.first_words for at in self.at.get(word, ())]
             known = self._by_phrases[phrases] = sorted(found + self.anywhere)
         found = known[bisect_left(known, start) : bisect_left(known, end)]
-        if not found or found[0] != start:
-            found.insert(0, start)
         text = self.text
+        # the part's start when it cuts a word (elsewhere a phrase's first word, whole there,
+        # stands at one of the known places): most parts then have none, and nothing is tried
+        if (not found or found[0] != start) and 0 < start <= len(text) and _word_char(text[start - 1]):
+            found.insert(0, start)
         if end < len(text) and _word_char(text[end]) and _word_char(text[end - 1]):
             cut = end - 1  # the start of the word the end cuts, which no other candidate follows
-            while cut > found[-1] and _word_char(text[cut - 1]):
+            floor = found[-1] if found else start - 1
+            while cut > floor and _word_char(text[cut - 1]):
                 cut -= 1
-            if cut > found[-1]:
+            if cut > floor:
                 found.append(cut)
         return found
 

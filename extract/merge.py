@@ -37,14 +37,11 @@ import numpy as np
 from extract.categories import categories, kindred
 from extract.lexicon import lexicon
 from extract.model import Event, Source
-from extract.period import Period
-from extract.period import period as _period
+from extract.period import Period, period
 from extract.store import collector_paused
 
 if TYPE_CHECKING:  # scipy loads on the first merge, not with the dashboard
     from scipy.sparse import csr_matrix
-
-period = cache(_period)  # the same few values recur across thousands of events
 
 ALIKE = 0.3  # TF-IDF cosine of two passages: the same telling
 SOMEWHAT_ALIKE = 0.15  # ... enough with the same category or the same people, on the same date

@@ -9,6 +9,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
@@ -38,6 +39,7 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+@cache  # the same few values recur across thousands of events (a Period is immutable)
 def period(value: str) -> Period:
     """The period a TIMEX3 value covers; ``Period('unknown', None, None)`` when it has no place."""
     if "/" in value:

@@ -177,6 +177,7 @@ def test_a_dateline_anchors_the_story_s_weekdays_and_dates_the_page() -> None:
         ("SIRTE, Libya | Sun Oct 2, 2011 1:27 pm EDT SIRTE -", "SIRTE, Libya | Sun Oct 2, 2011 1:27 pm EDT"),
         ("Oslo talks updated: Fri Oct 14 2016 09:31:07 Envoys met.", "updated: Fri Oct 14 2016 09:31:07"),
         ("arrived from Lima Sunday 2 June 2013 18.20 BST The minister said", "Sunday 2 June 2013 18.20 BST"),
+        ("arrived from Lima Sunday 2 June 2013 18H20 BST The minister said", "Sunday 2 June 2013 18H20 BST"),
         ("3 May 2016 Last updated at 09:12 GMT The minister said", "3 May 2016 Last updated at 09:12 GMT"),
         ("a fair point. March 4, 2014 at 2:10 pm | Reply No, it was not", "March 4, 2014 at 2:10 pm |"),
         ("Chủ nhật, 2/6/2013 18:20 (GMT+7) Bộ trưởng cho biết", "Chủ nhật, 2/6/2013 18:20 (GMT+7)"),

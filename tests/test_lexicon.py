@@ -90,3 +90,28 @@ def test_an_indexed_text_finds_a_phrase_opening_at_a_sign_the_regex_equates_with
     plain = phrases.find(text)
     with indexed(text):
         assert phrases.find(text) == plain == [(2, 5, "\u03b9xy")]
+
+
+def test_a_short_text_is_searched_once_and_each_caller_gets_its_own_list(monkeypatch) -> None:
+    import extract.lexicon as lexicon_module
+
+    phrases = Phrases(["in", "the", "US"])
+    first = phrases.find("in the US")
+    assert [m.phrase for m in first] == ["in", "the", "US"]
+    first.clear()  # a caller's list is its own
+    assert phrases.find("in the US") == Phrases(["in", "the", "US"]).find("in the US") != []
+    assert phrases.find("in the US", 3) == [(3, 6, "the"), (7, 9, "US")]  # a part: searched as before
+    monkeypatch.setattr(lexicon_module, "SHORT_TEXTS_KEPT", 2)
+    for text in ("in", "the", "US", "in the"):
+        assert [m.phrase for m in phrases.find(text)] == text.split()
+    assert len(phrases._in_short) <= 2  # forgotten all at once when full
+
+
+def test_every_part_of_an_indexed_text_gives_what_a_scan_of_the_part_gives() -> None:
+    """Parts opening or ending inside a word, at a space, inside a phrase, or empty: the index
+    tries only where a phrase may begin, and finds what a scan of the part finds."""
+    text = "Quân đội Mỹ không kích; US forces  struck Iraqi k, U.S.-led (US) quân"
+    for phrases in _LISTS:
+        plain = {(a, b): phrases.find(text, a, b) for a in range(len(text) + 1) for b in range(len(text) + 1)}
+        with indexed(text):
+            assert {(a, b): phrases.find(text, a, b) for a, b in plain} == plain
