@@ -76,6 +76,8 @@ def test_forecasts_plans_and_deadlines_are_no_events():
     assert events_of(text, [("Monday", "2030-05-20")], lang="en") == []
     text = "The envoy is slated to open the consulate in Basra on Monday."
     assert events_of(text, [("Monday", "2030-05-20")], lang="en") == []
+    text = "Iraqi and U.S. envoys are to meet in Amman on Monday to discuss the pact."
+    assert events_of(text, [("Monday", "2030-05-20")], lang="en") == []
 
 
 def test_an_ongoing_effort_is_no_happening():
