@@ -77,7 +77,7 @@ GL_DRAWN = """() => {
   const scene = plot?._fullLayout?._plots?.xy?._scene;
   return !!(scene && scene.dirty === false && plot.querySelector('.gl-container canvas'));
 }"""
-# The rest of the page, sent once the chart is drawn (dashboard/page.py, _rest_now): the table of events.
+# The whole page drawn: its last large element, the table of events, too.
 COMPLETE = "() => !!document.querySelector('.st-key-events_table [data-testid=\"stDataFrame\"]')"
 WAIT_MS = 120_000  # how long to wait for the app before giving up, not a target
 TARGETS = {"build_s": 0.5, "filter_s": 0.3, "drawn_s": 4.0}

@@ -261,30 +261,9 @@ def _fit_dates(opts: Options) -> None:
     st.session_state["f_dates_whole"] = whole
 
 
-def _sidebar(opts: Options, large: bool = False, widgets: bool = True) -> Filters:
-    """The filters as they stand, and their widgets unless ``widgets`` is False (``_rest_now``)."""
-    if opts.first and opts.last:
-        _fit_dates(opts)
-    st.sidebar.header("Filters")
-    if widgets:
-        _filter_widgets(opts, large)
-    dates = tuple(st.session_state.get("f_dates") or ())
-    return Filters(
-        date_from=dates[0] if dates else None,
-        date_to=dates[1] if len(dates) > 1 else None,
-        actors=tuple(st.session_state["f_actors"]),
-        categories=tuple(st.session_state["f_categories"]),
-        tones=tuple(st.session_state["f_tones"]),
-        languages=tuple(st.session_state["f_languages"]),
-        outlets=tuple(st.session_state["f_outlets"]),
-        text=st.session_state["f_text"].strip(),
-        context=bool(st.session_state["f_context"]),
-        min_relevance=float(st.session_state["f_relevance"]),
-    )
-
-
-def _filter_widgets(opts: Options, large: bool) -> None:
+def _sidebar(opts: Options, large: bool = False) -> Filters:
     with st.sidebar:
+        st.header("Filters")
         st.toggle(
             "Show context events",
             key="f_context",
@@ -293,6 +272,7 @@ def _filter_widgets(opts: Options, large: bool) -> None:
         )
         st.slider("Minimum relevance", 0.0, 1.0, step=0.05, key="f_relevance")
         if opts.first and opts.last:
+            _fit_dates(opts)
             st.date_input(
                 "Dates", min_value=opts.first, max_value=opts.last, key="f_dates", format="YYYY-MM-DD"
             )
@@ -316,6 +296,19 @@ def _filter_widgets(opts: Options, large: bool) -> None:
         else:
             _upload_form()
             curation_ui.sidebar_workspace()
+    dates = tuple(st.session_state.get("f_dates") or ())
+    return Filters(
+        date_from=dates[0] if dates else None,
+        date_to=dates[1] if len(dates) > 1 else None,
+        actors=tuple(st.session_state["f_actors"]),
+        categories=tuple(st.session_state["f_categories"]),
+        tones=tuple(st.session_state["f_tones"]),
+        languages=tuple(st.session_state["f_languages"]),
+        outlets=tuple(st.session_state["f_outlets"]),
+        text=st.session_state["f_text"].strip(),
+        context=bool(st.session_state["f_context"]),
+        min_relevance=float(st.session_state["f_relevance"]),
+    )
 
 
 def _clear_filters() -> None:
@@ -473,8 +466,6 @@ def _on_table_select(table: str) -> None:
 def _on_view_sync() -> None:
     """The browser reported the chart's zoom, hidden tones or the window's width."""
     reported = st.session_state.get("view_sync") or {}
-    if reported.get("drawn"):
-        st.session_state["rest_shown"] = True
     zoom = reported.get("zoom")
     st.session_state["zoom"] = tuple(zoom) if isinstance(zoom, list) and len(zoom) == 2 else None
     st.session_state["hidden"] = tuple(str(h) for h in reported.get("hidden") or ())
@@ -489,8 +480,7 @@ def _on_view_sync() -> None:
 
 def _drawn_for() -> dict:
     """What the chart was drawn for, told to the browser so it reports only what differs: the zoom,
-    the hidden tones and the window widths that keep this layout; and whether the page waits for
-    the chart to be drawn (``_rest_now``)."""
+    the hidden tones and the window widths that keep this layout."""
     viewport = st.session_state.get("viewport")
     same = [width for width in range(240, 4001, 20) if not _relayout(viewport, width)]
     zoom = st.session_state.get("zoom")
@@ -498,7 +488,6 @@ def _drawn_for() -> dict:
         "zoom": list(zoom) if zoom else None,
         "hidden": sorted(st.session_state.get("hidden") or ()),
         "widths": [min(same), max(same)] if same else [0, 0],
-        "waiting": not st.session_state.get("rest_shown"),
     }
 
 
@@ -638,17 +627,6 @@ def _png_download(shown: list[Event], dated: list[Event], lane_mode: str) -> Non
                 st.download_button("PNG", image, "timeline.png", "image/png", key="dl_png", on_click="ignore")
 
 
-def _rest_now(mode: str) -> bool:
-    """Whether this run sends the page around the chart: the filters' widgets, the source panel, the
-    tables, the downloads. A browser's first page of the timeline gets the chart alone first: the
-    rest (megabytes of script to start, hundreds of table cells) would otherwise be built while
-    Plotly starts and draws. The browser reports the chart drawn (``view_sync``), and the run that
-    follows sends the rest. Without a browser (AppTest: no request headers) nothing waits."""
-    if mode != "timeline" or not st.context.headers:
-        st.session_state["rest_shown"] = True
-    return bool(st.session_state.get("rest_shown"))
-
-
 def _revision(filters: Filters, lane_mode: str) -> str:
     return hashlib.sha1(repr((filters, lane_mode)).encode()).hexdigest()[:12]
 
@@ -679,10 +657,9 @@ def main(slots: Slots) -> None:
                 "Dismiss", key="dismiss_notes", on_click=st.session_state.pop, args=("link_notes", None)
             )
     large = isinstance(timeline, overview.LargeTimeline)
-    rest = _rest_now(mode)
-    filters = _sidebar(opts, large, widgets=rest)
+    filters = _sidebar(opts, large)
     if large:
-        _large_view(timeline, filters, mode, caption, chart_slot, rest)
+        _large_view(timeline, filters, mode, caption, chart_slot)
         return
     key_dates = (
         keydates_view.load(data_path(), default=data_path() == DEFAULT_DATA) if mode != "timeline" else None
@@ -721,8 +698,6 @@ def main(slots: Slots) -> None:
     fig = _figure(timeline.key, filters, lane_mode, look, dated, keydates_view.highlighted_days(key_dates))
     st.session_state["chart_ids"] = [e.id for e in dated]  # a click gives the index of its event here
     _draw_chart(chart_slot, fig)
-    if not rest:
-        return
     if key_dates is not None:
         keydates_view.section(key_dates, timeline.by_id, timeline.documents, _select)
     _panel(selected, shown, timeline)
@@ -748,12 +723,9 @@ def _link(filters: Filters, lane_mode: str, selected: Event | None, opts: Option
     st.query_params.from_dict(state.to_query(view, opts) | extra)
 
 
-def _large_view(
-    timeline: overview.LargeTimeline, filters: Filters, mode: str, caption, chart_slot, rest: bool
-) -> None:
+def _large_view(timeline: overview.LargeTimeline, filters: Filters, mode: str, caption, chart_slot) -> None:
     """The timeline view of an indexed timeline: counts per period and lane while many events are
-    in view, the events themselves once few are; the tables list the first events by date (when
-    ``rest``: ``_rest_now``)."""
+    in view, the events themselves once few are; the tables list the first events by date."""
     if mode != "timeline":
         chart_slot.info(
             "Key dates and Story are shown for timelines read whole (data files under "
@@ -788,8 +760,6 @@ def _large_view(
     )
     st.session_state["chart_ids"] = [e.id for e in drawn.events]
     _draw_chart(chart_slot, drawn.figure)
-    if not rest:
-        return
     listed = overview.first_events(timeline, shown, TABLE_ROWS)
     _panel(selected, drawn.events or listed, timeline)
     if undated_count:

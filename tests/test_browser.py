@@ -129,16 +129,6 @@ def _dated(events):
     return [e for e in events if chart.is_dated(e)]
 
 
-def test_a_first_page_gets_the_rest_after_its_chart_by_itself(page, app_url):
-    """A new visitor's first page is sent the chart alone; the filters, the source panel and the
-    tables follow, with nothing clicked, once the browser reports the chart drawn."""
-    _open(page, app_url)
-    expect(page.get_by_text("Show context events")).to_be_visible()
-    expect(page.get_by_text("Click an event in the chart or a row in a table")).to_be_visible()
-    expect(page.locator(".st-key-events_table [data-testid='stDataFrame']")).to_be_visible()
-    expect(page.locator(".scatterlayer .points path")).to_have_count(5)  # still the same chart
-
-
 def test_clicking_an_event_shows_its_passage(page, app_url):
     points = _open(page, app_url)
     expect(points).to_have_count(5)
