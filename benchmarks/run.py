@@ -43,8 +43,13 @@ def dashboard_rows(dashboard: dict) -> list[tuple[str, str]]:
             each(lambda r: f"{r['figure_bytes'] / 1e6:.2f} MB ({'WebGL' if r['webgl'] else 'SVG'})"),
         ),
     ]
-    if "drawn_cold_s" in sizes[0]:
-        drawn = each(lambda r: f"cold {r['drawn_cold_s']} s, warm {r['drawn_warm_s']} s")
+    if "cold" in sizes[0]:
+        drawn = each(
+            lambda r: (
+                f"cold {r['cold']['drawn']} s, a new visitor {r['new_visitor']['drawn']} s, "
+                f"warm {r['drawn_warm_s']} s"
+            )
+        )
         rows.append(("Dashboard, drawn in headless Chromium", drawn))
     if bundled := dashboard.get("bundled"):
         rows.append(

@@ -23,6 +23,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from dashboard.filters import is_context
+from dashboard.note import note_figure
 from dashboard.safe_text import one_line
 from extract.model import Event
 
@@ -512,15 +513,6 @@ _QUICK_RANGES = [
     dict(count=5, label="5 years", step="year", stepmode="backward"),
     dict(label="all", step="all"),
 ]
-
-
-def note_figure(text: str, height: int = 260) -> go.Figure:
-    """A figure holding only a line of text, for when there is nothing (yet) to draw."""
-    fig = go.Figure(layout=dict(height=height, margin=dict(l=10, r=10, t=10, b=10)))
-    fig.add_annotation(text=text, showarrow=False, x=0.5, y=0.5)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return fig
 
 
 def _margins(lane_labels: list[str], height: int, compact: bool) -> dict:

@@ -31,6 +31,7 @@ import streamlit as st
 
 from dashboard import chart, filters
 from dashboard.filters import Filters, Options
+from dashboard.note import note_figure
 from dashboard.safe_text import one_line
 from extract.event_index import EventIndex, build_from_json
 from extract.model import SHOWN_BY_DEFAULT, Document, Event
@@ -278,7 +279,7 @@ def draw(
     index = timeline.index
     dated = shown & index.dated
     if not dated.any():
-        return Drawn(chart.note_figure("No dated event matches the filters"), [], 0, None)
+        return Drawn(note_figure("No dated event matches the filters"), [], 0, None)
     # An event is in view when its marker is: a period's middle day (a year's events, tens of
     # thousands at 10^6, would otherwise be in the view of every day of their year).
     middle = timeline.middle

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import app as dashboard_app
 from dashboard import chart, state
+from dashboard import page as dashboard_page
 from dashboard.filters import Filters, apply, options
 from dashboard.panel import context, passage_html
 from dashboard.sample import fixture_timeline, generated_timeline
@@ -237,12 +237,12 @@ def test_app_renders_the_timeline_and_the_undated_strip(app):
 
 
 def test_a_long_table_shows_its_first_rows_and_says_so(tmp_path, monkeypatch):
-    save(tmp_path, *generated_timeline(dashboard_app.TABLE_ROWS + 60))
+    save(tmp_path, *generated_timeline(dashboard_page.TABLE_ROWS + 60))
     monkeypatch.setenv("TIMELINE_DATA", str(tmp_path))
     at = AppTest.from_file(APP, default_timeout=60).run()
     table = _table(at, "events_table")
-    assert len(table) == dashboard_app.TABLE_ROWS
-    assert any(f"first {dashboard_app.TABLE_ROWS} of" in c.value for c in at.caption)
+    assert len(table) == dashboard_page.TABLE_ROWS
+    assert any(f"first {dashboard_page.TABLE_ROWS} of" in c.value for c in at.caption)
 
 
 def test_filters_change_the_table(app):
@@ -328,8 +328,8 @@ def test_a_passage_cannot_end_its_html_block_or_start_a_formula(timeline):
 def test_loading_a_timeline_leaves_the_collector_and_thread_turns_as_they_were(tmp_path, timeline):
     save(tmp_path, *timeline)
     turn = sys.getswitchinterval()
-    dashboard_app._load.clear()
-    loaded = dashboard_app._load(str(tmp_path / "events.json"), 0.0)
+    dashboard_page._load.clear()
+    loaded = dashboard_page._load(str(tmp_path / "events.json"), 0.0)
     assert [e.id for e in loaded.events] == [e.id for e in timeline[1]]
     assert gc.isenabled() and sys.getswitchinterval() == turn
 

@@ -218,7 +218,7 @@ def test_a_bad_manifest_is_reported_under_the_name_it_was_uploaded_with():
 
 
 def test_a_json_upload_that_is_not_a_timeline_says_why(tmp_path):
-    from dashboard.app import _read_timeline_json
+    from dashboard.page import _read_timeline_json
 
     assert "is not valid JSON" in _read_timeline_json("cut.json", b'{"events": [')
     assert "does not hold a timeline" in _read_timeline_json("other.json", b'{"rows": []}')

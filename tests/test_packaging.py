@@ -40,7 +40,7 @@ class Absent:
 
 
 sys.meta_path.insert(0, Absent())
-import dashboard.app, dashboard.exports, kaleido
+import dashboard.app, dashboard.page, dashboard.exports, kaleido
 from extract.pipeline import process_file
 page = pathlib.Path(tempfile.mkdtemp()) / "a.html"
 page.write_text("<html><head><title>Talks</title></head><body><article><p>On 5 March 2019 the United "
