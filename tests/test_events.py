@@ -78,6 +78,8 @@ def test_forecasts_plans_and_deadlines_are_no_events():
     assert events_of(text, [("Monday", "2030-05-20")], lang="en") == []
     text = "Iraqi and U.S. envoys are to meet in Amman on Monday to discuss the pact."
     assert events_of(text, [("Monday", "2030-05-20")], lang="en") == []
+    text = "I think September is too short a time for U.S. troops to leave Iraq."
+    assert events_of(text, [("September", "2030-09")], lang="en") == []
 
 
 def test_an_ongoing_effort_is_no_happening():
