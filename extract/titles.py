@@ -575,7 +575,12 @@ def _antecedent(text: str, sentence_start: int, comma: int, lex: Lexicon, person
         name.pop()
     name_start = [name[-1].start()] if name else []
     starts = name_start + determiners[-1:] if person else determiners[-1:] + name_start
-    for phrase_start in [*starts, piece_start]:
+    # ... or what follows the piece's last preposition ('participated in [Clooney's telethon], which')
+    objects = lex.marker("title_noun_objects").find(text, piece_start, piece_end)
+    after_preposition = [_after_spaces(text, objects[-1].end)] if objects else []
+    if after_preposition and not _opens_a_noun_phrase(text, after_preposition[0], lex):
+        after_preposition = []  # 'to quarantine people who ...': a verb, no noun phrase
+    for phrase_start in [*starts, *after_preposition, piece_start]:
         phrase = text[phrase_start:piece_end]
         if len(phrase) <= MAX_SUBJECT_CHARS and not lex.marker("title_predicates").find(phrase):
             return " ".join(phrase.split())

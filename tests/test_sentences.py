@@ -101,3 +101,17 @@ def test_a_sentence_run_into_a_headline_starts_at_its_capitalised_article():
         "The convoy left Basra at dawn.",
         "Talks resumed in The Hague today.",
     ]
+
+
+def test_a_sentence_run_into_a_list_or_a_caption_starts_at_its_capitalised_preposition_or_pronoun():
+    text = (
+        "Groups: Kurds, Armenians, Circassians In May 2030, the army left Basra. "
+        "Aid from Oxfam Our team arrived."
+    )
+    doc = Document("a.txt", text, Metadata(), ((0, len(text)),), len(text))
+    assert [s.text for s in split(doc)] == [
+        "Groups: Kurds, Armenians, Circassians",
+        "In May 2030, the army left Basra.",
+        "Aid from Oxfam",
+        "Our team arrived.",
+    ]

@@ -532,3 +532,9 @@ def test_a_fronted_setting_or_participle_goes_from_the_title():
     assert named(text, "last month").startswith("Beijing")
     text = "Studying the effect of cold, heat and humidity on the virus was hard last year."
     assert not named(text, "last year").startswith("Heat")
+
+
+def test_a_relative_clause_after_a_comma_takes_back_the_object_of_the_preposition_before_it():
+    text = "Stars including Madonna and Jay Z performed in a telethon for Haiti, which took place on Friday."
+    clause = "which took place on Friday"
+    assert clause_titled(text, "Friday", clause) == "A telethon for Haiti took place"
