@@ -38,6 +38,7 @@ MAX_NAMING_WORDS = 3  # words between a date and the action noun of the phrase i
 _PHRASE_WORD = re.compile(r"[^\s,;:]+")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
 _BRACKET_OPENING = re.compile(r"\(([^()\n]{1,80})\)\s*")
+_AGE = re.compile(r"\s*\d{1,3}\s*")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]* $")
 _NEXT_LOWER_WORD = re.compile(r" ([a-z][a-z-]*)\b(?![’'])")
 MIN_NAMED_WORDS = 2  # 'Uprising' alone says too little
@@ -578,7 +579,11 @@ def _antecedent(text: str, sentence_start: int, comma: int, lex: Lexicon, person
     # ... or what follows the piece's last preposition ('participated in [Clooney's telethon], which')
     objects = lex.marker("title_noun_objects").find(text, piece_start, piece_end)
     after_preposition = [_after_spaces(text, objects[-1].end)] if objects else []
-    if after_preposition and not _opens_a_noun_phrase(text, after_preposition[0], lex):
+    if (
+        after_preposition
+        and lex.marker("infinitive_markers").find(objects[-1].phrase)
+        and not _opens_a_noun_phrase(text, after_preposition[0], lex)
+    ):
         after_preposition = []  # 'to quarantine people who ...': a verb, no noun phrase
     for phrase_start in [*starts, *after_preposition, piece_start]:
         phrase = text[phrase_start:piece_end]
@@ -612,6 +617,8 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon) -> str:
     commas = [m.start() for m in _COMMA.finditer(text, sentence_start, start)]
     if len(commas) < 2 or text[commas[-1] : start].strip(", "):
         return ""
+    while len(commas) > 2 and _AGE.fullmatch(text, commas[-3] + 1, commas[-2]):
+        commas.pop(-2)  # an age between commas is part of the name's apposition ('Middleton, 29, ...')
     piece_start = commas[-3] + 1 if len(commas) > 2 else sentence_start
     # not before a colon or a semicolon ("CNN.com 'Godfather' dies at 63: Jon Petrovich, a former ...")
     breaks = [

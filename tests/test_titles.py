@@ -538,3 +538,16 @@ def test_a_relative_clause_after_a_comma_takes_back_the_object_of_the_prepositio
     text = "Stars including Madonna and Jay Z performed in a telethon for Haiti, which took place on Friday."
     clause = "which took place on Friday"
     assert clause_titled(text, "Friday", clause) == "A telethon for Haiti took place"
+
+
+def test_an_age_between_commas_is_no_subject():
+    text = "Jane Roe, 29, accompanied by her brother, attended a rehearsal at the abbey on Thursday."
+    clause = "attended a rehearsal at the abbey on Thursday"
+    assert clause_titled(text, "Thursday", clause) == "Jane Roe attended a rehearsal at the abbey"
+
+
+def test_a_relative_clause_after_an_infinitive_does_not_take_its_verb_as_antecedent():
+    text = "The camp was used to shelter families who were displaced by the floods in 2029."
+    assert not named(text, "2029").startswith("Shelter families")
+    text = "Police killed four people in protests that erupted in Basra on Friday."
+    assert named(text, "Friday") == "Protests erupted in Basra"
