@@ -46,8 +46,9 @@ def _annotations(page) -> list[str]:
 
 def _zoom_to_a_month(page) -> None:
     """A click on "1 month", again if a rerun that was under way (the page reporting its width)
-    drew the chart anew before the zoom was reported; the URL says when the server has it."""
-    for _ in range(3):
+    drew the chart anew before the zoom was reported; the URL says when the server has it. On a
+    loaded machine reruns come late and several may follow one another: five tries."""
+    for _ in range(5):
         page.wait_for_function("() => document.querySelector('.js-plotly-plot')?.__viewSync")
         page.locator(".js-plotly-plot g.rangeselector g.button", has_text="1 month").click()
         try:
