@@ -551,3 +551,13 @@ def test_a_relative_clause_after_an_infinitive_does_not_take_its_verb_as_anteced
     assert not named(text, "2029").startswith("Shelter families")
     text = "Police killed four people in protests that erupted in Basra on Friday."
     assert named(text, "Friday") == "Protests erupted in Basra"
+
+
+def test_a_duration_closing_the_title_goes_with_its_for():
+    text = "The envoy traveled to Basra last month for two days."
+    at = text.index("two days")
+    timexes = [Timex(at, at + len("two days"), "two days", "DURATION", "P2D")]
+    assert (
+        title(text, (0, len(text)), (0, len(text)), timexes, lexicon("en"))
+        == "The envoy traveled to Basra last month"
+    )
