@@ -73,7 +73,10 @@ def title(
     clause = (clause[0], _over_a_quote(text, clause[1], sentence[1]))
     if dated and (inner := _subordinate_start(text, clause, dated, lex)) is not None:
         start, end = _trimmed(text, inner, _before_unclosed_bracket(text, inner, clause[1]), timexes, lex)
-        return _capitalised(_cut(text, start, end, lex))  # a clause with its own subject and predicate
+        words = _WORD.findall(text, start, end)
+        if len(words) >= MIN_TITLE_WORDS or not lex.marker("pronouns").find(words[0] if words else ""):
+            return _capitalised(_cut(text, start, end, lex))  # a clause with its own subject and predicate
+        # 'It began', 'We are': a pronoun and its verb say too little
     if dated and (inside := _restrictive_relative(text, clause, sentence[0], dated, lex)):
         start, end, subject = inside
         return _capitalised(_cut(text, start, end, lex, subject))
@@ -107,7 +110,11 @@ def _subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Le
     blocked'): after the last subordinator, or 'that' after a statement, before the date, when a
     subject opens what follows and a predicate comes before the date with no punctuation. None when
     the date is the clause's own."""
-    openers = [m for m in lex.marker("subordinators").find(text, clause[0] + 1, dated.start)]
+    openers = [
+        m
+        for kind in ("subordinators", "title_subordinators")
+        for m in lex.marker(kind).find(text, clause[0] + 1, dated.start)
+    ]
     for m in lex.marker("title_connectors_inside").find(text, clause[0] + 1, dated.start):
         if any(c.category == STATEMENT for c in cues_in(text, clause[0], m.start, lex)):
             openers.append(m)  # a report's 'that': what follows is what was reported
@@ -768,7 +775,10 @@ def _is_a_closing_phrase(text: str, clause: tuple[int, int], sentence_start: int
     """Whether the clause is a phrase after the sentence's words: it opens with a preposition, has
     no predicate (where the language's word forms can tell one) and words come before it."""
     start, end = clause
-    if not lex.verb_forms or _after_leading(text, start, end, lex.marker("title_noun_objects")) == start:
+    prepositions = [
+        _after_leading(text, start, end, lex.marker(k)) for k in ("title_noun_objects", "title_lead_ins")
+    ]
+    if not lex.verb_forms or max(prepositions) == start:
         return False
     if len(_WORD.findall(text, sentence_start, start)) < MIN_TITLE_WORDS:
         return False

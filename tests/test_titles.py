@@ -561,3 +561,17 @@ def test_a_duration_closing_the_title_goes_with_its_for():
         title(text, (0, len(text)), (0, len(text)), timexes, lexicon("en"))
         == "The envoy traveled to Basra last month"
     )
+
+
+def test_a_date_in_a_clause_opened_by_since_or_where_titles_that_clause():
+    text = "The revolt is the gravest threat to the emir since he succeeded his father 11 years ago."
+    assert named(text, "11 years ago") == "He succeeded his father"
+    text = "That is remarkable in a country where tensions exploded between the parties last month."
+    assert named(text, "last month") == "Tensions exploded between the parties"
+    text = 'He had called the envoy a "liar" during a magazine interview last year.'
+    clause = "during a magazine interview last year"
+    assert clause_titled(text, "last year", clause).startswith("He had called the envoy")
+    text = "The war has cost 8,000 lives since it began a year ago."  # too little of its own
+    assert named(text, "a year ago").startswith("The war has cost")
+    text = "Ford became president after Nixon resigned on August 9, 1974."  # a name says enough
+    assert named(text, "August 9, 1974") == "Nixon resigned"
