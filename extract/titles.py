@@ -179,7 +179,7 @@ def _restrictive_relative(
         return None  # a state ('who are here today')
     if any(_is_predicate(text, w.start(), lex) for w in words[2 if passive else 1 :]):
         return None  # the date is the main clause's ('the man who shot him was arrested on Monday')
-    last = _LAST_WORD.search(text, max(0, dated.start - 12), _before_spaces(text, dated.start))
+    last = _word_before(text, dated.start)
     if last and last[0].casefold() in lex.marker("determiners").phrases:
         # a date in a noun phrase: up to its noun ('caused the 1918 Asian flu pandemic', 'the 1991 war')
         end = _stripped(text, predicate, _noun_phrase_end(text, dated.end, clause[1], lex))[1]
@@ -192,8 +192,8 @@ def _restrictive_relative(
     antecedent = _antecedent(text, narrowing[-1].end if narrowing else sentence_start, before, lex, person)
     if not antecedent or end <= predicate:
         return None
-    if lex.marker("time_nouns").find(antecedent.rsplit(" ", 1)[-1]) or any(
-        form.fullmatch(antecedent.split(" ", 1)[0]) for form in lex.nonfinite_forms
+    if lex.marker("time_nouns").find(antecedent.rsplit(" ", 1)[-1]) or _is_nonfinite(
+        antecedent.split(" ", 1)[0], lex
     ):
         return None  # a time ('the year that ended on March 31'), or no noun phrase ('Referring to X who')
     return predicate, end, antecedent
@@ -216,13 +216,23 @@ def _is_participle(word: str, lex: Lexicon) -> bool:
     return any(form.fullmatch(word) for form in lex.verb_forms)
 
 
+def _is_nonfinite(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` is a verb form that is no predicate ('arriving')."""
+    return any(form.fullmatch(word) for form in lex.nonfinite_forms)
+
+
+def _word_before(text: str, at: int, reach: int = 12) -> re.Match | None:
+    """The word that ends right before ``at`` (spaces between), looked for ``reach`` characters back."""
+    return _LAST_WORD.search(text, max(0, at - reach), _before_spaces(text, at))
+
+
 def _opens_a_subject(text: str, at: int, lex: Lexicon) -> bool:
     """Whether a subject may start at ``at``: a word or number that is neither a predicate nor one
     leading into a place or time ('after [arriving]' is no clause, 'while [in] Texas' neither)."""
     if text[at : at + 1].isdigit() or _after_leading(text, at, at + 20, lex.marker("approximators")) > at:
         return True  # a count ('at least 30 people died')
     word = _WORD.match(text, at)
-    if word is None or _is_predicate(text, at, lex) or any(f.fullmatch(word[0]) for f in lex.nonfinite_forms):
+    if word is None or _is_predicate(text, at, lex) or _is_nonfinite(word[0], lex):
         return False
     return not any(lex.marker(kind).find(word[0]) for kind in ("title_lead_ins", "places"))
 
@@ -246,12 +256,7 @@ def _aside(
     ):
         return None  # the subject opens the sentence; else an apposition ('Doha,') or a clause
     rest = _after_spaces(text, after + 1)
-    if (
-        piece is None
-        or piece[0] >= piece[1]
-        or piece[1] - piece[0] > MAX_SUBJECT_CHARS
-        or not _is_predicate(text, rest, lex)
-    ):
+    if piece[0] >= piece[1] or piece[1] - piece[0] > MAX_SUBJECT_CHARS or not _is_predicate(text, rest, lex):
         return None
     if lex.marker("title_predicates").find(text, *piece):
         return None  # a clause of its own, not a subject
@@ -264,7 +269,7 @@ def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex |
     perhaps dropped already as a connector: one of time ('After a flap about tax payments, the
     Senate confirmed him' gives 'the Senate confirmed him'), a setting ('Trong khuôn khổ chuyến
     thăm Mỹ, ...') or a participle ('Facing a drastic slowdown, France announced ...')."""
-    before = _LAST_WORD.search(text, max(0, start - 20), _before_spaces(text, start))
+    before = _word_before(text, start, reach=20)
     first = (
         before.start()
         if before and _fronted_opener(text, before.start(), start, lex) > before.start()
@@ -308,7 +313,7 @@ def _fronted_opener(text: str, at: int, end: int, lex: Lexicon) -> int:
         _after_leading(text, at, end, lex.marker(kind)) for kind in ("subordinators", "title_fronted")
     )
     word = _WORD.match(text, at, end)
-    if found == at and word and any(form.fullmatch(word[0].casefold()) for form in lex.nonfinite_forms):
+    if found == at and word and _is_nonfinite(word[0].casefold(), lex):
         # a participle leading into its object or place ('Facing a', 'Speaking after'), not a name
         # ('Beijing, ...') or a noun's modifier ('Shipping sources')
         following = _WORD.match(text, word.end() + 1, end)
@@ -340,7 +345,7 @@ def _named_happening(text: str, dated: Timex, end: int, lex: Lexicon) -> tuple[i
     is about, after the possessor. None unless a determiner or a possessor opens the phrase, an
     action noun follows the date closely with no predicate between, and a name is in it ('the
     Sept. 11 attacks' says too little)."""
-    before = _LAST_WORD.search(text, max(0, dated.start - 12), _before_spaces(text, dated.start))
+    before = _word_before(text, dated.start)
     if before is None:
         return None
     possessor = _possessor(text, before, lex)
@@ -368,7 +373,7 @@ def _happening_before(
     phrase and no action of the clause comes before it ('rescued them after the earthquake in
     Pakistan in 2005' gives 'earthquake in Pakistan'; "led to Mubarak's ouster last week", 'a
     suggestion in March by Liam Fox'). None when the phrase names no one."""
-    before = _LAST_WORD.search(text, max(0, dated.start - 12), _before_spaces(text, dated.start))
+    before = _word_before(text, dated.start)
     if before and before[0].casefold() in lex.marker("determiners").phrases:
         return None  # the date opens a noun phrase of its own ('and the 2004 tsunami')
     phrase_end = _before_spaces(text, _without_lead_in(text, clause_start, dated.start, lex))

@@ -284,10 +284,17 @@ def test_a_time_after_an_apposition_is_no_subject():
     assert got == "The carmaker, hit by the crisis, yesterday sought protection in court"
 
 
-def named(text: str, date: str) -> str:
-    at = text.index(date)
-    dated = Timex(at, at + len(date), date, "DATE", "2030")
-    return title(text, (0, len(text)), (0, len(text)), [dated], lexicon("en"), dated)
+def clause_titled(text: str, dated: str, clause: str | None = None, lang: str = "en") -> str:
+    """The title of ``clause`` (the whole sentence by default) dated by ``dated``."""
+    at = text.index(dated)
+    timex = Timex(at, at + len(dated), dated, "DATE", "2030")
+    start = text.index(clause) if clause else 0
+    span = (start, start + len(clause)) if clause else (0, len(text))
+    return title(text, span, (0, len(text)), [timex], lexicon(lang), timex)
+
+
+def named(text: str, date: str, lang: str = "en") -> str:
+    return clause_titled(text, date, lang=lang)
 
 
 def test_a_happening_named_with_its_date_inside_is_the_title():
@@ -346,12 +353,6 @@ def test_a_happening_named_right_before_its_date_after_a_preposition_is_the_titl
     assert named(text, "last year").startswith("Mourners remembered")
     text = "Schools closed after the storm on Monday."  # names no one
     assert named(text, "Monday").startswith("Schools closed")
-
-
-def clause_titled(text: str, dated: str, clause: str) -> str:
-    at, start = text.index(dated), text.index(clause)
-    timex = Timex(at, at + len(dated), dated, "DATE", "2030")
-    return title(text, (start, start + len(clause)), (0, len(text)), [timex], lexicon("en"), timex)
 
 
 def test_an_aside_holding_the_date_gives_way_to_its_sentence():
@@ -415,22 +416,16 @@ def test_a_title_does_not_end_on_the_word_that_led_into_its_date():
     assert named(text, "1957") == "Doctors said the virus was as mild as the flu"
 
 
-def vi_clause_titled(text: str, dated: str, clause: str) -> str:
-    at, start = text.index(dated), text.index(clause)
-    timex = Timex(at, at + len(dated), dated, "DATE", "2030")
-    return title(text, (start, start + len(clause)), (0, len(text)), [timex], lexicon("vi"), timex)
-
-
 def test_vietnamese_concessive_and_listing_openers_go_and_a_saying_tells_what_was_said():
     text = "Dân quân vẫn tấn công, dù chính phủ tuyên bố đánh bại phiến quân hồi năm 2030."
     clause = "dù chính phủ tuyên bố đánh bại phiến quân hồi năm 2030"
-    assert vi_clause_titled(text, "năm 2030", clause) == "Chính phủ tuyên bố đánh bại phiến quân"
+    assert clause_titled(text, "năm 2030", clause, "vi") == "Chính phủ tuyên bố đánh bại phiến quân"
     text = "Căn cứ bị tấn công nhiều lần, bao gồm vụ nã rocket vào sân bay Erbil hôm 3/4."
     clause = "bao gồm vụ nã rocket vào sân bay Erbil hôm 3/4"
-    assert vi_clause_titled(text, "hôm 3/4", clause) == "Vụ nã rocket vào sân bay Erbil"
+    assert clause_titled(text, "hôm 3/4", clause, "vi") == "Vụ nã rocket vào sân bay Erbil"
     text = "Tướng Smith hôm 3/4 nói với các phóng viên ở Baghdad rằng, ông không thấy mối đe dọa nào."
     clause = "Tướng Smith hôm 3/4 nói với các phóng viên ở Baghdad rằng"
-    assert not vi_clause_titled(text, "hôm 3/4", clause).endswith("rằng")
+    assert not clause_titled(text, "hôm 3/4", clause, "vi").endswith("rằng")
 
 
 def test_a_vietnamese_lead_in_closing_the_title_goes_with_its_time():
@@ -524,10 +519,7 @@ def test_a_fronted_setting_or_participle_goes_from_the_title():
     text = "Facing a drastic slowdown, France announced a $33 billion stimulus plan on Thursday."
     assert named(text, "Thursday") == "France announced a $33 billion stimulus plan"
     text = "Ngày 3/4, trong khuôn khổ chuyến thăm Mỹ, Thủ tướng Iraq đã gặp Tổng thống Mỹ."
-    at = text.index("Ngày 3/4")
-    timex = Timex(at, at + len("Ngày 3/4"), "Ngày 3/4", "DATE", "2030-04-03")
-    got = title(text, (0, len(text)), (0, len(text)), [timex], lexicon("vi"), timex)
-    assert got == "Thủ tướng Iraq đã gặp Tổng thống Mỹ"
+    assert named(text, "Ngày 3/4", "vi") == "Thủ tướng Iraq đã gặp Tổng thống Mỹ"
     text = "Beijing, along with Moscow, vetoed a resolution on Syria last month."  # a name, no participle
     assert named(text, "last month").startswith("Beijing")
     text = "Studying the effect of cold, heat and humidity on the virus was hard last year."
