@@ -492,8 +492,9 @@ def test_each_export_opened_keeps_its_sources(page, browser, app_url, fixture_ev
     page.get_by_text("Add articles").click()
     page.locator("input[type=file]").set_input_files([str(json_path)])
     page.get_by_role("button", name="Extract").click()
+    # Perhaps the server's first upload: it starts the extractor's child and loads the merge's libraries.
     expect(page.locator(".upload-success").filter(has_text="reopened.json:")).to_contain_text(
-        f"timeline of {len(fixture_events)} event(s) opened"
+        f"timeline of {len(fixture_events)} event(s) opened", timeout=4 * WAIT_MS
     )
     # Its events are the page's own: merged with them, none new.
     expect(page.get_by_text(f"{len(fixture_events)} of {len(fixture_events)} events shown")).to_be_visible()
