@@ -66,20 +66,20 @@ def title(
         )
     ):
         start, end, subject = named
-        return _capitalised(_cut(text, start, end, lex, subject))
+        return _titled(text, start, end, timexes, lex, subject)
     if aside := _aside(text, clause, sentence, timexes, lex):
         start, end, subject = aside
-        return _capitalised(_cut(text, start, end, lex, subject))
+        return _titled(text, start, end, timexes, lex, subject)
     clause = (clause[0], _over_a_quote(text, clause[1], sentence[1]))
     if dated and (inner := _subordinate_start(text, clause, dated, lex)) is not None:
         start, end = _trimmed(text, inner, _before_unclosed_bracket(text, inner, clause[1]), timexes, lex)
         words = _WORD.findall(text, start, end)
         if len(words) >= MIN_TITLE_WORDS or not lex.marker("pronouns").find(words[0] if words else ""):
-            return _capitalised(_cut(text, start, end, lex))  # a clause with its own subject and predicate
+            return _titled(text, start, end, timexes, lex)  # a clause with its own subject and predicate
         # 'It began', 'We are': a pronoun and its verb say too little
     if dated and (inside := _restrictive_relative(text, clause, sentence[0], dated, lex)):
         start, end, subject = inside
-        return _capitalised(_cut(text, start, end, lex, subject))
+        return _titled(text, start, end, timexes, lex, subject)
     start, end = _trimmed(text, clause[0], _before_unclosed_bracket(text, *clause), timexes, lex)
     start = _after_fronted(text, start, end, lex, dated)
     if _continues_the_sentence(text, start, sentence[0], timexes, lex):
@@ -100,7 +100,7 @@ def title(
         subject = _subject(text, start, sentence[0], lex) or _shared_subject(
             text, clause[0], start, sentence[0], lex
         )
-    return _capitalised(_cut(text, start, end, lex, subject))
+    return _titled(text, start, end, timexes, lex, subject)
 
 
 def _subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Lexicon) -> int | None:
@@ -190,6 +190,8 @@ def _restrictive_relative(
     # the noun phrase right before the pronoun ('the epicenter of [mass protests] that began')
     person = bool(lex.marker("title_relatives_people").find(pronoun.phrase))
     antecedent = _antecedent(text, narrowing[-1].end if narrowing else sentence_start, before, lex, person)
+    if antecedent[:1].isdigit():  # an age or a count ('a girl of 16 who'): the noun phrase it is of
+        antecedent = _antecedent(text, sentence_start, before, lex, person)
     if not antecedent or end <= predicate:
         return None
     if lex.marker("time_nouns").find(antecedent.rsplit(" ", 1)[-1]) or _is_nonfinite(
@@ -560,6 +562,10 @@ def _relative(
         comma -= 1
     if comma <= sentence_start or text[comma] not in ",-–—":
         return None
+    while (age := text.rfind(",", sentence_start, comma)) > sentence_start and _AGE.fullmatch(
+        text, age + 1, comma
+    ):
+        comma = age  # 'Jane Roe, 35, whose ...': the name before the age
     kept = _after_leading(text, clause_start, start + 10, lex.marker("title_relatives_kept"))
     person = _after_leading(text, clause_start, start + 10, lex.marker("title_relatives_people"))
     dropped = max(person, _after_leading(text, clause_start, start + 10, lex.marker("title_relatives")))
@@ -725,13 +731,19 @@ def _after_leading(text: str, start: int, end: int, phrases) -> int:
     return start
 
 
-def _without_lead_in(text: str, start: int, at: int, lex: Lexicon) -> int:
+def _without_lead_in(
+    text: str,
+    start: int,
+    at: int,
+    lex: Lexicon,
+    kinds: Sequence[str] = ("title_lead_ins", "title_connectors"),
+) -> int:
     """``at`` moved back over the words that lead into a time expression ('early on', 'vào', 'on
     the'), and over a connector left hanging ('between 2005 and [2008]')."""
     while True:
         found = [
             m
-            for kind in ("title_lead_ins", "title_connectors", "determiners")
+            for kind in (*kinds, "determiners")
             for m in lex.marker(kind).find(text, start, at)
             if not text[m.end : at].strip()
         ]
@@ -790,28 +802,68 @@ def _is_a_closing_phrase(text: str, clause: tuple[int, int], sentence_start: int
     return not any(_is_predicate(text, w.start(), lex) for w in _WORD.finditer(text, start, end))
 
 
-def _cut(text: str, start: int, end: int, lex: Lexicon, subject: str = "") -> str:
-    """``subject`` and ``text[start:end]`` in at most about TITLE_CHARS, cut at a clause boundary
-    or a word's end, and not after a word that leads into the rest ('the', 'of', 'và')."""
+def _titled(
+    text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon, subject: str = ""
+) -> str:
+    """The title of ``text[start:end]`` with ``subject`` before it."""
+    return _capitalised(_cut(_without_inner_times(text, start, end, timexes, lex), lex, subject))
+
+
+def _without_inner_times(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> str:
+    """``text[start:end]`` on one line without the time expressions inside it that only date what
+    it tells, with the words that lead into them ('made the announcement on Sept. 24 that ...',
+    'sounded an alarm Saturday over ...'); the date stands beside the title."""
+    kept, at = "", start
+    for t in sorted(timexes, key=lambda t: t.start):
+        if at <= t.start and start < t.start and t.end < end and _only_dates(text, t, end, lex):
+            kept += text[at : _without_lead_in(text, at, t.start, lex, ("title_lead_ins",))].rstrip()
+            at = t.end
+    kept += text[at:end]
+    return " ".join(kept.split()).lstrip(_EDGE_PUNCTUATION)  # 'At 10pm last night, a neighbor ...'
+
+
+def _only_dates(text: str, timex: Timex, end: int, lex: Lexicon) -> bool:
+    """Whether ``timex`` inside a title only dates it: a date or a time, not a tense ('have
+    imposed'), not a subject ('said Friday was the deadline') or a complement ('It was 4 a.m.'), not
+    a modifier of a noun ('Tuesday's quake', 'the 2003 epidemic', 'a 2010-11 budget')."""
+    if _is_predicate(text, timex.start, lex) or _after_leading(
+        text, _after_spaces(text, timex.end), end, lex.marker("copulas")
+    ) > _after_spaces(text, timex.end):
+        return False
+    if _POSSESSIVE.match(text, timex.end) or text[timex.end : timex.end + 1] not in " ,.;:":
+        return False
+    if timex.type not in ("DATE", "TIME") or text[timex.start - 1 : timex.start] != " ":
+        return False  # a duration ('preparing for months'), '(Monday)', '2010-2011'
+    before = _word_before(text, timex.start)
+    return not (
+        before
+        and any(lex.marker(kind).find(before[0]) for kind in ("determiners", "copulas"))  # 'It was 4 a.m.'
+        or (before and _POSSESSIVE.search(before[0]))
+    )
+
+
+def _cut(words: str, lex: Lexicon, subject: str = "") -> str:
+    """``subject`` and ``words`` in at most about TITLE_CHARS, cut at a clause boundary or a word's
+    end, and not after a word that leads into the rest ('the', 'of', 'và')."""
     lead = f"{subject} " if subject else ""
-    if len(lead) + end - start <= TITLE_CHARS:
-        return lead + " ".join(text[start:end].split())
-    limit = start + TITLE_CHARS - len(lead)
-    boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(text, start + MIN_CUT_CHARS, limit)]
+    if len(lead) + len(words) <= TITLE_CHARS:
+        return lead + words
+    limit = TITLE_CHARS - len(lead)
+    boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(words, MIN_CUT_CHARS, limit)]
     if boundaries:
         cut = boundaries[-1]
     else:
         cut = limit
-        while cut > start and not (text[cut].isspace() and not text[cut - 1].isspace()):
+        while cut > 0 and not (words[cut].isspace() and not words[cut - 1].isspace()):
             cut -= 1
-        if cut <= start:  # one very long word
+        if cut <= 0:  # one very long word
             cut = limit
-    cut = _stripped(text, start, cut)[1]
-    while (last := _LAST_WORD.search(text, start, cut)) and last.start() - start >= MIN_CUT_CHARS:
+    cut = _stripped(words, 0, cut)[1]
+    while (last := _LAST_WORD.search(words, 0, cut)) and last.start() >= MIN_CUT_CHARS:
         if last[0].casefold() not in lex.stopwords:
             break
-        cut = _stripped(text, start, last.start())[1]
-    return lead + " ".join(text[start:cut].split()) + " …"
+        cut = _stripped(words, 0, last.start())[1]
+    return lead + words[:cut] + " …"
 
 
 def _capitalised(title: str) -> str:

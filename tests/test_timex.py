@@ -439,3 +439,10 @@ def test_a_live_posts_clock_is_the_publication_days_not_a_historical_days() -> N
 def test_going_to_puts_a_month_in_the_future() -> None:
     text = "He said he is not going to run in the September elections."
     assert value_of(text, "September", published="2011-01-30", lang="en") == "2011-09"
+
+
+def test_a_time_zone_is_written_in_capitals_so_a_following_word_is_none() -> None:
+    night = value_of("The convoy left at 10pm last night for Basra.", "10pm last night", "2030-05-02", "en")
+    assert night == "2030-05-01T22:00"
+    zoned = value_of("Polls closed at 8 p.m. EST on the coast.", "8 p.m. EST", "2030-05-02", "en")
+    assert zoned == "2030-05-02T20:00"
