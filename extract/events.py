@@ -256,6 +256,9 @@ def _not_a_happening_time(
     lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
     if lead_in and not text[lead_in[-1].end : timex.start].strip():
         return True
+    record = lex.marker("comparison_lead_ins").find(text, clause.start, timex.start)
+    if record and all(lex.marker("determiners").find(w) for w in text[record[-1].end : timex.start].split()):
+        return True  # 'the highest since (the) 1990s', not 'since the war broke out in March'
     if any(m.start == timex.start for m in lex.marker("deadline").find(text, timex.start, timex.end)):
         return True
     if _markers_before(text, "comparison", clause.start, timex.start, timexes, lex):

@@ -37,14 +37,15 @@ def _abbreviations() -> frozenset[str]:
 @cache
 def _run_in() -> re.Pattern:
     """Where a sentence run into the words before it starts (``[sentences] run_in_openers``, before
-    a word in lower case; ``run_in_prepositions``, before any word)."""
+    a word in lower case; ``run_in_prepositions``, before any word; ``run_in_items``, a chronology's
+    dated item)."""
     openers = "|".join(map(re.escape, language.merged("page", "sentences", "run_in_openers"))) or "(?!)"
     prepositions = (
         "|".join(map(re.escape, language.merged("page", "sentences", "run_in_prepositions"))) or "(?!)"
     )
-    return re.compile(
-        rf"(?<=[^\W\d_A-Z][^\W\d_A-Z]) (?=(?:{openers}) [^\W\d_A-Z]{{2}}|(?:{prepositions}) [^\W_]{{2}})"
-    )
+    items = "|".join(language.merged("page", "sentences", "run_in_items")) or "(?!)"
+    starts = rf"(?:{openers}) [^\W\d_A-Z]{{2}}|(?:{prepositions}) [^\W_]{{2}}|{items}"
+    return re.compile(rf"(?<=[^\W\d_A-Z][^\W\d_A-Z]) (?={starts})")
 
 
 def split(doc: Document) -> list[Sentence]:

@@ -23,6 +23,8 @@ MIN_CUT_CHARS = 40  # a clause boundary closer to the start than this makes too 
 MIN_TITLE_WORDS = 3  # fewer words besides its time expressions: the clause alone says nothing
 MAX_SUBJECT_CHARS = 45  # a subject put back before its predicate: a name or a short noun phrase
 MAX_FRONTED_CHARS = 80  # a phrase of time before the main clause, dropped from a title
+MAX_LABEL_CHARS = 40  # a label before a colon that opens a title ('Update:')
+MAX_ASIDE_CHARS = 120  # an aside between a subject and its predicate, dropped from a title
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,/:-]*")
 _EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
@@ -245,12 +247,16 @@ def _aside(
     """The sentence without an aside between commas that holds the date ('The decision, at around
     1pm local time, sparked cheering' gives 'The decision' and 'sparked cheering'): an aside opens
     with a word that leads into a place or time, a short subject comes before it and a predicate
-    right after it."""
+    right after it. An aside that opens with a participle tells the happening itself ('The
+    journalists, released from detention on Monday, told ...' gives 'The journalists' and
+    'released from detention')."""
     start, end = _stripped(text, *clause)
     before, after = _before_spaces(text, start), _after_spaces(text, end)
     if text[before - 1 : before] != "," or text[after : after + 1] != ",":
         return None
-    if _after_leading(text, start, end, lex.marker("title_lead_ins")) == start:
+    opener = _WORD.match(text, start)
+    participle = bool(opener) and _is_participle(opener[0], lex)  # type: ignore[index]
+    if _after_leading(text, start, end, lex.marker("title_lead_ins")) == start and not participle:
         return None
     piece = _piece_before(text, sentence[0], before - 1, lex)
     if piece is None or piece[0] != _after_leading(
@@ -262,8 +268,11 @@ def _aside(
         return None
     if lex.marker("title_predicates").find(text, *piece):
         return None  # a clause of its own, not a subject
+    subject = " ".join(text[piece[0] : piece[1]].split())
+    if participle:  # 'The journalists, released from detention on Monday, told ...': what befell them
+        return *_trimmed(text, start, end, timexes, lex), subject
     rest_end = _trimmed(text, rest, _before_unclosed_bracket(text, rest, sentence[1]), timexes, lex)[1]
-    return rest, rest_end, " ".join(text[piece[0] : piece[1]].split())
+    return rest, rest_end, subject
 
 
 def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex | None = None) -> int:
@@ -533,6 +542,8 @@ def _piece_before(text: str, sentence_start: int, end: int, lex: Lexicon) -> tup
     connector; None when they open with a word that leads into a place or time (an adverbial)."""
     boundaries = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, sentence_start, end)]
     piece_start, piece_end = _stripped(text, boundaries[-1] if boundaries else sentence_start, end)
+    if text[piece_end : piece_end + 1] == ")" and "(" in text[piece_start:piece_end]:
+        piece_end += 1  # 'the troika (EU/IMF/ECB), which': the bracket closed
     piece_start = _after_leading(text, piece_start, piece_end, lex.marker("title_connectors"))
     if _after_leading(text, piece_start, piece_end, lex.marker("title_lead_ins")) > piece_start:
         return None
@@ -806,20 +817,70 @@ def _titled(
     text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon, subject: str = ""
 ) -> str:
     """The title of ``text[start:end]`` with ``subject`` before it."""
-    return _capitalised(_cut(_without_inner_times(text, start, end, timexes, lex), lex, subject))
+    return _capitalised(_cut(_condensed(text, start, end, timexes, lex), lex, subject))
 
 
-def _without_inner_times(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> str:
-    """``text[start:end]`` on one line without the time expressions inside it that only date what
-    it tells, with the words that lead into them ('made the announcement on Sept. 24 that ...',
-    'sounded an alarm Saturday over ...'); the date stands beside the title."""
+def _condensed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> str:
+    """``text[start:end]`` on one line without what a title can do without: the time expressions
+    inside it that only date what it tells, with the words that lead into them ('made the
+    announcement on Sept. 24 that ...'; the date stands beside the title), and an aside between a
+    subject and its predicate ('Jane Roe, a former minister who ..., arrived')."""
+    gaps = [gap for t in timexes if start < t.start and t.end < end and (gap := _time_gap(text, t, end, lex))]
+    gaps += _asides_before_predicates(text, start, end, timexes, lex)
     kept, at = "", start
-    for t in sorted(timexes, key=lambda t: t.start):
-        if at <= t.start and start < t.start and t.end < end and _only_dates(text, t, end, lex):
-            kept += text[at : _without_lead_in(text, at, t.start, lex, ("title_lead_ins",))].rstrip()
-            at = t.end
+    for gap_start, gap_end in sorted(gaps):
+        if gap_start >= at:
+            kept += text[at:gap_start].rstrip()
+            at = gap_end
     kept += text[at:end]
-    return " ".join(kept.split()).lstrip(_EDGE_PUNCTUATION)  # 'At 10pm last night, a neighbor ...'
+    words = " ".join(kept.split()).lstrip(_EDGE_PUNCTUATION)  # 'At 10pm last night, a neighbor ...'
+    return _without_label(words, lex)
+
+
+def _without_label(words: str, lex: Lexicon) -> str:
+    """``words`` without a label before a colon that tells nothing of itself ('LIBYA, 6:28 p.m. ET,
+    local: Ali Al Oujli said ...', 'Update: ...'): short, no predicate, no quotation."""
+    colon = words.find(": ")
+    label = words[:colon]
+    if not 0 < colon <= MAX_LABEL_CHARS or any(q in label for q in "\"“”'‘’"):
+        return words
+    if any(_is_predicate(label, w.start(), lex) for w in _WORD.finditer(label)):
+        return words
+    return words[colon + 2 :]
+
+
+def _time_gap(text: str, timex: Timex, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The span a title drops for ``timex`` inside it: the time with the words that lead into it
+    and out of it ('from 5 p.m. local time'), or a bracket that holds only a time ('(10 a.m. ET)');
+    None when the time is more than a date of what the title tells."""
+    after = _after_spaces(text, timex.end)
+    closer = _after_leading(text, after, end, lex.marker("title_time_closers"))
+    closed = closer if closer > after else timex.end
+    if text[timex.start - 1 : timex.start] == "(" and text[closed : closed + 1] == ")":
+        return _before_spaces(text, timex.start - 1), closed + 1
+    if not _only_dates(text, timex, end, lex):
+        return None
+    return _without_lead_in(text, 0, timex.start, lex, ("title_lead_ins", "title_time_approximators")), closed
+
+
+def _asides_before_predicates(
+    text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon
+) -> list[tuple[int, int]]:
+    """Spans of asides between commas that a predicate follows, with no time expression in them:
+    an apposition ('the body of Jane Roe, an activist who ..., was found'), a name after its title
+    ('the ruler of Qatar, Sheikh X, said'), an age, a saying ('The plan, he said, was ...')."""
+    commas = [m.start() for m in _COMMA.finditer(text, start, end)]
+    asides = []
+    for first, second in itertools.pairwise(commas):
+        if (
+            second - first <= MAX_ASIDE_CHARS
+            and _after_a_word(text, first)
+            and _is_predicate(text, _after_spaces(text, second + 1), lex)
+            and not any(first < t.start < second for t in timexes)
+            and "\n" not in text[first:second]
+        ):
+            asides.append((first, second + 1))
+    return asides
 
 
 def _only_dates(text: str, timex: Timex, end: int, lex: Lexicon) -> bool:

@@ -238,12 +238,15 @@ def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
         "This story was corrected on 4 June 2012 to give the envoy's full name.",
         "Posted by: riverwatcher | 12 May 2015 Nobody asked the farmers what they thought.",
         "At 8:12 pm on 3 May 2015, riverwatcher wrote: The farmers were never asked.",
+        'Watch "River Report" at 9 p.m. ET Tuesday on our channel.',
+        "Watch The Week in Baghdad weeknights 10pm ET.",
     ):
         assert is_furniture(furniture), furniture
     for prose in (
         "The article of the treaty that appeared in 2009 set the pace of the withdrawal.",
         "Are you sure the base is empty, the minister asked on Monday.",
         "Quân đội hai nước đã tuần tra chung tại khu vực này từ năm 2015.",
+        "Monitors who watch the border said shelling resumed at 9 p.m. on Monday.",
     ):
         assert not is_furniture(prose), prose
 

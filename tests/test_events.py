@@ -281,6 +281,12 @@ def test_a_vote_after_a_named_killing_is_the_vote_and_a_comparison_point_no_happ
     assert event.category == "demand"
     text = "Some 3,000 U.S. troops remain in Iraq, down from 5,200 at the start of the year."
     assert events_of(text, [("the start of the year", "2031")], lang="en") == []
+    for text, dated in (
+        ("Oil exports from Basra rose 12 percent over last year.", "last year"),
+        ("The dinar posted its largest decline since March 2029 against the dollar.", "March 2029"),
+        ("Iraq now buys double the share of US wheat it bought in 2029.", "2029"),
+    ):
+        assert events_of(text, [(dated, "2029")], lang="en") == [], text
 
 
 def test_a_furniture_sentence_gives_no_event_though_it_is_dated():

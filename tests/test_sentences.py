@@ -115,3 +115,21 @@ def test_a_sentence_run_into_a_list_or_a_caption_starts_at_its_capitalised_prepo
         "Aid from Oxfam",
         "Our team arrived.",
     ]
+
+
+def test_a_chronologys_dated_items_run_together_are_split_at_each_date():
+    text = (
+        "Key dates: 4 March: Talks open in Erbil 9 March: Envoys walk out within hours "
+        "2031 - Troops leave Basra 2032 - Embassy reopens. The plan of 2030: a failure."
+    )
+    doc = Document("a.txt", text, Metadata(), ((0, len(text)),), len(text))
+    assert [s.text for s in split(doc)] == [
+        "Key dates: 4 March: Talks open in Erbil",
+        "9 March: Envoys walk out within hours",
+        "2031 - Troops leave Basra",
+        "2032 - Embassy reopens.",
+        "The plan of 2030: a failure.",
+    ]
+    vi = "Diễn biến: 5/3: Hai bên ký thỏa thuận rút quân 9/3: Quốc hội phê chuẩn."
+    doc = Document("b.txt", vi, Metadata(language="vi"), ((0, len(vi)),), len(vi))
+    assert [s.text for s in split(doc)][-1] == "9/3: Quốc hội phê chuẩn."

@@ -431,7 +431,7 @@ def test_vietnamese_month_and_year_joined_by_a_full_stop() -> None:
 
 def test_a_live_posts_clock_is_the_publication_days_not_a_historical_days() -> None:
     text = "The record was set on April 6, 1886.\n(10:55 a.m. ET) Four thousand flights were canceled.\n"
-    assert value_of(text, "10:55 a.m.", published="2011-02-02", lang="en") == "2011-02-02T10:55"
+    assert value_of(text, "10:55 a.m. ET", published="2011-02-02", lang="en") == "2011-02-02T10:55"
     text = "On Sept. 11, 2001, the first plane hit. At 9:03 a.m., a second plane hit the tower.\n"
     assert value_of(text, "9:03 a.m.", published="2011-09-10", lang="en") == "2001-09-11T09:03"
 
@@ -446,3 +446,5 @@ def test_a_time_zone_is_written_in_capitals_so_a_following_word_is_none() -> Non
     assert night == "2030-05-01T22:00"
     zoned = value_of("Polls closed at 8 p.m. EST on the coast.", "8 p.m. EST", "2030-05-02", "en")
     assert zoned == "2030-05-02T20:00"
+    eastern = value_of("Voting ended at 9 a.m. ET on Monday.", "9 a.m. ET on Monday", "2030-05-02", "en")
+    assert eastern == "2030-04-29T09:00"

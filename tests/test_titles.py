@@ -589,3 +589,47 @@ def test_a_date_inside_a_title_is_dropped_with_its_lead_in_unless_it_names_or_is
 def test_an_age_or_count_is_no_antecedent_of_a_relative_clause():
     text = "The first case was found in a boy of 12 who flew home from Amman on Sunday."
     assert named(text, "Sunday") == "A boy of 12 flew home from Amman"
+
+
+def test_an_aside_between_a_subject_and_its_predicate_is_dropped_unless_it_holds_a_date():
+    text = "The body of Jane Roe, a teacher who had filmed the rallies, was found near Basra on Monday."
+    assert named(text, "Monday") == "The body of Jane Roe was found near Basra"
+    text = "On Monday, the governor of Anbar, Ali Demir, said the road would reopen."
+    assert clause_titled(text, "Monday") == "The governor of Anbar said the road would reopen"
+    text = "The plan, he said on Monday, was never tested."  # the aside holds the date: it stays
+    assert "he said" in clause_titled(text, "Monday")
+    text = "Iraq, Syria, Jordan and Iran met in Amman on Monday."  # a list: no predicate after a comma
+    assert named(text, "Monday") == "Iraq, Syria, Jordan and Iran met in Amman"
+
+
+def test_a_bracket_closing_an_antecedent_stays_with_it():
+    text = "The panel (UN/EU), which ended its talks in Erbil on Monday, will report soon."
+    got = titled(text, ["Monday"], "en", "which ended its talks in Erbil on Monday")
+    assert got == "The panel (UN/EU) ended its talks in Erbil"
+
+
+def test_a_time_inside_a_title_goes_with_its_closing_words_and_a_bracket_that_holds_only_a_time():
+    text = "Flights to Erbil were halted from 6 p.m. local time (11 a.m. ET) by the ministry."
+    got = titled(text, ["6 p.m.", "11 a.m."], "en")
+    assert got == "Flights to Erbil were halted by the ministry"
+
+
+def test_a_word_that_only_ends_like_a_past_form_opens_no_predicate():
+    text = "We thank you, indeed, for joining us on Monday."
+    assert named(text, "Monday") == "We thank you, indeed, for joining us"
+
+
+def test_an_aside_opening_with_a_participle_that_holds_the_date_titles_what_befell_the_subject():
+    text = "The two drivers, freed by their captors near Kirkuk on Monday, spoke to reporters."
+    got = titled(text, ["Monday"], "en", "freed by their captors near Kirkuk on Monday")
+    assert got == "The two drivers freed by their captors near Kirkuk"
+    text = "The plane landed in Basra shortly after 9 p.m. local time."
+    assert titled(text, ["9 p.m."], "en") == "The plane landed in Basra"
+
+
+def test_a_label_before_a_colon_is_dropped_unless_it_tells_something():
+    assert named("Breaking news: Officials met the envoy in Tripoli on Monday.", "Monday") == (
+        "Officials met the envoy in Tripoli"
+    )
+    text = "The order was clear: the convoy left Basra on Monday."
+    assert named(text, "Monday") == "The order was clear: the convoy left Basra"
