@@ -45,9 +45,9 @@ NOUN_WORDS = 2  # a determiner this many words before a cue makes it a noun ('a 
 REPORT_WORDS_BEFORE = 1  # 'said on Thursday': the saying's date
 REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
 CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of it ('vụ Mỹ không kích giết')
-# Commas (not the one in 2,500), semicolons, colons, spaced dashes and quotes end a clause;
-# an aside in brackets belongs to its clause.
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\s[-–—]\s|[“”\"]")
+# Commas (not the one in 2,500), semicolons, colons (not the one in 16:53), spaced dashes and
+# quotes end a clause; an aside in brackets belongs to its clause.
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[“”\"]")
 _DATELINE_BREAK = re.compile(r"\s(?:--|[-–—])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")  # a word with its abbreviation dots ('U.S.')

@@ -59,6 +59,9 @@ def title(
     if dated and (stamp_end := _bracketed_stamp(text, sentence, dated)):
         # '(8:59 p.m. Monday ET, 2:59 a.m. Tuesday in Libya) Medvedev criticized ...': the post's time
         sentence = clause = (stamp_end, sentence[1])
+    if dated and (main := _after_setting(text, clause, sentence, dated, lex)):
+        # 'In a report last December, Hutton set out ...': what was done then
+        clause = (main, clause[1] if clause[1] > main else sentence[1])
     if (
         dated
         and not _is_predicate(text, dated.start, lex)  # a tense dated by the paper ('have resurfaced')
@@ -103,6 +106,34 @@ def title(
             text, clause[0], start, sentence[0], lex
         )
     return _titled(text, start, end, timexes, lex, subject)
+
+
+def _after_setting(
+    text: str, clause: tuple[int, int], sentence: tuple[int, int], dated: Timex, lex: Lexicon
+) -> int | None:
+    """Where the main clause starts after a fronted phrase that sets it and holds its date ('In an
+    interim report last December, Hutton set out a case'; 'Trong cuộc gặp hôm 3/1, hai bên đã ký'):
+    the clause given opens the sentence with a setting word and holds the phrase, which has no
+    predicate and ends at a comma that a subject and a predicate follow, perhaps after asides. None
+    otherwise."""
+    start, end = _stripped(text, *clause)
+    opener = _after_leading(text, start, end, lex.marker("title_settings"))
+    if start != _stripped(text, *sentence)[0] or opener == start or not start <= dated.start < end:
+        return None
+    if _after_spaces(text, end) < text.find(",", dated.end, sentence[1]):
+        return None  # the clause ends before the phrase does
+    # the main clause after the phrase's comma, or after asides that follow it ('In July, as in
+    # previous years, Mason met ...')
+    for comma in _COMMA.finditer(text, dated.end, sentence[1]):
+        if any(_is_predicate(text, w.start(), lex) for w in _WORD.finditer(text, opener, comma.start())):
+            return None
+        main = _after_spaces(text, comma.end())
+        following = itertools.islice(_WORD.finditer(text, main, sentence[1]), 8)
+        if _opens_a_noun_phrase(text, main, lex) and any(
+            _is_predicate(text, w.start(), lex) for w in following
+        ):
+            return main
+    return None
 
 
 def _subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Lexicon) -> int | None:
@@ -872,9 +903,12 @@ def _asides_before_predicates(
     commas = [m.start() for m in _COMMA.finditer(text, start, end)]
     asides = []
     for first, second in itertools.pairwise(commas):
+        inside = _after_spaces(text, first + 1)
         if (
             second - first <= MAX_ASIDE_CHARS
             and _after_a_word(text, first)
+            and _after_leading(text, inside, second, lex.marker("title_connectors")) == inside  # ', but ...,'
+            and not _is_predicate(text, inside, lex)  # ', said Ali, was'
             and _is_predicate(text, _after_spaces(text, second + 1), lex)
             and not any(first < t.start < second for t in timexes)
             and "\n" not in text[first:second]

@@ -633,3 +633,16 @@ def test_a_label_before_a_colon_is_dropped_unless_it_tells_something():
     )
     text = "The order was clear: the convoy left Basra on Monday."
     assert named(text, "Monday") == "The order was clear: the convoy left Basra"
+
+
+def test_a_fronted_phrase_that_sets_the_main_clause_gives_way_to_it():
+    text = "In a letter last week, the governor asked Baghdad for more troops."
+    got = clause_titled(text, "last week", "In a letter last week")
+    assert got == "The governor asked Baghdad for more troops"
+    text = "In the letter last week, officials in Basra."  # no predicate follows: the phrase stays
+    assert clause_titled(text, "last week", "In the letter last week") == "In the letter"
+
+
+def test_an_aside_that_opens_with_a_connector_or_a_predicate_stays():
+    text = "Trade may have recovered, but a rise is unlikely this year, said the head of the port on Monday."
+    assert ", but a rise is unlikely" in named(text, "Monday")
