@@ -43,6 +43,7 @@ CHROME_MARKED_WORDS = 8  # ... or with a chrome word and fewer than this
 DATELINE_CHARS = 80
 NOUN_WORDS = 2  # a determiner this many words before a cue makes it a noun ('a military attack')
 REPORT_WORDS_BEFORE = 1  # 'said on Thursday': the saying's date
+RECORD_WORDS = 5  # words between a superlative and "since" ('the highest borrowing costs since')
 REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
 CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of it ('vụ Mỹ không kích giết')
 # Commas (not the one in 2,500), semicolons, colons (not the one in 16:53), spaced dashes and
@@ -256,14 +257,25 @@ def _not_a_happening_time(
     lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
     if lead_in and not text[lead_in[-1].end : timex.start].strip():
         return True
-    record = lex.marker("comparison_lead_ins").find(text, clause.start, timex.start)
-    if record and all(lex.marker("determiners").find(w) for w in text[record[-1].end : timex.start].split()):
-        return True  # 'the highest since (the) 1990s', not 'since the war broke out in March'
+    for kind in ("comparison_lead_ins", "record_lead_ins"):
+        lead_in = lex.marker(kind).find(text, clause.start, timex.start)
+        between = text[lead_in[-1].end : timex.start].split() if lead_in else ["-"]
+        if not all(lex.marker("determiners").find(w) for w in between):
+            continue  # 'since the war broke out in March': a happening of its own
+        if kind == "comparison_lead_ins" or _after_a_superlative(text, clause.start, lead_in[-1].start, lex):
+            return True
     if any(m.start == timex.start for m in lex.marker("deadline").find(text, timex.start, timex.end)):
         return True
     if _markers_before(text, "comparison", clause.start, timex.start, timexes, lex):
         return True
     return any(end >= timex.start for _, end in _modal_scopes(text, clause.start, timex.start, timexes, lex))
+
+
+def _after_a_superlative(text: str, start: int, at: int, lex: Lexicon) -> bool:
+    """Whether a superlative stands among the few words before ``at`` ('the highest borrowing
+    costs [since]'), in the same clause."""
+    words = _WORD.findall(text, start, at)[-RECORD_WORDS:]
+    return any(lex.marker("superlatives").find(word) for word in words)
 
 
 def _modal_scopes(

@@ -31,6 +31,7 @@ _EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
 _COMMA = re.compile(r",(?=\s)")
+_LEFT_COMMAS = re.compile(r"(?<=[,;:])(?:\s*,)+")  # what a list of dates leaves in a title ('1985, 1986,')
 _LAST_WORD = re.compile(r"[^\W\d_][\w'’-]*$")
 _APOSTROPHES = ("'", "’")
 _OPENING_QUOTES = '"“'
@@ -864,7 +865,8 @@ def _condensed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: L
             kept += text[at:gap_start].rstrip()
             at = gap_end
     kept += text[at:end]
-    words = " ".join(kept.split()).lstrip(_EDGE_PUNCTUATION)  # 'At 10pm last night, a neighbor ...'
+    words = _LEFT_COMMAS.sub("", " ".join(kept.split()))
+    words = words.lstrip(_EDGE_PUNCTUATION).rstrip(",;: ")  # 'At 10pm last night, a neighbor ...'
     return _without_label(words, lex)
 
 

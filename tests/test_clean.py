@@ -240,6 +240,9 @@ def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
         "At 8:12 pm on 3 May 2015, riverwatcher wrote: The farmers were never asked.",
         'Watch "River Report" at 9 p.m. ET Tuesday on our channel.',
         "Watch The Week in Baghdad weeknights 10pm ET.",
+        "Soldiers patrol Basra in this March 3, 2008 file photo.",
+        "River News - 4/25/30 Download PDF maps related to today's show: THIS IS A RUSH TRANSCRIPT.",
+        "Today's shoutout goes out to the history classes at Riverside School in Ohio!",
     ):
         assert is_furniture(furniture), furniture
     for prose in (

@@ -275,6 +275,12 @@ def test_a_happening_named_after_a_reported_plan_is_no_plan():
     assert (event.date, event.category) == ("2031-12-27", "attack-on-us")
 
 
+def test_a_happening_told_after_a_record_keeps_its_date():
+    text = "Oil prices rose to their highest since militants seized the Basra terminal in 2029."
+    (event,) = events_of(text, [("2029", "2029")], lang="en")
+    assert event.date == "2029"
+
+
 def test_a_vote_after_a_named_killing_is_the_vote_and_a_comparison_point_no_happening():
     text = "Hôm 5/1/2031, quốc hội Iraq bỏ phiếu yêu cầu trục xuất quân Mỹ sau vụ Mỹ không kích giết tướng."
     (event,) = events_of(text, [("Hôm 5/1/2031", "2031-01-05")])
@@ -289,6 +295,8 @@ def test_a_vote_after_a_named_killing_is_the_vote_and_a_comparison_point_no_happ
         ("Roads near Mosul are often closed at this time of the year.", "the year"),
         ("The grant covers the clinic's costs for the rest of the year.", "the year"),
         ("It's going to be a hard winter for Basra in 2029.", "2029"),
+        ("Baghdad paid the highest borrowing costs since 2029 at the auction.", "2029"),
+        ("The port expects to handle two million tonnes in 2029.", "2029"),
     ):
         assert events_of(text, [(dated, "2029")], lang="en") == [], text
 

@@ -646,3 +646,9 @@ def test_a_fronted_phrase_that_sets_the_main_clause_gives_way_to_it():
 def test_an_aside_that_opens_with_a_connector_or_a_predicate_stays():
     text = "Trade may have recovered, but a rise is unlikely this year, said the head of the port on Monday."
     assert ", but a rise is unlikely" in named(text, "Monday")
+
+
+def test_a_list_of_dates_inside_a_title_leaves_no_run_of_commas():
+    text = "The pact was renewed in 2021, 2022, 2023 and 2024 by the two governments."
+    got = titled(text, ["2021", "2022", "2023", "2024"], "en")
+    assert ",," not in got and ", ," not in got
