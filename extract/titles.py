@@ -589,6 +589,12 @@ def _is_predicate(text: str, at: int, lex: Lexicon) -> bool:
         return False
     if _after_leading(text, at, word.end(), lex.marker("title_predicates")) > at:
         return True
+    if not lex.verb_forms:  # no word forms tell a verb ('thiệt mạng'): an action word opening there
+        before = _word_before(text, at)  # does, unless a noun's classifier names it ('chuyến thăm')
+        if before and lex.marker("act_nouns").find(before[0]):
+            return False
+        cues = [c for c in cues_in(text, at, min(len(text), at + 30), lex) if c.start == at]
+        return any(not lex.marker("act_nouns").find(text[c.start : c.end].split()[0]) for c in cues)
     return any(form.fullmatch(word[0]) for form in lex.verb_forms)
 
 

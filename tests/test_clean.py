@@ -235,6 +235,8 @@ def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
         "Editor's note: The author teaches law at a university in Ohio.",
         "Two staff writers contributed to this report.",
         "Mời bạn đọc gửi ý kiến về bài viết này.",
+        "Trong ảnh là đoàn xe quân sự rời căn cứ gần Mosul.",
+        "Minh Anh VNA | 04/05/2030 10:12",
         "This story was corrected on 4 June 2012 to give the envoy's full name.",
         "Posted by: riverwatcher | 12 May 2015 Nobody asked the farmers what they thought.",
         "At 8:12 pm on 3 May 2015, riverwatcher wrote: The farmers were never asked.",

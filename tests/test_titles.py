@@ -652,3 +652,8 @@ def test_a_list_of_dates_inside_a_title_leaves_no_run_of_commas():
     text = "The pact was renewed in 2021, 2022, 2023 and 2024 by the two governments."
     got = titled(text, ["2021", "2022", "2023", "2024"], "en")
     assert ",," not in got and ", ," not in got
+
+
+def test_where_word_forms_tell_no_verb_an_action_word_is_the_predicate_after_an_aside():
+    text = "Tướng Ali Demir, chỉ huy lữ đoàn 5, thiệt mạng gần Mosul ngày 3/1/2030."
+    assert named(text, "ngày 3/1/2030", "vi") == "Tướng Ali Demir thiệt mạng gần Mosul"
