@@ -364,9 +364,12 @@ def _is_tally(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex],
     while True:
         if rest[:1].isdigit() or _opens(lex.marker("counts"), rest):
             return True
-        if not (found := _opens(lex.marker("approximators"), rest)):
+        # past an approximator ('about'), or the words around a fronted span ('Từ [đầu năm 2021] đến nay,')
+        kinds = ("span_closers", "approximators", "title_lead_ins")
+        if not (found := next((m for kind in kinds if (m := _opens(lex.marker(kind), rest))), None)):
             return False
-        rest = rest[found.end :].lstrip()
+        rest = rest[found.end :].lstrip(" ,") or text[clause.end : clause.end + 80].lstrip(" ,")
+        # (the fronted span's own clause ends there: the count opens the next)
 
 
 def _opens(phrases, text: str) -> Match | None:

@@ -275,6 +275,13 @@ def test_a_happening_named_after_a_reported_plan_is_no_plan():
     assert (event.date, event.category) == ("2031-12-27", "attack-on-us")
 
 
+def test_a_count_after_a_fronted_span_to_the_present_is_a_tally():
+    text = "Since early 2029, dozens of rocket attacks have hit bases near Baghdad."
+    assert events_of(text, [("early 2029", "2029")], lang="en") == []
+    text = "Từ đầu năm 2029 đến nay, hàng chục vụ tấn công bằng rocket nhằm vào các căn cứ này."
+    assert events_of(text, [("đầu năm 2029", "2029")]) == []
+
+
 def test_a_happening_told_after_a_record_keeps_its_date():
     text = "Oil prices rose to their highest since militants seized the Basra terminal in 2029."
     (event,) = events_of(text, [("2029", "2029")], lang="en")
