@@ -935,8 +935,12 @@ def _only_dates(text: str, timex: Timex, end: int, lex: Lexicon) -> bool:
         return False
     if _POSSESSIVE.match(text, timex.end) or text[timex.end : timex.end + 1] not in " ,.;:":
         return False
-    if timex.type not in ("DATE", "TIME") or text[timex.start - 1 : timex.start] != " ":
-        return False  # a duration ('preparing for months'), '(Monday)', '2010-2011'
+    if (
+        timex.type not in ("DATE", "TIME")
+        or timex.value.endswith("_REF")
+        or text[timex.start - 1 : timex.start] != " "
+    ):
+        return False  # a duration ('preparing for months'), 'now', '(Monday)', '2010-2011'
     before = _word_before(text, timex.start)
     return not (
         before

@@ -657,3 +657,11 @@ def test_a_list_of_dates_inside_a_title_leaves_no_run_of_commas():
 def test_where_word_forms_tell_no_verb_an_action_word_is_the_predicate_after_an_aside():
     text = "Tướng Ali Demir, chỉ huy lữ đoàn 5, thiệt mạng gần Mosul ngày 3/1/2030."
     assert named(text, "ngày 3/1/2030", "vi") == "Tướng Ali Demir thiệt mạng gần Mosul"
+
+
+def test_a_vague_time_inside_a_title_stays():
+    text = "Even now, patrols in Basra are rare after the attack on Monday."
+    now = Timex(5, 8, "now", "DATE", "PRESENT_REF")
+    monday = Timex(text.index("Monday"), text.index("Monday") + 6, "Monday", "DATE", "2030-05-06")
+    got = title(text, (0, len(text)), (0, len(text)), [now, monday], lexicon("en"), monday)
+    assert got.startswith("Even now")
