@@ -738,7 +738,11 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
         if connector_end > _after_leading(text, start, end, lex.marker("title_lead_ins")):
             start = connector_end  # not 'as' of 'as of Monday'
         start, end = _stripped(text, start, end)
-        lead = _after_leading(text, start, end, lex.marker("title_lead_ins"))
+        # 'On', 'Back in', 'Very early on' before a time that opens the span
+        lead = max(
+            _after_leading(text, start, end, lex.marker(k))
+            for k in ("title_lead_ins", "title_opening_lead_ins")
+        )
         for t in timexes:
             opening = text[lead : t.start] if start <= t.start < end else "x"
             # 'On Monday,' 'Vào ngày 3/1,' open the span; 'Today is ...' 'Last year was ...' are its subject

@@ -448,3 +448,10 @@ def test_a_time_zone_is_written_in_capitals_so_a_following_word_is_none() -> Non
     assert zoned == "2030-05-02T20:00"
     eastern = value_of("Voting ended at 9 a.m. ET on Monday.", "9 a.m. ET on Monday", "2030-05-02", "en")
     assert eastern == "2030-04-29T09:00"
+
+
+def test_a_holiday_without_a_year_takes_the_publications_not_a_year_named_in_passing() -> None:
+    text = "The talks follow the 2022 summit in Basra. Officials said the visit clashed with Thanksgiving."
+    assert value_of(text, "Thanksgiving", "2030-11-26", "en") == "2030-11-28"  # the coming one, two days on
+    text = "Officials said the convoy left on Thanksgiving."
+    assert value_of(text, "Thanksgiving", "2030-03-02", "en") == "2029-11-22"  # long after: the last one

@@ -665,3 +665,10 @@ def test_a_vague_time_inside_a_title_stays():
     monday = Timex(text.index("Monday"), text.index("Monday") + 6, "Monday", "DATE", "2030-05-06")
     got = title(text, (0, len(text)), (0, len(text)), [now, monday], lexicon("en"), monday)
     assert got.startswith("Even now")
+
+
+def test_words_that_lead_into_an_opening_time_go_with_it():
+    text = "Back in May, the envoy proposed a truce for Basra."
+    assert named(text, "May") == "The envoy proposed a truce for Basra"
+    assert named("Very early on Monday, troops left the base.", "Monday") == "Troops left the base"
+    assert named("The envoy came back in May.", "May") == "The envoy came back"

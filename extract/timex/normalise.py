@@ -30,6 +30,7 @@ _YEARS_IN = {"DE": 10, "CE": 100}
 _YEAR_UNITS = {"Y", "DE", "CE"}  # units a year alone anchors
 # years whose lunar dates are computed: the Gregorian calendar, not a date far in the future
 _LUNAR_YEARS = (1583, 2999)
+HOLIDAY_AHEAD_DAYS = 7  # a holiday this close after publication is the coming one ("Thanksgiving plans")
 _HALF = {"Y": "6M", "D": "T12H", "H": "30M", "MIN": "30S"}  # half a unit in the next smaller one
 
 
@@ -470,11 +471,15 @@ def holiday(s: dict, ctx: Context, kind: str) -> Result | None:
     year. Without a year, with ``holiday_direction = "past"``, the latest one by publication unless the
     sentence is in the future."""
     explicit = _explicit_year(s, ctx)
-    result = _holiday(s, ctx, kind, explicit or ctx.story_year())
+    # like a day given without its year: the publication's where a language anchors those there
+    by_publication = ctx.settings.get("day_month_anchor") == "published" and not ctx.story_told_here()
+    year = ctx.published.year if by_publication and ctx.published.year is not None else ctx.story_year()
+    result = _holiday(s, ctx, kind, explicit or year)
     pub = ctx.published.date
     if explicit or result is None or pub is None or ctx.settings.get("holiday_direction") != "past":
         return result
-    if len(result[1]) == 10 and result[1] > pub.isoformat() and ctx.tense(s["_offset"]) != "future":
+    ahead = (date.fromisoformat(result[1]) - pub).days if len(result[1]) == 10 else 0
+    if ahead > HOLIDAY_AHEAD_DAYS and ctx.tense(s["_offset"]) != "future":
         return _holiday(s, ctx, kind, int(result[1][:4]) - 1)
     return result
 
