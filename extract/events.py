@@ -257,6 +257,9 @@ def _not_a_happening_time(
     lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
     if lead_in and not text[lead_in[-1].end : timex.start].strip():
         return True
+    closer = lex.marker("comparison_closers").find(text, timex.end, min(clause.end, timex.end + 12))
+    if closer and not text[timex.end : closer[0].start].strip():
+        return True  # 'three months later than promised': a time compared, not a happening's
     for kind in ("comparison_lead_ins", "record_lead_ins"):
         lead_in = lex.marker(kind).find(text, clause.start, timex.start)
         between = text[lead_in[-1].end : timex.start].split() if lead_in else ["-"]
