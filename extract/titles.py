@@ -103,7 +103,7 @@ def title(
             start = _after_fronted(text, start, end, lex, dated)
         if start >= end:  # nothing but a time: the clause as written
             start, end = _one_line(text, *clause)
-        subject = _subject(text, start, sentence[0], lex) or _shared_subject(
+        subject = _subject(text, start, sentence[0], lex, timexes) or _shared_subject(
             text, clause[0], start, sentence[0], lex
         )
     return _titled(text, start, end, timexes, lex, subject)
@@ -675,13 +675,17 @@ def _continues_the_sentence(
     return not any(sentence_start <= t.start < start for t in timexes)
 
 
-def _subject(text: str, start: int, sentence_start: int, lex: Lexicon) -> str:
+def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: Sequence[Timex] = ()) -> str:
     """The subject of a title that opens with its predicate ('is to meet ...', 'đã ký ...') because
-    an apposition stood between them: the piece before the apposition ("Russia's foreign minister,
-    Sergei Lavrov, is to meet" gives "Russia's foreign minister"); else nothing."""
+    an apposition stood between them, perhaps with a time after it: the piece before the apposition
+    ("Russia's foreign minister, Sergei Lavrov, on Monday said" gives "Russia's foreign minister");
+    else nothing."""
     if not _is_predicate(text, start, lex):  # a finite verb in lower case ('imposed', 'đã')
         return ""
     commas = [m.start() for m in _COMMA.finditer(text, sentence_start, start)]
+    between = next((t for t in timexes if commas and commas[-1] < t.start and t.end <= start), None)
+    if between:  # 'Margaret Chan, yesterday suggested': the time dates the predicate
+        start = _without_lead_in(text, commas[-1], between.start, lex, ("title_lead_ins",))
     if len(commas) < 2 or text[commas[-1] : start].strip(", "):
         return ""
     while len(commas) > 2 and _AGE.fullmatch(text, commas[-3] + 1, commas[-2]):
@@ -971,8 +975,8 @@ def _cut(words: str, lex: Lexicon, subject: str = "") -> str:
             cut = limit
     cut = _stripped(words, 0, cut)[1]
     while (last := _LAST_WORD.search(words, 0, cut)) and last.start() >= MIN_CUT_CHARS:
-        if last[0].casefold() not in lex.stopwords:
-            break
+        if last[0].casefold() not in lex.stopwords and not lex.marker("title_lead_ins").find(last[0]):
+            break  # not after 'the', 'of', 'since'...
         cut = _stripped(words, 0, last.start())[1]
     return lead + words[:cut] + " …"
 

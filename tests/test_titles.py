@@ -672,3 +672,18 @@ def test_words_that_lead_into_an_opening_time_go_with_it():
     assert named(text, "May") == "The envoy proposed a truce for Basra"
     assert named("Very early on Monday, troops left the base.", "Monday") == "Troops left the base"
     assert named("The envoy came back in May.", "May") == "The envoy came back"
+
+
+def test_a_subject_before_an_apposition_and_a_time_is_put_back_before_its_predicate():
+    text = "The head of the agency, Jane Roe, on Monday ordered all clinics in Basra to close."
+    got = titled(text, ["on Monday"], "en", "on Monday ordered all clinics in Basra to close")
+    assert got == "The head of the agency ordered all clinics in Basra to close"
+
+
+def test_a_title_cut_short_never_ends_on_a_word_that_leads_into_a_time():
+    text = (
+        "Officials said ninety people had been pulled out alive from the ruins of the market since "
+        "the earthquake struck the city."
+    )
+    got = titled(text, [], "en")
+    assert got.endswith(" …") and not got.removesuffix(" …").endswith(" since")
