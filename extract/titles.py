@@ -24,6 +24,7 @@ MIN_TITLE_WORDS = 3  # fewer words besides its time expressions: the clause alon
 MAX_SUBJECT_CHARS = 45  # a subject put back before its predicate: a name or a short noun phrase
 MAX_FRONTED_CHARS = 80  # a phrase of time before the main clause, dropped from a title
 MAX_LABEL_CHARS = 40  # a label before a colon that opens a title ('Update:')
+MAX_PLACE_WORDS = 3  # 'Geneva, Switzerland,': the words of a place's country or state
 MAX_ASIDE_CHARS = 120  # an aside between a subject and its predicate, dropped from a title
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,/:-]*")
@@ -320,6 +321,14 @@ def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex |
     )
     opener = _fronted_opener(text, first, end, lex)
     comma = _COMMA.search(text, opener, end)
+    while (
+        comma
+        and (following := _COMMA.search(text, comma.end(), end))
+        and (place := _word_before(text, comma.start()))
+        and place[0][:1].isupper()
+        and _is_a_place_part(text[comma.end() : following.start()])
+    ):
+        comma = following  # 'In a speech in Geneva, Switzerland, the envoy said': the place goes on
     if opener == first or comma is None or comma.start() - first > MAX_FRONTED_CHARS:
         return start
     if dated and first <= dated.start < comma.start():
@@ -336,6 +345,13 @@ def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex |
             start  # the phrase's own list or apposition went on ('Determining the impact of cold, heat, ...')
         )
     return rest
+
+
+def _is_a_place_part(words: str) -> bool:
+    """Whether ``words`` between two commas are the rest of a place's name ('Switzerland', 'New
+    York'): one to three capitalised words."""
+    parts = words.split()
+    return 0 < len(parts) <= MAX_PLACE_WORDS and all(p[:1].isupper() for p in parts)
 
 
 def _opens_a_noun_phrase(text: str, at: int, lex: Lexicon) -> bool:

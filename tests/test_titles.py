@@ -91,9 +91,9 @@ def test_a_long_attribution_still_gives_way_to_what_was_said():
 
 
 def test_a_clause_with_no_action_word_gives_way_to_the_sentence_that_has_one():
-    text = "In a speech at the ministry, the prime minister announced the treaty on Monday."
-    assert titled(text, ["Monday"], "en", "In a speech at the ministry") == (
-        "In a speech at the ministry, the prime minister announced the treaty"
+    text = "At the ministry's ceremony, the prime minister announced the treaty on Monday."
+    assert titled(text, ["Monday"], "en", "At the ministry's ceremony") == (
+        "At the ministry's ceremony, the prime minister announced the treaty"
     )
 
 
@@ -687,3 +687,10 @@ def test_a_title_cut_short_never_ends_on_a_word_that_leads_into_a_time():
     )
     got = titled(text, [], "en")
     assert got.endswith(" …") and not got.removesuffix(" …").endswith(" since")
+
+
+def test_where_something_was_said_goes_before_who_said_it_with_the_whole_place():
+    text = "In a speech in Amman, Jordan, the envoy said on Monday that the border would reopen."
+    assert named(text, "Monday") == "The envoy said that the border would reopen"
+    text = "Trong diễn văn đọc tại Baghdad, ông Ali Demir tuyên bố rút quân ngày 3/1/2030."
+    assert named(text, "ngày 3/1/2030", "vi") == "Ông Ali Demir tuyên bố rút quân"
