@@ -61,7 +61,7 @@ def title(
     if dated and (stamp_end := _bracketed_stamp(text, sentence, dated)):
         # '(8:59 p.m. Monday ET, 2:59 a.m. Tuesday in Libya) Medvedev criticized ...': the post's time
         sentence = clause = (stamp_end, sentence[1])
-    if dated and (main := _after_setting(text, clause, sentence, dated, lex)):
+    if dated and (main := _after_setting(text, clause, sentence, dated, timexes, lex)):
         # 'In a report last December, Hutton set out ...': what was done then
         clause = (main, clause[1] if clause[1] > main else sentence[1])
     if (
@@ -111,23 +111,38 @@ def title(
 
 
 def _after_setting(
-    text: str, clause: tuple[int, int], sentence: tuple[int, int], dated: Timex, lex: Lexicon
+    text: str,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    dated: Timex,
+    timexes: Sequence[Timex],
+    lex: Lexicon,
 ) -> int | None:
-    """Where the main clause starts after a fronted phrase that sets it and holds its date ('In an
-    interim report last December, Hutton set out a case'; 'Trong cuộc gặp hôm 3/1, hai bên đã ký'):
-    the clause given opens the sentence with a setting word and holds the phrase, which has no
-    predicate and ends at a comma that a subject and a predicate follow, perhaps after asides. None
-    otherwise."""
+    """Where the main clause starts after a fronted phrase that sets it: one opened by a setting word
+    that holds its date ('In an interim report last December, Hutton set out a case'; 'Trong cuộc
+    gặp hôm 3/1, hai bên đã ký'), or one that tells where it was said or done, after a fronted date
+    ('On Tuesday, in a meeting hosted by the premier, the cabinet worked out ...'). The clause given
+    opens the sentence and holds the phrase, which ends at a comma that a subject and a predicate
+    follow, perhaps after asides. None otherwise."""
     start, end = _stripped(text, *clause)
-    opener = _after_leading(text, start, end, lex.marker("title_settings"))
-    if start != _stripped(text, *sentence)[0] or opener == start or not start <= dated.start < end:
+    if start != _stripped(text, *sentence)[0]:
         return None
-    if _after_spaces(text, end) < text.find(",", dated.end, sentence[1]):
+    opener = _after_leading(text, start, end, lex.marker("title_settings"))
+    if opener > start and start <= dated.start < end:
+        phrase_end, predicates = dated.end, True  # the setting's own predicate would make it a clause
+    else:
+        phrase = _trimmed(text, start, end, timexes, lex)[0]  # past an opening date ('On Tuesday,')
+        opener = _after_leading(text, phrase, end, lex.marker("title_fronted"))
+        if opener == phrase or phrase == start:
+            return None
+        phrase_end, predicates = opener, False  # 'in a meeting hosted by ...': a participle
+    if _after_spaces(text, end) < text.find(",", phrase_end, sentence[1]):
         return None  # the clause ends before the phrase does
     # the main clause after the phrase's comma, or after asides that follow it ('In July, as in
     # previous years, Mason met ...')
-    for comma in _COMMA.finditer(text, dated.end, sentence[1]):
-        if any(_is_predicate(text, w.start(), lex) for w in _WORD.finditer(text, opener, comma.start())):
+    for comma in _COMMA.finditer(text, phrase_end, sentence[1]):
+        words = _WORD.finditer(text, opener, comma.start())
+        if predicates and any(_is_predicate(text, w.start(), lex) for w in words):
             return None
         main = _after_spaces(text, comma.end())
         following = itertools.islice(_WORD.finditer(text, main, sentence[1]), 8)
@@ -333,7 +348,10 @@ def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex |
         return start
     if dated and first <= dated.start < comma.start():
         return start  # the phrase holds the happening's date ('After talks on Monday, ...')
-    if any(_is_predicate(text, w.start(), lex) for w in _WORD.finditer(text, opener, comma.start())):
+    clause_of_time = _after_leading(text, first, end, lex.marker("subordinators")) > first
+    if clause_of_time and any(
+        _is_predicate(text, w.start(), lex) for w in _WORD.finditer(text, opener, comma.start())
+    ):
         return start  # a clause of time ('After the troops crossed, ...') says what came first
     rest = _after_spaces(text, comma.end())
     if len(_WORD.findall(text, rest, end)) < MIN_TITLE_WORDS or not _opens_a_noun_phrase(text, rest, lex):

@@ -243,6 +243,7 @@ def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
         'Watch "River Report" at 9 p.m. ET Tuesday on our channel.',
         "Watch The Week in Baghdad weeknights 10pm ET.",
         "Soldiers patrol Basra in this March 3, 2008 file photo.",
+        "Photo captions: Top: A farmer feeds sheep near Erbil, May 3, 2030.",
         "River News - 4/25/30 Download PDF maps related to today's show: THIS IS A RUSH TRANSCRIPT.",
         "Today's shoutout goes out to the history classes at Riverside School in Ohio!",
         "Name (required, but will not be displayed) The site welcomes a lively and courteous discussion.",

@@ -692,5 +692,9 @@ def test_a_title_cut_short_never_ends_on_a_word_that_leads_into_a_time():
 def test_where_something_was_said_goes_before_who_said_it_with_the_whole_place():
     text = "In a speech in Amman, Jordan, the envoy said on Monday that the border would reopen."
     assert named(text, "Monday") == "The envoy said that the border would reopen"
+    text = "On Monday, in a meeting hosted by the governor, the council approved a new budget."
+    assert named(text, "Monday") == "The council approved a new budget"
+    clause = "On Monday, in a meeting hosted by the governor"
+    assert clause_titled(text, "Monday", clause) == "The council approved a new budget"
     text = "Trong diễn văn đọc tại Baghdad, ông Ali Demir tuyên bố rút quân ngày 3/1/2030."
     assert named(text, "ngày 3/1/2030", "vi") == "Ông Ali Demir tuyên bố rút quân"
