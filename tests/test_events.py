@@ -306,6 +306,7 @@ def test_a_vote_after_a_named_killing_is_the_vote_and_a_comparison_point_no_happ
         ("The port expects to handle two million tonnes in 2029.", "2029"),
         ("The troops left Basra a month later than planned.", "a month later"),
         ("More details are expected in a statement on Tuesday.", "Tuesday"),
+        ("The envoy prepared to visit Erbil on Tuesday as talks stalled.", "Tuesday"),
     ):
         assert events_of(text, [(dated, "2029")], lang="en") == [], text
 
