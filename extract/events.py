@@ -43,6 +43,7 @@ CHROME_MARKED_WORDS = 8  # ... or with a chrome word and fewer than this
 DATELINE_CHARS = 80
 NOUN_WORDS = 2  # a determiner this many words before a cue makes it a noun ('a military attack')
 REPORT_WORDS_BEFORE = 1  # 'said on Thursday': the saying's date
+COUNT_CHARS = 40  # enough to read a count that opens a clause ('tens of thousands of')
 RECORD_WORDS = 5  # words between a superlative and "since" ('the highest borrowing costs since')
 REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
 CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of it ('vụ Mỹ không kích giết')
@@ -371,8 +372,8 @@ def _is_tally(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex],
         kinds = ("span_closers", "approximators", "title_lead_ins")
         if not (found := next((m for kind in kinds if (m := _opens(lex.marker(kind), rest))), None)):
             return False
-        rest = rest[found.end :].lstrip(" ,") or text[clause.end : clause.end + 80].lstrip(" ,")
-        # (the fronted span's own clause ends there: the count opens the next)
+        # the fronted span's own clause may end there: then the count opens the next
+        rest = rest[found.end :].lstrip(" ,") or text[clause.end : clause.end + COUNT_CHARS].lstrip(" ,")
 
 
 def _opens(phrases, text: str) -> Match | None:

@@ -95,8 +95,7 @@ def test_gold_evidence_lies_within_one_sentence(shared: Path) -> None:
 
 def test_a_sentence_run_into_a_headline_starts_at_its_capitalised_article():
     text = "Life on the front line The convoy left Basra at dawn. Talks resumed in The Hague today."
-    doc = Document("a.txt", text, Metadata(), ((0, len(text)),), len(text))
-    assert [s.text for s in split(doc)] == [
+    assert sentences(text) == [
         "Life on the front line",
         "The convoy left Basra at dawn.",
         "Talks resumed in The Hague today.",
@@ -108,8 +107,7 @@ def test_a_sentence_run_into_a_list_or_a_caption_starts_at_its_capitalised_prepo
         "Groups: Kurds, Armenians, Circassians In May 2030, the army left Basra. "
         "Aid from Oxfam Our team arrived."
     )
-    doc = Document("a.txt", text, Metadata(), ((0, len(text)),), len(text))
-    assert [s.text for s in split(doc)] == [
+    assert sentences(text) == [
         "Groups: Kurds, Armenians, Circassians",
         "In May 2030, the army left Basra.",
         "Aid from Oxfam",
@@ -122,8 +120,7 @@ def test_a_chronologys_dated_items_run_together_are_split_at_each_date():
         "Key dates: 4 March: Talks open in Erbil 9 March: Envoys walk out within hours "
         "2031 - Troops leave Basra 2032 - Embassy reopens. The plan of 2030: a failure."
     )
-    doc = Document("a.txt", text, Metadata(), ((0, len(text)),), len(text))
-    assert [s.text for s in split(doc)] == [
+    assert sentences(text) == [
         "Key dates: 4 March: Talks open in Erbil",
         "9 March: Envoys walk out within hours",
         "2031 - Troops leave Basra",
@@ -131,5 +128,4 @@ def test_a_chronologys_dated_items_run_together_are_split_at_each_date():
         "The plan of 2030: a failure.",
     ]
     vi = "Diễn biến: 5/3: Hai bên ký thỏa thuận rút quân 9/3: Quốc hội phê chuẩn."
-    doc = Document("b.txt", vi, Metadata(language="vi"), ((0, len(vi)),), len(vi))
-    assert [s.text for s in split(doc)][-1] == "9/3: Quốc hội phê chuẩn."
+    assert sentences(vi)[-1] == "9/3: Quốc hội phê chuẩn."

@@ -182,6 +182,12 @@ class Context:
         earlier_sentence = "\n" not in between and _BOUNDARY.search(between) is not None
         return earlier_sentence and self.tense(self.current) != "future"
 
+    def bare_days_by_publication(self) -> bool:
+        """Whether a day or a holiday given without its year takes the publication's: the language
+        anchors those there (``day_month_anchor = "published"``) and no earlier sentence of the
+        paragraph set the story in a year."""
+        return self.settings.get("day_month_anchor") == "published" and not self.story_told_here()
+
     def note_month(self, year: int) -> None:
         self.note_year(year)
         if self.published.year is None or year <= self.published.year:
@@ -220,9 +226,7 @@ class Context:
         pub = self.published
         # a plan or a deadline ("sẽ ký ngày 3/6") is after publication, unless its sentence names a year
         publication_first = (
-            recent
-            or (future and not self.year_in_sentence())
-            or (self.settings.get("day_month_anchor") == "published" and not self.story_told_here())
+            recent or (future and not self.year_in_sentence()) or self.bare_days_by_publication()
         )
         year = pub.year if pub.year is not None and publication_first else self.story_year()
         if year is None or pub.year is None or pub.month is None:

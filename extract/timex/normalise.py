@@ -471,9 +471,8 @@ def holiday(s: dict, ctx: Context, kind: str) -> Result | None:
     year. Without a year, with ``holiday_direction = "past"``, the latest one by publication unless the
     sentence is in the future."""
     explicit = _explicit_year(s, ctx)
-    # like a day given without its year: the publication's where a language anchors those there
-    by_publication = ctx.settings.get("day_month_anchor") == "published" and not ctx.story_told_here()
-    year = ctx.published.year if by_publication and ctx.published.year is not None else ctx.story_year()
+    by_publication = ctx.bare_days_by_publication() and ctx.published.year is not None
+    year = ctx.published.year if by_publication else ctx.story_year()
     result = _holiday(s, ctx, kind, explicit or year)
     pub = ctx.published.date
     if explicit or result is None or pub is None or ctx.settings.get("holiday_direction") != "past":
