@@ -7,6 +7,7 @@ import dataclasses
 import io
 import json
 import os
+import re
 import socket
 import struct
 import subprocess
@@ -125,6 +126,16 @@ def _open(page, url: str):
     return page.locator(POINTS)
 
 
+def _submit_upload(page, files: list) -> None:
+    """Give the upload form ``files`` and press Extract once every file is listed and no run is under
+    way: a click during a rerun (after typing a name, say) or before the browser has sent a file can
+    be lost, and the test would wait for a message that never comes."""
+    page.locator("input[type=file]").set_input_files(files)
+    expect(page.get_by_role("button", name=re.compile(r"^Remove "))).to_have_count(len(files))
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden()
+    page.get_by_role("button", name="Extract").click()
+
+
 def _dated(events):
     return [e for e in events if chart.is_dated(e)]
 
@@ -211,8 +222,7 @@ def test_an_uploaded_article_adds_its_events(page, own_url, fixture_events, tmp_
     page.get_by_text("Add articles").click()
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    page.locator("input[type=file]").set_input_files([str(article), str(empty)])
-    page.get_by_role("button", name="Extract").click()
+    _submit_upload(page, [str(article), str(empty)])
     expect(page.locator(".upload-success").filter(has_text="upload.txt:")).to_contain_text("1 event(s) found")
     expect(page.get_by_text("new event(s) on the timeline")).to_contain_text("1 new event(s)")
     expect(page.get_by_text("empty.txt")).to_contain_text("rejected")  # one message per rejected file
@@ -276,8 +286,7 @@ def test_a_hostile_file_name_in_an_upload_message_stays_text(page, app_url):
     page.get_by_text("Add articles").click()
     name = f"evil{HOSTILE}.txt"
     empty = {"name": name, "mimeType": "text/plain", "buffer": b""}
-    page.locator("input[type=file]").set_input_files([empty])
-    page.get_by_role("button", name="Extract").click()
+    _submit_upload(page, [empty])
     notice = page.locator(".upload-warning").filter(has_text="evil")
     expect(notice).to_contain_text(f"{name}: rejected")  # the name as typed, Markdown and all
     assert notice.locator("img, a").count() == 0
@@ -490,8 +499,7 @@ def test_each_export_opened_keeps_its_sources(page, browser, app_url, fixture_ev
     json_path = tmp_path / "reopened.json"
     json_path.write_bytes(files["JSON"])
     page.get_by_text("Add articles").click()
-    page.locator("input[type=file]").set_input_files([str(json_path)])
-    page.get_by_role("button", name="Extract").click()
+    _submit_upload(page, [str(json_path)])
     # Perhaps the server's first upload: it starts the extractor's child and loads the merge's libraries.
     expect(page.locator(".upload-success").filter(has_text="reopened.json:")).to_contain_text(
         f"timeline of {len(fixture_events)} event(s) opened", timeout=4 * WAIT_MS
@@ -507,9 +515,7 @@ def test_a_file_over_the_limit_and_one_uploaded_twice_are_said(page, own_url, tm
     article = tmp_path / "twice.txt"
     article.write_text("On 5 March 2019, the United States and Iraq signed a security agreement.\n")
     page.get_by_text("Add articles").click()
-    page.locator("input[type=file]").set_input_files([str(big), str(article)])
-    page.get_by_role("button", name="Extract").click()
+    _submit_upload(page, [str(big), str(article)])
     expect(page.locator(".upload-error").filter(has_text="big.txt")).to_contain_text("over the 5 MB limit")
-    page.locator("input[type=file]").set_input_files([str(article)])
-    page.get_by_role("button", name="Extract").click()
+    _submit_upload(page, [str(article)])
     expect(page.locator(".upload-warning").filter(has_text="twice.txt")).to_contain_text("already added")

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from test_browser import CHROMIUM_ARGS, WAIT_MS, _serving
+from test_browser import CHROMIUM_ARGS, WAIT_MS, _serving, _submit_upload
 
 from extract.store import load
 
@@ -166,8 +166,7 @@ def test_an_upload_is_seen_through_a_shared_link_and_kept_through_a_rebuild(brow
         _sign(page)
         page.get_by_text("Add articles").click()
         upload = {"name": HOSTILE_NAME, "mimeType": "text/plain", "buffer": UPLOAD.encode("utf-8")}
-        page.locator("input[type=file]").set_input_files([upload])
-        page.get_by_role("button", name="Extract").click()
+        _submit_upload(page, [upload])
         # The first upload of a server starts the extractor's child and loads the merge's libraries.
         expect(page.locator(".upload-success").filter(has_text="new event(s)")).to_contain_text(
             "1 new event(s)", timeout=4 * WAIT_MS
