@@ -32,7 +32,7 @@ from extract.lexicon import Lexicon, Match, indexed, lexicon
 from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
 from extract.period import period
-from extract.titles import title
+from extract.titles import is_aside_before_predicate, tells_a_predicate, title
 
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
 LEAD_SENTENCES = 2  # sentences of the lead that may carry the news of the day ('vừa')
@@ -52,6 +52,7 @@ CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of i
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[“”\"]")
 _DATELINE_BREAK = re.compile(r"\s(?:--|[-–—])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_QUOTES = "\"“”"
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")  # a word with its abbreviation dots ('U.S.')
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
 
@@ -320,7 +321,20 @@ def _extend_adverbial(
         if not (fronted or _of_time(text, clauses[index], timexes, lex)):
             break
         index += 1
-    return Clause(start, clauses[index].end, clauses[index].start)
+    main = clauses[index]
+    if (  # 'On Oct. 6, the Council, the body that runs the government, issued ...': over the aside
+        main.start > start
+        and index + 2 < len(clauses)
+        and text[main.end] == ","
+        and text[clauses[index + 1].end] == ","
+        and not tells_a_predicate(text, main.start, main.end, lex)
+        and is_aside_before_predicate(text, main.end, clauses[index + 1].end, timexes, lex)
+    ):
+        last = index + 2
+        while last + 1 < len(clauses) and text[clauses[last].end] in _QUOTES:  # on past a quoted word
+            last += 1
+        return Clause(start, clauses[last].end, main.start)
+    return Clause(start, main.end, main.start)
 
 
 def _of_time(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
@@ -346,16 +360,28 @@ def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon)
 
 def _is_negated(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:
     """What did not happen ('Iraq did not attend the talks on Monday'): a negation before the date,
-    or anywhere after a fronted date, with no saying before it ('told reporters on Monday he did
-    not expect ...' is a statement; 'left in 2005 and never returned' a happening)."""
-    end = clause.end if timex.end <= clause.main_start else timex.start
+    or anywhere after a date opening the clause ('On Monday, Iraq did not', 'Today many don't'),
+    with no saying before it ('told reporters on Monday he did not expect ...' is a statement;
+    'left in 2005 and never returned' a happening), nor, after a fronted date, any happening
+    ('Today the envoy met Ali and did not speak to reporters')."""
+    fronted = timex.end <= clause.main_start or (
+        not _words(text[clause.start : timex.start]) and _opens_a_sentence(text, clause.start)
+    )
+    end = clause.end if fronted else timex.start
     # a clause of time holding the date is told apart ('do not have the help they had when they
     # captured Tripoli on August 23')
     opened = [m.end for m in _markers_before(text, "subordinators", clause.start, timex.start, timexes, lex)]
     negations = _markers_before(text, "negations", max([clause.start, *opened]), end, timexes, lex)
     if not negations:
         return False
-    return not any(c.category == STATEMENT for c in cues_in(text, clause.start, negations[0].start, lex))
+    told = cues_in(text, clause.start, negations[0].start, lex)
+    return not any(fronted or c.category == STATEMENT for c in told)
+
+
+def _opens_a_sentence(text: str, at: int) -> bool:
+    """Whether only spaces stand between ``at`` and a line's start or a sentence's end."""
+    before = text[:at].rstrip(" \t")
+    return not before or before[-1] in "\n.!?"
 
 
 def _is_tally(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:
@@ -388,10 +414,18 @@ def _has_just(sentence: Sentence, lex: Lexicon) -> Timex | None:
         return None
     found = [(m.start, m.end) for m in lex.marker("has_just").find(sentence.text)]
     found += [m.span() for form in lex.has_just_forms for m in form.finditer(sentence.text)]
+    # in a relative clause it tells about a noun ('the strain that has struck Mexico'), not the news
+    found = [(a, b) for a, b in found if not _after_a_relative_pronoun(sentence.text, a, lex)]
     if not found:
         return None
     a, b = min(found)
     return Timex(sentence.start + a, sentence.start + b, sentence.text[a:b], "DATE", "PRESENT_REF")
+
+
+def _after_a_relative_pronoun(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether a relative pronoun ('who', 'that'; in lower case: 'the WHO has') stands before ``at``."""
+    words = _WORD.findall(text, 0, at)
+    return bool(words) and words[-1].islower() and bool(lex.marker("relative_pronouns").find(words[-1]))
 
 
 class _Builder:

@@ -269,12 +269,22 @@ class Lexicon:
     stopwords: frozenset[str]
     verb_forms: tuple[re.Pattern[str], ...] = ()  # a word that is a finite verb ('[a-z]{3,}ed')
     nonfinite_forms: tuple[re.Pattern[str], ...] = ()  # a verb form but no predicate ('[a-z]{3,}ing')
+    adverb_forms: tuple[re.Pattern[str], ...] = ()  # a word that may stand before a predicate ('[a-z]{3,}ly')
 
     def marker(self, kind: str) -> Phrases:
         return self.markers.get(kind) or _NO_PHRASES
 
 
 _NO_PHRASES = Phrases([])
+# Markers that are patterns or plain word sets, not phrase lists.
+_PATTERN_KINDS = (
+    "stopwords",
+    "has_just_traps",
+    "has_just_forms",
+    "verb_forms",
+    "nonfinite_forms",
+    "adverb_forms",
+)
 
 
 @cache
@@ -296,16 +306,13 @@ def lexicon(language: str | None) -> Lexicon:
         roles=Phrases(people.get("roles", [])),
         person_patterns=tuple(people.get("patterns", [])),
         cues=cues,
-        markers={
-            kind: Phrases(words)
-            for kind, words in markers.items()
-            if kind not in ("stopwords", "has_just_traps", "has_just_forms", "verb_forms", "nonfinite_forms")
-        },
+        markers={kind: Phrases(words) for kind, words in markers.items() if kind not in _PATTERN_KINDS},
         has_just_forms=tuple(re.compile(p) for p in markers.get("has_just_forms", [])),
         has_just_traps=tuple(re.compile(p, re.IGNORECASE) for p in markers.get("has_just_traps", [])),
         stopwords=frozenset(w.casefold() for w in markers.get("stopwords", [])),
         verb_forms=tuple(re.compile(p) for p in markers.get("verb_forms", [])),
         nonfinite_forms=tuple(re.compile(p) for p in markers.get("nonfinite_forms", [])),
+        adverb_forms=tuple(re.compile(p) for p in markers.get("adverb_forms", [])),
     )
 
 

@@ -617,10 +617,16 @@ def _piece_before(text: str, sentence_start: int, end: int, lex: Lexicon) -> tup
 
 
 def _is_predicate(text: str, at: int, lex: Lexicon) -> bool:
-    """Whether a finite verb in lower case opens ``text[at:]`` ('forced', 'is', 'đã')."""
+    """Whether a finite verb in lower case opens ``text[at:]`` ('forced', 'is', 'đã'), perhaps after
+    an adverb ('dramatically claimed')."""
     word = _WORD.match(text, at)
     if word is None or not word[0][:1].islower():
         return False
+    if any(form.fullmatch(word[0]) for form in lex.adverb_forms):
+        at = _after_spaces(text, word.end())
+        word = _WORD.match(text, at)
+        if word is None or not word[0][:1].islower():
+            return False
     if _after_leading(text, at, word.end(), lex.marker("title_predicates")) > at:
         return True
     if not lex.verb_forms:  # no word forms tell a verb ('thiệt mạng'): an action word opening there
@@ -951,20 +957,33 @@ def _asides_before_predicates(
     an apposition ('the body of Jane Roe, an activist who ..., was found'), a name after its title
     ('the ruler of Qatar, Sheikh X, said'), an age, a saying ('The plan, he said, was ...')."""
     commas = [m.start() for m in _COMMA.finditer(text, start, end)]
-    asides = []
-    for first, second in itertools.pairwise(commas):
-        inside = _after_spaces(text, first + 1)
-        if (
-            second - first <= MAX_ASIDE_CHARS
-            and _after_a_word(text, first)
-            and _after_leading(text, inside, second, lex.marker("title_connectors")) == inside  # ', but ...,'
-            and not _is_predicate(text, inside, lex)  # ', said Ali, was'
-            and _is_predicate(text, _after_spaces(text, second + 1), lex)
-            and not any(first < t.start < second for t in timexes)
-            and "\n" not in text[first:second]
-        ):
-            asides.append((first, second + 1))
-    return asides
+    return [
+        (first, second + 1)
+        for first, second in itertools.pairwise(commas)
+        if is_aside_before_predicate(text, first, second, timexes, lex)
+    ]
+
+
+def is_aside_before_predicate(
+    text: str, first: int, second: int, timexes: Sequence[Timex], lex: Lexicon
+) -> bool:
+    """Whether the words between the commas at ``first`` and ``second`` are an aside that a
+    predicate follows ('the Council, the body that runs the government, issued ...')."""
+    inside = _after_spaces(text, first + 1)
+    return (
+        second - first <= MAX_ASIDE_CHARS
+        and _after_a_word(text, first)
+        and _after_leading(text, inside, second, lex.marker("title_connectors")) == inside  # ', but ...,'
+        and not _is_predicate(text, inside, lex)  # ', said Ali, was'
+        and _is_predicate(text, _after_spaces(text, second + 1), lex)
+        and not any(first < t.start < second for t in timexes)
+        and "\n" not in text[first:second]
+    )
+
+
+def tells_a_predicate(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a predicate stands anywhere in ``text[start:end]``."""
+    return any(_is_predicate(text, word.start(), lex) for word in _WORD.finditer(text, start, end))
 
 
 def _only_dates(text: str, timex: Timex, end: int, lex: Lexicon) -> bool:

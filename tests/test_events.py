@@ -429,3 +429,37 @@ def test_what_did_not_happen_is_no_event():
     assert len(events_of(text, [("2030", "2030")], lang="en")) == 1
     text = "The Iraqi minister told reporters on Monday he did not expect U.S. troops to stay."
     assert len(events_of(text, [("Monday", "2030-05-20")], lang="en")) == 1
+
+
+def test_a_present_perfect_in_a_relative_clause_is_no_news_of_the_day():
+    lead = "The fever that has struck Basra this spring puzzles doctors."
+    assert events_of(lead, [], lang="en", published="2030-05-20") == []
+    (event,) = events_of("The fever has struck Basra.", [], lang="en", published="2030-05-20")
+    assert (event.date, event.sources[0].timex_text) == ("2030-05-20", "has struck")
+    # 'WHO' in capitals is the organisation, no pronoun
+    (event,) = events_of("The WHO has declared a pandemic.", [], lang="en", published="2030-05-20")
+    assert event.sources[0].timex_text == "has declared"
+
+
+def test_a_figure_as_it_stood_at_a_time_is_no_happening():
+    text = "The campaign's page had more than 80,000 followers as of Thursday."
+    assert events_of(text, [("Thursday", "2030-05-16")], lang="en") == []
+
+
+def test_a_negation_after_a_date_opening_the_sentence_tells_nothing_happened_unless_a_happening_came_first():
+    assert (
+        events_of("Today many in Basra still do not have work.", [("Today", "2030-05-20")], lang="en") == []
+    )
+    text = "Today the envoy met the premier and did not speak to reporters."
+    (event,) = events_of(text, [("Today", "2030-05-20")], lang="en")
+    assert event.date == "2030-05-20"
+    # after a quotation's mark the clause opens no sentence: what follows the date was said
+    text = 'The general said on "Morning News" Friday that arming the rebels is not the aim.'
+    (event,) = events_of(text, [("Friday", "2030-05-17")], lang="en")
+    assert event.date == "2030-05-17"
+
+
+def test_a_fronted_date_governs_a_predicate_past_its_subjects_apposition():
+    text = "On May 6, the Basra Port Council, the body that runs the port, issued a statement on tariffs."
+    (event,) = events_of(text, [("May 6", "2030-05-06")], lang="en")
+    assert event.title == "The Basra Port Council issued a statement on tariffs"

@@ -698,3 +698,15 @@ def test_where_something_was_said_goes_before_who_said_it_with_the_whole_place()
     assert clause_titled(text, "Monday", clause) == "The council approved a new budget"
     text = "Trong diễn văn đọc tại Baghdad, ông Ali Demir tuyên bố rút quân ngày 3/1/2030."
     assert named(text, "ngày 3/1/2030", "vi") == "Ông Ali Demir tuyên bố rút quân"
+
+
+def test_an_adverb_before_a_predicate_still_lets_the_apposition_go():
+    text = (
+        "One of the best-known faces of the strike, Jane Roe, dramatically claimed in March she was beaten."
+    )
+    assert (
+        titled(text, ["March"], "en")
+        == "One of the best-known faces of the strike dramatically claimed she was beaten"
+    )
+    text = "Gen. John Doe, head of the army's southern command, also said on Friday that the mission is over."
+    assert titled(text, ["Friday"], "en") == "Gen. John Doe also said that the mission is over"
