@@ -31,7 +31,7 @@ from extract.clean import is_furniture
 from extract.lexicon import Lexicon, Match, indexed, lexicon
 from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
-from extract.period import period
+from extract.period import Period, period
 from extract.titles import is_aside_before_predicate, tells_a_predicate, title
 
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
@@ -52,7 +52,8 @@ CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of i
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[“”\"]")
 _DATELINE_BREAK = re.compile(r"\s(?:--|[-–—])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_QUOTES = "\"“”"
+_YEAR_WRITTEN = re.compile(r"\d{4}|['’]\d{2}\b")
+_QUOTES = '"“”'
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")  # a word with its abbreviation dots ('U.S.')
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
 
@@ -78,6 +79,7 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
     builder = _Builder(doc, lex, people, frame, is_story(article, frame, people))
     inside = [s for s in sentences if _in_regions(doc.regions, s.start, s.end)]
     lead = _lead(inside)
+    published = period(doc.meta.published.split("T")[0]) if doc.meta.published else None
     # Time expressions by offset: each sentence finds its own by bisection, so cost stays linear.
     timexes = sorted(timexes, key=lambda t: (t.start, t.end))
     starts = [t.start for t in timexes]
@@ -92,7 +94,10 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
                 continue  # page furniture (the lead has none)
             if _is_chrome(doc.text, sentence, own, lex) or _QUESTION.search(sentence.text):
                 continue  # page chrome, or a question: asked, not told
-            governing = _without_report_dates(doc.text, _governing(doc.text, sentence, own, lex), lex)
+            governing = [
+                (t, c) for t, c in _governing(doc.text, sentence, own, lex) if not _planned(t, published)
+            ]
+            governing = _without_report_dates(doc.text, governing, lex)
             subordinate = _subordinate_clauses(doc.text, sentence, own, lex) if governing else []
             for timex, clause in governing:
                 # the words of the sentence's other happenings and of its clauses of time are not this one's
@@ -101,11 +106,21 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
                 events.append(builder.event(sentence, clause, _date(timex), timex.mod, timex, others, own))
             if not governing and sentence in lead and doc.meta.published and not _dated(own):
                 marker = _has_just(sentence, lex)
-                published = doc.meta.published.split("T")[0]
-                if marker and period(published).dated:
+                if marker and published and published.dated:
                     clause = Clause(*_dateline_end(doc.text, sentence, []))
-                    events.append(builder.event(sentence, clause, published, None, marker))
+                    day = doc.meta.published.split("T")[0]
+                    events.append(builder.event(sentence, clause, day, None, marker))
     return merge(events)
+
+
+def _planned(timex: Timex, published: Period | None) -> bool:
+    """Whether ``timex``, read against the publication, lies wholly after it: what the article could
+    only plan or expect ('a meeting of ministers on Thursday', 'the concert takes place on 8
+    October', 'next year'). A date written with its year stands: a page's own date may be wrong."""
+    if _YEAR_WRITTEN.search(timex.text):
+        return False
+    when = period(_date(timex))
+    return bool(published and published.end and when.start and when.start > published.end)
 
 
 def _lead(inside: Sequence[Sentence]) -> list[Sentence]:
