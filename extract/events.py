@@ -222,6 +222,7 @@ def _governing(
             _is_state(text, scope, timexes, lex)
             or _is_tally(text, scope, timex, timexes, lex)
             or _is_negated(text, scope, timex, timexes, lex)
+            or _is_chatter(text, scope, timex, timexes, lex)
         ):
             continue
         chosen.setdefault(_date(timex), (timex, scope))
@@ -391,6 +392,18 @@ def _is_negated(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex
         return False
     told = cues_in(text, clause.start, negations[0].start, lex)
     return not any(fronted or c.category == STATEMENT for c in told)
+
+
+def _is_chatter(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """Talk about the speaker's own day ('We have a terrific show for you today', 'I spoke to a
+    surgeon yesterday'): a day told from where the speaker stands, in a clause that speaks as 'I',
+    'we' or 'you', and tells no happening ('Today I ordered air strikes' does). Transcripts and
+    blogs are full of it."""
+    if not _opens(lex.marker("deictic_days"), timex.text):
+        return False
+    if not _markers_before(text, "speaker_pronouns", clause.start, clause.end, timexes, lex):
+        return False
+    return not [c for c in cues_in(text, clause.start, clause.end, lex) if c.category != STATEMENT]
 
 
 def _opens_a_sentence(text: str, at: int) -> bool:

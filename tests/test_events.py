@@ -479,3 +479,11 @@ def test_a_date_read_against_the_publication_that_falls_after_it_is_a_plan():
     text = "The ministers met in Basra on Thursday."
     (event,) = events_of(text, [("Thursday", "2030-05-23")], lang="en", published="2030-05")
     assert event.date == "2030-05-23"
+
+
+def test_talk_about_the_speakers_own_day_is_no_happening_unless_it_tells_one():
+    for text in ("We have a fine programme for you tonight.", "I spoke to a nurse in Basra yesterday."):
+        assert events_of(text, [(text.split()[-1][:-1], "2030-05-20")], lang="en") == [], text
+    for text in ("Tonight we ordered air strikes on the depot.", "The minister resigned in Basra yesterday."):
+        dated = "Tonight" if text.startswith("Tonight") else "yesterday"
+        assert [e.date for e in events_of(text, [(dated, "2030-05-19")], lang="en")] == ["2030-05-19"], text
