@@ -912,7 +912,7 @@ def _condensed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: L
     announcement on Sept. 24 that ...'; the date stands beside the title), and an aside between a
     subject and its predicate ('Jane Roe, a former minister who ..., arrived')."""
     gaps = [gap for t in timexes if start < t.start and t.end < end and (gap := _time_gap(text, t, end, lex))]
-    gaps += _asides_before_predicates(text, start, end, timexes, lex)
+    gaps = _joined(text, sorted(gaps), lex) + _asides_before_predicates(text, start, end, timexes, lex)
     kept, at = "", start
     for gap_start, gap_end in sorted(gaps):
         if gap_start >= at:
@@ -922,6 +922,18 @@ def _condensed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: L
     words = _LEFT_COMMAS.sub("", " ".join(kept.split()))
     words = words.lstrip(_EDGE_PUNCTUATION).rstrip(",;: ")  # 'At 10pm last night, a neighbor ...'
     return _without_label(words, lex)
+
+
+def _joined(text: str, gaps: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
+    """Time gaps with the word that joins two of them ('on Tuesday [and] Wednesday') in one."""
+    joined: list[tuple[int, int]] = []
+    for gap in gaps:
+        between = text[joined[-1][1] : gap[0]].strip() if joined else None
+        if between and lex.marker("title_time_joiners").find(between) and len(between.split()) == 1:
+            joined[-1] = (joined[-1][0], gap[1])
+        else:
+            joined.append(gap)
+    return joined
 
 
 def _without_label(words: str, lex: Lexicon) -> str:
@@ -996,6 +1008,12 @@ def _only_dates(text: str, timex: Timex, end: int, lex: Lexicon) -> bool:
         return False
     if _POSSESSIVE.match(text, timex.end) or text[timex.end : timex.end + 1] not in " ,.;:":
         return False
+    following = _WORD.match(text, timex.end + 1)
+    if following and lex.marker("happening_nouns").find(following[0]) and text[timex.end] == " ":
+        return False  # 'for Friday prayers', 'the March 7 election'
+    last = _WORD.findall(timex.text)[-1:]
+    if last and lex.marker("subordinators").find(last[0]):
+        return False  # 'a day before [a deadline]': the time is read from what follows
     if (
         timex.type not in ("DATE", "TIME")
         or timex.value.endswith("_REF")

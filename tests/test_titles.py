@@ -710,3 +710,22 @@ def test_an_adverb_before_a_predicate_still_lets_the_apposition_go():
     )
     text = "Gen. John Doe, head of the army's southern command, also said on Friday that the mission is over."
     assert titled(text, ["Friday"], "en") == "Gen. John Doe also said that the mission is over"
+
+
+def test_dates_joined_by_a_conjunction_go_with_it():
+    text = "Militia fighters said they lost 12 men on Monday and Tuesday in the fight for the port."
+    assert (
+        titled(text, ["Monday", "Tuesday"], "en")
+        == "Militia fighters said they lost 12 men in the fight for the port"
+    )
+    text = "Quân Mỹ đã tuần tra ngày 3 và ngày 4 quanh căn cứ gần Mosul."
+    assert titled(text, ["ngày 3", "ngày 4"], "vi") == "Quân Mỹ đã tuần tra quanh căn cứ gần Mosul"
+
+
+def test_a_date_that_modifies_a_happening_or_is_read_from_what_follows_stays():
+    text = "Crowds marched through Basra after Friday prayers, witnesses said."
+    assert titled(text, ["Friday"], "en", "Crowds marched through Basra after Friday prayers") == (
+        "Crowds marched through Basra after Friday prayers"
+    )
+    text = "The clashes broke out a day before a ceasefire set by the council."
+    assert titled(text, ["a day before"], "en") == text[:-1]
