@@ -247,6 +247,7 @@ def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
         "River News - 4/25/30 Download PDF maps related to today's show: THIS IS A RUSH TRANSCRIPT.",
         "Today's shoutout goes out to the history classes at Riverside School in Ohio!",
         "Name (required, but will not be displayed) The site welcomes a lively and courteous discussion.",
+        "Posted by Jane Roe, on May 9, 2030 7:13 AM Posted by Tom Poe, on May 5, 2030 8:01 AM.",
     ):
         assert is_furniture(furniture), furniture
     for prose in (
@@ -301,6 +302,13 @@ def test_a_pages_own_note_inside_a_line_is_cut_out_and_the_sentence_kept() -> No
     doc = clean("a.txt", text, Metadata())
     kept = [text[a:b].strip() for a, b in doc.regions]
     assert kept == ["Live: talks in Erbil", "The envoys signed the deal on Monday."]
+
+
+def test_a_pages_stamp_run_into_its_text_is_cut_out() -> None:
+    stamp = "Page last updated at 16:51 GMT, Tuesday, 19 May 2030"
+    text = f"Aid for Basra\n\n{stamp} The United Nations sent 300 engineers to Basra on Monday.\n"
+    kept = " ".join(text[a:b] for a, b in clean("a.txt", text, Metadata()).regions)
+    assert "16:51" not in kept and "The United Nations sent 300 engineers to Basra on Monday." in kept
 
 
 def test_a_credit_after_a_dash_or_naming_a_web_site_closes_a_caption() -> None:
