@@ -779,8 +779,13 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
     while True:
         before = (start, end)
         connector_end = _after_leading(text, start, end, lex.marker("title_connectors"))
-        if connector_end > _after_leading(text, start, end, lex.marker("title_lead_ins")):
-            start = connector_end  # not 'as' of 'as of Monday'
+        lead_in_end = _after_leading(text, start, end, lex.marker("title_lead_ins"))
+        # not 'as' of 'as of Monday', nor 'since' before a time ('since March, ...'); 'since' before a clause
+        if connector_end > lead_in_end or (
+            connector_end == lead_in_end > start
+            and not any(t.start == _after_spaces(text, connector_end) for t in timexes)
+        ):
+            start = connector_end
         start, end = _stripped(text, start, end)
         # 'On', 'Back in', 'Very early on' before a time that opens the span
         lead = max(
@@ -860,7 +865,8 @@ def _says_too_little(
         return True
     if _is_a_closing_phrase(text, clause, sentence[0], lex):
         return True  # 'with 2,350 over a 24-hour period': the sentence before it tells the happening
-    cues = cues_in(text, start, end, lex)
+    # a cue joined to the word before it is an adjective ('the newly-appointed chairman said')
+    cues = [c for c in cues_in(text, start, end, lex) if text[c.start - 1 : c.start] != "-"]
     if any(c.category != STATEMENT for c in cues):
         return False
     if not cues:  # no action word ('Trong diễn văn đọc tại Nhà Trắng'): one told elsewhere is the news
@@ -1033,7 +1039,10 @@ def _cut(words: str, lex: Lexicon, subject: str = "") -> str:
     end, and not after a word that leads into the rest ('the', 'of', 'và')."""
     lead = f"{subject} " if subject else ""
     if len(lead) + len(words) <= TITLE_CHARS:
-        return lead + words
+        kept = len(words)  # '... accused the forces of the' where a quotation went on: a title cut short
+        while (last := _LAST_WORD.search(words, 0, kept)) and lex.marker("title_never_last").find(last[0]):
+            kept = _stripped(words, 0, last.start())[1]
+        return lead + words if kept == len(words) else lead + words[:kept] + " …"
     limit = TITLE_CHARS - len(lead)
     boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(words, MIN_CUT_CHARS, limit)]
     if boundaries:

@@ -310,6 +310,8 @@ def test_a_vote_after_a_named_killing_is_the_vote_and_a_comparison_point_no_happ
         ("The troops left Basra a month later than planned.", "a month later"),
         ("More details are expected in a statement on Tuesday.", "Tuesday"),
         ("The envoy prepared to visit Erbil on Tuesday as talks stalled.", "Tuesday"),
+        ("Wheat imports are 20 percent above the year-ago level.", "year-ago"),
+        ("Support for the militia is lower than during the 2020s.", "the 2020s"),
     ):
         assert events_of(text, [(dated, "2029")], lang="en") == [], text
 

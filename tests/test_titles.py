@@ -729,3 +729,27 @@ def test_a_date_that_modifies_a_happening_or_is_read_from_what_follows_stays():
     )
     text = "The clashes broke out a day before a ceasefire set by the council."
     assert titled(text, ["a day before"], "en") == text[:-1]
+
+
+def test_since_opening_a_clause_of_its_own_goes_from_the_title():
+    text = "Since the ceasefire was signed on March 17, the two armies have stayed apart."
+    assert titled(text, ["March 17"], "en", "Since the ceasefire was signed on March 17") == (
+        "The ceasefire was signed"
+    )
+
+
+def test_a_title_that_ends_where_a_quotation_went_on_is_marked_cut():
+    text = (
+        'A report issued last week accused the militia of the "killing of civilians in the old town '
+        'with artillery, rockets and sniper fire against its residents."'
+    )
+    clause = "A report issued last week accused the militia of the "
+    assert titled(text, ["last week"], "en", clause) == "A report issued accused the militia …"
+
+
+def test_a_speaker_named_with_an_adjective_from_an_action_still_gives_way_to_what_was_said():
+    text = (
+        "Basra's port can reopen within weeks, the newly-appointed head of the port authority said on Monday."
+    )
+    clause = "the newly-appointed head of the port authority said on Monday"
+    assert titled(text, ["Monday"], "en", clause) == text[: text.index(" on Monday")]
