@@ -338,18 +338,19 @@ def _extend_adverbial(
             break
         index += 1
     main = clauses[index]
-    if (  # 'On Oct. 6, the Council, the body that runs the government, issued ...': over the aside
-        main.start > start
-        and index + 2 < len(clauses)
-        and text[main.end] == ","
-        and text[clauses[index + 1].end] == ","
-        and not tells_a_predicate(text, main.start, main.end, lex)
-        and is_aside_before_predicate(text, main.end, clauses[index + 1].end, timexes, lex)
-    ):
-        last = index + 2
-        while last + 1 < len(clauses) and text[clauses[last].end] in _QUOTES:  # on past a quoted word
-            last += 1
-        return Clause(start, clauses[last].end, main.start)
+    if not tells_a_predicate(text, start, main.end, lex):
+        # 'On Oct. 6, the Council, the body that runs the government, issued ...', 'Earlier this
+        # year Jackson's father, Joe, filed ...': the subject's apposition, then its predicate
+        for aside in (index, index + 1):
+            if (
+                0 < aside < len(clauses) - 1
+                and text[clauses[aside - 1].end] == text[clauses[aside].end] == ","
+                and is_aside_before_predicate(text, clauses[aside - 1].end, clauses[aside].end, timexes, lex)
+            ):
+                last = aside + 1
+                while last + 1 < len(clauses) and text[clauses[last].end] in _QUOTES:  # on past a quoted word
+                    last += 1
+                return Clause(start, clauses[last].end, main.start)
     return Clause(start, main.end, main.start)
 
 
@@ -368,10 +369,13 @@ def _subordinate_clauses(
 
 
 def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
-    """A standing situation ('2,500 troops are stationed'), unless a happening is told too."""
-    if not _markers_before(text, "state", clause.start, clause.end, timexes, lex):
+    """A standing situation ('2,500 troops are stationed'), unless a happening is told too, or a
+    saying before it ('Anan said the government would remain in place')."""
+    states = _markers_before(text, "state", clause.start, clause.end, timexes, lex)
+    if not states:
         return False
-    return not [c for c in cues_in(text, clause.start, clause.end, lex) if c.category != STATEMENT]
+    cues = cues_in(text, clause.start, clause.end, lex)
+    return not [c for c in cues if c.category != STATEMENT or c.end <= states[0].start]
 
 
 def _is_negated(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:

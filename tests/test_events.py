@@ -489,3 +489,16 @@ def test_talk_about_the_speakers_own_day_is_no_happening_unless_it_tells_one():
     for text in ("Tonight we ordered air strikes on the depot.", "The minister resigned in Basra yesterday."):
         dated = "Tonight" if text.startswith("Tonight") else "yesterday"
         assert [e.date for e in events_of(text, [(dated, "2030-05-19")], lang="en")] == ["2030-05-19"], text
+
+
+def test_a_date_in_the_subjects_clause_governs_the_predicate_after_its_apposition():
+    text = "Earlier this year the governor's brother, Sami, filed a lawsuit against the port authority."
+    (event,) = events_of(text, [("Earlier this year", "2030")], lang="en")
+    assert event.title == "The governor's brother filed a lawsuit against the port authority"
+
+
+def test_a_saying_about_a_standing_situation_is_a_happening():
+    text = "A spokesman said on Monday that 2,500 US troops remain in Iraq."
+    (event,) = events_of(text, [("Monday", "2030-05-20")], lang="en")
+    assert event.category == "statement"
+    assert events_of("On Monday, 2,500 US troops remain in Iraq.", [("Monday", "2030-05-20")], lang="en") == []
