@@ -501,4 +501,6 @@ def test_a_saying_about_a_standing_situation_is_a_happening():
     text = "A spokesman said on Monday that 2,500 US troops remain in Iraq."
     (event,) = events_of(text, [("Monday", "2030-05-20")], lang="en")
     assert event.category == "statement"
-    assert events_of("On Monday, 2,500 US troops remain in Iraq.", [("Monday", "2030-05-20")], lang="en") == []
+    assert (
+        events_of("On Monday, 2,500 US troops remain in Iraq.", [("Monday", "2030-05-20")], lang="en") == []
+    )
