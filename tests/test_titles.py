@@ -753,3 +753,8 @@ def test_a_speaker_named_with_an_adjective_from_an_action_still_gives_way_to_wha
     )
     clause = "the newly-appointed head of the port authority said on Monday"
     assert titled(text, ["Monday"], "en", clause) == text[: text.index(" on Monday")]
+
+
+def test_a_part_of_the_day_before_a_vietnamese_date_goes_with_it():
+    text = "Mỹ không kích một kho vũ khí gần sân bay Baghdad rạng sáng ngày 3/1."
+    assert titled(text, ["ngày 3/1"], "vi") == "Mỹ không kích một kho vũ khí gần sân bay Baghdad"
