@@ -455,3 +455,10 @@ def test_a_holiday_without_a_year_takes_the_publications_not_a_year_named_in_pas
     assert value_of(text, "Thanksgiving", "2030-11-26", "en") == "2030-11-28"  # the coming one, two days on
     text = "Officials said the convoy left on Thanksgiving."
     assert value_of(text, "Thanksgiving", "2030-03-02", "en") == "2029-11-22"  # long after: the last one
+
+
+def test_n_units_after_a_happening_that_follows_a_date_lie_before_it() -> None:
+    text = "Quân đội rời căn cứ năm 2015, 4 năm sau khi tiếp quản nó."
+    assert value_of(text, "4 năm sau", "2021-03-10") == "2011"
+    text = "Ngày 2/3/2015, hai bên ký hiệp định. Ba ngày sau khi ký, quân đội rời căn cứ."
+    assert value_of(text, "Ba ngày sau", "2021-03-10") == "2015-03-05"
