@@ -43,6 +43,7 @@ CHROME_MARKED_WORDS = 8  # ... or with a chrome word and fewer than this
 DATELINE_CHARS = 80
 NOUN_WORDS = 2  # a determiner this many words before a cue makes it a noun ('a military attack')
 REPORT_WORDS_BEFORE = 1  # 'said on Thursday': the saying's date
+LIST_ITEM_WORDS = 6  # 'the United States, [Britain and France]': an item of a list of names
 COUNT_CHARS = 40  # enough to read a count that opens a clause ('tens of thousands of')
 RECORD_WORDS = 5  # words between a superlative and "since" ('the highest borrowing costs since')
 REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
@@ -214,10 +215,11 @@ def _governing(
     chosen: dict[str, tuple[Timex, Clause]] = {}
     for timex in candidates:
         index = next((i for i, c in enumerate(clauses) if c.start <= timex.start < c.end), 0)
-        clause = clauses[index]
+        own, index = _with_the_list_before(text, clauses, index, timex, lex)
+        clause = own[index]
         if _not_a_happening_time(text, timex, clause, timexes, lex):
             continue
-        scope = _extend_adverbial(text, clauses, index, timexes, lex)
+        scope = _extend_adverbial(text, own, index, timexes, lex)
         if (
             _is_state(text, scope, timexes, lex)
             or _is_tally(text, scope, timex, timexes, lex)
@@ -227,6 +229,42 @@ def _governing(
             continue
         chosen.setdefault(_date(timex), (timex, scope))
     return list(chosen.values())
+
+
+def _with_the_list_before(
+    text: str, clauses: list[Clause], index: int, timex: Timex, lex: Lexicon
+) -> tuple[list[Clause], int]:
+    """The clauses with the one holding ``timex`` joined to the names listed before it when it
+    closes a list ('a coalition led by the United States, | Britain and France on March 31'), and
+    its index among them."""
+    first = index
+    end = timex.start
+    while (
+        first > 0
+        and text[clauses[first - 1].end] == ","
+        and _is_a_list_item(text, clauses[first].start, end, lex)
+    ):
+        if first == index and not lex.marker("title_coordinators").find(text, clauses[first].start, end):
+            break  # the last item is joined by 'and'
+        before = _WORD.findall(text, clauses[first - 1].start, clauses[first - 1].end)
+        if not before or not before[-1][:1].isupper():
+            break
+        first -= 1
+        end = clauses[first].end
+    if first == index:
+        return clauses, index
+    joined = Clause(clauses[first].start, clauses[index].end)
+    return [*clauses[:first], joined, *clauses[index + 1 :]], first
+
+
+def _is_a_list_item(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A few words naming something, capitalised, with no predicate ('Britain and France')."""
+    words = _WORD.findall(text, start, end)
+    return (
+        0 < len(words) <= LIST_ITEM_WORDS
+        and words[0][:1].isupper()
+        and not tells_a_predicate(text, start, end, lex)
+    )
 
 
 def _without_report_dates(

@@ -774,7 +774,8 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
     """The span without its line breaks, a time expression at either edge (with the words that
     lead into it: 'on', 'vào'), and leading connectors."""
     start, end = _one_line(text, start, end)
-    if text[start : start + 1].islower() and _after_a_word(text, start):  # 'the fact [that] ...'
+    before = text[: _before_spaces(text, start)][-1:]  # 'the fact [that] ...', 'blogs, [that] ...'
+    if text[start : start + 1].islower() and (before.isalnum() or before == ","):
         start = _after_leading(text, start, end, lex.marker("title_connectors_inside"))
     while True:
         before = (start, end)

@@ -248,6 +248,8 @@ def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
         "Today's shoutout goes out to the history classes at Riverside School in Ohio!",
         "Name (required, but will not be displayed) The site welcomes a lively and courteous discussion.",
         "Posted by Jane Roe, on May 9, 2030 7:13 AM Posted by Tom Poe, on May 5, 2030 8:01 AM.",
+        "Broadcast on River Radio, 4:30 PM Thu, 11 Jun 2030 Available until 12:00 AM Thu, 1 Jan 2099",
+        "This clip is published as part of River News Online and was first broadcast on 10 March 2030.",
     ):
         assert is_furniture(furniture), furniture
     for prose in (

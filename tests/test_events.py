@@ -504,3 +504,9 @@ def test_a_saying_about_a_standing_situation_is_a_happening():
     assert (
         events_of("On Monday, 2,500 US troops remain in Iraq.", [("Monday", "2030-05-20")], lang="en") == []
     )
+
+
+def test_a_date_closing_a_list_of_names_governs_the_clause_that_opened_the_list():
+    text = "The alliance took over from a force led by Norway, Chile and Peru on March 31 and guards the bay."
+    (event,) = events_of(text, [("March 31", "2030-03-31")], lang="en")
+    assert event.title.startswith("The alliance took over from a force led by Norway")

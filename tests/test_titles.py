@@ -758,3 +758,10 @@ def test_a_speaker_named_with_an_adjective_from_an_action_still_gives_way_to_wha
 def test_a_part_of_the_day_before_a_vietnamese_date_goes_with_it():
     text = "Mỹ không kích một kho vũ khí gần sân bay Baghdad rạng sáng ngày 3/1."
     assert titled(text, ["ngày 3/1"], "vi") == "Mỹ không kích một kho vũ khí gần sân bay Baghdad"
+
+
+def test_a_reported_clause_after_a_comma_loses_its_that():
+    text = "Jane Roe writes, in a blog post, that the council cut the port's budget in March."
+    assert titled(text, ["March"], "en", "that the council cut the port's budget in March") == (
+        "The council cut the port's budget"
+    )
