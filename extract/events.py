@@ -96,7 +96,7 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
             if _is_chrome(doc.text, sentence, own, lex) or _QUESTION.search(sentence.text):
                 continue  # page chrome, or a question: asked, not told
             governing = [
-                (t, c) for t, c in _governing(doc.text, sentence, own, lex) if not _planned(t, published)
+                (t, c) for t, c in _governing(doc.text, sentence, own, lex) if not _planned(t, published, lex)
             ]
             governing = _without_report_dates(doc.text, governing, lex)
             subordinate = _subordinate_clauses(doc.text, sentence, own, lex) if governing else []
@@ -114,10 +114,13 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
     return merge(events)
 
 
-def _planned(timex: Timex, published: Period | None) -> bool:
+def _planned(timex: Timex, published: Period | None, lex: Lexicon) -> bool:
     """Whether ``timex``, read against the publication, lies wholly after it: what the article could
     only plan or expect ('a meeting of ministers on Thursday', 'the concert takes place on 8
-    October', 'next year'). A date written with its year stands: a page's own date may be wrong."""
+    October', 'next year'), or says it is still to come ('cuối tháng Tám tới'), publication known or
+    not. A date written with its year stands: a page's own date may be wrong."""
+    if any(m.end == len(timex.text) for m in lex.marker("time_to_come").find(timex.text)):
+        return True
     if _YEAR_WRITTEN.search(timex.text):
         return False
     when = period(_date(timex))

@@ -43,6 +43,7 @@ _PHRASE_WORD = re.compile(r"[^\s,;:]+")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
 _BRACKET_OPENING = re.compile(r"\(([^()\n]{1,80})\)\s*")
 _AGE = re.compile(r"\s*\d{1,3}\s*")
+_RESTATED_DATE = re.compile(r"\(\d{1,4}(?:[./-]\d{1,4}){1,2}\)")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]* $")
 _NEXT_LOWER_WORD = re.compile(r" ([a-z][a-z-]*)\b(?![’'])")
 MIN_NAMED_WORDS = 2  # 'Uprising' alone says too little
@@ -136,6 +137,8 @@ def _after_setting(
         if opener == phrase or phrase == start:
             return None
         phrase_end, predicates = opener, False  # 'in a meeting hosted by ...': a participle
+    if restated := _RESTATED_DATE.match(text, _after_spaces(text, dated.end)):
+        end = max(end, restated.end())  # 'vào ngày hôm qua (5.1),': its bracket is no edge to strip
     if _after_spaces(text, end) < text.find(",", phrase_end, sentence[1]):
         return None  # the clause ends before the phrase does
     # the main clause after the phrase's comma, or after asides that follow it ('In July, as in
@@ -630,8 +633,7 @@ def _is_predicate(text: str, at: int, lex: Lexicon) -> bool:
     if _after_leading(text, at, word.end(), lex.marker("title_predicates")) > at:
         return True
     if not lex.verb_forms:  # no word forms tell a verb ('thiệt mạng'): an action word opening there
-        before = _word_before(text, at)  # does, unless a noun's classifier names it ('chuyến thăm')
-        if before and lex.marker("act_nouns").find(before[0]):
+        if _named_as_a_noun(text, at, lex):  # does, unless a noun's classifier names it ('chuyến thăm')
             return False
         cues = [c for c in cues_in(text, at, min(len(text), at + 30), lex) if c.start == at]
         return any(not lex.marker("act_nouns").find(text[c.start : c.end].split()[0]) for c in cues)
@@ -870,8 +872,11 @@ def _says_too_little(
     cues = [c for c in cues_in(text, start, end, lex) if text[c.start - 1 : c.start] != "-"]
     if any(c.category != STATEMENT for c in cues):
         return False
-    if not cues:  # no action word ('Trong diễn văn đọc tại Nhà Trắng'): one told elsewhere is the news
-        return any(not start <= c.start < end for c in cues_in(text, *sentence, lex))
+    if not cues:  # no action word ('Trong diễn văn đọc tại Nhà Trắng'): one told elsewhere is the news,
+        return any(  # unless, where words tell no verb, a classifier names it as a noun ('Trong [phiên] họp')
+            not start <= c.start < end and (lex.verb_forms or not _named_as_a_noun(text, c.start, lex))
+            for c in cues_in(text, *sentence, lex)
+        )
     told = [
         w
         for w in _WORD.finditer(text, cues[-1].end, end)
@@ -890,6 +895,11 @@ def _says_too_little(
         return False
     rest = text[sentence[0] : start] + " " + text[end : sentence[1]]
     return len(_WORD.findall(unicodedata.normalize("NFC", rest))) >= MIN_TITLE_WORDS
+
+
+def _named_as_a_noun(text: str, at: int, lex: Lexicon) -> bool:
+    before = _word_before(text, at)
+    return bool(before and lex.marker("act_nouns").find(before[0]))
 
 
 def _is_a_closing_phrase(text: str, clause: tuple[int, int], sentence_start: int, lex: Lexicon) -> bool:
@@ -962,6 +972,8 @@ def _time_gap(text: str, timex: Timex, end: int, lex: Lexicon) -> tuple[int, int
     after = _after_spaces(text, timex.end)
     closer = _after_leading(text, after, end, lex.marker("title_time_closers"))
     closed = closer if closer > after else timex.end
+    if restated := _RESTATED_DATE.match(text, _after_spaces(text, closed)):
+        closed = restated.end()  # 'vào ngày hôm qua (5.1)': the date again, in brackets
     if text[timex.start - 1 : timex.start] == "(" and text[closed : closed + 1] == ")":
         return _before_spaces(text, timex.start - 1), closed + 1
     if not _only_dates(text, timex, end, lex):
@@ -1018,9 +1030,11 @@ def _only_dates(text: str, timex: Timex, end: int, lex: Lexicon) -> bool:
     following = _WORD.match(text, timex.end + 1)
     if following and lex.marker("happening_nouns").find(following[0]) and text[timex.end] == " ":
         return False  # 'for Friday prayers', 'the March 7 election'
-    last = _WORD.findall(timex.text)[-1:]
-    if last and lex.marker("subordinators").find(last[0]):
-        return False  # 'a day before [a deadline]': the time is read from what follows
+    # 'a day before [a deadline]', '1 ngày sau [khi]': the time is read from what follows
+    last = [w.start() for w in _WORD.finditer(text, timex.start, timex.end)][-1:]
+    subordinators = lex.marker("subordinators").find(text, last[0], timex.end + 12) if last else []
+    if any(m.start == last[0] for m in subordinators):
+        return False
     if (
         timex.type not in ("DATE", "TIME")
         or timex.value.endswith("_REF")

@@ -510,3 +510,15 @@ def test_a_date_closing_a_list_of_names_governs_the_clause_that_opened_the_list(
     text = "The alliance took over from a force led by Norway, Chile and Peru on March 31 and guards the bay."
     (event,) = events_of(text, [("March 31", "2030-03-31")], lang="en")
     assert event.title.startswith("The alliance took over from a force led by Norway")
+
+
+def test_a_vietnamese_time_still_to_come_is_a_plan_with_or_without_a_publication_date():
+    text = "Quân Mỹ rời căn cứ gần Mosul vào cuối tháng Tám tới."
+    for published in (None, "2030-05-20"):
+        assert events_of(text, [("cuối tháng Tám tới", "2030-08")], published=published) == []
+
+
+def test_a_vietnamese_setting_with_its_date_restated_in_brackets_gives_way_to_its_main_clause():
+    text = "Trong phiên họp bất thường vào ngày hôm qua (5.1), Quốc hội Iraq đã thông qua một nghị quyết mới."
+    (event,) = events_of(text, [("ngày hôm qua", "2030-01-05")], published="2030-01-06")
+    assert event.title == "Quốc hội Iraq đã thông qua một nghị quyết mới"

@@ -765,3 +765,10 @@ def test_a_reported_clause_after_a_comma_loses_its_that():
     assert titled(text, ["March"], "en", "that the council cut the port's budget in March") == (
         "The council cut the port's budget"
     )
+
+
+def test_a_vietnamese_date_opened_by_cung_goes_with_it_and_one_read_from_sau_khi_stays():
+    text = "Cũng hôm chủ nhật, một chỉ huy quân đội Mỹ bác tin đồn về Fallujah."
+    assert titled(text, ["hôm chủ nhật"], "vi") == "Một chỉ huy quân đội Mỹ bác tin đồn về Fallujah"
+    text = "Lời kêu gọi được đưa ra chỉ 1 ngày sau khi Mỹ không kích một kho vũ khí ở Baghdad."
+    assert titled(text, ["1 ngày sau"], "vi") == text[:-1]
