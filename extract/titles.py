@@ -357,7 +357,11 @@ def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex |
     ):
         return start  # a clause of time ('After the troops crossed, ...') says what came first
     rest = _after_spaces(text, comma.end())
-    if len(_WORD.findall(text, rest, end)) < MIN_TITLE_WORDS or not _opens_a_noun_phrase(text, rest, lex):
+    # after a phrase a language names as fronted ('According to activists, security forces ...') any
+    # subject may follow; after a participle, one that cannot be the rest of a list
+    named = _after_leading(text, first, end, lex.marker("title_fronted")) > first
+    subject = _opens_a_subject(text, rest, lex) if named else _opens_a_noun_phrase(text, rest, lex)
+    if len(_WORD.findall(text, rest, end)) < MIN_TITLE_WORDS or not subject:
         return start
     if lex.verb_forms and not any(
         _is_predicate(text, w.start(), lex) for w in _WORD.finditer(text, rest, end)

@@ -522,3 +522,9 @@ def test_a_vietnamese_setting_with_its_date_restated_in_brackets_gives_way_to_it
     text = "Trong phiên họp bất thường vào ngày hôm qua (5.1), Quốc hội Iraq đã thông qua một nghị quyết mới."
     (event,) = events_of(text, [("ngày hôm qua", "2030-01-05")], published="2030-01-06")
     assert event.title == "Quốc hội Iraq đã thông qua một nghị quyết mới"
+
+
+def test_according_to_a_source_gives_way_to_what_it_tells():
+    text = "According to local activists, security forces shelled the old town of Basra late on Wednesday."
+    (event,) = events_of(text, [("Wednesday", "2030-05-15")], lang="en")
+    assert event.title == "Security forces shelled the old town of Basra"
