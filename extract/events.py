@@ -32,7 +32,7 @@ from extract.lexicon import Lexicon, Match, indexed, lexicon
 from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
 from extract.period import Period, period
-from extract.titles import is_aside_before_predicate, tells_a_predicate, title
+from extract.titles import is_aside_before_predicate, names_a_happening, tells_a_predicate, title
 
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
 LEAD_SENTENCES = 2  # sentences of the lead that may carry the news of the day ('vừa')
@@ -330,6 +330,8 @@ def _not_a_happening_time(
         return True
     if _markers_before(text, "comparison", clause.start, timex.start, timexes, lex):
         return True
+    if names_a_happening(text, timex, clause.end, lex):
+        return False  # 'want to question him over the 1988 Lockerbie bombing': the bombing's date
     return any(end >= timex.start for _, end in _modal_scopes(text, clause.start, timex.start, timexes, lex))
 
 

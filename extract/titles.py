@@ -450,6 +450,11 @@ def _named_happening(text: str, dated: Timex, end: int, lex: Lexicon) -> tuple[i
     return None
 
 
+def names_a_happening(text: str, dated: Timex, end: int, lex: Lexicon) -> bool:
+    """Whether ``dated`` is inside a noun phrase naming a happening ('the 1988 Lockerbie bombing')."""
+    return _named_happening(text, dated, end, lex) is not None
+
+
 def _happening_before(
     text: str, clause_start: int, dated: Timex, end: int, lex: Lexicon
 ) -> tuple[int, int, str] | None:

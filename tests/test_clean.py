@@ -307,10 +307,14 @@ def test_a_pages_own_note_inside_a_line_is_cut_out_and_the_sentence_kept() -> No
 
 
 def test_a_pages_stamp_run_into_its_text_is_cut_out() -> None:
-    stamp = "Page last updated at 16:51 GMT, Tuesday, 19 May 2030"
+    for stamp in ("Page last updated at 16:51 GMT, Tuesday, 19 May 2030", "Monday, May 20, 2030; Page A01"):
+        _stamp_is_cut_out(stamp)
+
+
+def _stamp_is_cut_out(stamp: str) -> None:
     text = f"Aid for Basra\n\n{stamp} The United Nations sent 300 engineers to Basra on Monday.\n"
     kept = " ".join(text[a:b] for a, b in clean("a.txt", text, Metadata()).regions)
-    assert "16:51" not in kept and "The United Nations sent 300 engineers to Basra on Monday." in kept
+    assert stamp not in kept and "The United Nations sent 300 engineers to Basra on Monday." in kept
 
 
 def test_a_credit_after_a_dash_or_naming_a_web_site_closes_a_caption() -> None:

@@ -486,6 +486,7 @@ def test_a_date_read_against_the_publication_that_falls_after_it_is_a_plan():
 def test_talk_about_the_speakers_own_day_is_no_happening_unless_it_tells_one():
     for text in ("We have a fine programme for you tonight.", "I spoke to a nurse in Basra yesterday."):
         assert events_of(text, [(text.split()[-1][:-1], "2030-05-20")], lang="en") == [], text
+    assert events_of("I saw the envoy last Thursday.", [("last Thursday", "2030-05-16")], lang="en") == []
     for text in ("Tonight we ordered air strikes on the depot.", "The minister resigned in Basra yesterday."):
         dated = "Tonight" if text.startswith("Tonight") else "yesterday"
         assert [e.date for e in events_of(text, [(dated, "2030-05-19")], lang="en")] == ["2030-05-19"], text
@@ -528,3 +529,15 @@ def test_according_to_a_source_gives_way_to_what_it_tells():
     text = "According to activists, troops shelled Zubair, about 20km west of Basra, late on Wednesday."
     (event,) = events_of(text, [("Wednesday", "2030-05-15")], lang="en")
     assert event.title == "Troops shelled Zubair, about 20km west of Basra"
+
+
+def test_a_wish_is_a_plan_but_a_happening_named_after_a_plan_keeps_its_date():
+    assert (
+        events_of(
+            "The families want the victims to be remembered on Friday.", [("Friday", "2030-05-17")], lang="en"
+        )
+        == []
+    )
+    text = "Police want to question him over the 2029 Basra port bombing."
+    (event,) = events_of(text, [("2029", "2029")], lang="en")
+    assert event.date == "2029"
