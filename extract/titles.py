@@ -43,6 +43,7 @@ _PHRASE_WORD = re.compile(r"[^\s,;:]+")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
 _BRACKET_OPENING = re.compile(r"\(([^()\n]{1,80})\)\s*")
 _AGE = re.compile(r"\s*\d{1,3}\s*")
+_BRACKETED = re.compile(r"\s*\(\s*([^()\n]{1,30}?)\s*\)")
 _RESTATED_DATE = re.compile(r"\(\d{1,4}(?:[./-]\d{1,4}){1,2}\)")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]* $")
 _NEXT_LOWER_WORD = re.compile(r" ([a-z][a-z-]*)\b(?![’'])")
@@ -939,6 +940,12 @@ def _condensed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: L
     subject and its predicate ('Jane Roe, a former minister who ..., arrived')."""
     gaps = [gap for t in timexes if start < t.start and t.end < end and (gap := _time_gap(text, t, end, lex))]
     gaps = _joined(text, sorted(gaps), lex) + _asides_before_predicates(text, start, end, timexes, lex)
+    gaps += [  # a caption's '(R)', '(phải)': where someone stands in the picture
+        m.span()
+        for m in _BRACKETED.finditer(text, start, end)
+        if (marks := lex.marker("title_position_marks").find(m[1]))
+        and marks[0].end - marks[0].start == len(m[1])
+    ]
     kept, at = "", start
     for gap_start, gap_end in sorted(gaps):
         if gap_start >= at:

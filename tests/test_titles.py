@@ -772,3 +772,10 @@ def test_a_vietnamese_date_opened_by_cung_goes_with_it_and_one_read_from_sau_khi
     assert titled(text, ["hôm chủ nhật"], "vi") == "Một chỉ huy quân đội Mỹ bác tin đồn về Fallujah"
     text = "Lời kêu gọi được đưa ra chỉ 1 ngày sau khi Mỹ không kích một kho vũ khí ở Baghdad."
     assert titled(text, ["1 ngày sau"], "vi") == text[:-1]
+
+
+def test_where_someone_stands_in_a_captions_picture_goes_from_its_title():
+    text = "Iraq's premier (R) meets the US envoy (2nd L) in Baghdad on May 3, 2030."
+    assert titled(text, ["May 3, 2030"], "en") == "Iraq's premier meets the US envoy in Baghdad"
+    text = "Thủ tướng Iraq (phải) tiếp đặc phái viên Mỹ tại Baghdad ngày 3/5/2030."
+    assert titled(text, ["ngày 3/5/2030"], "vi") == "Thủ tướng Iraq tiếp đặc phái viên Mỹ tại Baghdad"
