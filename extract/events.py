@@ -15,6 +15,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from extract.actors import (
     acting_mentions,
@@ -98,7 +99,7 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
             governing = [
                 (t, c) for t, c in _governing(doc.text, sentence, own, lex) if not _planned(t, published, lex)
             ]
-            governing = _without_report_dates(doc.text, governing, lex)
+            governing = _without_report_dates(doc.text, _joined_dates(doc.text, governing, lex), lex)
             subordinate = _subordinate_clauses(doc.text, sentence, own, lex) if governing else []
             for timex, clause in governing:
                 # the words of the sentence's other happenings and of its clauses of time are not this one's
@@ -268,6 +269,38 @@ def _is_a_list_item(text: str, start: int, end: int, lex: Lexicon) -> bool:
         and words[0][:1].isupper()
         and not tells_a_predicate(text, start, end, lex)
     )
+
+
+def _joined_dates(
+    text: str, governing: list[tuple[Timex, Clause]], lex: Lexicon
+) -> list[tuple[Timex, Clause]]:
+    """Dates next to each other joined by a conjunction ('on Tuesday and Wednesday', 'in 2006 and
+    2007') as one span: one happening told over both, one dot. Dates apart ('in 2005 and 2010')
+    stay two."""
+    joined: list[tuple[Timex, Clause]] = []
+    for timex, clause in sorted(governing, key=lambda g: g[0].start):
+        if joined:
+            last, last_clause = joined[-1]
+            between = text[last.end : timex.start].strip()
+            first, second = period(_date(last)), period(_date(timex))
+            if (
+                between
+                and " " not in between
+                and lex.marker("title_time_joiners").find(between)
+                and first.precision == second.precision != "span"
+                and first.end
+                and second.start
+                and second.start == first.end + timedelta(days=1)
+            ):
+                value = f"{_date(last)}/{_date(timex)}"
+                span = Timex(last.start, timex.end, text[last.start : timex.end], "DATE", value)
+                joined[-1] = (
+                    span,
+                    Clause(last_clause.start, max(last_clause.end, clause.end), last_clause.main),
+                )
+                continue
+        joined.append((timex, clause))
+    return joined
 
 
 def _without_report_dates(

@@ -541,3 +541,16 @@ def test_a_wish_is_a_plan_but_a_happening_named_after_a_plan_keeps_its_date():
     text = "Police want to question him over the 2029 Basra port bombing."
     (event,) = events_of(text, [("2029", "2029")], lang="en")
     assert event.date == "2029"
+
+
+def test_days_next_to_each_other_joined_by_and_date_one_happening_as_a_span():
+    text = "Militia fighters said they lost 12 men on Monday and Tuesday in the fight for the port."
+    (event,) = events_of(text, [("Monday", "2030-05-13"), ("Tuesday", "2030-05-14")], lang="en")
+    assert (event.date, event.precision) == ("2030-05-13/2030-05-14", "span")
+    source = event.sources[0]
+    assert text[source.timex_start : source.timex_end] == "Monday and Tuesday"
+    text = "Elections were held in Basra in 2021 and 2025."
+    assert [e.date for e in events_of(text, [("2021", "2021"), ("2025", "2025")], lang="en")] == [
+        "2021",
+        "2025",
+    ]
