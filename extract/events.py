@@ -162,6 +162,12 @@ def _dated(timexes: Sequence[Timex]) -> bool:
     return any(_is_date(t) for t in timexes)
 
 
+def _after_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at] == " ":
+        at += 1
+    return at
+
+
 def _words(text: str) -> int:
     return len(_WORD.findall(unicodedata.normalize("NFC", text)))
 
@@ -362,6 +368,11 @@ def _not_a_happening_time(
     if any(m.start == timex.start for m in lex.marker("deadline").find(text, timex.start, timex.end)):
         return True
     if _markers_before(text, "comparison", clause.start, timex.start, timexes, lex):
+        return True
+    # 'the day before Mubarak resigned': read from a happening the date does not give
+    last = _WORD.findall(timex.text)[-1:]
+    read_from_what_follows = last and lex.marker("subordinators").find(last[0])
+    if read_from_what_follows and _WORD.match(text, _after_spaces(text, timex.end)):
         return True
     if names_a_happening(text, timex, clause.end, lex):
         return False  # 'want to question him over the 1988 Lockerbie bombing': the bombing's date

@@ -554,3 +554,11 @@ def test_days_next_to_each_other_joined_by_and_date_one_happening_as_a_span():
         "2021",
         "2025",
     ]
+
+
+def test_a_time_read_from_a_happening_that_follows_it_is_not_dated_from_the_narrative():
+    text = "The army withdrew from Basra on May 3. The envoy arrived the day before the talks resumed."
+    dated = [("May 3", "2030-05-03"), ("the day before", "2030-05-02")]
+    assert [e.date for e in events_of(text, dated, lang="en")] == ["2030-05-03"]
+    text = "The army withdrew from Basra on May 3. The envoy had arrived the day before."
+    assert sorted(e.date for e in events_of(text, dated, lang="en")) == ["2030-05-02", "2030-05-03"]
