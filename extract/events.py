@@ -55,6 +55,7 @@ _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[
 _DATELINE_BREAK = re.compile(r"\s(?:--|[-–—])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _YEAR_WRITTEN = re.compile(r"\d{4}|['’]\d{2}\b")
+_BRACKET = re.compile(r"\([^()\n]*\)")
 _QUOTES = '"“”'
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")  # a word with its abbreviation dots ('U.S.')
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
@@ -223,7 +224,7 @@ def _governing(
         return []
     clauses = _clauses(text, body_start, body_end, candidates)
     chosen: dict[str, tuple[Timex, Clause]] = {}
-    for timex in candidates:
+    for timex in _first_in_each_bracket(text, body_start, body_end, candidates):
         index = next((i for i, c in enumerate(clauses) if c.start <= timex.start < c.end), 0)
         own, index = _with_the_list_before(text, clauses, index, timex, lex)
         clause = own[index]
@@ -239,6 +240,23 @@ def _governing(
             continue
         chosen.setdefault(_date(timex), (timex, scope))
     return list(chosen.values())
+
+
+def _first_in_each_bracket(text: str, start: int, end: int, timexes: list[Timex]) -> list[Timex]:
+    """``timexes`` but the second and later of one bracket: '(11 p.m. Monday ET, 5 a.m. Tuesday in
+    Libya)' tells one moment in two time zones. A bracket opening the sentence is a live post's
+    stamp: when the sentence gives a date of its own, that date is the happening's."""
+    brackets = [m.span() for m in _BRACKET.finditer(text, start, end)]
+    if (stamp := _BRACKET.match(text, _after_spaces(text, start), end)) and any(
+        t.start >= stamp.end() for t in timexes
+    ):
+        timexes = [t for t in timexes if t.start >= stamp.end()]
+    kept: list[Timex] = []
+    for timex in timexes:
+        inside = [(a, b) for a, b in brackets if a < timex.start and timex.end < b]
+        if not any(a < other.start < b for a, b in inside for other in kept):
+            kept.append(timex)
+    return kept
 
 
 def _with_the_list_before(

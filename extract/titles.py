@@ -60,9 +60,13 @@ def title(
 ) -> str:
     """The title of the happening told in ``text[clause]``, inside ``text[sentence]``; ``dated``
     is the happening's own time expression, when known."""
-    if dated and (stamp_end := _bracketed_stamp(text, sentence, dated)):
+    if stamp_end := _bracketed_stamp(text, sentence, timexes):
         # '(8:59 p.m. Monday ET, 2:59 a.m. Tuesday in Libya) Medvedev criticized ...': the post's time
-        sentence = clause = (stamp_end, sentence[1])
+        in_stamp = dated is not None and dated.start < stamp_end
+        clause = (
+            (stamp_end, sentence[1]) if in_stamp else (max(clause[0], stamp_end), max(clause[1], stamp_end))
+        )
+        sentence = (stamp_end, sentence[1])
     if dated and (main := _after_setting(text, clause, sentence, dated, timexes, lex)):
         # 'In a report last December, Hutton set out ...': what was done then
         clause = (main, clause[1] if clause[1] > main else sentence[1])
@@ -192,10 +196,10 @@ def _subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Le
     return None
 
 
-def _bracketed_stamp(text: str, sentence: tuple[int, int], dated: Timex) -> int | None:
-    """Where the sentence goes on after a bracket that opens it and holds its date, or None."""
+def _bracketed_stamp(text: str, sentence: tuple[int, int], timexes: Sequence[Timex]) -> int | None:
+    """Where the sentence goes on after a bracket that opens it and holds a time, or None."""
     opening = _BRACKET_OPENING.match(text, _after_spaces(text, sentence[0]), sentence[1])
-    if opening is None or not opening.start(1) <= dated.start < opening.end(1):
+    if opening is None or not any(opening.start(1) <= t.start < opening.end(1) for t in timexes):
         return None
     return opening.end() if opening.end() < sentence[1] else None
 

@@ -562,3 +562,13 @@ def test_a_time_read_from_a_happening_that_follows_it_is_not_dated_from_the_narr
     assert [e.date for e in events_of(text, dated, lang="en")] == ["2030-05-03"]
     text = "The army withdrew from Basra on May 3. The envoy had arrived the day before."
     assert sorted(e.date for e in events_of(text, dated, lang="en")) == ["2030-05-02", "2030-05-03"]
+
+
+def test_a_live_posts_stamp_is_one_moment_and_gives_way_to_the_sentences_own_date():
+    text = "(9 p.m. Monday ET, 4 a.m. Tuesday in Basra) Militias fired rockets at the port, officials said."
+    dated = [("9 p.m. Monday", "2030-05-13T21:00"), ("4 a.m. Tuesday", "2030-05-14T04:00")]
+    (event,) = events_of(text, dated, lang="en", kind="TIME")
+    assert event.date == "2030-05-13" and event.title.startswith("Militias fired rockets at the port")
+    text = "(9 p.m. Monday ET) Militias fired rockets at the port, officials said on Tuesday."
+    dated = [("9 p.m. Monday", "2030-05-13T21:00"), ("Tuesday", "2030-05-14")]
+    assert [e.date for e in events_of(text, dated, lang="en")] == ["2030-05-14"]
