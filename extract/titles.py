@@ -862,7 +862,7 @@ def _without_lead_in(
     while True:
         found = [
             m
-            for kind in (*kinds, "determiners")
+            for kind in (*kinds, "time_articles")
             for m in lex.marker(kind).find(text, start, at)
             if not text[m.end : at].strip()
         ]

@@ -779,3 +779,8 @@ def test_where_someone_stands_in_a_captions_picture_goes_from_its_title():
     assert titled(text, ["May 3, 2030"], "en") == "Iraq's premier meets the US envoy in Baghdad"
     text = "Thủ tướng Iraq (phải) tiếp đặc phái viên Mỹ tại Baghdad ngày 3/5/2030."
     assert titled(text, ["ngày 3/5/2030"], "vi") == "Thủ tướng Iraq tiếp đặc phái viên Mỹ tại Baghdad"
+
+
+def test_a_possessive_before_a_date_stays_in_the_title():
+    text = "The envoy met briefly with her Wednesday."
+    assert titled(text, ["Wednesday"], "en") == "The envoy met briefly with her"
