@@ -508,7 +508,7 @@ def _is_chatter(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex
     surgeon yesterday'): a day told from where the speaker stands, in a clause that speaks as 'I',
     'we' or 'you', and tells no happening ('Today I ordered air strikes' does). Transcripts and
     blogs are full of it."""
-    if not _opens(lex.marker("deictic_days"), timex.text):
+    if not _opens(lex.marker("speaker_times"), timex.text):
         return False
     if not _markers_before(text, "speaker_pronouns", clause.start, clause.end, timexes, lex):
         return False

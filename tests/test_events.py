@@ -487,6 +487,7 @@ def test_talk_about_the_speakers_own_day_is_no_happening_unless_it_tells_one():
     for text in ("We have a fine programme for you tonight.", "I spoke to a nurse in Basra yesterday."):
         assert events_of(text, [(text.split()[-1][:-1], "2030-05-20")], lang="en") == [], text
     assert events_of("I saw the envoy last Thursday.", [("last Thursday", "2030-05-16")], lang="en") == []
+    assert events_of("We watched the match in Basra last week.", [("last week", "2030-W20")], lang="en") == []
     for text in ("Tonight we ordered air strikes on the depot.", "The minister resigned in Basra yesterday."):
         dated = "Tonight" if text.startswith("Tonight") else "yesterday"
         assert [e.date for e in events_of(text, [(dated, "2030-05-19")], lang="en")] == ["2030-05-19"], text
