@@ -307,7 +307,12 @@ def test_a_pages_own_note_inside_a_line_is_cut_out_and_the_sentence_kept() -> No
 
 
 def test_a_pages_stamp_run_into_its_text_is_cut_out() -> None:
-    for stamp in ("Page last updated at 16:51 GMT, Tuesday, 19 May 2030", "Monday, May 20, 2030; Page A01"):
+    for stamp in (
+        "Page last updated at 16:51 GMT, Tuesday, 19 May 2030",
+        "Monday, May 20, 2030; Page A01",
+        "By Jane Roe and John Doe, CNN",
+        "By Jane Roe, CNN Senior Defense Producer",
+    ):
         _stamp_is_cut_out(stamp)
 
 
