@@ -573,3 +573,12 @@ def test_a_live_posts_stamp_is_one_moment_and_gives_way_to_the_sentences_own_dat
     text = "(9 p.m. Monday ET) Militias fired rockets at the port, officials said on Tuesday."
     dated = [("9 p.m. Monday", "2030-05-13T21:00"), ("Tuesday", "2030-05-14")]
     assert [e.date for e in events_of(text, dated, lang="en")] == ["2030-05-14"]
+
+
+def test_a_vietnamese_wish_and_record_baseline_are_no_happening():
+    text = "Iraq muốn liên quân rút khỏi nước này vào tháng 9/2031."
+    assert events_of(text, [("tháng 9/2031", "2031-09")], published=LATER) == []
+    text = "Số binh sĩ bị thương cũng ở mức cao nhất kể từ tháng 5."
+    assert events_of(text, [("tháng 5", "2030-05")]) == []
+    text = "Quân Mỹ rút khỏi căn cứ Taji kể từ tháng 5."
+    assert [e.date for e in events_of(text, [("tháng 5", "2030-05")])] == ["2030-05"]
