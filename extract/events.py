@@ -477,6 +477,12 @@ def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon)
     """A standing situation ('2,500 troops are stationed'), unless a happening is told too, or a
     saying before it ('Anan said the government would remain in place')."""
     states = _markers_before(text, "state", clause.start, clause.end, timexes, lex)
+    states += [  # a figure stated ('Bilateral trade was $2.5 billion in 2010')
+        Match(m.start(), m.end(), m[0])
+        for form in lex.statistic_forms
+        for m in form.finditer(text, clause.start, clause.end)
+    ]
+    states.sort(key=lambda m: m.start)
     if not states:
         return False
     cues = cues_in(text, clause.start, clause.end, lex)

@@ -270,6 +270,9 @@ class Lexicon:
     verb_forms: tuple[re.Pattern[str], ...] = ()  # a word that is a finite verb ('[a-z]{3,}ed')
     nonfinite_forms: tuple[re.Pattern[str], ...] = ()  # a verb form but no predicate ('[a-z]{3,}ing')
     adverb_forms: tuple[re.Pattern[str], ...] = ()  # a word that may stand before a predicate ('[a-z]{3,}ly')
+    statistic_forms: tuple[
+        re.Pattern[str], ...
+    ] = ()  # a figure stated ('was $2.5 billion', 'were 12 percent')
 
     def marker(self, kind: str) -> Phrases:
         return self.markers.get(kind) or _NO_PHRASES
@@ -284,6 +287,7 @@ _PATTERN_KINDS = (
     "verb_forms",
     "nonfinite_forms",
     "adverb_forms",
+    "statistic_forms",
 )
 
 
@@ -313,6 +317,7 @@ def lexicon(language: str | None) -> Lexicon:
         verb_forms=tuple(re.compile(p) for p in markers.get("verb_forms", [])),
         nonfinite_forms=tuple(re.compile(p) for p in markers.get("nonfinite_forms", [])),
         adverb_forms=tuple(re.compile(p) for p in markers.get("adverb_forms", [])),
+        statistic_forms=tuple(re.compile(p, re.IGNORECASE) for p in markers.get("statistic_forms", [])),
     )
 
 

@@ -56,6 +56,13 @@ def test_a_happening_at_a_date_is_one_event_with_exact_offsets():
     assert event.relevance == 1.0
 
 
+def test_a_figure_stated_is_a_standing_situation_unless_a_happening_is_told_too():
+    text = "Trade between Iraq and Jordan was $2.5 billion in 2029."
+    assert events_of(text, [("2029", "2029")], lang="en") == []
+    text = "The strikes killed 62 people in 2029 and the toll was 62 percent higher."
+    assert [e.date for e in events_of(text, [("2029", "2029")], lang="en")] == ["2029"]
+
+
 def test_a_state_is_no_event_but_a_happening_in_its_relative_clause_is():
     assert events_of("Năm 2031, Mỹ duy trì khoảng 3.000 quân ở Iraq.", [("Năm 2031", "2031")]) == []
     assert (
