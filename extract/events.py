@@ -394,7 +394,20 @@ def _not_a_happening_time(
         return True
     if names_a_happening(text, timex, clause.end, lex):
         return False  # 'want to question him over the 1988 Lockerbie bombing': the bombing's date
-    return any(end >= timex.start for _, end in _modal_scopes(text, clause.start, timex.start, timexes, lex))
+    if any(end >= timex.start for _, end in _modal_scopes(text, clause.start, timex.start, timexes, lex)):
+        return True
+    return _plan_after(text, timex, clause, timexes, lex)
+
+
+def _plan_after(text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """An auxiliary of the future or of a possibility after the date, before anything the clause
+    tells was done ('Later this week the watchdog will meet the boards', 'Homs today could be Syria
+    tomorrow'); not one after a saying ('On Monday, Iraq said it would ...')."""
+    modals = _markers_before(text, "auxiliary_modals", timex.end, clause.end, timexes, lex)
+    if not modals:
+        return False
+    told = [c for c in cues_in(text, clause.start, clause.end, lex) if c.start <= modals[0].start]
+    return not told and not tells_a_predicate(text, clause.start, modals[0].start, lex)
 
 
 def _after_a_superlative(text: str, start: int, at: int, lex: Lexicon) -> bool:

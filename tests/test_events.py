@@ -589,3 +589,12 @@ def test_a_vietnamese_wish_and_record_baseline_are_no_happening():
     assert events_of(text, [("tháng 5", "2030-05")]) == []
     text = "Quân Mỹ rút khỏi căn cứ Taji kể từ tháng 5."
     assert [e.date for e in events_of(text, [("tháng 5", "2030-05")])] == ["2030-05"]
+
+
+def test_a_future_after_the_date_is_a_plan_unless_something_was_done_first():
+    text = "Later this week the port authority will meet the unions in Basra."
+    assert events_of(text, [("Later this week", "2030-W21")], lang="en") == []
+    text = "On Monday, the port authority said it would meet the unions in Basra."
+    assert [e.date for e in events_of(text, [("Monday", "2030-05-20")], lang="en")] == ["2030-05-20"]
+    text = "Tuần tới, hai bên sẽ họp tại Baghdad."
+    assert events_of(text, [("Tuần tới", "2030-W22")], published=LATER) == []
