@@ -236,6 +236,7 @@ def _governing(
             or _is_tally(text, scope, timex, timexes, lex)
             or _is_negated(text, scope, timex, timexes, lex)
             or _is_chatter(text, scope, timex, timexes, lex)
+            or _is_present_state(text, scope, timex, timexes, lex)
         ):
             continue
         chosen.setdefault(_date(timex), (timex, scope))
@@ -532,6 +533,20 @@ def _is_chatter(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex
     if not _markers_before(text, "speaker_pronouns", clause.start, clause.end, timexes, lex):
         return False
     return not [c for c in cues_in(text, clause.start, clause.end, lex) if c.category != STATEMENT]
+
+
+def _is_present_state(
+    text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex], lex: Lexicon
+) -> bool:
+    """How things stand on the day the article is written ('Today, the situation is much calmer',
+    'Homs today is besieged'): a day of the writing and a present copula, no happening told."""
+    if not _opens(lex.marker("writing_days"), timex.text):
+        return False
+    copulas = _markers_before(text, "present_copulas", clause.start, clause.end, timexes, lex)
+    following = [_WORD.match(text, _after_spaces(text, m.end)) for m in copulas]
+    if not copulas or any(w and any(f.fullmatch(w[0]) for f in lex.nonfinite_forms) for w in following):
+        return False  # 'A ceremony is taking place this morning': under way, a happening
+    return not cues_in(text, clause.start, clause.end, lex)  # nor a saying ('he said NATO is ...')
 
 
 def _opens_a_sentence(text: str, at: int) -> bool:

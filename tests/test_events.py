@@ -598,3 +598,11 @@ def test_a_future_after_the_date_is_a_plan_unless_something_was_done_first():
     assert [e.date for e in events_of(text, [("Monday", "2030-05-20")], lang="en")] == ["2030-05-20"]
     text = "Tuần tới, hai bên sẽ họp tại Baghdad."
     assert events_of(text, [("Tuần tới", "2030-W22")], published=LATER) == []
+
+
+def test_how_things_stand_on_the_day_of_writing_is_no_happening():
+    assert events_of("Today, the port is much calmer.", [("Today", "2030-05-20")], lang="en") == []
+    text = "Today a ceremony is taking place at the port of Basra."
+    assert [e.date for e in events_of(text, [("Today", "2030-05-20")], lang="en")] == ["2030-05-20"]
+    text = "Today the minister said the port is open again."
+    assert [e.date for e in events_of(text, [("Today", "2030-05-20")], lang="en")] == ["2030-05-20"]
