@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
-from extract.categories import STATEMENT, cues_in
+from extract.categories import STATEMENT, Cue, cues_in
 from extract.lexicon import Lexicon
 from extract.model import Timex
 
@@ -25,6 +25,7 @@ MAX_SUBJECT_CHARS = 45  # a subject put back before its predicate: a name or a s
 MAX_FRONTED_CHARS = 80  # a phrase of time before the main clause, dropped from a title
 MAX_LABEL_CHARS = 40  # a label before a colon that opens a title ('Update:')
 MAX_PLACE_WORDS = 3  # 'Geneva, Switzerland,': the words of a place's country or state
+MAX_TOLD_WORDS = 3  # whom a quotation was told ('told reporters', 'told the BBC')
 MAX_ASIDE_CHARS = 120  # an aside between a subject and its predicate, dropped from a title
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,/:-]*")
@@ -80,6 +81,9 @@ def title(
     ):
         start, end, subject = named
         return _titled(text, start, end, timexes, lex, subject)
+    if dated and (saying := _quoted_saying(text, clause, sentence, dated, timexes, lex)):
+        speaker, quote = saying  # '"There is a lot of support," Bowles said on Thursday'
+        return _capitalised(_cut(f'"{quote}"', lex, f"{speaker}:"))
     if aside := _aside(text, clause, sentence, timexes, lex):
         start, end, subject = aside
         return _titled(text, start, end, timexes, lex, subject)
@@ -581,6 +585,73 @@ def _with_a_name(
     ):
         return None
     return start, end, possessor
+
+
+def _quoted_saying(
+    text: str,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    dated: Timex,
+    timexes: Sequence[Timex],
+    lex: Lexicon,
+) -> tuple[str, str] | None:
+    """Who said the quotation that opens the sentence and what, when ``clause`` is its attribution
+    after it ('"...," Bowles said on Thursday', '"...," said Ron Kirk'): the speaker with the saying
+    verb ('Bowles said') and the quoted words; None otherwise."""
+    start = _after_spaces(text, sentence[0])
+    closing = list(_CLOSING_QUOTE.finditer(text, start + 1, clause[0] + 1))
+    if not closing:
+        return None
+    opened = text[start] in _OPENING_QUOTES
+    if not opened and _CLOSING_QUOTE.search(text, start, closing[-1].start()):
+        return None  # a quotation inside the sentence, not one that opens it (perhaps a sentence back)
+    quote_start = start + 1 if opened else start
+    attribution = _after_spaces(text, closing[-1].end())
+    if not attribution <= _after_spaces(text, clause[0]) < clause[1]:
+        return None  # the attribution holds the date: after the quotation, up to the clause's end
+    sayings = [
+        c
+        for c in cues_in(text, attribution, clause[1], lex)
+        if c.category == STATEMENT and _is_predicate(text, c.start, lex)  # 'said', not 'press conference'
+    ]
+    if not sayings or tells_a_predicate(text, sayings[0].end, dated.start, lex):
+        return (
+            None  # the date is another happening's ('..., Nasrallah said, since protests broke out in March')
+        )
+    saying = sayings[0]
+    if saying.start == attribution:  # '..., said Ron Kirk, the nominee,': the name after the verb
+        name = _WORD.finditer(text, saying.end, clause[1])
+        words = list(itertools.takewhile(lambda w: w[0][:1].isupper(), name))
+        if not words:
+            return None
+        speaker = f"{text[words[0].start() : words[-1].end()]} {text[saying.start : saying.end]}"
+    else:
+        speaker = _condensed(text, attribution, saying.end, timexes, lex)
+        verb = text[saying.start : saying.end]
+        if any(m.end - m.start == len(verb) for m in lex.marker("sayings_to_someone").find(verb)):
+            speaker = _with_whom(text, speaker, saying, dated, clause[1], lex)  # 'told', not 'told reporters'
+    while (last := _LAST_WORD.search(speaker)) and lex.marker("title_lead_ins").find(last[0]):
+        speaker = speaker[: last.start()].rstrip()  # 'wrote on [Twitter]'
+    if len(speaker) > MAX_SUBJECT_CHARS or not _opens_a_noun_phrase(speaker, 0, lex):
+        return None
+    quote = " ".join(text[quote_start : closing[-1].start()].split()).rstrip(",;:.")
+    return (speaker, quote) if len(_WORD.findall(quote)) >= MIN_TITLE_WORDS else None
+
+
+def _with_whom(text: str, speaker: str, saying: Cue, dated: Timex, end: int, lex: Lexicon) -> str:
+    """'Chan told reporters', 'Hague told the BBC': the few words of whom a quotation was told, up to
+    the date or a word leading into a place or time; when they run longer, the plain saying verb ('Ban
+    said' for 'Ban told the 15-member Security Council')."""
+    objects = list(
+        itertools.takewhile(
+            lambda w: not lex.marker("title_lead_ins").find(w[0]) and w.start() < dated.start,
+            _WORD.finditer(text, saying.end, end),
+        )
+    )
+    if objects and len(objects) <= MAX_TOLD_WORDS and "," not in text[saying.end : objects[-1].end()]:
+        return f"{speaker} {text[objects[0].start() : objects[-1].end()]}"
+    verb, plain = text[saying.start : saying.end], lex.marker("title_saying").phrases
+    return speaker[: -len(verb)] + plain[0] if plain and speaker.endswith(verb) else speaker
 
 
 def _over_a_quote(text: str, end: int, sentence_end: int) -> int:

@@ -784,3 +784,28 @@ def test_where_someone_stands_in_a_captions_picture_goes_from_its_title():
 def test_a_possessive_before_a_date_stays_in_the_title():
     text = "The envoy met briefly with her Wednesday."
     assert titled(text, ["Wednesday"], "en") == "The envoy met briefly with her"
+
+
+def test_a_quotation_with_its_attribution_is_titled_by_who_said_it_first():
+    text = '"There is broad support for the port deal," Jane Roe said on Thursday.'
+    assert (
+        titled_with(text, "Thursday", "Jane Roe said on Thursday")
+        == 'Jane Roe said: "There is broad support for the port deal"'
+    )
+    text = '"Time is pressing," the envoy told reporters on Thursday.'
+    assert (
+        titled_with(text, "Thursday", "the envoy told reporters on Thursday")
+        == 'The envoy told reporters: "Time is pressing"'
+    )
+    text = '"Time is pressing," Jane Roe told the 15-member council of the port on Thursday.'
+    assert titled_with(text, "Thursday", "Jane Roe told the 15-member council of the port on Thursday") == (
+        'Jane Roe said: "Time is pressing"'
+    )
+
+
+def titled_with(text: str, date: str, clause: str) -> str:
+    """The title of ``clause`` with ``date`` as its own time expression."""
+    at = text.index(date)
+    dated = Timex(at, at + len(date), date, "DATE", "2030-05-16")
+    start = text.index(clause)
+    return title(text, (start, start + len(clause)), (0, len(text)), [dated], lexicon("en"), dated)
