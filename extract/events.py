@@ -551,8 +551,9 @@ def _is_present_state(
 
 def _opens_a_sentence(text: str, at: int) -> bool:
     """Whether only spaces stand between ``at`` and a line's start or a sentence's end."""
-    before = text[:at].rstrip(" \t")
-    return not before or before[-1] in "\n.!?"
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] in "\n.!?"
 
 
 def _is_tally(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:

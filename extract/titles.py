@@ -861,7 +861,8 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
     """The span without its line breaks, a time expression at either edge (with the words that
     lead into it: 'on', 'vào'), and leading connectors."""
     start, end = _one_line(text, start, end)
-    before = text[: _before_spaces(text, start)][-1:]  # 'the fact [that] ...', 'blogs, [that] ...'
+    edge = _before_spaces(text, start)
+    before = text[edge - 1 : edge] if edge > 0 else ""  # 'the fact [that] ...', 'blogs, [that] ...'
     if text[start : start + 1].islower() and (before.isalnum() or before == ","):
         start = _after_leading(text, start, end, lex.marker("title_connectors_inside"))
     while True:
