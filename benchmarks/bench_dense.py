@@ -33,6 +33,8 @@ def sentence(rng: random.Random) -> str:
     site = rng.randrange(10**6)  # no two sentences alike: a repeated line is not article text
     if rng.random() < 0.5:
         who, did, month = rng.choice(_EN_WHO), rng.choice(_EN_DID), rng.choice(_EN_MONTHS)
+        if rng.random() < 0.5:  # a date inside the sentence: its title drops it with its lead-in words
+            return f"{who} {did} on {month} {day}, {year} near {place} (site {site})."
         return f"On {month} {day}, {year}, {who} {did} near {place} (site {site})."
     who, did, month = rng.choice(_VI_WHO), rng.choice(_VI_DID), rng.randint(1, 12)
     return f"Ngày {day}/{month}/{year}, {who} {did} gần {place} (điểm {site})."

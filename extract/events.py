@@ -268,13 +268,13 @@ def _with_the_list_before(
     its index among them."""
     first = index
     end = timex.start
+    if not lex.marker("title_coordinators").find(text, clauses[index].start, end):
+        return clauses, index  # the last item is joined by 'and'
     while (
         first > 0
         and text[clauses[first - 1].end] == ","
         and _is_a_list_item(text, clauses[first].start, end, lex)
     ):
-        if first == index and not lex.marker("title_coordinators").find(text, clauses[first].start, end):
-            break  # the last item is joined by 'and'
         before = _WORD.findall(text, clauses[first - 1].start, clauses[first - 1].end)
         if not before or not before[-1][:1].isupper():
             break
@@ -393,11 +393,13 @@ def _not_a_happening_time(
     read_from_what_follows = last and lex.marker("subordinators").find(last[0])
     if read_from_what_follows and _WORD.match(text, _after_spaces(text, timex.end)):
         return True
-    if names_a_happening(text, timex, clause.end, lex):
-        return False  # 'want to question him over the 1988 Lockerbie bombing': the bombing's date
-    if any(end >= timex.start for _, end in _modal_scopes(text, clause.start, timex.start, timexes, lex)):
-        return True
-    return _plan_after(text, timex, clause, timexes, lex)
+    planned = any(
+        end >= timex.start for _, end in _modal_scopes(text, clause.start, timex.start, timexes, lex)
+    )
+    if not (planned or _plan_after(text, timex, clause, timexes, lex)):
+        return False
+    # 'want to question him over the 1988 Lockerbie bombing': the bombing's date, no plan's
+    return not names_a_happening(text, timex, clause.end, lex)
 
 
 def _plan_after(text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:

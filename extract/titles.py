@@ -25,6 +25,7 @@ MAX_SUBJECT_CHARS = 45  # a subject put back before its predicate: a name or a s
 MAX_FRONTED_CHARS = 80  # a phrase of time before the main clause, dropped from a title
 MAX_LABEL_CHARS = 40  # a label before a colon that opens a title ('Update:')
 MAX_PLACE_WORDS = 3  # 'Geneva, Switzerland,': the words of a place's country or state
+LEAD_IN_CHARS = 40  # the words that lead into a time inside a title ('shortly after', 'early on the')
 MAX_TOLD_WORDS = 3  # whom a quotation was told ('told reporters', 'told the BBC')
 MAX_ASIDE_CHARS = 120  # an aside between a subject and its predicate, dropped from a title
 
@@ -1070,7 +1071,10 @@ def _time_gap(text: str, timex: Timex, end: int, lex: Lexicon) -> tuple[int, int
         return _before_spaces(text, timex.start - 1), closed + 1
     if not _only_dates(text, timex, end, lex):
         return None
-    return _without_lead_in(text, 0, timex.start, lex, ("title_lead_ins", "title_time_approximators")), closed
+    reach = max(0, timex.start - LEAD_IN_CHARS)  # the words leading into it, not the text before them
+    return _without_lead_in(
+        text, reach, timex.start, lex, ("title_lead_ins", "title_time_approximators")
+    ), closed
 
 
 def _asides_before_predicates(
