@@ -33,7 +33,15 @@ from extract.lexicon import Lexicon, Match, indexed, lexicon
 from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
 from extract.period import Period, period
-from extract.titles import is_aside_before_predicate, names_a_happening, tells_a_predicate, title
+from extract.titles import (
+    after_spaces,
+    is_aside_before_predicate,
+    joins_two_times,
+    names_a_happening,
+    tells_a_predicate,
+    title,
+    word_before,
+)
 
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
 LEAD_SENTENCES = 2  # sentences of the lead that may carry the news of the day ('vừa')
@@ -82,7 +90,8 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
     builder = _Builder(doc, lex, people, frame, is_story(article, frame, people))
     inside = [s for s in sentences if _in_regions(doc.regions, s.start, s.end)]
     lead = _lead(inside)
-    published = period(doc.meta.published.split("T")[0]) if doc.meta.published else None
+    day_published = doc.meta.published.split("T")[0] if doc.meta.published else None
+    published = period(day_published) if day_published else None
     # Time expressions by offset: each sentence finds its own by bisection, so cost stays linear.
     timexes = sorted(timexes, key=lambda t: (t.start, t.end))
     starts = [t.start for t in timexes]
@@ -107,12 +116,11 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
                 others = [c for _, c in governing if c != clause]
                 others += [c for c in subordinate if not c.start <= timex.start < c.end]
                 events.append(builder.event(sentence, clause, _date(timex), timex.mod, timex, others, own))
-            if not governing and sentence in lead and doc.meta.published and not _dated(own):
+            if not governing and sentence in lead and day_published and not _dated(own):
                 marker = _has_just(sentence, lex)
                 if marker and published and published.dated:
                     clause = Clause(*_dateline_end(doc.text, sentence, []))
-                    day = doc.meta.published.split("T")[0]
-                    events.append(builder.event(sentence, clause, day, None, marker))
+                    events.append(builder.event(sentence, clause, day_published, None, marker))
     return merge(events)
 
 
@@ -161,12 +169,6 @@ def _is_date(timex: Timex) -> bool:
 
 def _dated(timexes: Sequence[Timex]) -> bool:
     return any(_is_date(t) for t in timexes)
-
-
-def _after_spaces(text: str, at: int) -> int:
-    while at < len(text) and text[at] == " ":
-        at += 1
-    return at
 
 
 def _words(text: str) -> int:
@@ -248,7 +250,7 @@ def _first_in_each_bracket(text: str, start: int, end: int, timexes: list[Timex]
     Libya)' tells one moment in two time zones. A bracket opening the sentence is a live post's
     stamp: when the sentence gives a date of its own, that date is the happening's."""
     brackets = [m.span() for m in _BRACKET.finditer(text, start, end)]
-    if (stamp := _BRACKET.match(text, _after_spaces(text, start), end)) and any(
+    if (stamp := _BRACKET.match(text, after_spaces(text, start), end)) and any(
         t.start >= stamp.end() for t in timexes
     ):
         timexes = [t for t in timexes if t.start >= stamp.end()]
@@ -306,12 +308,9 @@ def _joined_dates(
     for timex, clause in sorted(governing, key=lambda g: g[0].start):
         if joined:
             last, last_clause = joined[-1]
-            between = text[last.end : timex.start].strip()
             first, second = period(_date(last)), period(_date(timex))
             if (
-                between
-                and " " not in between
-                and lex.marker("title_time_joiners").find(between)
+                joins_two_times(text[last.end : timex.start], lex)
                 and first.precision == second.precision != "span"
                 and first.end
                 and second.start
@@ -391,7 +390,7 @@ def _not_a_happening_time(
     # 'the day before Mubarak resigned': read from a happening the date does not give
     last = _WORD.findall(timex.text)[-1:]
     read_from_what_follows = last and lex.marker("subordinators").find(last[0])
-    if read_from_what_follows and _WORD.match(text, _after_spaces(text, timex.end)):
+    if read_from_what_follows and _WORD.match(text, after_spaces(text, timex.end)):
         return True
     planned = any(
         end >= timex.start for _, end in _modal_scopes(text, clause.start, timex.start, timexes, lex)
@@ -492,17 +491,14 @@ def _subordinate_clauses(
 def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
     """A standing situation ('2,500 troops are stationed'), unless a happening is told too, or a
     saying before it ('Anan said the government would remain in place')."""
-    states = _markers_before(text, "state", clause.start, clause.end, timexes, lex)
+    states = [m.start for m in _markers_before(text, "state", clause.start, clause.end, timexes, lex)]
     states += [  # a figure stated ('Bilateral trade was $2.5 billion in 2010')
-        Match(m.start(), m.end(), m[0])
-        for form in lex.statistic_forms
-        for m in form.finditer(text, clause.start, clause.end)
+        m.start() for form in lex.statistic_forms for m in form.finditer(text, clause.start, clause.end)
     ]
-    states.sort(key=lambda m: m.start)
     if not states:
         return False
     cues = cues_in(text, clause.start, clause.end, lex)
-    return not [c for c in cues if c.category != STATEMENT or c.end <= states[0].start]
+    return not [c for c in cues if c.category != STATEMENT or c.end <= min(states)]
 
 
 def _is_negated(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:
@@ -545,7 +541,7 @@ def _is_present_state(
     if not _opens(lex.marker("writing_days"), timex.text):
         return False
     copulas = _markers_before(text, "present_copulas", clause.start, clause.end, timexes, lex)
-    following = [_WORD.match(text, _after_spaces(text, m.end)) for m in copulas]
+    following = [_WORD.match(text, after_spaces(text, m.end)) for m in copulas]
     if not copulas or any(w and any(f.fullmatch(w[0]) for f in lex.nonfinite_forms) for w in following):
         return False  # 'A ceremony is taking place this morning': under way, a happening
     return not cues_in(text, clause.start, clause.end, lex)  # nor a saying ('he said NATO is ...')
@@ -598,8 +594,8 @@ def _has_just(sentence: Sentence, lex: Lexicon) -> Timex | None:
 
 def _after_a_relative_pronoun(text: str, at: int, lex: Lexicon) -> bool:
     """Whether a relative pronoun ('who', 'that'; in lower case: 'the WHO has') stands before ``at``."""
-    words = _WORD.findall(text, 0, at)
-    return bool(words) and words[-1].islower() and bool(lex.marker("relative_pronouns").find(words[-1]))
+    word = word_before(text, at)
+    return bool(word) and word[0].islower() and bool(lex.marker("relative_pronouns").find(word[0]))
 
 
 class _Builder:

@@ -270,9 +270,8 @@ class Lexicon:
     verb_forms: tuple[re.Pattern[str], ...] = ()  # a word that is a finite verb ('[a-z]{3,}ed')
     nonfinite_forms: tuple[re.Pattern[str], ...] = ()  # a verb form but no predicate ('[a-z]{3,}ing')
     adverb_forms: tuple[re.Pattern[str], ...] = ()  # a word that may stand before a predicate ('[a-z]{3,}ly')
-    statistic_forms: tuple[
-        re.Pattern[str], ...
-    ] = ()  # a figure stated ('was $2.5 billion', 'were 12 percent')
+    # a figure stated ('was $2.5 billion', 'were 12 percent')
+    statistic_forms: tuple[re.Pattern[str], ...] = ()
 
     def marker(self, kind: str) -> Phrases:
         return self.markers.get(kind) or _NO_PHRASES
@@ -289,6 +288,10 @@ _PATTERN_KINDS = (
     "adverb_forms",
     "statistic_forms",
 )
+
+
+def _patterns(markers: dict, kind: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, flags) for p in markers.get(kind, []))
 
 
 @cache
@@ -311,13 +314,13 @@ def lexicon(language: str | None) -> Lexicon:
         person_patterns=tuple(people.get("patterns", [])),
         cues=cues,
         markers={kind: Phrases(words) for kind, words in markers.items() if kind not in _PATTERN_KINDS},
-        has_just_forms=tuple(re.compile(p) for p in markers.get("has_just_forms", [])),
-        has_just_traps=tuple(re.compile(p, re.IGNORECASE) for p in markers.get("has_just_traps", [])),
+        has_just_forms=_patterns(markers, "has_just_forms"),
+        has_just_traps=_patterns(markers, "has_just_traps", re.IGNORECASE),
         stopwords=frozenset(w.casefold() for w in markers.get("stopwords", [])),
-        verb_forms=tuple(re.compile(p) for p in markers.get("verb_forms", [])),
-        nonfinite_forms=tuple(re.compile(p) for p in markers.get("nonfinite_forms", [])),
-        adverb_forms=tuple(re.compile(p) for p in markers.get("adverb_forms", [])),
-        statistic_forms=tuple(re.compile(p, re.IGNORECASE) for p in markers.get("statistic_forms", [])),
+        verb_forms=_patterns(markers, "verb_forms"),
+        nonfinite_forms=_patterns(markers, "nonfinite_forms"),
+        adverb_forms=_patterns(markers, "adverb_forms"),
+        statistic_forms=_patterns(markers, "statistic_forms", re.IGNORECASE),
     )
 
 

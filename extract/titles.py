@@ -147,9 +147,9 @@ def _after_setting(
         if opener == phrase or phrase == start:
             return None
         phrase_end, predicates = opener, False  # 'in a meeting hosted by ...': a participle
-    if restated := _RESTATED_DATE.match(text, _after_spaces(text, dated.end)):
+    if restated := _RESTATED_DATE.match(text, after_spaces(text, dated.end)):
         end = max(end, restated.end())  # 'vào ngày hôm qua (5.1),': its bracket is no edge to strip
-    if _after_spaces(text, end) < text.find(",", phrase_end, sentence[1]):
+    if after_spaces(text, end) < text.find(",", phrase_end, sentence[1]):
         return None  # the clause ends before the phrase does
     # the main clause after the phrase's comma, or after asides that follow it ('In July, as in
     # previous years, Mason met ...')
@@ -157,7 +157,7 @@ def _after_setting(
         words = _WORD.finditer(text, opener, comma.start())
         if predicates and any(_is_predicate(text, w.start(), lex) for w in words):
             return None
-        main = _after_spaces(text, comma.end())
+        main = after_spaces(text, comma.end())
         following = itertools.islice(_WORD.finditer(text, main, sentence[1]), 8)
         if _opens_a_noun_phrase(text, main, lex) and any(
             _is_predicate(text, w.start(), lex) for w in following
@@ -184,7 +184,7 @@ def _subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Le
     if not openers:
         return None
     opener = max(openers, key=lambda m: m.start)
-    inner = _after_spaces(text, opener.end)
+    inner = after_spaces(text, opener.end)
     if (
         text[opener.start - 1] != " "
         or inner == opener.end
@@ -203,7 +203,7 @@ def _subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Le
 
 def _bracketed_stamp(text: str, sentence: tuple[int, int], timexes: Sequence[Timex]) -> int | None:
     """Where the sentence goes on after a bracket that opens it and holds a time, or None."""
-    opening = _BRACKET_OPENING.match(text, _after_spaces(text, sentence[0]), sentence[1])
+    opening = _BRACKET_OPENING.match(text, after_spaces(text, sentence[0]), sentence[1])
     if opening is None or not any(opening.start(1) <= t.start < opening.end(1) for t in timexes):
         return None
     return opening.end() if opening.end() < sentence[1] else None
@@ -229,7 +229,7 @@ def _restrictive_relative(
     if not pronouns:
         return None
     pronoun = max(pronouns, key=lambda m: m.start)
-    predicate = _after_spaces(text, pronoun.end)
+    predicate = after_spaces(text, pronoun.end)
     if not _after_a_word(text, pronoun.start) or _CLAUSE_BOUNDARY.search(text, pronoun.start, dated.start):
         return None
     said = cues_in(text, max(0, pronoun.start - 12), pronoun.start, lex)
@@ -242,7 +242,7 @@ def _restrictive_relative(
         return None  # a state ('who are here today')
     if any(_is_predicate(text, w.start(), lex) for w in words[2 if passive else 1 :]):
         return None  # the date is the main clause's ('the man who shot him was arrested on Monday')
-    last = _word_before(text, dated.start)
+    last = word_before(text, dated.start)
     if last and last[0].casefold() in lex.marker("determiners").phrases:
         # a date in a noun phrase: up to its noun ('caused the 1918 Asian flu pandemic', 'the 1991 war')
         end = _stripped(text, predicate, _noun_phrase_end(text, dated.end, clause[1], lex))[1]
@@ -286,7 +286,7 @@ def _is_nonfinite(word: str, lex: Lexicon) -> bool:
     return any(form.fullmatch(word) for form in lex.nonfinite_forms)
 
 
-def _word_before(text: str, at: int, reach: int = 12) -> re.Match | None:
+def word_before(text: str, at: int, reach: int = 12) -> re.Match | None:
     """The word that ends right before ``at`` (spaces between), looked for ``reach`` characters back."""
     return _LAST_WORD.search(text, max(0, at - reach), _before_spaces(text, at))
 
@@ -312,7 +312,7 @@ def _aside(
     journalists, released from detention on Monday, told ...' gives 'The journalists' and
     'released from detention')."""
     start, end = _stripped(text, *clause)
-    before, after = _before_spaces(text, start), _after_spaces(text, end)
+    before, after = _before_spaces(text, start), after_spaces(text, end)
     if text[before - 1 : before] != "," or text[after : after + 1] != ",":
         return None
     opener = _WORD.match(text, start)
@@ -324,7 +324,7 @@ def _aside(
         text, *_stripped(text, sentence[0], before), lex.marker("title_connectors")
     ):
         return None  # the subject opens the sentence; else an apposition ('Doha,') or a clause
-    rest = _after_spaces(text, after + 1)
+    rest = after_spaces(text, after + 1)
     if piece[0] >= piece[1] or piece[1] - piece[0] > MAX_SUBJECT_CHARS or not _is_predicate(text, rest, lex):
         return None
     if lex.marker("title_predicates").find(text, *piece):
@@ -341,7 +341,7 @@ def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex |
     perhaps dropped already as a connector: one of time ('After a flap about tax payments, the
     Senate confirmed him' gives 'the Senate confirmed him'), a setting ('Trong khuôn khổ chuyến
     thăm Mỹ, ...') or a participle ('Facing a drastic slowdown, France announced ...')."""
-    before = _word_before(text, start, reach=20)
+    before = word_before(text, start, reach=20)
     first = (
         before.start()
         if before and _fronted_opener(text, before.start(), start, lex) > before.start()
@@ -352,7 +352,7 @@ def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex |
     while (
         comma
         and (following := _COMMA.search(text, comma.end(), end))
-        and (place := _word_before(text, comma.start()))
+        and (place := word_before(text, comma.start()))
         and place[0][:1].isupper()
         and _is_a_place_part(text[comma.end() : following.start()])
     ):
@@ -366,7 +366,7 @@ def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex |
         _is_predicate(text, w.start(), lex) for w in _WORD.finditer(text, opener, comma.start())
     ):
         return start  # a clause of time ('After the troops crossed, ...') says what came first
-    rest = _after_spaces(text, comma.end())
+    rest = after_spaces(text, comma.end())
     # after a phrase a language names as fronted ('According to activists, security forces ...') any
     # subject may follow; after a participle, one that cannot be the rest of a list
     named = _after_leading(text, first, end, lex.marker("title_fronted")) > first
@@ -421,7 +421,7 @@ def _fronted_opener(text: str, at: int, end: int, lex: Lexicon) -> int:
     return found
 
 
-def _after_spaces(text: str, at: int) -> int:
+def after_spaces(text: str, at: int) -> int:
     while at < len(text) and text[at] == " ":
         at += 1
     return at
@@ -439,7 +439,7 @@ def _named_happening(text: str, dated: Timex, end: int, lex: Lexicon) -> tuple[i
     is about, after the possessor. None unless a determiner or a possessor opens the phrase, an
     action noun follows the date closely with no predicate between, and a name is in it ('the
     Sept. 11 attacks' says too little)."""
-    before = _word_before(text, dated.start)
+    before = word_before(text, dated.start)
     if before is None:
         return None
     possessor = _possessor(text, before, lex)
@@ -472,7 +472,7 @@ def _happening_before(
     phrase and no action of the clause comes before it ('rescued them after the earthquake in
     Pakistan in 2005' gives 'earthquake in Pakistan'; "led to Mubarak's ouster last week", 'a
     suggestion in March by Liam Fox'). None when the phrase names no one."""
-    before = _word_before(text, dated.start)
+    before = word_before(text, dated.start)
     if before and before[0].casefold() in lex.marker("determiners").phrases:
         return None  # the date opens a noun phrase of its own ('and the 2004 tsunami')
     phrase_end = _before_spaces(text, _without_lead_in(text, clause_start, dated.start, lex))
@@ -599,7 +599,7 @@ def _quoted_saying(
     """Who said the quotation that opens the sentence and what, when ``clause`` is its attribution
     after it ('"...," Bowles said on Thursday', '"...," said Ron Kirk'): the speaker with the saying
     verb ('Bowles said') and the quoted words; None otherwise."""
-    start = _after_spaces(text, sentence[0])
+    start = after_spaces(text, sentence[0])
     closing = list(_CLOSING_QUOTE.finditer(text, start + 1, clause[0] + 1))
     if not closing:
         return None
@@ -607,8 +607,8 @@ def _quoted_saying(
     if not opened and _CLOSING_QUOTE.search(text, start, closing[-1].start()):
         return None  # a quotation inside the sentence, not one that opens it (perhaps a sentence back)
     quote_start = start + 1 if opened else start
-    attribution = _after_spaces(text, closing[-1].end())
-    if not attribution <= _after_spaces(text, clause[0]) < clause[1]:
+    attribution = after_spaces(text, closing[-1].end())
+    if not attribution <= after_spaces(text, clause[0]) < clause[1]:
         return None  # the attribution holds the date: after the quotation, up to the clause's end
     sayings = [
         c
@@ -658,7 +658,7 @@ def _with_whom(text: str, speaker: str, saying: Cue, dated: Timex, end: int, lex
 def _over_a_quote(text: str, end: int, sentence_end: int) -> int:
     """``end``, or past the short quotation that opens there: a clause cut at a quotation mark
     ('risked a "humanitarian disaster"') goes on over the quoted words."""
-    at = _after_spaces(text, end)
+    at = after_spaces(text, end)
     if at >= sentence_end or text[at] not in _OPENING_QUOTES:
         return end
     closing = _CLOSING_QUOTE.search(text, at + 1, min(sentence_end, at + 1 + MAX_QUOTE_CHARS))
@@ -712,7 +712,7 @@ def _is_predicate(text: str, at: int, lex: Lexicon) -> bool:
     if word is None or not word[0][:1].islower():
         return False
     if any(form.fullmatch(word[0]) for form in lex.adverb_forms):
-        at = _after_spaces(text, word.end())
+        at = after_spaces(text, word.end())
         word = _WORD.match(text, at)
         if word is None or not word[0][:1].islower():
             return False
@@ -773,7 +773,7 @@ def _antecedent(text: str, sentence_start: int, comma: int, lex: Lexicon, person
     starts = name_start + determiners[-1:] if person else determiners[-1:] + name_start
     # ... or what follows the piece's last preposition ('participated in [Clooney's telethon], which')
     objects = lex.marker("title_noun_objects").find(text, piece_start, piece_end)
-    after_preposition = [_after_spaces(text, objects[-1].end)] if objects else []
+    after_preposition = [after_spaces(text, objects[-1].end)] if objects else []
     if (
         after_preposition
         and lex.marker("infinitive_markers").find(objects[-1].phrase)
@@ -873,7 +873,7 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
         # not 'as' of 'as of Monday', nor 'since' before a time ('since March, ...'); 'since' before a clause
         if connector_end > lead_in_end or (
             connector_end == lead_in_end > start
-            and not any(t.start == _after_spaces(text, connector_end) for t in timexes)
+            and not any(t.start == after_spaces(text, connector_end) for t in timexes)
         ):
             start = connector_end
         start, end = _stripped(text, start, end)
@@ -912,7 +912,7 @@ def _opens_a_sentence(text: str, at: int) -> bool:
 
 def _opens_a_predicate(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a predicate ('is', 'has', 'was') follows ``start`` after a space, with no comma."""
-    at = min(_after_spaces(text, start), end)
+    at = min(after_spaces(text, start), end)
     return at > start and _after_leading(text, at, end, lex.marker("title_predicates")) > at
 
 
@@ -977,7 +977,7 @@ def _says_too_little(
         and not lex.marker("title_connectors_inside").find(told[-1][0])  # '... rằng,': said after it
         # a clause, not 'told CNN about it', where the language's word forms tell a predicate
         and (not lex.verb_forms or any(_is_predicate(text, w.start(), lex) for w in told))
-        and text[_after_spaces(text, end) : _after_spaces(text, end) + 1] not in _OPENING_QUOTES
+        and text[after_spaces(text, end) : after_spaces(text, end) + 1] not in _OPENING_QUOTES
     ):
         return False
     rest = text[sentence[0] : start] + " " + text[end : sentence[1]]
@@ -985,7 +985,7 @@ def _says_too_little(
 
 
 def _named_as_a_noun(text: str, at: int, lex: Lexicon) -> bool:
-    before = _word_before(text, at)
+    before = word_before(text, at)
     return bool(before and lex.marker("act_nouns").find(before[0]))
 
 
@@ -1038,12 +1038,17 @@ def _joined(text: str, gaps: list[tuple[int, int]], lex: Lexicon) -> list[tuple[
     """Time gaps with the word that joins two of them ('on Tuesday [and] Wednesday') in one."""
     joined: list[tuple[int, int]] = []
     for gap in gaps:
-        between = text[joined[-1][1] : gap[0]].strip() if joined else None
-        if between and lex.marker("title_time_joiners").find(between) and len(between.split()) == 1:
+        if joined and joins_two_times(text[joined[-1][1] : gap[0]], lex):
             joined[-1] = (joined[-1][0], gap[1])
         else:
             joined.append(gap)
     return joined
+
+
+def joins_two_times(between: str, lex: Lexicon) -> bool:
+    """Whether ``between`` is one word that joins two times ('and' of 'Tuesday and Wednesday')."""
+    word = between.strip()
+    return bool(word) and " " not in word and bool(lex.marker("title_time_joiners").find(word))
 
 
 def _without_label(words: str, lex: Lexicon) -> str:
@@ -1062,10 +1067,10 @@ def _time_gap(text: str, timex: Timex, end: int, lex: Lexicon) -> tuple[int, int
     """The span a title drops for ``timex`` inside it: the time with the words that lead into it
     and out of it ('from 5 p.m. local time'), or a bracket that holds only a time ('(10 a.m. ET)');
     None when the time is more than a date of what the title tells."""
-    after = _after_spaces(text, timex.end)
+    after = after_spaces(text, timex.end)
     closer = _after_leading(text, after, end, lex.marker("title_time_closers"))
     closed = closer if closer > after else timex.end
-    if restated := _RESTATED_DATE.match(text, _after_spaces(text, closed)):
+    if restated := _RESTATED_DATE.match(text, after_spaces(text, closed)):
         closed = restated.end()  # 'vào ngày hôm qua (5.1)': the date again, in brackets
     if text[timex.start - 1 : timex.start] == "(" and text[closed : closed + 1] == ")":
         return _before_spaces(text, timex.start - 1), closed + 1
@@ -1096,13 +1101,13 @@ def is_aside_before_predicate(
 ) -> bool:
     """Whether the words between the commas at ``first`` and ``second`` are an aside that a
     predicate follows ('the Council, the body that runs the government, issued ...')."""
-    inside = _after_spaces(text, first + 1)
+    inside = after_spaces(text, first + 1)
     return (
         second - first <= MAX_ASIDE_CHARS
         and _after_a_word(text, first)
         and _after_leading(text, inside, second, lex.marker("title_connectors")) == inside  # ', but ...,'
         and not _is_predicate(text, inside, lex)  # ', said Ali, was'
-        and _is_predicate(text, _after_spaces(text, second + 1), lex)
+        and _is_predicate(text, after_spaces(text, second + 1), lex)
         and not any(first < t.start < second for t in timexes)
         and "\n" not in text[first:second]
     )
@@ -1118,8 +1123,8 @@ def _only_dates(text: str, timex: Timex, end: int, lex: Lexicon) -> bool:
     imposed'), not a subject ('said Friday was the deadline') or a complement ('It was 4 a.m.'), not
     a modifier of a noun ('Tuesday's quake', 'the 2003 epidemic', 'a 2010-11 budget')."""
     if _is_predicate(text, timex.start, lex) or _after_leading(
-        text, _after_spaces(text, timex.end), end, lex.marker("copulas")
-    ) > _after_spaces(text, timex.end):
+        text, after_spaces(text, timex.end), end, lex.marker("copulas")
+    ) > after_spaces(text, timex.end):
         return False
     if _POSSESSIVE.match(text, timex.end) or text[timex.end : timex.end + 1] not in " ,.;:":
         return False
@@ -1137,7 +1142,7 @@ def _only_dates(text: str, timex: Timex, end: int, lex: Lexicon) -> bool:
         or text[timex.start - 1 : timex.start] != " "
     ):
         return False  # a duration ('preparing for months'), 'now', '(Monday)', '2010-2011'
-    before = _word_before(text, timex.start)
+    before = word_before(text, timex.start)
     return not (
         before
         and any(lex.marker(kind).find(before[0]) for kind in ("determiners", "copulas"))  # 'It was 4 a.m.'
