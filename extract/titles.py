@@ -931,17 +931,20 @@ def _without_lead_in(
     kinds: Sequence[str] = ("title_lead_ins", "title_connectors"),
 ) -> int:
     """``at`` moved back over the words that lead into a time expression ('early on', 'vào', 'on
-    the'), and over a connector left hanging ('between 2005 and [2008]')."""
+    the'), and over a connector left hanging ('between 2005 and [2008]'). A part of a period
+    ('early', 'đầu') leads in only right before the time: 'bắt đầu vào hồi [tháng Tám]' keeps 'bắt đầu'."""
+    parts = lex.marker("title_period_parts")
+    first = True
     while True:
         found = [
             m
             for kind in (*kinds, "time_articles")
             for m in lex.marker(kind).find(text, start, at)
-            if not text[m.end : at].strip()
+            if not text[m.end : at].strip() and (first or m.phrase not in parts.phrases)
         ]
         if not found:
             return at
-        at = found[-1].start
+        at, first = found[-1].start, False
 
 
 def _says_too_little(

@@ -37,6 +37,7 @@ def value_of(text: str, expression: str, published: str | None = None, lang: str
         ("Quân đội rút đi vào tháng 10/2009.", "tháng 10/2009", "2009-10"),
         ("Đến tháng Mười hai năm 2012 thì kết thúc.", "tháng Mười hai năm 2012", "2012-12"),
         ("Họ gặp nhau vào tháng Giêng năm 2005.", "tháng Giêng năm 2005", "2005-01"),
+        ("Phiến quân chiếm thị trấn hồi tháng Năm năm 2014.", "tháng Năm năm 2014", "2014-05"),
         ("Chiến dịch bắt đầu năm 2003.", "năm 2003", "2003"),
         ("Doanh thu quý 2/2022 tăng mạnh.", "quý 2/2022", "2022-Q2"),
         ("Kết quả quý IV năm 2020 khả quan.", "quý IV năm 2020", "2020-Q4"),
@@ -183,6 +184,7 @@ def test_recurring_day_after_a_set() -> None:
         "Sự hiện diện của quân đội và việc thực hiện cam kết.",
         "Gọi 0912.345.678 hoặc cập nhật phiên bản 2.3.1.",
         "Đây là lần thứ hai ông tới, vòng đàm phán thứ ba.",
+        "Bao tháng năm trôi qua, làng vẫn nghèo.",
     ],
 )
 def test_vietnamese_traps_are_not_times(text: str) -> None:

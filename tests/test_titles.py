@@ -760,6 +760,15 @@ def test_a_part_of_the_day_before_a_vietnamese_date_goes_with_it():
     assert titled(text, ["ngày 3/1"], "vi") == "Mỹ không kích một kho vũ khí gần sân bay Baghdad"
 
 
+def test_a_part_of_a_period_leads_into_a_date_only_right_before_it():
+    text = "Cuộc tập trận bắt đầu vào hồi tháng Tám ở gần Basra."
+    assert titled(text, ["tháng Tám"], "vi") == "Cuộc tập trận bắt đầu ở gần Basra"
+    text = "Lính Mỹ rời căn cứ vào đầu tháng Tám."
+    assert titled(text, ["tháng Tám"], "vi") == "Lính Mỹ rời căn cứ"
+    text = "The drills ran late on Friday near Basra."
+    assert titled(text, ["Friday"], "en") == "The drills ran near Basra"
+
+
 def test_a_reported_clause_after_a_comma_loses_its_that():
     text = "Jane Roe writes, in a blog post, that the council cut the port's budget in March."
     assert titled(text, ["March"], "en", "that the council cut the port's budget in March") == (

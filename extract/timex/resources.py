@@ -40,12 +40,15 @@ class Lexicon:
     spellings: tuple[str, ...]  # as written in the resource, for matching (case matters if case_sensitive)
     digits: str | None = None
     case_sensitive: bool = False
+    cased: tuple[str, ...] = ()  # spellings matched only as written, whatever ``case_sensitive`` says
 
     def regex(self) -> str:
-        words = sorted(self.spellings, key=len, reverse=True)  # longest first: "mười hai" before "mười"
-        alternatives = [r"\s+".join(re.escape(part) for part in word.split()) for word in words]
-        if self.case_sensitive:
-            alternatives = [f"(?-i:{a})" for a in alternatives]
+        words = sorted(self.spellings + self.cased, key=len, reverse=True)  # "mười hai" before "mười"
+        alternatives = [
+            f"(?-i:{a})" if self.case_sensitive or word in self.cased else a
+            for word in words
+            if (a := r"\s+".join(re.escape(part) for part in word.split()))
+        ]
         if self.digits:
             alternatives.append(f"(?:{self.digits})(?!\\d)")
         return "|".join(alternatives)
@@ -269,10 +272,11 @@ def _lexicons(data: dict) -> dict[str, Lexicon]:
         found[name] = Lexicon(
             name=name,
             slot=spec.get("slot", name),
-            words={fold(k): v for k, v in spec.get("words", {}).items()},
+            words={fold(k): v for k, v in (spec.get("words", {}) | spec.get("cased_words", {})).items()},
             spellings=tuple(spec.get("words", {})),
             digits=spec.get("digits"),
             case_sensitive=spec.get("case_sensitive", False),
+            cased=tuple(spec.get("cased_words", {})),
         )
     return found
 
