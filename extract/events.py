@@ -95,6 +95,8 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
     # Time expressions by offset: each sentence finds its own by bisection, so cost stays linear.
     timexes = sorted(timexes, key=lambda t: (t.start, t.end))
     starts = [t.start for t in timexes]
+    # an article told in its photos' captions (most of its text) has its story there
+    slideshow = 2 * sum(e - s for s, e in doc.captions) > sum(e - s for s, e in doc.regions)
     events: list[Event] = []
     with indexed(doc.text):  # the sentences' many searches look where their phrases' words stand
         for sentence in inside:
@@ -104,6 +106,8 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
                 continue  # no date and no news of the lead's: nothing to tell (most sentences of an article)
             if sentence not in lead and is_furniture(sentence.text):
                 continue  # page furniture (the lead has none)
+            if not slideshow and _in_regions(doc.captions, sentence.start, sentence.end):
+                continue  # a photo's caption tells of the picture, often of another day or place
             if _is_chrome(doc.text, sentence, own, lex) or _QUESTION.search(sentence.text):
                 continue  # page chrome, or a question: asked, not told
             governing = [

@@ -173,6 +173,19 @@ def test_a_caption_repeating_the_lead_merges_into_one_event():
     assert len(events) == 1 and len(events[0].sources) == 2
 
 
+def test_a_photo_caption_gives_no_event_unless_the_article_is_told_in_captions():
+    from extract.pipeline import extract_article
+
+    meta = Metadata(published="2030-11-22", language="vi")
+    story = "Ngày 21/11, máy bay Mỹ không kích một kho vũ khí của dân quân gần Mosul.\n\n"
+    caption = "Trực thăng Mỹ hạ cánh xuống một căn cứ ở Alaska ngày 29/8. Ảnh: Lục quân Mỹ\n\n"
+    article = extract_article("a.txt", story + caption + story.replace("Mosul", "Kirkuk"), meta)
+    assert [e.date for e in article.events] == ["2030-11-21"]
+    captions = [f"Ngày {d}/11, máy bay Mỹ không kích kho vũ khí số {d} ở Iraq. Ảnh: AP\n\n" for d in (3, 9)]
+    slideshow = extract_article("b.txt", "".join(captions), meta)
+    assert sorted(e.date for e in slideshow.events) == ["2030-11-03", "2030-11-09"]
+
+
 def test_summary_glosses_actors_and_category_in_english():
     text = "Ngày 5/5/2030, Iraq chỉ trích Mỹ vì một cuộc không kích."
     (event,) = events_of(text, [("Ngày 5/5/2030", "2030-05-05")])
