@@ -34,6 +34,7 @@ _EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
 _COMMA = re.compile(r",(?=\s)")
+_DASH_ASIDE = re.compile(r"\s(?:--|[-–—])\s")
 _LEFT_COMMAS = re.compile(r"(?<=[,;:])(?:\s*,)+")  # what a list of dates leaves in a title ('1985, 1986,')
 _LAST_WORD = re.compile(r"[^\W\d_][\w'’-]*$")
 _APOSTROPHES = ("'", "’")
@@ -121,6 +122,10 @@ def title(
     return _titled(text, start, end, timexes, lex, subject)
 
 
+SUBJECT_WORDS = 8  # a main clause's predicate comes within so many words, ...
+MAIN_CLAUSE_WORDS = 16  # ... or within so many before a comma (Vietnamese counts syllables)
+
+
 def _after_setting(
     text: str,
     clause: tuple[int, int],
@@ -154,16 +159,29 @@ def _after_setting(
     # the main clause after the phrase's comma, or after asides that follow it ('In July, as in
     # previous years, Mason met ...')
     for comma in _COMMA.finditer(text, phrase_end, sentence[1]):
-        words = _WORD.finditer(text, opener, comma.start())
+        # the setting's head follows its opener and is a noun ('At [talks] in Baghdad', 'Tại cuộc [gặp]')
+        words = itertools.islice(_WORD.finditer(text, opener, comma.start()), 1, None)
         if predicates and any(_is_predicate(text, w.start(), lex) for w in words):
             return None
+        if len(_DASH_ASIDE.findall(text, phrase_end, comma.start())) % 2:
+            continue  # a comma of a list inside an aside ('-- including two toddlers, a man --')
         main = after_spaces(text, comma.end())
-        following = itertools.islice(_WORD.finditer(text, main, sentence[1]), 8)
-        if _opens_a_noun_phrase(text, main, lex) and any(
-            _is_predicate(text, w.start(), lex) for w in following
-        ):
+        if _opens_a_noun_phrase(text, main, lex) and _predicate_follows(text, main, sentence[1], lex):
             return main
     return None
+
+
+def _predicate_follows(text: str, at: int, end: int, lex: Lexicon) -> bool:
+    """Whether a predicate follows a subject at ``at`` within a few words, or a long subject before
+    the next comma ('Tổng thống Mỹ Joe Biden và Thủ tướng Iraq Mohamed Shia al-Sudani đã nhất trí'),
+    not a name's apposition ('..., a mountain town 40km north-west of the capital, said')."""
+    comma = next(_COMMA.finditer(text, at, end), None)
+    for i, word in enumerate(itertools.islice(_WORD.finditer(text, at, end), MAIN_CLAUSE_WORDS)):
+        if (i < SUBJECT_WORDS or comma is None or word.start() < comma.start()) and _is_predicate(
+            text, word.start(), lex
+        ):
+            return True
+    return False
 
 
 def _subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Lexicon) -> int | None:

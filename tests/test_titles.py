@@ -760,6 +760,37 @@ def test_a_part_of_the_day_before_a_vietnamese_date_goes_with_it():
     assert titled(text, ["ngày 3/1"], "vi") == "Mỹ không kích một kho vũ khí gần sân bay Baghdad"
 
 
+def test_a_gathering_that_sets_the_main_clause_gives_way_to_it():
+    text = "Ngày 2/5, tại cuộc gặp ở Basra, hai bộ trưởng đã ký thỏa thuận về dầu mỏ."
+    assert clause_titled(text, "Ngày 2/5", "Ngày 2/5, tại cuộc gặp ở Basra", "vi") == (
+        "Hai bộ trưởng đã ký thỏa thuận về dầu mỏ"
+    )
+    text = "Tại cuộc gặp ở Basra ngày 2/5, các bộ trưởng đã ký thỏa thuận về dầu mỏ."
+    assert clause_titled(text, "ngày 2/5", "Tại cuộc gặp ở Basra ngày 2/5", "vi") == (
+        "Các bộ trưởng đã ký thỏa thuận về dầu mỏ"
+    )
+    text = "At talks in Basra on Monday, the two ministers signed an oil deal."
+    got = clause_titled(text, "Monday", "At talks in Basra on Monday")
+    assert got == "The two ministers signed an oil deal"
+
+
+def test_a_long_vietnamese_subject_still_opens_the_main_clause_after_a_setting():
+    text = (
+        "Ngày 2/5, tại cuộc gặp ở Basra, Bộ trưởng Dầu mỏ Iraq Ali Hassan và Đại sứ Mỹ John Roe "
+        "đã ký thỏa thuận."
+    )
+    got = clause_titled(text, "Ngày 2/5", "Ngày 2/5, tại cuộc gặp ở Basra", "vi")
+    assert got.endswith("đã ký thỏa thuận")
+
+
+def test_a_comma_inside_a_dashed_aside_opens_no_main_clause():
+    text = (
+        "In Basra on Monday, at least four workers -- two drivers, a guard and a cook -- were hurt "
+        "in a blast, police said."
+    )
+    assert not clause_titled(text, "Monday", "In Basra on Monday").startswith("A guard")
+
+
 def test_a_part_of_a_period_leads_into_a_date_only_right_before_it():
     text = "Cuộc tập trận bắt đầu vào hồi tháng Tám ở gần Basra."
     assert titled(text, ["tháng Tám"], "vi") == "Cuộc tập trận bắt đầu ở gần Basra"
