@@ -57,6 +57,7 @@ COUNT_CHARS = 40  # enough to read a count that opens a clause ('tens of thousan
 RECORD_WORDS = 5  # words between a superlative and "since" ('the highest borrowing costs since')
 REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
 CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of it ('vụ Mỹ không kích giết')
+NOMINALISERS = ("nominalisers", "clause_nominalisers")  # marker kinds naming a happening as a noun
 # Commas (not the one in 2,500), semicolons, colons (not the one in 16:53), spaced dashes and
 # quotes end a clause; an aside in brackets belongs to its clause.
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[“”\"]")
@@ -429,6 +430,11 @@ def _modal_scopes(
     """The reach of each modal marker in ``text[start:end]``: up to the next happening named as a
     noun ('nhằm đáp trả vụ tấn công hôm 27/12': the attack is no plan, its date its own) or ``end``."""
     named = [m.start for m in _markers_before(text, "nominalisers", start, end, timexes, lex)]
+    named += [
+        m.start
+        for m in _markers_before(text, "clause_nominalisers", start, end, timexes, lex)
+        if text[after_spaces(text, m.end) : after_spaces(text, m.end) + 1].isupper()
+    ]
     markers = _markers_before(text, "modal", start, end, timexes, lex)
     # a purpose or condition after a happening told in the clause is that happening's adjunct
     markers += [
@@ -634,7 +640,7 @@ class _Builder:
         named_end = None  # where the last cue of a named happening ends
         for cue in sorted(cues, key=lambda c: c.start):
             chained = named_end is not None and _words(self.doc.text[named_end : cue.start]) <= CHAINED_WORDS
-            named = chained or self._after(cue.start, start, "nominalisers")
+            named = chained or any(self._after(cue.start, start, k) for k in NOMINALISERS)
             named_end = cue.end if named else None
             if named or self._is_noun(cue.start, start):
                 found.add(cue.start)

@@ -242,6 +242,12 @@ def test_a_happening_named_after_a_plan_keeps_its_date():
     assert (event.date, event.category) == ("2031-12-27", "military-action")
     text = "Mỹ dự kiến rút quân khỏi căn cứ này hôm 27/12/2031."
     assert events_of(text, [("hôm 27/12/2031", "2031-12-27")]) == []
+    # an act named with its own subject keeps its date; one named by a bare verb is the plan's
+    text = "Iran kêu gọi điều tra việc Mỹ không kích gần Basra hôm 27/12/2031."
+    (event,) = events_of(text, [("hôm 27/12/2031", "2031-12-27")])
+    assert event.date == "2031-12-27"
+    text = "Một quan chức cho hay, quân đội Mỹ sẽ hoàn tất việc rút quân vào cuối năm 2031."
+    assert events_of(text, [("cuối năm 2031", "2031")], published=None) == []
 
 
 def test_a_judgement_of_a_period_is_no_event():
