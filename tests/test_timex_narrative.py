@@ -179,3 +179,16 @@ def test_a_deadline_year_does_not_date_the_story_s_bare_days() -> None:
     assert {t.text: t.value for t in tag(text, published=None, lang="en")}["April 12"] == "2030-04-12"
     text = "The strain circulated until 1957 when a new type, H2N2, caused the epidemic of that year."
     assert {t.text: t.value for t in tag(text, published="2009-06-14", lang="en")}["that year"] == "1957"
+
+
+def test_without_a_publication_a_day_told_again_is_the_day_first_read() -> None:
+    text = (
+        "Lính Mỹ rời thành phố ngày 29-6. Việc rút hết quân dự kiến xong vào cuối năm 2031. "
+        "Tối ngày 29-6, người dân ăn mừng."
+    )
+    found = [t.value for t in tag(text, published=None, lang="vi") if t.text.endswith("29-6")]
+    assert found == ["XXXX-06-29", "XXXX-06-29"]
+    with_publication = [
+        t.value for t in tag(text, published="2029-07-01", lang="vi") if t.text.endswith("29-6")
+    ]
+    assert with_publication == ["2029-06-29", "2029-06-29"]
