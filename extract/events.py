@@ -418,10 +418,10 @@ def _plan_after(text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex
 
 
 def _after_a_superlative(text: str, start: int, at: int, lex: Lexicon) -> bool:
-    """Whether a superlative stands among the few words before ``at`` ('the highest borrowing
-    costs [since]'), in the same clause."""
+    """Whether a superlative or a count of times stands among the few words before ``at`` ('the
+    highest borrowing costs [since]', 'attacked 66 times [since]'), in the same clause."""
     words = _WORD.findall(text, start, at)[-RECORD_WORDS:]
-    return any(lex.marker("superlatives").find(word) for word in words)
+    return any(lex.marker(kind).find(word) for kind in ("superlatives", "repetitions") for word in words)
 
 
 def _modal_scopes(

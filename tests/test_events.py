@@ -610,6 +610,17 @@ def test_a_vietnamese_wish_and_record_baseline_are_no_happening():
     assert [e.date for e in events_of(text, [("tháng 5", "2030-05")])] == ["2030-05"]
 
 
+def test_a_running_count_of_times_since_a_day_is_no_happening_of_that_day():
+    text = "Militias have fired on the Basra base 40 times since May 2, the spokesman said."
+    assert events_of(text, [("May 2", "2030-05-02")], lang="en") == []
+    text = "The base was shelled twice since the siege began on May 2."
+    assert [e.date for e in events_of(text, [("May 2", "2030-05-02")], lang="en")] == ["2030-05-02"]
+    text = "Căn cứ ở Basra bị pháo kích 40 lần kể từ ngày 2/5."
+    assert events_of(text, [("ngày 2/5", "2030-05-02")]) == []
+    text = "Người phát ngôn nói căn cứ “bị pháo kích 40 lần tính từ ngày 2/5”."
+    assert events_of(text, [("ngày 2/5", "2030-05-02")]) == []
+
+
 def test_a_future_after_the_date_is_a_plan_unless_something_was_done_first():
     text = "Later this week the port authority will meet the unions in Basra."
     assert events_of(text, [("Later this week", "2030-W21")], lang="en") == []
