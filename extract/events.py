@@ -38,6 +38,7 @@ from extract.titles import (
     is_aside_before_predicate,
     joins_two_times,
     names_a_happening,
+    subordinate_start,
     tells_a_predicate,
     title,
     word_before,
@@ -490,6 +491,17 @@ def _of_time(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) 
     return bool(lex.marker("subordinators").find(" ".join(words[:SUBORDINATOR_WORDS])))
 
 
+def _clause_of_time(text: str, clause: Clause, timex: Timex, lex: Lexicon) -> Clause | None:
+    """The clause of time inside ``clause`` that holds ``timex``, from its subject on, when a
+    subordinator opens it ('after [Hamas raided Israel on Oct. 7]'); None otherwise."""
+    inner = subordinate_start(text, (clause.start, clause.end), timex, lex)
+    if inner is None:
+        return None
+    opener = lex.marker("subordinators").find(text, clause.start, inner)
+    opens_it = opener and after_spaces(text, opener[-1].end) == inner
+    return Clause(inner, clause.end, inner) if opens_it else None
+
+
 def _subordinate_clauses(
     text: str, sentence: Sentence, timexes: Sequence[Timex], lex: Lexicon
 ) -> list[Clause]:
@@ -758,7 +770,10 @@ class _Builder:
             timex_end=timex.end,
             timex_text=timex.text,
         )
-        acting = acting_mentions(text, clause.start, clause.end, self.people, self.lex)
+        # a happening told in a clause of time ('... rose after Hamas raided Israel on Oct. 7') has
+        # that clause's actors, not those of the happening it leads into
+        own = _clause_of_time(text, clause, timex, self.lex) or clause
+        acting = acting_mentions(text, own.start, own.end, self.people, self.lex)
         key = f"{self.doc.file}|{sentence.start}|{sentence.end}|{date}"
         return Event(
             id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
@@ -777,8 +792,8 @@ class _Builder:
             relevance=relevance(
                 named,
                 self.story,
-                actors_in(text, clause.start, clause.end, self.people),
-                next((actor for at, actor in acting if at >= clause.main_start), None),
+                actors_in(text, own.start, own.end, self.people),
+                next((actor for at, actor in acting if at >= own.main_start), None),
                 list(dict.fromkeys(actor for _, actor in acting)),
             ),
             # the people named: a clue for merging that holds across languages

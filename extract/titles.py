@@ -90,7 +90,7 @@ def title(
         start, end, subject = aside
         return _titled(text, start, end, timexes, lex, subject)
     clause = (clause[0], _over_a_quote(text, clause[1], sentence[1]))
-    if dated and (inner := _subordinate_start(text, clause, dated, lex)) is not None:
+    if dated and (inner := subordinate_start(text, clause, dated, lex)) is not None:
         start, end = _trimmed(text, inner, _before_unclosed_bracket(text, inner, clause[1]), timexes, lex)
         words = _WORD.findall(text, start, end)
         if len(words) >= MIN_TITLE_WORDS or not lex.marker("pronouns").find(words[0] if words else ""):
@@ -184,7 +184,7 @@ def _predicate_follows(text: str, at: int, end: int, lex: Lexicon) -> bool:
     return False
 
 
-def _subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Lexicon) -> int | None:
+def subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Lexicon) -> int | None:
     """Where the clause of time or the reported clause that holds ``dated`` starts, when the clause
     given holds more ('He did not say how ... after the allies declined last week to join' gives
     'the allies declined ...'; '... said that Twitter was blocked today' gives 'Twitter was

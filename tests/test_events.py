@@ -610,6 +610,15 @@ def test_a_vietnamese_wish_and_record_baseline_are_no_happening():
     assert [e.date for e in events_of(text, [("tháng 5", "2030-05")])] == ["2030-05"]
 
 
+def test_a_happening_in_a_clause_of_time_is_as_relevant_as_its_own_actors():
+    text = "Attacks on US troops in Iraq rose after Hamas raided Israel on Oct. 7, 2030."
+    (event,) = events_of(text, [("Oct. 7, 2030", "2030-10-07")], lang="en")
+    assert event.title == "Hamas raided Israel" and event.relevance < SHOWN_BY_DEFAULT
+    text = "Iraq protested after US jets struck a militia depot near Basra on Oct. 7, 2030."
+    (event,) = events_of(text, [("Oct. 7, 2030", "2030-10-07")], lang="en")
+    assert event.relevance >= SHOWN_BY_DEFAULT
+
+
 def test_a_running_count_of_times_since_a_day_is_no_happening_of_that_day():
     text = "Militias have fired on the Basra base 40 times since May 2, the spokesman said."
     assert events_of(text, [("May 2", "2030-05-02")], lang="en") == []
