@@ -133,10 +133,12 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
 def _planned(timex: Timex, published: Period | None, lex: Lexicon) -> bool:
     """Whether ``timex``, read against the publication, lies wholly after it: what the article could
     only plan or expect ('a meeting of ministers on Thursday', 'the concert takes place on 8
-    October', 'next year'), or says it is still to come ('cuối tháng Tám tới'), publication known or
-    not. A date written with its year stands: a page's own date may be wrong."""
+    October', 'next year'), or says it is still to come ('cuối tháng Tám tới', 'later this month'),
+    publication known or not. A date written with its year stands: a page's own date may be wrong."""
     if any(m.end == len(timex.text) for m in lex.marker("time_to_come").find(timex.text)):
         return True
+    if _opens(lex.marker("time_to_come_openers"), timex.text):
+        return True  # 'later this month': the part of the period after the writing
     if _YEAR_WRITTEN.search(timex.text):
         return False
     when = period(_date(timex))

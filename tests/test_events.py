@@ -509,6 +509,13 @@ def test_a_date_read_against_the_publication_that_falls_after_it_is_a_plan():
     assert event.date == "2030-05-23"
 
 
+def test_the_rest_of_the_current_period_is_still_to_come():
+    text = "The port is tendering oil cargoes for delivery later this month."
+    assert events_of(text, [("later this month", "2030-05")], lang="en") == []
+    text = "The port tendered oil cargoes earlier this month."
+    assert [e.date for e in events_of(text, [("earlier this month", "2030-05")], lang="en")] == ["2030-05"]
+
+
 def test_talk_about_the_speakers_own_day_is_no_happening_unless_it_tells_one():
     for text in ("We have a fine programme for you tonight.", "I spoke to a nurse in Basra yesterday."):
         assert events_of(text, [(text.split()[-1][:-1], "2030-05-20")], lang="en") == [], text
