@@ -761,6 +761,9 @@ def _relative(
         text, age + 1, comma
     ):
         comma = age  # 'Jane Roe, 35, whose ...': the name before the age
+    own = _after_leading(text, clause_start, start + 20, lex.marker("title_relatives_own_subject"))
+    if own > clause_start:  # '..., in which 108 people were killed': a clause with its own subject
+        return after_spaces(text, own), ""
     kept = _after_leading(text, clause_start, start + 10, lex.marker("title_relatives_kept"))
     person = _after_leading(text, clause_start, start + 10, lex.marker("title_relatives_people"))
     dropped = max(person, _after_leading(text, clause_start, start + 10, lex.marker("title_relatives")))
@@ -816,8 +819,11 @@ def _continues_the_sentence(
         before -= 1
     if start <= sentence_start or not text[start : start + 1].islower() or text[before - 1 : before] != ",":
         return False
-    if _after_leading(text, start, min(len(text), start + 30), lex.marker("title_lead_ins")) == start:
+    reach = min(len(text), start + 30)
+    if _after_leading(text, start, reach, lex.marker("title_lead_ins")) == start:
         return False
+    if _after_leading(text, start, reach, lex.marker("title_relatives_own_subject")) > start:
+        return False  # '..., in which 108 people were killed': a clause of its own
     return not any(sentence_start <= t.start < start for t in timexes)
 
 

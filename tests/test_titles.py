@@ -791,6 +791,12 @@ def test_a_comma_inside_a_dashed_aside_opens_no_main_clause():
     assert not clause_titled(text, "Monday", "In Basra on Monday").startswith("A guard")
 
 
+def test_a_relative_clause_opened_by_a_preposition_is_titled_by_its_own_subject():
+    text = "Speaking about the blast at the depot, in which nine workers died on Monday, the mayor wept."
+    clause = " in which nine workers died on Monday"
+    assert titled(text, ["Monday"], "en", clause) == "Nine workers died"
+
+
 def test_a_part_of_a_period_leads_into_a_date_only_right_before_it():
     text = "Cuộc tập trận bắt đầu vào hồi tháng Tám ở gần Basra."
     assert titled(text, ["tháng Tám"], "vi") == "Cuộc tập trận bắt đầu ở gần Basra"
