@@ -192,3 +192,12 @@ def test_without_a_publication_a_day_told_again_is_the_day_first_read() -> None:
         t.value for t in tag(text, published="2029-07-01", lang="vi") if t.text.endswith("29-6")
     ]
     assert with_publication == ["2029-06-29", "2029-06-29"]
+
+
+def test_a_weekday_in_a_sentence_opened_by_a_date_is_of_that_date_s_week() -> None:
+    text = "On 3 June, after Friday prayers, crowds marched in Hama. Police fired on them on Sunday."
+    found = values(text, "2011-06-22", "en")
+    assert found["Friday"] == "2011-06-03"
+    assert found["Sunday"] == "2011-06-19"  # another sentence: read against the publication
+    modifier = "The 8 October concert was announced on Monday."
+    assert values(modifier, "2011-07-27", "en")["Monday"] == "2011-07-25"

@@ -73,6 +73,19 @@ class Context:
     current_end: int = 0  # where it ends: a cue after it is searched from there
     in_caption: bool = False  # the expression captions a photo: it sets no year for the story
     frame: tuple[int, int] | None = None  # (offset, year) of the last year set as the story's frame
+    day_at: int | None = None  # offset of the expression that gave ``last_day``, when a comma follows it
+
+    def fronted_day(self) -> date | None:
+        """The day a date opening this sentence, set off by a comma, gave ('On 3 June, after Friday
+        prayers, ...'): it frames the sentence's other days; None when no such date opens it."""
+        if self.day_at is None or self.last_day is None or self.day_at >= self.current:
+            return None
+        left, _ = self._sentence(self.current, self.current, _CONTEXT_WINDOW, 0)
+        if _BOUNDARY.search(self.text, self.day_at, self.current) or not _FRONTED.fullmatch(
+            self.text, left, self.day_at
+        ):
+            return None
+        return self.last_day
 
     def _sentence(self, start: int, end: int, before: int, after: int) -> tuple[int, int]:
         """Bounds of the sentence around ``text[start:end]``, at most ``before``/``after`` characters out."""
@@ -198,6 +211,7 @@ class Context:
         if self.in_caption:
             return
         self.last_day = day
+        self.day_at = self.current if self.text[self.current_end : self.current_end + 1] == "," else None
         self.last_month = day.replace(day=1)
         if explicit_year:
             self.note_month(day.year)
