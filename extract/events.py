@@ -448,6 +448,13 @@ def _modal_scopes(
     return [(m.start, min([end, *(n for n in named if n >= m.end)])) for m in markers]
 
 
+def _only_a_time(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """Whether ``clause`` holds nothing but its times and the words leading into them (', in May.')."""
+    rest = _outside(text, clause.start, clause.end, timexes)
+    lead_ins = lex.marker("title_lead_ins")
+    return all(lead_ins.find(word) for word in _WORD.findall(unicodedata.normalize("NFC", rest)))
+
+
 def _extend_adverbial(
     text: str, clauses: list[Clause], index: int, timexes: Sequence[Timex], lex: Lexicon
 ) -> Clause:
@@ -455,9 +462,7 @@ def _extend_adverbial(
     does a clause of time ('ba ngày sau khi bộ binh vượt biên,', 'after the talks,'). A date
     closing the sentence on its own, as captions do ('..., Iraq, October 17, 2016.'), governs
     the undated clauses before it."""
-    if index == len(clauses) - 1 and not _words(
-        _outside(text, clauses[index].start, clauses[index].end, timexes)
-    ):
+    if index == len(clauses) - 1 and _only_a_time(text, clauses[index], timexes, lex):
         first = index
         while first > 0 and not any(
             clauses[first - 1].start <= t.start < clauses[first - 1].end for t in timexes
@@ -538,11 +543,24 @@ def _is_negated(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex
     # a clause of time holding the date is told apart ('do not have the help they had when they
     # captured Tripoli on August 23')
     opened = [m.end for m in _markers_before(text, "subordinators", clause.start, timex.start, timexes, lex)]
-    negations = _markers_before(text, "negations", max([clause.start, *opened]), end, timexes, lex)
+    # what a quotation denies is said: a date outside it is the saying's ('"We never heard of
+    # him," Ghoga said on Sunday')
+    date_outside = not _in_quotation(text, timex.start)
+    negations = [
+        m
+        for m in _markers_before(text, "negations", max([clause.start, *opened]), end, timexes, lex)
+        if not (date_outside and _in_quotation(text, m.start))
+    ]
     if not negations:
         return False
     told = cues_in(text, clause.start, negations[0].start, lex)
     return not any(fronted or c.category == STATEMENT for c in told)
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation opened on its line."""
+    piece = text[text.rfind("\n", 0, at) + 1 : at]
+    return piece.count('"') % 2 == 1 or piece.rfind("“") > piece.rfind("”")
 
 
 def _is_chatter(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:

@@ -626,6 +626,25 @@ def test_a_happening_in_a_clause_of_time_is_as_relevant_as_its_own_actors():
     assert event.relevance >= SHOWN_BY_DEFAULT
 
 
+def test_a_date_closing_the_sentence_with_its_lead_in_governs_the_clauses_before_it():
+    # the clause is the whole sentence: its actor is IS alone, an aside in a US-Iraq story
+    text = (
+        "US and Iraqi officials met in Baghdad. The US pledged aid to Iraq. "
+        "IS seized Ramadi, the capital of Anbar, in May 2030."
+    )
+    headline = "US and Iraq weigh the fight against IS"
+    (event,) = events_of(text, [("May 2030", "2030-05")], lang="en", headline=headline)
+    assert event.title == "IS seized Ramadi, the capital of Anbar" and event.relevance < SHOWN_BY_DEFAULT
+
+
+def test_a_quotation_that_denies_something_is_still_said_on_the_day_outside_it():
+    text = '"We never heard of the plan," said the governor, Ali Hassan, on Sunday.'
+    (event,) = events_of(text, [("Sunday", "2030-05-19")], lang="en")
+    assert event.date == "2030-05-19"
+    text = "The governor of Basra did not attend the talks on Sunday."
+    assert events_of(text, [("Sunday", "2030-05-19")], lang="en") == []
+
+
 def test_a_running_count_of_times_since_a_day_is_no_happening_of_that_day():
     text = "Militias have fired on the Basra base 40 times since May 2, the spokesman said."
     assert events_of(text, [("May 2", "2030-05-02")], lang="en") == []
