@@ -242,7 +242,9 @@ def _governing(
             continue
         scope = _extend_adverbial(text, own, index, timexes, lex)
         if (
-            _is_state(text, scope, timexes, lex)
+            # a happening in a clause of time is told apart ('reserves were estimated at $17bn
+            # before the uprising began last year')
+            _is_state(text, _clause_of_time(text, scope, timex, lex) or scope, timexes, lex)
             or _is_tally(text, scope, timex, timexes, lex)
             or _is_negated(text, scope, timex, timexes, lex)
             or _is_chatter(text, scope, timex, timexes, lex)

@@ -61,6 +61,11 @@ def test_a_figure_stated_is_a_standing_situation_unless_a_happening_is_told_too(
     assert events_of(text, [("2029", "2029")], lang="en") == []
     text = "The strikes killed 62 people in 2029 and the toll was 62 percent higher."
     assert [e.date for e in events_of(text, [("2029", "2029")], lang="en")] == ["2029"]
+    text = "The Basra refinery was valued at $40 m in 2029."
+    assert events_of(text, [("2029", "2029")], lang="en") == []
+    # a happening in a clause of time is its own
+    text = "Basra's oil exports were estimated at $9bn before the strike began in May 2029."
+    assert [e.date for e in events_of(text, [("May 2029", "2029-05")], lang="en")] == ["2029-05"]
 
 
 def test_a_state_is_no_event_but_a_happening_in_its_relative_clause_is():
