@@ -458,14 +458,14 @@ def _named_happening(text: str, dated: Timex, end: int, lex: Lexicon) -> tuple[i
     action noun follows the date closely with no predicate between, and a name is in it ('the
     Sept. 11 attacks' says too little)."""
     before = word_before(text, dated.start)
-    if before is None:
+    possessor = _possessor(text, before, lex) if before else ""
+    own = _POSSESSIVE.match(text, dated.end, end)  # "Monday's suicide bombing": the date opens it
+    if not (own or possessor or (before and before[0].casefold() in lex.marker("determiners").phrases)):
         return None
-    possessor = _possessor(text, before, lex)
-    if not possessor and before[0].casefold() not in lex.marker("determiners").phrases:
-        return None
-    words = list(itertools.islice(_PHRASE_WORD.finditer(text, dated.end, end), MAX_NAMING_WORDS))
+    opened = own.end() if own else dated.end
+    words = list(itertools.islice(_PHRASE_WORD.finditer(text, opened, end), MAX_NAMING_WORDS))
     for i, word in enumerate(words):
-        gap = text[words[i - 1].end() if i else dated.end : word.start()]
+        gap = text[words[i - 1].end() if i else opened : word.start()]
         relative = lex.marker("title_relatives").find(word[0])
         if gap.strip() or relative or _is_predicate(text, word.start(), lex):
             return None  # the noun phrase ended before an action word
@@ -473,7 +473,7 @@ def _named_happening(text: str, dated: Timex, end: int, lex: Lexicon) -> tuple[i
             if _NAME_GOES_ON.match(text, word.end()):
                 return None  # part of a name ('the 1973 War Powers Resolution')
             about = _about_what(text, word.end(), end, lex)
-            start, named_end = _stripped(text, dated.end, about or word.end())
+            start, named_end = _stripped(text, opened, about or word.end())
             return _with_a_name(text, start, named_end, lex, possessor)
     return None
 
@@ -555,9 +555,19 @@ def _about_what(text: str, at: int, end: int, lex: Lexicon) -> int | None:
         return None
     # the noun a name qualifies ('of Spanish flu', 'to the Gadhafi compound')
     noun = _NEXT_LOWER_WORD.match(text, found.end(), end)
-    if noun and noun[1].casefold() not in lex.stopwords and not _is_predicate(text, noun.start(1), lex):
+    if noun and _qualified_noun(text, noun.start(1), noun.end(1), lex):
         return noun.end()
     return found.end()
+
+
+def _qualified_noun(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the lower-case word at ``text[start:end]`` after a name is the noun the name
+    qualifies ('Spanish [flu]'), not a verb ('in Haiti [say]') or a clause's opener ('[when]')."""
+    word = text[start:end]
+    if word.casefold() in lex.stopwords or _is_predicate(text, start, lex):
+        return False
+    openers = ("subordinators", "title_connectors", "title_relatives")
+    return not cues_in(text, start, end, lex) and not any(lex.marker(k).find(word) for k in openers)
 
 
 @cache

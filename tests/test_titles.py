@@ -395,6 +395,15 @@ def test_what_a_named_happening_is_about_keeps_the_noun_its_name_qualifies():
     assert named(text, "Monday") != "Training on Facebook"
 
 
+def test_a_time_in_the_possessive_opens_the_happening_it_names():
+    text = "It is thought that Monday's bombing of the Basra depot was the work of a militia."
+    assert named(text, "Monday") == "Bombing of the Basra depot"
+    text = "Unlike Sunday's heavy fighting in Basra when rebels repelled an attack, the city was calm."
+    assert named(text, "Sunday") == "Heavy fighting in Basra"
+    text = "Reports after last week's flood in Basra say hundreds are homeless."
+    assert named(text, "last week") == "Flood in Basra"
+
+
 def test_a_saying_told_before_its_speaker_is_not_its_own_title():
     text = '"We will not stay here," said a farmer who crossed the border on Monday.'
     clause = "said a farmer who crossed the border on Monday"
