@@ -628,7 +628,7 @@ def _quoted_saying(
     after it ('"...," Bowles said on Thursday', '"...," said Ron Kirk'): the speaker with the saying
     verb ('Bowles said') and the quoted words; None otherwise."""
     start = after_spaces(text, sentence[0])
-    closing = list(_CLOSING_QUOTE.finditer(text, start + 1, clause[0] + 1))
+    closing = list(_CLOSING_QUOTE.finditer(text, start + 1, max(clause[0] + 1, min(dated.start, clause[1]))))
     if not closing:
         return None
     opened = text[start] in _OPENING_QUOTES
@@ -636,7 +636,7 @@ def _quoted_saying(
         return None  # a quotation inside the sentence, not one that opens it (perhaps a sentence back)
     quote_start = start + 1 if opened else start
     attribution = after_spaces(text, closing[-1].end())
-    if not attribution <= after_spaces(text, clause[0]) < clause[1]:
+    if not attribution <= dated.start < clause[1]:
         return None  # the attribution holds the date: after the quotation, up to the clause's end
     sayings = [
         c

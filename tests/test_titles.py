@@ -852,6 +852,9 @@ def test_a_quotation_with_its_attribution_is_titled_by_who_said_it_first():
         titled_with(text, "Thursday", "the envoy told reporters on Thursday")
         == 'The envoy told reporters: "Time is pressing"'
     )
+    # the clause may run over the whole sentence when a closing date governs it
+    text = '"Time is pressing," said Jane Roe, the head of the port authority, on Thursday.'
+    assert titled_with(text, "Thursday", text) == 'Jane Roe said: "Time is pressing"'
     text = '"Time is pressing," Jane Roe told the 15-member council of the port on Thursday.'
     assert titled_with(text, "Thursday", "Jane Roe told the 15-member council of the port on Thursday") == (
         'Jane Roe said: "Time is pressing"'
