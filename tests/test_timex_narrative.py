@@ -201,3 +201,11 @@ def test_a_weekday_in_a_sentence_opened_by_a_date_is_of_that_date_s_week() -> No
     assert found["Sunday"] == "2011-06-19"  # another sentence: read against the publication
     modifier = "The 8 October concert was announced on Monday."
     assert values(modifier, "2011-07-27", "en")["Monday"] == "2011-07-25"
+
+
+def test_without_a_publication_a_month_told_again_is_the_month_first_read() -> None:
+    text = "Quân Mỹ giảm quân từ tháng 7. Năm 2029, ông Roe nhậm chức. Hồi tháng 7, ông đồng ý rút quân."
+    assert [t.value for t in tag(text, published=None, lang="vi") if t.text.endswith("tháng 7")] == [
+        "XXXX-07",
+        "XXXX-07",
+    ]

@@ -63,7 +63,7 @@ class Context:
     quarter: tuple[int, int] | None = None  # (year, number) of the latest quarter named: a report's period
     set_until: int = -1  # offset up to which a recurrence ("every year") governs day/month forms
     holidays: dict = field(default_factory=dict)
-    days_read: dict = field(default_factory=dict)  # (month, day) told without a year: the year first read
+    days_read: dict = field(default_factory=dict)  # (month, day or None) told yearless: the year first read
     text: str = ""
     future_cues: re.Pattern[str] | None = None  # words that put a sentence in the future ("will", "sẽ")
     past_cues: re.Pattern[str] | None = None  # words that put it in the past ("đã")

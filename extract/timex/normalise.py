@@ -135,15 +135,14 @@ def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
         # told in the past ("đã", "vừa") or as a recent day ("hôm 4/7"): not after publication
         recent_day = bool(s.get("recent")) and cue != "future" and heading is None
         happened = cue in ("past", "recent") or recent_day or ctx.verb_before(s["_offset"]) == "past"
-        # with no publication to read it against, a day told again is the day first read, whatever
-        # year the narrative took meanwhile (a plan's 'cuối năm 2011' is no year of the story's)
-        again = day is not None and ctx.published.year is None and (month, int(day)) in ctx.days_read
-        if again:
-            year = ctx.days_read[month, int(day)]
+        # with no publication to read it against, a day or month told again is the one first read,
+        # whatever year the narrative took meanwhile (a plan's 'cuối năm 2011' is no year of the story's)
+        key = (month, None if day is None else int(day))
+        if ctx.published.year is None and key in ctx.days_read:
+            year = ctx.days_read[key]
         else:
             year = ctx.year_for(month, day, recent=recent, future=future, past=past, happened=happened)
-        if day is not None:
-            ctx.days_read.setdefault((month, int(day)), year)
+        ctx.days_read.setdefault(key, year)
     if day is None:
         if explicit:
             ctx.note_month(year)  # type: ignore[arg-type]
