@@ -395,6 +395,8 @@ def _not_a_happening_time(
             return True
     if any(m.start == timex.start for m in lex.marker("deadline").find(text, timex.start, timex.end)):
         return True
+    if _since_in_a_phrase(text, timex, clause, lex):
+        return True
     if _markers_before(text, "comparison", clause.start, timex.start, timexes, lex):
         return True
     # 'the day before Mubarak resigned': read from a happening the date does not give
@@ -409,6 +411,22 @@ def _not_a_happening_time(
         return False
     # 'want to question him over the 1988 Lockerbie bombing': the bombing's date, no plan's
     return not names_a_happening(text, timex, clause.end, lex)
+
+
+def _since_in_a_phrase(text: str, timex: Timex, clause: Clause, lex: Lexicon) -> bool:
+    """A state's start in a phrase with no predicate ('Eni, in Libya since the 1950s, produced',
+    'Syria, its main Arab ally since 1980, has'): 'since' right before the date, words before it,
+    and nothing done in the phrase. A fronted 'Since March,' dates the clause after it."""
+    since = lex.marker("record_lead_ins").find(text, clause.start, timex.start)
+    if (
+        not since
+        or text[since[-1].end : timex.start].strip()
+        or not _words(text[clause.start : since[-1].start])
+    ):
+        return False
+    if tells_a_predicate(text, clause.start, clause.end, lex):
+        return False
+    return not [c for c in cues_in(text, clause.start, clause.end, lex) if c.category != STATEMENT]
 
 
 def _plan_after(text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:

@@ -650,6 +650,14 @@ def test_a_quotation_that_denies_something_is_still_said_on_the_day_outside_it()
     assert events_of(text, [("Sunday", "2030-05-19")], lang="en") == []
 
 
+def test_since_a_date_in_a_phrase_with_no_predicate_is_a_state_s_start():
+    text = "The Basra Oil Company, in Rumaila since the 1950s, pumped a record in May 2030."
+    dated = [("the 1950s", "195"), ("May 2030", "2030-05")]
+    assert [e.date for e in events_of(text, dated, lang="en")] == ["2030-05"]
+    text = "Since 2029, the port has doubled its exports."
+    assert [e.date for e in events_of(text, [("2029", "2029")], lang="en")] == ["2029"]
+
+
 def test_a_running_count_of_times_since_a_day_is_no_happening_of_that_day():
     text = "Militias have fired on the Basra base 40 times since May 2, the spokesman said."
     assert events_of(text, [("May 2", "2030-05-02")], lang="en") == []
