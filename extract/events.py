@@ -382,7 +382,10 @@ def _not_a_happening_time(
         return True
     lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
     if lead_in and not text[lead_in[-1].end : timex.start].strip():
-        return True
+        # 'hoãn đến ngày 28-11' is a deadline; 'Đến ngày 3/4/1991, ...' opening a sentence tells on
+        opening = _opens_a_sentence(text, lead_in[-1].start)
+        if not (opening and lex.marker("deadline_inside").find(lead_in[-1].phrase)):
+            return True
     closer = lex.marker("comparison_closers").find(text, timex.end, min(clause.end, timex.end + 12))
     if closer and not text[timex.end : closer[0].start].strip():
         return True  # 'three months later than promised': a time compared, not a happening's

@@ -658,6 +658,13 @@ def test_since_a_date_in_a_phrase_with_no_predicate_is_a_state_s_start():
     assert [e.date for e in events_of(text, [("2029", "2029")], lang="en")] == ["2029"]
 
 
+def test_a_vietnamese_until_is_a_deadline_inside_a_sentence_but_tells_on_opening_one():
+    text = "Tòa án Basra đã hoãn phiên xử đến ngày 28/11/2030."
+    assert events_of(text, [("ngày 28/11/2030", "2030-11-28")], published=LATER) == []
+    text = "Đến ngày 3/4/2030, Quốc hội Iraq thông qua luật dầu mỏ."
+    assert [e.date for e in events_of(text, [("ngày 3/4/2030", "2030-04-03")])] == ["2030-04-03"]
+
+
 def test_a_running_count_of_times_since_a_day_is_no_happening_of_that_day():
     text = "Militias have fired on the Basra base 40 times since May 2, the spokesman said."
     assert events_of(text, [("May 2", "2030-05-02")], lang="en") == []
