@@ -464,3 +464,8 @@ def test_n_units_after_a_happening_that_follows_a_date_lie_before_it() -> None:
     assert value_of(text, "4 năm sau", "2021-03-10") == "2011"
     text = "Ngày 2/3/2015, hai bên ký hiệp định. Ba ngày sau khi ký, quân đội rời căn cứ."
     assert value_of(text, "Ba ngày sau", "2021-03-10") == "2015-03-05"
+
+
+def test_a_vietnamese_weekday_before_that_is_one_expression() -> None:
+    text = "Hôm thứ Ba, đoàn xe tới Basra, và hôm thứ Hai trước đó đoàn rời Baghdad."
+    assert value_of(text, "hôm thứ Hai trước đó", published="2030-05-23") == "2030-05-20"
