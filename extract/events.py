@@ -10,6 +10,7 @@ date. Events told twice in one article are merged (``extract.merge``).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -224,6 +225,27 @@ def _clauses(text: str, start: int, end: int, timexes: Sequence[Timex]) -> list[
     return clauses or [Clause(start, end)]
 
 
+def _at_coordinated_predicates(
+    text: str, clauses: list[Clause], timexes: Sequence[Timex], lex: Lexicon
+) -> list[Clause]:
+    """``clauses`` cut where a coordinator between two dates opens a predicate of its own ('was
+    ousted in April 2003 [and] captured in December', 'lật đổ tháng 4-2003 [và] bị lính Mỹ bắt hồi
+    tháng 12'): each date has its own happening."""
+    cut: list[Clause] = []
+    for clause in clauses:
+        dates = [t for t in timexes if clause.start <= t.start < clause.end]
+        start = clause.start
+        for first, second in itertools.pairwise(dates):
+            joins = lex.marker("title_coordinators").find(text, first.end, second.start)
+            following = [(m, _WORD.match(text, after_spaces(text, m.end))) for m in joins]
+            opens = [m for m, w in following if w and tells_a_predicate(text, w.start(), w.end(), lex)]
+            if opens:
+                cut.append(Clause(start, opens[-1].start))
+                start = opens[-1].start
+        cut.append(Clause(start, clause.end))
+    return cut
+
+
 def _governing(
     text: str, sentence: Sentence, timexes: Sequence[Timex], lex: Lexicon
 ) -> list[tuple[Timex, Clause]]:
@@ -232,7 +254,9 @@ def _governing(
     candidates = [t for t in timexes if _is_date(t) and t.start >= body_start]
     if not candidates:
         return []
-    clauses = _clauses(text, body_start, body_end, candidates)
+    clauses = _at_coordinated_predicates(
+        text, _clauses(text, body_start, body_end, candidates), candidates, lex
+    )
     chosen: dict[str, tuple[Timex, Clause]] = {}
     for timex in _first_in_each_bracket(text, body_start, body_end, candidates):
         index = next((i for i, c in enumerate(clauses) if c.start <= timex.start < c.end), 0)

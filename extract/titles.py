@@ -45,7 +45,7 @@ MAX_NAMING_WORDS = 3  # words between a date and the action noun of the phrase i
 _PHRASE_WORD = re.compile(r"[^\s,;:]+")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
 _BRACKET_OPENING = re.compile(r"\(([^()\n]{1,80})\)\s*")
-_AGE = re.compile(r"\s*\d{1,3}\s*")
+_AGE = re.compile(r"\s*\d{1,3}(?!\d)\s*")
 _BRACKETED = re.compile(r"\s*\(\s*([^()\n]{1,30}?)\s*\)")
 _RESTATED_DATE = re.compile(r"\(\d{1,4}(?:[./-]\d{1,4}){1,2}\)")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]* $")
@@ -767,8 +767,8 @@ def _relative(
         comma -= 1
     if comma <= sentence_start or text[comma] not in ",-–—":
         return None
-    while (age := text.rfind(",", sentence_start, comma)) > sentence_start and _AGE.fullmatch(
-        text, age + 1, comma
+    while (age := text.rfind(",", sentence_start, comma)) > sentence_start and _is_age(
+        text, age + 1, comma, lex
     ):
         comma = age  # 'Jane Roe, 35, whose ...': the name before the age
     own = _after_leading(text, clause_start, start + 20, lex.marker("title_relatives_own_subject"))
@@ -850,7 +850,7 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
         start = _without_lead_in(text, commas[-1], between.start, lex, ("title_lead_ins",))
     if len(commas) < 2 or text[commas[-1] : start].strip(", "):
         return ""
-    while len(commas) > 2 and _AGE.fullmatch(text, commas[-3] + 1, commas[-2]):
+    while len(commas) > 2 and _is_age(text, commas[-3] + 1, commas[-2], lex):
         commas.pop(-2)  # an age between commas is part of the name's apposition ('Middleton, 29, ...')
     piece_start = commas[-3] + 1 if len(commas) > 2 else sentence_start
     # not before a colon or a semicolon ("CNN.com 'Godfather' dies at 63: Jon Petrovich, a former ...")
@@ -865,6 +865,15 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
     if _after_leading(text, piece_start, piece_end, lex.marker("title_lead_ins")) > piece_start:
         return ""  # an adverbial ('On Monday, ...'), not who acts
     return " ".join(text[piece_start:piece_end].split())
+
+
+def _is_age(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether ``text[start:end]`` is an age between commas ('Middleton, 29,', 'Saddam Hussein, 68 tuổi,')."""
+    number = _AGE.match(text, start, end)
+    if number is None:
+        return False
+    rest = text[number.end() : end].strip()
+    return not rest or any(m.phrase == rest for m in lex.marker("age_words").find(rest))
 
 
 def _before_unclosed_bracket(text: str, start: int, end: int) -> int:

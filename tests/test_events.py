@@ -665,6 +665,16 @@ def test_a_vietnamese_until_is_a_deadline_inside_a_sentence_but_tells_on_opening
     assert [e.date for e in events_of(text, [("ngày 3/4/2030", "2030-04-03")])] == ["2030-04-03"]
 
 
+def test_two_dated_predicates_joined_by_a_coordinator_are_two_happenings_with_their_own_titles():
+    text = "The governor of Basra was ousted in April 2030 and was arrested by police in May 2030."
+    dated = [("April 2030", "2030-04"), ("May 2030", "2030-05")]
+    titles = {e.date: e.title for e in events_of(text, dated, lang="en")}
+    assert titles == {
+        "2030-04": "The governor of Basra was ousted",
+        "2030-05": "The governor of Basra was arrested by police",
+    }
+
+
 def test_a_running_count_of_times_since_a_day_is_no_happening_of_that_day():
     text = "Militias have fired on the Basra base 40 times since May 2, the spokesman said."
     assert events_of(text, [("May 2", "2030-05-02")], lang="en") == []

@@ -806,6 +806,12 @@ def test_a_relative_clause_opened_by_a_preposition_is_titled_by_its_own_subject(
     assert titled(text, ["Monday"], "en", clause) == "Nine workers died"
 
 
+def test_an_age_between_commas_belongs_to_the_name_before_it():
+    text = "Ông Ali Hassan, 61 tuổi, nhậm chức năm 2029, đã ký thỏa thuận dầu mỏ năm 2030."
+    clause = " đã ký thỏa thuận dầu mỏ năm 2030"
+    assert titled(text, ["năm 2029", "năm 2030"], "vi", clause) == "Ông Ali Hassan đã ký thỏa thuận dầu mỏ"
+
+
 def test_a_part_of_a_period_leads_into_a_date_only_right_before_it():
     text = "Cuộc tập trận bắt đầu vào hồi tháng Tám ở gần Basra."
     assert titled(text, ["tháng Tám"], "vi") == "Cuộc tập trận bắt đầu ở gần Basra"
