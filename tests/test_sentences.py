@@ -115,6 +115,15 @@ def test_a_sentence_run_into_a_list_or_a_caption_starts_at_its_capitalised_prepo
     ]
 
 
+def test_a_sentence_run_into_a_summary_point_starts_at_its_capitalised_pronoun():
+    text = "The governor has ruled Basra for 12 years He took office in a vote of the council."
+    assert sentences(text) == [
+        "The governor has ruled Basra for 12 years",
+        "He took office in a vote of the council.",
+    ]
+    assert sentences("As the governor said, I will stay.") == ["As the governor said, I will stay."]
+
+
 def test_a_chronologys_dated_items_run_together_are_split_at_each_date():
     text = (
         "Key dates: 4 March: Talks open in Erbil 9 March: Envoys walk out within hours "
