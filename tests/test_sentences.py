@@ -124,6 +124,14 @@ def test_a_sentence_run_into_a_summary_point_starts_at_its_capitalised_pronoun()
     assert sentences("As the governor said, I will stay.") == ["As the governor said, I will stay."]
 
 
+def test_a_wire_stamp_after_summary_points_starts_the_story():
+    text = "Talks will go on, says aide (CNN) -- Iraqi and US envoys met in Erbil on Monday."
+    assert sentences(text) == [
+        "Talks will go on, says aide",
+        "(CNN) -- Iraqi and US envoys met in Erbil on Monday.",  # the event stage reads past the stamp
+    ]
+
+
 def test_a_chronologys_dated_items_run_together_are_split_at_each_date():
     text = (
         "Key dates: 4 March: Talks open in Erbil 9 March: Envoys walk out within hours "
