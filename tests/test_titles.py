@@ -783,6 +783,12 @@ def test_a_gathering_that_sets_the_main_clause_gives_way_to_it():
     assert got == "The two ministers signed an oil deal"
 
 
+def test_a_vietnamese_saying_phrase_with_its_date_gives_way_to_who_said_it():
+    text = "Trao đổi với báo giới ngày 2/5, một quan chức Iraq nhấn mạnh rằng cảng Basra sẽ mở cửa lại."
+    got = clause_titled(text, "ngày 2/5", "Trao đổi với báo giới ngày 2/5", "vi")
+    assert got == "Một quan chức Iraq nhấn mạnh rằng cảng Basra sẽ mở cửa lại"
+
+
 def test_a_long_vietnamese_subject_still_opens_the_main_clause_after_a_setting():
     text = (
         "Ngày 2/5, tại cuộc gặp ở Basra, Bộ trưởng Dầu mỏ Iraq Ali Hassan và Đại sứ Mỹ John Roe "
