@@ -508,8 +508,12 @@ def _happening_before(
             continue
         phrase_start = opener.end() - len(possessor) if possessor else opener.start()
         governor = next((w for w in reversed(words[: i - 1]) if w.end() <= phrase_start), None)
-        if governor is None or not lex.marker("noun_governors").find(governor[0]):
+        if governor is not None and not lex.marker("noun_governors").find(governor[0]):
+            if lex.marker("title_noun_objects").find(governor[0]):
+                continue  # inside a longer noun phrase ('the attack [on] a base'): its head is further back
             return None  # the subject or a verb's object: the clause tells the happening
+        if governor is None:
+            return None
         if _NAME_BEFORE.search(text, max(0, governor.start() - 40), governor.start()):
             return None  # inside a name ('the State of the Union address')
         acts = cues_in(text, clause_start, governor.end(), lex)

@@ -388,6 +388,13 @@ def test_a_count_opens_a_reported_clause():
     assert named(text, "Monday") == "At least 12 people died"
 
 
+def test_a_named_happening_before_its_date_may_hold_a_determiner_of_its_own():
+    text = "Basra is known as the site of a crackdown by the Iraqi army in 1991."
+    assert named(text, "1991") == "Crackdown by the Iraqi army"
+    text = "Ministers prepared for a meeting in Basra on Thursday over oil revenue."
+    assert named(text, "Thursday") == "Meeting in Basra"
+
+
 def test_what_a_named_happening_is_about_keeps_the_noun_its_name_qualifies():
     text = "Deaths were far fewer than after the 1957 outbreak of Asian flu in Europe."
     assert named(text, "1957") == "Outbreak of Asian flu"
