@@ -250,6 +250,9 @@ def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
         "Posted by Jane Roe, on May 9, 2030 7:13 AM Posted by Tom Poe, on May 5, 2030 8:01 AM.",
         "Broadcast on River Radio, 4:30 PM Thu, 11 Jun 2030 Available until 12:00 AM Thu, 1 Jan 2099",
         "This clip is published as part of River News Online and was first broadcast on 10 March 2030.",
+        "Now still to come tonight, a stormy week on the river.",
+        "Coming up next, the governor of Basra on the oil deal.",
+        "Basra port reopens (18 Jun 30 | Middle East)",
     ):
         assert is_furniture(furniture), furniture
     for prose in (
@@ -257,6 +260,7 @@ def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
         "Are you sure the base is empty, the minister asked on Monday.",
         "Quân đội hai nước đã tuần tra chung tại khu vực này từ năm 2015.",
         "Monitors who watch the border said shelling resumed at 9 p.m. on Monday.",
+        "Officials had trouble coming up with a figure for the dead on Monday.",
     ):
         assert not is_furniture(prose), prose
 
