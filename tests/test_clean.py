@@ -334,6 +334,14 @@ def test_a_credit_after_a_dash_or_naming_a_web_site_closes_a_caption() -> None:
     assert "Ảnh" not in " ".join(text[a:b] for a, b in doc.regions)
 
 
+def test_a_wire_pictures_caption_ends_with_where_and_the_day_it_was_taken() -> None:
+    caption = "Iraqi soldiers guard a checkpoint at the entrance of Basra, March 3, 2030."
+    prose = "The two ministers signed the deal in Basra on March 3, 2030."
+    text = f"Basra\n\n{caption}\n\n{prose}\n"
+    doc = clean("a.txt", text, Metadata(language="en"))
+    assert [text[a:b] for a, b in doc.captions] == [caption]
+
+
 def test_a_wire_header_leaves_its_summary_points_apart_and_its_notes_and_byline_out() -> None:
     text = (
         "\\* Rates cut by half a point \\* Shares rise (Adds analyst comment, background) "
