@@ -825,6 +825,13 @@ def test_an_age_between_commas_belongs_to_the_name_before_it():
     assert titled(text, ["năm 2029", "năm 2030"], "vi", clause) == "Ông Ali Hassan đã ký thỏa thuận dầu mỏ"
 
 
+def test_a_vietnamese_deadline_closing_a_title_goes_with_its_before():
+    text = "Hồi tháng 7, Iraq đồng ý rút toàn bộ đơn vị khỏi Basra trước ngày 31/12."
+    clause = "Iraq đồng ý rút toàn bộ đơn vị khỏi Basra trước ngày 31/12"
+    got = titled(text, ["tháng 7", "ngày 31/12"], "vi", clause)
+    assert got == "Iraq đồng ý rút toàn bộ đơn vị khỏi Basra"
+
+
 def test_a_part_of_a_period_leads_into_a_date_only_right_before_it():
     text = "Cuộc tập trận bắt đầu vào hồi tháng Tám ở gần Basra."
     assert titled(text, ["tháng Tám"], "vi") == "Cuộc tập trận bắt đầu ở gần Basra"
