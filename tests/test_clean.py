@@ -251,6 +251,7 @@ def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
         "Broadcast on River Radio, 4:30 PM Thu, 11 Jun 2030 Available until 12:00 AM Thu, 1 Jan 2099",
         "This clip is published as part of River News Online and was first broadcast on 10 March 2030.",
         "Now still to come tonight, a stormy week on the river.",
+        "Note: The photograph on this page was updated in 2030.",
         "Coming up next, the governor of Basra on the oil deal.",
         "Basra port reopens (18 Jun 30 | Middle East)",
     ):
