@@ -360,9 +360,14 @@ def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex |
     Senate confirmed him' gives 'the Senate confirmed him'), a setting ('Trong khuôn khổ chuyến
     thăm Mỹ, ...') or a participle ('Facing a drastic slowdown, France announced ...')."""
     before = word_before(text, start, reach=20)
+    # the opener dropped as a connector, or one that runs on past it ('[As] for aid, ...')
     first = (
         before.start()
-        if before and _fronted_opener(text, before.start(), start, lex) > before.start()
+        if before
+        and (
+            _fronted_opener(text, before.start(), start, lex) > before.start()
+            or _after_leading(text, before.start(), end, lex.marker("title_fronted")) > start
+        )
         else start
     )
     opener = _fronted_opener(text, first, end, lex)

@@ -411,6 +411,13 @@ def test_a_time_in_the_possessive_opens_the_happening_it_names():
     assert named(text, "last week") == "Flood in Basra"
 
 
+def test_a_fronted_topic_goes_even_when_its_first_word_was_dropped_as_a_connector():
+    text = "As for aid, a ship from the Red Crescent docked in Basra on Tuesday, the port said."
+    clause = " a ship from the Red Crescent docked in Basra on Tuesday"
+    got = clause_titled(text, "Tuesday", clause)
+    assert got == "A ship from the Red Crescent docked in Basra, the port said"
+
+
 def test_a_saying_told_before_its_speaker_is_not_its_own_title():
     text = '"We will not stay here," said a farmer who crossed the border on Monday.'
     clause = "said a farmer who crossed the border on Monday"
