@@ -67,6 +67,8 @@ def test_a_figure_stated_is_a_standing_situation_unless_a_happening_is_told_too(
     assert events_of(text, [("2029", "2029")], lang="en") == []
     text = "Bad debt at the Basra bank reached 20 percent in March 2029."
     assert events_of(text, [("March 2029", "2029-03")], lang="en") == []
+    text = "The death toll from the floods in Basra rose to 1,200 on Friday."
+    assert events_of(text, [("Friday", "2029-03-09")], lang="en", published="2029-03-10") == []
     # a happening in a clause of time is its own
     text = "Basra's oil exports were estimated at $9bn before the strike began in May 2029."
     assert [e.date for e in events_of(text, [("May 2029", "2029-05")], lang="en")] == ["2029-05"]
