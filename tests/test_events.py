@@ -67,6 +67,10 @@ def test_a_figure_stated_is_a_standing_situation_unless_a_happening_is_told_too(
     assert events_of(text, [("2029", "2029")], lang="en") == []
     text = "Bad debt at the Basra bank reached 20 percent in March 2029."
     assert events_of(text, [("March 2029", "2029-03")], lang="en") == []
+    text = "Kim ngạch thương mại giữa Iraq và Jordan đạt 2,5 tỷ USD năm 2029."
+    assert events_of(text, [("năm 2029", "2029")]) == []
+    text = "Iraq và Jordan ký thỏa thuận thương mại trị giá 2,5 tỷ USD năm 2029."
+    assert [e.date for e in events_of(text, [("năm 2029", "2029")])] == ["2029"]
     text = "The death toll from the floods in Basra rose to 1,200 on Friday."
     assert events_of(text, [("Friday", "2029-03-09")], lang="en", published="2029-03-10") == []
     # a happening in a clause of time is its own
