@@ -480,10 +480,10 @@ def _modal_scopes(
     """The reach of each modal marker in ``text[start:end]``: up to the next happening named as a
     noun ('nhằm đáp trả vụ tấn công hôm 27/12': the attack is no plan, its date its own) or ``end``."""
     named = [m.start for m in _markers_before(text, "nominalisers", start, end, timexes, lex)]
-    named += [
+    named += [  # with a subject of its own, a name
         m.start
         for m in _markers_before(text, "clause_nominalisers", start, end, timexes, lex)
-        if text[after_spaces(text, m.end) : after_spaces(text, m.end) + 1].isupper()
+        if text[(after := after_spaces(text, m.end)) : after + 1].isupper()
     ]
     markers = _markers_before(text, "modal", start, end, timexes, lex)
     # a purpose or condition after a happening told in the clause is that happening's adjunct

@@ -328,13 +328,10 @@ def weekday(s: dict, ctx: Context, kind: str) -> Result | None:
     target = int(s["weekday"])
     framed = ctx.fronted_day() if s.get("weekshift") is None and not s.get("direction") else None
     if framed is not None:  # 'On 3 June, after Friday prayers': that date's week, not publication's
-        delta = (target - framed.isoweekday() + 3) % 7 - 3
-        day = framed + timedelta(days=delta)
-        ctx.note_day(day, explicit_year=False)
-        return _day_value(day, s, kind, s.get("part"))
-    if pub is None:
+        day = framed + timedelta(days=(target - framed.isoweekday() + 3) % 7 - 3)
+    elif pub is None:
         return kind, UNKNOWN_DAY, None
-    if s.get("weekshift") is not None:
+    elif s.get("weekshift") is not None:
         monday = pub - timedelta(days=pub.isoweekday() - 1) + timedelta(weeks=int(s["weekshift"]))
         day = monday + timedelta(days=target - 1)
     else:

@@ -43,12 +43,10 @@ class Lexicon:
     cased: tuple[str, ...] = ()  # spellings matched only as written, whatever ``case_sensitive`` says
 
     def regex(self) -> str:
-        words = sorted(self.spellings + self.cased, key=len, reverse=True)  # "mười hai" before "mười"
-        alternatives = [
-            f"(?-i:{a})" if self.case_sensitive or word in self.cased else a
-            for word in words
-            if (a := r"\s+".join(re.escape(part) for part in word.split()))
-        ]
+        alternatives = []
+        for word in sorted(self.spellings + self.cased, key=len, reverse=True):  # "mười hai" before "mười"
+            pattern = r"\s+".join(re.escape(part) for part in word.split())
+            alternatives.append(f"(?-i:{pattern})" if self.case_sensitive or word in self.cased else pattern)
         if self.digits:
             alternatives.append(f"(?:{self.digits})(?!\\d)")
         return "|".join(alternatives)
