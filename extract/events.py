@@ -56,6 +56,8 @@ NOUN_WORDS = 2  # a determiner this many words before a cue makes it a noun ('a 
 REPORT_WORDS_BEFORE = 1  # 'said on Thursday': the saying's date
 LIST_ITEM_WORDS = 6  # 'the United States, [Britain and France]': an item of a list of names
 COUNT_CHARS = 40  # enough to read a count that opens a clause ('tens of thousands of')
+_BASELINE_OPENERS = ("subordinators", "title_subordinators")  # 'since' too opens a clause of time
+TELLER_CHARS = 60  # enough for who gives a count and the verb ('The UN refugee agency estimates')
 RECORD_WORDS = 5  # words between a superlative and "since" ('the highest borrowing costs since')
 REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
 CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of it ('vụ Mỹ không kích giết')
@@ -269,7 +271,7 @@ def _governing(
             # a happening in a clause of time is told apart ('reserves were estimated at $17bn
             # before the uprising began last year')
             _is_state(text, _clause_of_time(text, scope, timex, lex) or scope, timexes, lex)
-            or _is_tally(text, scope, timex, timexes, lex)
+            or _is_baseline(text, scope, timex, timexes, lex)
             or _is_negated(text, scope, timex, timexes, lex)
             or _is_chatter(text, scope, timex, timexes, lex)
             or _is_present_state(text, scope, timex, timexes, lex)
@@ -545,13 +547,16 @@ def _of_time(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) 
     return bool(lex.marker("subordinators").find(" ".join(words[:SUBORDINATOR_WORDS])))
 
 
-def _clause_of_time(text: str, clause: Clause, timex: Timex, lex: Lexicon) -> Clause | None:
+def _clause_of_time(
+    text: str, clause: Clause, timex: Timex, lex: Lexicon, openers: Sequence[str] = ("subordinators",)
+) -> Clause | None:
     """The clause of time inside ``clause`` that holds ``timex``, from its subject on, when a
-    subordinator opens it ('after [Hamas raided Israel on Oct. 7]'); None otherwise."""
+    subordinator opens it ('after [Hamas raided Israel on Oct. 7]'), or a phrase of one of the
+    kinds ``openers``; None otherwise."""
     inner = subordinate_start(text, (clause.start, clause.end), timex, lex)
     if inner is None:
         return None
-    opener = lex.marker("subordinators").find(text, clause.start, inner)
+    opener = sorted(m for kind in openers for m in lex.marker(kind).find(text, clause.start, inner))
     opens_it = opener and after_spaces(text, opener[-1].end) == inner
     return Clause(inner, clause.end, inner) if opens_it else None
 
@@ -643,6 +648,15 @@ def _opens_a_sentence(text: str, at: int) -> bool:
     return at == 0 or text[at - 1] in "\n.!?"
 
 
+def _is_baseline(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """Whether ``timex`` is the start or period of a count (``_is_tally``) and of no happening told
+    in a clause of time of its own ('... have been killed since [the uprising began in March]')."""
+    if not _is_tally(text, clause, timex, timexes, lex):
+        return False
+    inner = _clause_of_time(text, clause, timex, lex, _BASELINE_OPENERS)
+    return inner is None or _is_tally(text, inner, timex, timexes, lex)
+
+
 def _is_tally(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:
     """A count over a period ('About 2,000 people have been killed since June', 'khoảng 500.000
     người đã rời bỏ Mosul trong tháng 6'): the clause's subject is a number, its date longer
@@ -650,6 +664,20 @@ def _is_tally(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex],
     if period(_date(timex)).precision == "day":
         return False
     rest = " ".join(_outside(text, clause.main_start, clause.end, timexes).split())
+    if _opens_with_a_count(text, clause, rest, lex):
+        return True
+    # a count someone gives ('Activists estimate some 20,000 people have died since March')
+    told = lex.marker("count_reporters").find(rest[:TELLER_CHARS])
+    return (
+        bool(told)
+        and "," not in rest[: told[0].start]
+        and _opens_with_a_count(text, clause, rest[told[0].end :], lex)
+    )
+
+
+def _opens_with_a_count(text: str, clause: Clause, rest: str, lex: Lexicon) -> bool:
+    """Whether ``rest``, the words of ``clause``, opens with a count, perhaps past an approximator."""
+    rest = rest.lstrip()
     while True:
         if rest[:1].isdigit() or _opens(lex.marker("counts"), rest):
             return True

@@ -430,6 +430,17 @@ def test_a_count_in_words_over_a_period_is_a_tally_too():
     assert events_of(text, [("2030", "2030")], lang="en") == []
 
 
+def test_a_count_someone_gives_over_a_period_is_a_tally_and_a_happening_they_report_is_not():
+    text = "Aid groups estimate that some 4,000 families have fled the town since May 2030."
+    assert events_of(text, [("May 2030", "2030-05")], lang="en") == []
+    text = "Các tổ chức cứu trợ ước tính khoảng 4.000 gia đình đã rời thị trấn kể từ tháng 5/2030."
+    assert events_of(text, [("tháng 5/2030", "2030-05")]) == []
+    text = "Aid groups said the convoy reached the town in May 2030."
+    assert [e.date for e in events_of(text, [("May 2030", "2030-05")], lang="en")] == ["2030-05"]
+    text = "Aid groups say some 4,000 families have fled since the shelling began in May 2030."
+    assert [e.title for e in events_of(text, [("May 2030", "2030-05")], lang="en")] == ["The shelling began"]
+
+
 def test_a_lead_with_an_adverb_or_a_promise_after_has_tells_no_news_of_the_day():
     for lead in (
         "Iraq has often asked for more aid.",
