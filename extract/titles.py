@@ -144,6 +144,12 @@ def _after_setting(
     if start != _stripped(text, *sentence)[0]:
         return None
     opener = _after_leading(text, start, end, lex.marker("title_settings"))
+    # a participle's phrase ('Announcing the tour on Monday, Lewis said ...'), not one of an earlier
+    # happening ('Having gone to war in 1998, ...'); its main clause's subject may be a list or a
+    # name and its apposition, so the subject's predicate comes before the next comma
+    participle = opener == start and _opens_with_participle(text, start, lex)
+    if participle:
+        opener = _WORD.match(text, start).end()  # type: ignore[union-attr]
     if opener > start and start <= dated.start < end:
         phrase_end, predicates = dated.end, True  # the setting's own predicate would make it a clause
     else:
@@ -166,9 +172,36 @@ def _after_setting(
         if len(_DASH_ASIDE.findall(text, phrase_end, comma.start())) % 2:
             continue  # a comma of a list inside an aside ('-- including two toddlers, a man --')
         main = after_spaces(text, comma.end())
-        if _opens_a_noun_phrase(text, main, lex) and _predicate_follows(text, main, sentence[1], lex):
+        follows = _predicate_before_comma if participle else _predicate_follows
+        if _opens_a_noun_phrase(text, main, lex) and follows(text, main, sentence[1], lex):
             return main
     return None
+
+
+def _opens_with_participle(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether an -ing form opens ``text[at:]``, not one of an earlier happening ('Having')."""
+    first = _WORD.match(text, at)
+    return (
+        bool(first)
+        and _is_nonfinite(first[0].lower(), lex)
+        and not _after_leading(  # type: ignore[index]
+            text,
+            at,
+            first.end(),
+            lex.marker("anterior_participles"),  # type: ignore[union-attr]
+        )
+        > at
+    )
+
+
+def _predicate_before_comma(text: str, at: int, end: int, lex: Lexicon) -> bool:
+    """Whether a predicate follows ``at`` before the next comma but those of asides before it ('Lewis,
+    the stadium's chief, said')."""
+    commas = [m.start() for m in _COMMA.finditer(text, at, end)]
+    i = 0
+    while i + 1 < len(commas) and is_aside_before_predicate(text, commas[i], commas[i + 1], (), lex):
+        i += 2
+    return tells_a_predicate(text, at, commas[i] if i < len(commas) else end, lex)
 
 
 def _predicate_follows(text: str, at: int, end: int, lex: Lexicon) -> bool:
@@ -328,14 +361,19 @@ def _aside(
     with a word that leads into a place or time, a short subject comes before it and a predicate
     right after it. An aside that opens with a participle tells the happening itself ('The
     journalists, released from detention on Monday, told ...' gives 'The journalists' and
-    'released from detention')."""
+    'released from detention'); one that opens with an -ing form, what was going on as the main
+    clause's happening took place ('Hague, speaking on Tuesday to lawmakers, said ...' gives
+    'Hague' and 'said ...')."""
     start, end = _stripped(text, *clause)
     before, after = _before_spaces(text, start), after_spaces(text, end)
     if text[before - 1 : before] != "," or text[after : after + 1] != ",":
         return None
     opener = _WORD.match(text, start)
     participle = bool(opener) and _is_participle(opener[0], lex)  # type: ignore[index]
-    if _after_leading(text, start, end, lex.marker("title_lead_ins")) == start and not participle:
+    ongoing = bool(opener) and _is_nonfinite(opener[0], lex)  # type: ignore[index]
+    if _after_leading(text, start, end, lex.marker("title_lead_ins")) == start and not (
+        participle or ongoing
+    ):
         return None
     piece = _piece_before(text, sentence[0], before - 1, lex)
     if piece is None or piece[0] != _after_leading(

@@ -900,3 +900,22 @@ def titled_with(text: str, date: str, clause: str) -> str:
     dated = Timex(at, at + len(date), date, "DATE", "2030-05-16")
     start = text.index(clause)
     return title(text, (start, start + len(clause)), (0, len(text)), [dated], lexicon("en"), dated)
+
+
+def test_a_fronted_participle_phrase_with_the_date_gives_way_to_the_main_clause():
+    text = "Speaking to reporters on Monday, the governor said the border crossing would reopen."
+    got = clause_titled(text, "Monday", "Speaking to reporters on Monday")
+    assert got == "The governor said the border crossing would reopen"
+    text = "Opening the session on Monday, Ali Roe, the speaker of parliament, said the vote would wait."
+    got = clause_titled(text, "Monday", "Opening the session on Monday")
+    assert got == "Ali Roe said the vote would wait"
+    text = "Having fought a border war in 1990, the two states signed a pact."  # its own, earlier happening
+    assert clause_titled(text, "1990", "Having fought a border war in 1990") == "Having fought a border war"
+    text = "Bombing the bridge on Monday was a mistake, the general said."  # a gerund subject: no phrase
+    assert clause_titled(text, "Monday", "Bombing the bridge on Monday was a mistake").startswith("Bombing")
+
+
+def test_an_ing_aside_with_the_date_gives_way_to_the_main_predicate():
+    text = "The governor, speaking on Monday to farmers, said the border crossing would reopen."
+    got = clause_titled(text, "Monday", "speaking on Monday to farmers")
+    assert got == "The governor said the border crossing would reopen"
