@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
@@ -1180,13 +1181,24 @@ def _asides_before_predicates(
 ) -> list[tuple[int, int]]:
     """Spans of asides between commas that a predicate follows, with no time expression in them:
     an apposition ('the body of Jane Roe, an activist who ..., was found'), a name after its title
-    ('the ruler of Qatar, Sheikh X, said'), an age, a saying ('The plan, he said, was ...')."""
+    ('the ruler of Qatar, Sheikh X, said'), an age, a saying ('The plan, he said, was ...'). Asides in
+    a row go as one when the first names who came along ('Safia, along with her daughter, as well as
+    Mohammed, a son of ..., crossed'): the first piece of any other row may be the subject itself."""
     commas = [m.start() for m in _COMMA.finditer(text, start, end)]
-    return [
-        (first, second + 1)
-        for first, second in itertools.pairwise(commas)
-        if is_aside_before_predicate(text, first, second, timexes, lex)
-    ]
+    asides = []
+    for j, second in enumerate(commas):
+        near = commas[bisect_left(commas, second - MAX_ASIDE_CHARS) : j]  # no longer aside is tried
+        firsts = [c for c in near[:-1] if _opens_a_company(text, c, lex)] + near[-1:]
+        first = next((c for c in firsts if is_aside_before_predicate(text, c, second, timexes, lex)), None)
+        if first is not None:
+            asides.append((first, second + 1))
+    return asides
+
+
+def _opens_a_company(text: str, comma: int, lex: Lexicon) -> bool:
+    """Whether the words after ``comma`` name who came along ('along with', 'including')."""
+    inside = after_spaces(text, comma + 1)
+    return _after_leading(text, inside, len(text), lex.marker("title_company_openers")) > inside
 
 
 def is_aside_before_predicate(

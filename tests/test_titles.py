@@ -919,3 +919,13 @@ def test_an_ing_aside_with_the_date_gives_way_to_the_main_predicate():
     text = "The governor, speaking on Monday to farmers, said the border crossing would reopen."
     got = clause_titled(text, "Monday", "speaking on Monday to farmers")
     assert got == "The governor said the border crossing would reopen"
+
+
+def test_asides_in_a_row_that_name_who_came_along_go_as_one():
+    text = (
+        "Police said the mayor, along with two aides, as well as Ali Roe, a former judge, "
+        "crossed the border on Monday."
+    )
+    assert clause_titled(text, "Monday") == "Police said the mayor crossed the border"
+    text = "Nonetheless, Col. Ali Roe, a rebel spokesman, said on Monday that the road was open."
+    assert clause_titled(text, "Monday").startswith("Nonetheless, Col. Ali Roe said")  # the subject stays
