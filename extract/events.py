@@ -415,12 +415,14 @@ def _not_a_happening_time(
     closer = lex.marker("comparison_closers").find(text, timex.end, min(clause.end, timex.end + 12))
     if closer and not text[timex.end : closer[0].start].strip():
         return True  # 'three months later than promised': a time compared, not a happening's
-    for kind in ("comparison_lead_ins", "record_lead_ins"):
+    for kind in ("comparison_lead_ins", "record_lead_ins", "comparison_asides"):
         lead_in = lex.marker(kind).find(text, clause.start, timex.start)
         between = text[lead_in[-1].end : timex.start].split() if lead_in else ["-"]
         if not all(lex.marker("determiners").find(w) for w in between):
             continue  # 'since the war broke out in March': a happening of its own
-        if kind == "comparison_lead_ins" or _after_a_superlative(text, clause.start, lead_in[-1].start, lex):
+        if kind == "comparison_asides" and _WORD.match(text, after_spaces(text, timex.end)):
+            continue  # 'as in his July news conference': the happening named
+        if kind != "record_lead_ins" or _after_a_superlative(text, clause.start, lead_in[-1].start, lex):
             return True
     if any(m.start == timex.start for m in lex.marker("deadline").find(text, timex.start, timex.end)):
         return True

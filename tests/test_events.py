@@ -722,3 +722,12 @@ def test_how_things_stand_on_the_day_of_writing_is_no_happening():
     assert [e.date for e in events_of(text, [("Today", "2030-05-20")], lang="en")] == ["2030-05-20"]
     text = "Today the minister said the port is open again."
     assert [e.date for e in events_of(text, [("Today", "2030-05-20")], lang="en")] == ["2030-05-20"]
+
+
+def test_a_time_compared_in_an_aside_dates_nothing_but_a_happening_it_names_stays():
+    text = "Food prices rose, as in 2030, across the region."
+    assert events_of(text, [("2030", "2030")], lang="en") == []
+    text = "Giá lương thực tăng mạnh, như hồi năm 2030, trên toàn khu vực."
+    assert events_of(text, [("năm 2030", "2030")]) == []
+    text = "Crowds gathered, as in the 2030 protests against the tax."
+    assert [e.date for e in events_of(text, [("2030", "2030")], lang="en")] == ["2030"]
