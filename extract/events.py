@@ -65,6 +65,7 @@ NOMINALISERS = ("nominalisers", "clause_nominalisers")  # marker kinds naming a 
 # Commas (not the one in 2,500), semicolons, colons (not the one in 16:53), spaced dashes and
 # quotes end a clause; an aside in brackets belongs to its clause.
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[“”\"]")
+_SHORT_QUOTE = re.compile(r"(?<=\w )[“\"](?:[^\W\d_][\w'’-]* ?){1,4}[”\"](?= \w)")
 _DATELINE_BREAK = re.compile(r"\s(?:--|[-–—])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _YEAR_WRITTEN = re.compile(r"\d{4}|['’]\d{2}\b")
@@ -219,8 +220,17 @@ def _dateline_end(text: str, sentence: Sentence, timexes: Sequence[Timex]) -> tu
 def _clauses(text: str, start: int, end: int, timexes: Sequence[Timex]) -> list[Clause]:
     """The sentence cut at punctuation, never inside a time expression ('Sept. 27, 2024')."""
     cuts = [start]
+    # a few words in quotation marks inside a clause ('held "frank and friendly" talks') are no
+    # quotation, unless a time follows them: it is the clause's ('hứa ... sẽ rời “sớm” hôm 20/8')
+    time_starts = {t.start for t in timexes}
+    scare_quotes = {
+        at
+        for m in _SHORT_QUOTE.finditer(text, start, end)
+        if after_spaces(text, m.end()) not in time_starts
+        for at in (m.start(), m.end() - 1)
+    }
     for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if not any(t.start <= m.start() < t.end for t in timexes):
+        if not any(t.start <= m.start() < t.end for t in timexes) and m.start() not in scare_quotes:
             cuts += [m.start(), m.end()]
     cuts.append(end)
     clauses = [Clause(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if text[a:b].strip()]

@@ -731,3 +731,11 @@ def test_a_time_compared_in_an_aside_dates_nothing_but_a_happening_it_names_stay
     assert events_of(text, [("năm 2030", "2030")]) == []
     text = "Crowds gathered, as in the 2030 protests against the tax."
     assert [e.date for e in events_of(text, [("2030", "2030")], lang="en")] == ["2030"]
+
+
+def test_a_few_quoted_words_inside_a_clause_do_not_cut_it_but_a_time_after_them_is_the_clause_s():
+    text = 'The envoys held "frank and open" talks with the Iraqi premier on Monday.'
+    (event,) = events_of(text, [("Monday", "2030-01-07")], lang="en")
+    assert event.title == 'The envoys held "frank and open" talks with the Iraqi premier'
+    text = "Tổng thống Mỹ hứa với Thủ tướng Iraq rằng quân Mỹ sẽ rút “trong thời gian ngắn” hôm 20/8."
+    assert [e.date for e in events_of(text, [("hôm 20/8", "2030-08-20")], published=LATER)] == ["2030-08-20"]
