@@ -929,3 +929,11 @@ def test_asides_in_a_row_that_name_who_came_along_go_as_one():
     assert clause_titled(text, "Monday") == "Police said the mayor crossed the border"
     text = "Nonetheless, Col. Ali Roe, a rebel spokesman, said on Monday that the road was open."
     assert clause_titled(text, "Monday").startswith("Nonetheless, Col. Ali Roe said")  # the subject stays
+
+
+def test_a_concessive_opening_a_dated_clause_leaves_its_title():
+    text = "Although the envoys met the premier on Monday, no deal was reached."
+    assert (
+        clause_titled(text, "Monday", "Although the envoys met the premier on Monday")
+        == "The envoys met the premier"
+    )
