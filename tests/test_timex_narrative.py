@@ -209,3 +209,14 @@ def test_without_a_publication_a_month_told_again_is_the_month_first_read() -> N
         "XXXX-07",
         "XXXX-07",
     ]
+
+
+def test_two_months_or_seasons_joined_share_the_year_one_of_them_names() -> None:
+    text = "The mill closed in 1998. Its owners now plan for this spring and summer."
+    assert values(text, "2022-02-04", "en")["summer"] == "2022-SU"
+    text = "Orders slumped in July and August of last year."
+    assert values(text, "2022-10-04", "en")["July"] == "2021-07"
+    text = "Đơn hàng giảm trong tháng 7 và tháng 8 năm ngoái."
+    assert values(text, "2022-10-04", "vi")["tháng 7"] == "2021-07"
+    text = "Orders slumped in July and rose in August."  # no year named: each its own
+    assert values(text, "2022-10-04", "en")["July"] == "2022-07"

@@ -19,6 +19,8 @@ _DATELINE_REACH_DAYS = 7  # a story is filed at most this long before it is publ
 # between a weekday and the date that names it: "Thursday (March 7)", "thứ Năm, (20/8)"
 _APPOSITION = re.compile(r"\s*,?\s*\(?\s*")
 _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH_OR_SEASON = re.compile(r"\d{4}-(?:\d{2}|SP|SU|FA|WI)")
+_YEAR_KEYS = ("year", "yy", "year_century", "relyear", "nextyear", "direction")  # slots that tell a year
 UNSPECIFIED = {"DATE": "XXXX", "SET": "XXXX", "TIME": "XXXX-XX-XXTXX:XX", "DURATION": "PXY"}
 
 
@@ -50,6 +52,8 @@ def tag(
     caption_set = set(captions)
     found: list[Timex] = []
     weekday_end: int | None = None  # where the last expression ended, when it was a weekday alone
+    previous_end, previous_names_year = 0, False  # where the last expression ended; whether it named a year
+    joined_to = re.compile(rules.settings["coordinated"]) if "coordinated" in rules.settings else None
     for region_start, region_end in sorted(regions) if regions else [(0, len(text))]:
         start, end = norm.normal(region_start), norm.normal(region_end)
         ctx.in_caption = (region_start, region_end) in caption_set
@@ -76,6 +80,18 @@ def tag(
             if weekday_end is not None and norm_name == "date" and _FULL_DAY.match(value):
                 _date_beside_weekday(found, weekday_end, norm.text, match.start(), value)
             weekday_end = match.end() if norm_name == "weekday" else None
+            names_year = any(values.get(key) is not None for key in _YEAR_KEYS)
+            if (
+                found
+                and joined_to is not None
+                and joined_to.fullmatch(norm.text, previous_end, match.start())
+            ):
+                # 'this autumn and [winter]', '[July] and August of last year': one year for both
+                if previous_names_year and not names_year:
+                    value = _year_shared(found[-1].value, value)
+                elif names_year and not previous_names_year:
+                    found[-1] = replace(found[-1], value=_year_shared(value, found[-1].value))
+            previous_end, previous_names_year = match.end(), names_year
             found.append(Timex(original_start, original_end, expression, kind, value, mod))
     return found
 
@@ -103,3 +119,10 @@ def _date_beside_weekday(found: list[Timex], weekday_end: int, text: str, start:
     if _APPOSITION.fullmatch(text, weekday_end, start):
         weekday = found[-1]
         found[-1] = replace(weekday, value=value[:10] + weekday.value[10:])
+
+
+def _year_shared(named: str, bare: str) -> str:
+    """The value ``bare`` of a month or season in the year of ``named``, when both are months or seasons."""
+    if _MONTH_OR_SEASON.fullmatch(named) and _MONTH_OR_SEASON.fullmatch(bare):
+        return named[:4] + bare[4:]
+    return bare
