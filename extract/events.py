@@ -58,6 +58,9 @@ LIST_ITEM_WORDS = 6  # 'the United States, [Britain and France]': an item of a l
 COUNT_CHARS = 40  # enough to read a count that opens a clause ('tens of thousands of')
 _BASELINE_OPENERS = ("subordinators", "title_subordinators")  # 'since' too opens a clause of time
 TELLER_CHARS = 60  # enough for who gives a count and the verb ('The UN refugee agency estimates')
+UNDER_WAY_CHARS = (
+    20  # an -ing form this close after 'is' tells a happening under way ('are both also delivering')
+)
 RECORD_WORDS = 5  # words between a superlative and "since" ('the highest borrowing costs since')
 REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
 CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of it ('vụ Mỹ không kích giết')
@@ -650,7 +653,8 @@ def _is_present_state(
     following = [_WORD.match(text, after_spaces(text, m.end)) for m in copulas]
     if not copulas or any(w and any(f.fullmatch(w[0]) for f in lex.nonfinite_forms) for w in following):
         return False  # 'A ceremony is taking place this morning': under way, a happening
-    return not cues_in(text, clause.start, clause.end, lex)  # nor a saying ('he said NATO is ...')
+    # nor a saying or an act ('he said NATO is ...'), but a word of a compound ('bombed-out roads')
+    return not any(text[c.end : c.end + 1] != "-" for c in cues_in(text, clause.start, clause.end, lex))
 
 
 def _opens_a_sentence(text: str, at: int) -> bool:

@@ -739,3 +739,10 @@ def test_a_few_quoted_words_inside_a_clause_do_not_cut_it_but_a_time_after_them_
     assert event.title == 'The envoys held "frank and open" talks with the Iraqi premier'
     text = "Tổng thống Mỹ hứa với Thủ tướng Iraq rằng quân Mỹ sẽ rút “trong thời gian ngắn” hôm 20/8."
     assert [e.date for e in events_of(text, [("hôm 20/8", "2030-08-20")], published=LATER)] == ["2030-08-20"]
+
+
+def test_a_cue_inside_a_compound_word_tells_no_happening_in_a_state_of_today():
+    text = "Today, the bombed-out bridges are the main worry for farmers."
+    assert events_of(text, [("Today", "2030-05-20")], lang="en") == []
+    text = "Today, the army says the bridges are open."
+    assert [e.date for e in events_of(text, [("Today", "2030-05-20")], lang="en")] == ["2030-05-20"]
