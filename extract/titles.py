@@ -45,7 +45,9 @@ MAX_QUOTE_CHARS = 60  # a quoted phrase, not a quoted statement
 MAX_NAMING_WORDS = 3  # words between a date and the action noun of the phrase it is in
 _PHRASE_WORD = re.compile(r"[^\s,;:]+")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
-_BRACKET_OPENING = re.compile(r"\(([^()\n]{1,80})\)\s*")
+_BRACKET_OPENING = re.compile(
+    r"\(((?:[^()\n]|\([^()\n]{0,40}\)){1,80})\)\s*"
+)  # one bracket may nest: "(5 p.m. (0027 GMT))"
 _AGE = re.compile(r"\s*\d{1,3}(?!\d)\s*")
 _BRACKETED = re.compile(r"\s*\(\s*([^()\n]{1,30}?)\s*\)")
 _RESTATED_DATE = re.compile(r"\(\d{1,4}(?:[./-]\d{1,4}){1,2}\)")
@@ -908,11 +910,30 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
     piece_start, piece_end = _stripped(text, max([piece_start, *breaks]), commas[-2])
     piece_start = _after_leading(text, piece_start, piece_end, lex.marker("title_connectors"))
     piece_start, piece_end = _stripped(text, piece_start, piece_end)
+    if piece_end - piece_start > MAX_SUBJECT_CHARS:
+        piece_end = _leading_name_end(text, piece_start, piece_end, lex)  # 'Syria under the late ...'
     if piece_start >= piece_end or piece_end - piece_start > MAX_SUBJECT_CHARS:
         return ""
     if _after_leading(text, piece_start, piece_end, lex.marker("title_lead_ins")) > piece_start:
         return ""  # an adverbial ('On Monday, ...'), not who acts
     return " ".join(text[piece_start:piece_end].split())
+
+
+def _leading_name_end(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where the name that opens ``text[start:end]`` ends ('[Syria] under the current president'),
+    or ``start`` when no name opens it: a determiner ('The head of ...'), a possessive, a single
+    word opening the sentence, capitalised only there ('Rebels in the east ...'), or a predicate
+    after it ('Davutoglu compared Syria with Libya': a clause, no subject)."""
+    words = []
+    for word in _WORD.finditer(text, start, end):
+        if text[words[-1].end() if words else start : word.start()].strip() or not word[0][:1].isupper():
+            break
+        words.append(word)
+    if not words or lex.marker("determiners").find(words[0][0].lower()) or _POSSESSIVE.search(words[-1][0]):
+        return start
+    if len(words) == 1 and _opens_a_sentence(text, start):
+        return start
+    return start if tells_a_predicate(text, words[-1].end(), end, lex) else words[-1].end()
 
 
 def _is_age(text: str, start: int, end: int, lex: Lexicon) -> bool:

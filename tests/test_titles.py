@@ -937,3 +937,28 @@ def test_a_concessive_opening_a_dated_clause_leaves_its_title():
         clause_titled(text, "Monday", "Although the envoys met the premier on Monday")
         == "The envoys met the premier"
     )
+
+
+def test_a_stamp_with_a_bracket_inside_it_still_opens_the_sentence():
+    text = "(Updated 5:27 p.m. (0027 GMT)) The premier said the border would reopen."
+    at = text.index("5:27 p.m.")
+    timex = Timex(at, at + len("5:27 p.m."), "5:27 p.m.", "TIME", "2030-01-07T17:27")
+    got = title(text, (0, len(text)), (0, len(text)), [timex], lexicon("en"), timex)
+    assert got == "The premier said the border would reopen"
+
+
+def test_a_long_subject_before_an_apposition_gives_its_leading_name():
+    text = (
+        "Although they are still at odds, Iraq under its new premier and his late father, "
+        "Ali Roe, has kept the border open since 2030."
+    )
+    assert (
+        clause_titled(text, "2030", " has kept the border open since 2030.")
+        == "Iraq has kept the border open"
+    )
+    text = (
+        "Meanwhile, Basra's port authority and its many harbour pilots and tug crews, Ali Roe and Jo Lee, "
+        "have kept the port open since 2030."
+    )
+    got = clause_titled(text, "2030", " have kept the port open since 2030.")
+    assert not got.startswith("Basra")  # a possessive opens no name of who acts
