@@ -170,7 +170,10 @@ def _after_setting(
     for comma in _COMMA.finditer(text, phrase_end, sentence[1]):
         # the setting's head follows its opener and is a noun ('At [talks] in Baghdad', 'Tại cuộc [gặp]')
         words = itertools.islice(_WORD.finditer(text, opener, comma.start()), 1, None)
-        if predicates and any(_is_predicate(text, w.start(), lex) for w in words):
+        if predicates and any(
+            _is_predicate(text, w.start(), lex) and not _dates_a_participle(text, w, dated, lex)
+            for w in words
+        ):
             return None
         if len(_DASH_ASIDE.findall(text, phrase_end, comma.start())) % 2:
             continue  # a comma of a list inside an aside ('-- including two toddlers, a man --')
@@ -179,6 +182,14 @@ def _after_setting(
         if _opens_a_noun_phrase(text, main, lex) and follows(text, main, sentence[1], lex):
             return main
     return None
+
+
+def _dates_a_participle(text: str, word: re.Match, dated: Timex, lex: Lexicon) -> bool:
+    """Whether ``word`` is a participle that ``dated`` follows: the noun's it qualifies, no predicate
+    ('In a paper [released] earlier this month, officials said ...')."""
+    after = after_spaces(text, word.end())
+    after = _after_leading(text, after, dated.start, lex.marker("title_lead_ins"))
+    return _is_participle(word[0], lex) and after_spaces(text, after) == dated.start
 
 
 def _opens_with_participle(text: str, at: int, lex: Lexicon) -> bool:

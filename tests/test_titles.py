@@ -962,3 +962,11 @@ def test_a_long_subject_before_an_apposition_gives_its_leading_name():
     )
     got = clause_titled(text, "2030", " have kept the port open since 2030.")
     assert not got.startswith("Basra")  # a possessive opens no name of who acts
+
+
+def test_a_participle_before_the_date_of_a_setting_is_no_predicate_of_it():
+    text = "In a report released on Monday, the ministry said the border would reopen."
+    assert (
+        clause_titled(text, "Monday", "In a report released on Monday")
+        == "The ministry said the border would reopen"
+    )
