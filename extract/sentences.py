@@ -38,14 +38,19 @@ def _abbreviations() -> frozenset[str]:
 def _run_in() -> re.Pattern:
     """Where a sentence run into the words before it starts (``[sentences] run_in_openers``, before
     a word in lower case; ``run_in_prepositions``, before any word; ``run_in_items``, a chronology's
-    dated item)."""
+    dated item; ``run_in_after_numbers``, after a number, a date closing a caption run on)."""
     openers = "|".join(map(re.escape, language.merged("page", "sentences", "run_in_openers"))) or "(?!)"
     prepositions = (
         "|".join(map(re.escape, language.merged("page", "sentences", "run_in_prepositions"))) or "(?!)"
     )
     items = "|".join(language.merged("page", "sentences", "run_in_items")) or "(?!)"
+    after_numbers = (
+        "|".join(map(re.escape, language.merged("page", "sentences", "run_in_after_numbers"))) or "(?!)"
+    )
     starts = rf"(?:{openers}) [^\W\d_A-Z]{{2}}|(?:{prepositions}) [^\W_]{{2}}|{items}"
-    return re.compile(rf"(?<=[^\W\d_A-Z][^\W\d_A-Z]) (?={starts})")
+    return re.compile(
+        rf"(?<=[^\W\d_A-Z][^\W\d_A-Z]) (?={starts})|(?<=\d) (?=(?:{after_numbers}) [^\W\d_A-Z]{{2}})"
+    )
 
 
 def split(doc: Document) -> list[Sentence]:

@@ -146,3 +146,14 @@ def test_a_chronologys_dated_items_run_together_are_split_at_each_date():
     ]
     vi = "Diễn biến: 5/3: Hai bên ký thỏa thuận rút quân 9/3: Quốc hội phê chuẩn."
     assert sentences(vi)[-1] == "9/3: Quốc hội phê chuẩn."
+
+
+def test_a_vietnamese_caption_closed_by_its_date_ends_before_a_capitalised_determiner():
+    text = "Xe tăng Mỹ tiến vào Basra ngày 2/4/2030 Một gia đình Iraq rời thành phố. Ngày 3/4 Mỹ rút quân."
+    assert sentences(text) == [
+        "Xe tăng Mỹ tiến vào Basra ngày 2/4/2030",
+        "Một gia đình Iraq rời thành phố.",
+        "Ngày 3/4 Mỹ rút quân.",
+    ]
+    text = "22 July 2030 The search of the clinic ends."  # an English chronology: the date opens its item
+    assert sentences(text) == [text]
