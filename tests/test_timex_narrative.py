@@ -220,3 +220,10 @@ def test_two_months_or_seasons_joined_share_the_year_one_of_them_names() -> None
     assert values(text, "2022-10-04", "vi")["tháng 7"] == "2021-07"
     text = "Orders slumped in July and rose in August."  # no year named: each its own
     assert values(text, "2022-10-04", "en")["July"] == "2022-07"
+
+
+def test_with_no_publication_a_year_in_a_plan_is_not_the_story_s() -> None:
+    text = "Hai bị cáo sẽ chịu án sau kỳ nghỉ lễ kết thúc ngày 4-1-2031. Tòa sơ thẩm tuyên án hôm 5-11."
+    found = {t.text: t.value for t in tag(text, published=None, lang="vi")}
+    assert found["ngày 4-1-2031"] == "2031-01-04"
+    assert not found["hôm 5-11"].startswith("2031")

@@ -167,18 +167,31 @@ class Context:
     def sentence_end(self, offset: int) -> int:
         return self._sentence(offset, offset, 0, _CONTEXT_WINDOW)[1]
 
-    def note_year(self, year: int) -> None:
-        """An explicit year is the narrative's, unless it is a deadline (after publication; with no
-        publication date, led into by the language's ``deadline_before``: 'until the end of 2011',
-        'đến hết năm 2011') or captions a photo (a file picture of another year)."""
-        if self.in_caption or (self.published.year is None and self._after_a_deadline_word()):
-            return
-        if self.published.year is None or year <= self.published.year:
-            self.mentioned_year = year
-            self.year_at = self.current
-            frame = self.settings.get("narrative_frame")
-            if frame and re.search(frame, self.text[max(0, self.current - _FRAME_REACH) : self.current]):
-                self.frame = (self.current, year)
+    def note_year(self, year: int) -> bool:
+        """An explicit year is the narrative's, unless it is a deadline or a plan (after publication;
+        with no publication date, led into by the language's ``deadline_before``: 'until the end of
+        2011', 'đến hết năm 2011', or in a sentence in the future: 'sẽ chịu án sau ngày 4-1-2007') or
+        captions a photo (a file picture of another year). Whether it is the narrative's."""
+        if self.in_caption or (
+            self.published.year is None and (self._after_a_deadline_word() or self._in_a_plan())
+        ):
+            return False
+        if self.published.year is not None and year > self.published.year:
+            return False
+        self.mentioned_year = year
+        self.year_at = self.current
+        frame = self.settings.get("narrative_frame")
+        if frame and re.search(frame, self.text[max(0, self.current - _FRAME_REACH) : self.current]):
+            self.frame = (self.current, year)
+        return True
+
+    def _in_a_plan(self) -> bool:
+        """Whether a cue of the future ('will', 'sẽ') stands earlier in the sentence being read."""
+        left, _ = self._sentence(self.current, self.current, _CONTEXT_WINDOW, 0)
+        return (
+            self.future_cues is not None
+            and self.future_cues.search(self.text, left, self.current) is not None
+        )
 
     def _after_a_deadline_word(self) -> bool:
         deadline = self.settings.get("deadline_before")
@@ -203,8 +216,7 @@ class Context:
         return self.settings.get("day_month_anchor") == "published" and not self.story_told_here()
 
     def note_month(self, year: int) -> None:
-        self.note_year(year)
-        if self.published.year is None or year <= self.published.year:
+        if self.note_year(year):
             self.narrative_year = year
 
     def note_day(self, day: date, explicit_year: bool) -> None:
