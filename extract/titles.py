@@ -36,6 +36,7 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
 _COMMA = re.compile(r",(?=\s)")
 _DASH_ASIDE = re.compile(r"\s(?:--|[-–—])\s")
+_BRACKET_TAIL = re.compile(r"^[^()]{1,20}\)[\s,;:.-]*(?=\S)")  # the end of a bracket the title starts in
 _LEFT_COMMAS = re.compile(r"(?<=[,;:])(?:\s*,)+")  # what a list of dates leaves in a title ('1985, 1986,')
 _LAST_WORD = re.compile(r"[^\W\d_][\w'’-]*$")
 _APOSTROPHES = ("'", "’")
@@ -238,10 +239,12 @@ def subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Lex
     blocked'): after the last subordinator, or 'that' after a statement, before the date, when a
     subject opens what follows and a predicate comes before the date with no punctuation. None when
     the date is the clause's own."""
+    traps = lex.marker("subordinator_traps").find(text, clause[0] + 1, dated.start)  # 'khi đó': then
     openers = [
         m
         for kind in ("subordinators", "title_subordinators")
         for m in lex.marker(kind).find(text, clause[0] + 1, dated.start)
+        if not any(t.start <= m.start < t.end for t in traps)
     ]
     for m in lex.marker("title_connectors_inside").find(text, clause[0] + 1, dated.start):
         if any(c.category == STATEMENT for c in cues_in(text, clause[0], m.start, lex)):
@@ -1156,6 +1159,7 @@ def _condensed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: L
             at = gap_end
     kept += text[at:end]
     words = _LEFT_COMMAS.sub("", " ".join(kept.split()))
+    words = _BRACKET_TAIL.sub("", words, count=1)  # '(CLO) ...', '... (giờ VN), ...': cut inside a bracket
     words = words.lstrip(_EDGE_PUNCTUATION).rstrip(",;: ")  # 'At 10pm last night, a neighbor ...'
     return _without_label(words, lex)
 

@@ -970,3 +970,15 @@ def test_a_participle_before_the_date_of_a_setting_is_no_predicate_of_it():
         clause_titled(text, "Monday", "In a report released on Monday")
         == "The ministry said the border would reopen"
     )
+
+
+def test_khi_do_is_no_clause_of_time_and_a_title_never_opens_inside_a_bracket():
+    text = "Bức tượng của Tổng thống Iraq khi đó bị kéo đổ ở Baghdad ngày 9/4/2030."
+    assert (
+        clause_titled(text, "ngày 9/4/2030", lang="vi")
+        == "Bức tượng của Tổng thống Iraq khi đó bị kéo đổ ở Baghdad"
+    )
+    text = "(Wire) Quân đội Mỹ bị tấn công ở Basra hôm thứ Hai (28/6)."
+    assert clause_titled(
+        text, "hôm thứ Hai (28/6)", "Wire) Quân đội Mỹ bị tấn công ở Basra hôm thứ Hai (28/6)", "vi"
+    ) == ("Quân đội Mỹ bị tấn công ở Basra")
