@@ -1183,7 +1183,11 @@ def joins_two_times(between: str, lex: Lexicon) -> bool:
 
 def _without_label(words: str, lex: Lexicon) -> str:
     """``words`` without a label before a colon that tells nothing of itself ('LIBYA, 6:28 p.m. ET,
-    local: Ali Al Oujli said ...', 'Update: ...'): short, no predicate, no quotation."""
+    local: Ali Al Oujli said ...', 'Update: ...'): short, no predicate, no quotation; nor the words
+    of a caption that say it shows a picture ('Hình ảnh quả bom phát nổ ...', 'A photo of ...')."""
+    lead = lex.marker("title_caption_leads").find(words[:MAX_LABEL_CHARS])
+    if lead and lead[0].start == 0 and len(_WORD.findall(words, lead[0].end)) >= MIN_TITLE_WORDS:
+        words = words[after_spaces(words, lead[0].end) :]
     colon = words.find(": ")
     label = words[:colon]
     if not 0 < colon <= MAX_LABEL_CHARS or any(q in label for q in "\"“”'‘’"):

@@ -982,3 +982,10 @@ def test_khi_do_is_no_clause_of_time_and_a_title_never_opens_inside_a_bracket():
     assert clause_titled(
         text, "hôm thứ Hai (28/6)", "Wire) Quân đội Mỹ bị tấn công ở Basra hôm thứ Hai (28/6)", "vi"
     ) == ("Quân đội Mỹ bị tấn công ở Basra")
+
+
+def test_a_caption_s_words_that_it_shows_a_picture_leave_its_title():
+    text = "Hình ảnh xe tăng Mỹ tiến vào Basra ngày 2/4/2030."
+    assert clause_titled(text, "ngày 2/4/2030", lang="vi") == "Xe tăng Mỹ tiến vào Basra"
+    text = "A photo of US tanks entering Basra on 2 April 2030."
+    assert clause_titled(text, "2 April 2030") == "US tanks entering Basra"
