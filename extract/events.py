@@ -538,6 +538,8 @@ def _extend_adverbial(
         fronted = _words(_outside(text, start, clauses[index].end, timexes)) <= FRONTED_WORDS
         if not (fronted or _of_time(text, clauses[index], timexes, lex)):
             break
+        if _dates_its_own_clause(text, clauses[index], timexes, lex):
+            break  # 'Kể từ khi xung đột nổ ra tháng 10/2023, ...': the date is the clause of time's
         index += 1
     main = clauses[index]
     if not tells_a_predicate(text, start, main.end, lex):
@@ -554,6 +556,23 @@ def _extend_adverbial(
                     last += 1
                 return Clause(start, clauses[last].end, main.start)
     return Clause(start, main.end, main.start)
+
+
+def _dates_its_own_clause(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """Whether a time expression in ``clause`` follows the subject and predicate of a clause of time
+    ('since [the war broke out in October]'), not the opener that leads into another ('ba ngày sau khi')."""
+    inside = [t for t in timexes if clause.start <= t.start < clause.end]
+    return any(subordinate_start(text, (clause.start, clause.end), t, lex) is not None for t in inside)
+
+
+def _opens_with(text: str, clause: Clause, kinds: Sequence[str], lex: Lexicon) -> bool:
+    """Whether a phrase of one of ``kinds`` opens ``clause`` ('Since the war broke out in May')."""
+    at = after_spaces(text, clause.start)
+    return any(
+        m.start == at
+        for kind in kinds
+        for m in lex.marker(kind).find(text, at, min(clause.end, at + COUNT_CHARS))
+    )
 
 
 def _of_time(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
@@ -883,8 +902,11 @@ class _Builder:
         )
         # a happening told in a clause of time ('... rose after Hamas raided Israel on Oct. 7') has
         # that clause's actors, not those of the happening it leads into
-        own = _clause_of_time(text, clause, timex, self.lex) or clause
+        inner = _clause_of_time(text, clause, timex, self.lex, _BASELINE_OPENERS)
+        own = inner or clause
+        of_time = inner is not None or _opens_with(text, clause, _BASELINE_OPENERS, self.lex)
         acting = acting_mentions(text, own.start, own.end, self.people, self.lex)
+        own_actors = actors_in(text, own.start, own.end, self.people)
         key = f"{self.doc.file}|{sentence.start}|{sentence.end}|{date}"
         return Event(
             id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
@@ -901,9 +923,9 @@ class _Builder:
             mod=mod,
             summary_en=self._gloss(clause, cue, category, actors, heading),
             relevance=relevance(
-                named,
+                own_actors if of_time else named,  # the sides the rest of the sentence names are another's
                 self.story,
-                actors_in(text, own.start, own.end, self.people),
+                own_actors,
                 next((actor for at, actor in acting if at >= own.main_start), None),
                 list(dict.fromkeys(actor for _, actor in acting)),
             ),

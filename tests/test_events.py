@@ -650,6 +650,12 @@ def test_a_happening_in_a_clause_of_time_is_as_relevant_as_its_own_actors():
     text = "Iraq protested after US jets struck a militia depot near Basra on Oct. 7, 2030."
     (event,) = events_of(text, [("Oct. 7, 2030", "2030-10-07")], lang="en")
     assert event.relevance >= SHOWN_BY_DEFAULT
+    text = "Since the war between Hamas and Israel broke out in October 2030, US bases in Iraq were hit."
+    (event,) = events_of(text, [("October 2030", "2030-10")], lang="en", headline="US troops in Iraq")
+    assert event.title == "The war between Hamas and Israel broke out" and event.relevance < SHOWN_BY_DEFAULT
+    text = "Kể từ khi xung đột Israel-Hamas nổ ra tháng 10/2030, căn cứ Mỹ ở Iraq bị tấn công 90 lần."
+    (event,) = events_of(text, [("tháng 10/2030", "2030-10")], headline="Quân Mỹ ở Iraq")
+    assert event.title == "Xung đột Israel-Hamas nổ ra" and event.relevance < SHOWN_BY_DEFAULT
 
 
 def test_a_date_closing_the_sentence_with_its_lead_in_governs_the_clauses_before_it():
