@@ -752,3 +752,10 @@ def test_a_cue_inside_a_compound_word_tells_no_happening_in_a_state_of_today():
     assert events_of(text, [("Today", "2030-05-20")], lang="en") == []
     text = "Today, the army says the bridges are open."
     assert [e.date for e in events_of(text, [("Today", "2030-05-20")], lang="en")] == ["2030-05-20"]
+
+
+def test_vietnamese_words_for_killing_someone_are_military_action():
+    for verb in ("hạ sát", "sát hại", "cướp đi sinh mạng của"):
+        text = f"Quân đội Mỹ {verb} một thủ lĩnh dân quân ở Baghdad hôm 4/1."
+        (event,) = events_of(text, [("hôm 4/1", "2030-01-04")])
+        assert event.category == "military-action", verb
