@@ -33,6 +33,7 @@ MAX_ASIDE_CHARS = 120  # an aside between a subject and its predicate, dropped f
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,/:-]*")
 _EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
 _POSSESSIVE = re.compile(r"['’]s\b")
+_NAME_WITH_PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")  # 'al-Khatib', 'el-Baradei'
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
 _COMMA = re.compile(r",(?=\s)")
 _DASH_ASIDE = re.compile(r"\s(?:--|[-–—])\s")
@@ -473,8 +474,8 @@ def _opens_a_noun_phrase(text: str, at: int, lex: Lexicon) -> bool:
     word = _WORD.match(text, at)
     if word is None:
         return False
-    if word[0][:1].isupper() or word[0][:1].isdigit():
-        return True
+    if word[0][:1].isupper() or word[0][:1].isdigit() or _NAME_WITH_PARTICLE.match(word[0]):
+        return True  # ... or a name after its particle ('al-Khatib')
     return any(lex.marker(kind).find(word[0]) for kind in ("determiners", "pronouns"))
 
 
@@ -741,8 +742,10 @@ def _with_whom(text: str, speaker: str, saying: Cue, dated: Timex, end: int, lex
             _WORD.finditer(text, saying.end, end),
         )
     )
-    if objects and len(objects) <= MAX_TOLD_WORDS and "," not in text[saying.end : objects[-1].end()]:
-        return f"{speaker} {text[objects[0].start() : objects[-1].end()]}"
+    told = f"{speaker} {text[objects[0].start() : objects[-1].end()]}" if objects else ""
+    fits = objects and len(objects) <= MAX_TOLD_WORDS and len(told) <= MAX_SUBJECT_CHARS
+    if fits and "," not in text[saying.end : objects[-1].end()]:
+        return told
     verb, plain = text[saying.start : saying.end], lex.marker("title_saying").phrases
     return speaker[: -len(verb)] + plain[0] if plain and speaker.endswith(verb) else speaker
 

@@ -989,3 +989,12 @@ def test_a_caption_s_words_that_it_shows_a_picture_leave_its_title():
     assert clause_titled(text, "ngày 2/4/2030", lang="vi") == "Xe tăng Mỹ tiến vào Basra"
     text = "A photo of US tanks entering Basra on 2 April 2030."
     assert clause_titled(text, "2 April 2030") == "US tanks entering Basra"
+
+
+def test_a_quotation_told_to_many_words_of_someone_keeps_its_speaker_with_said():
+    text = '"The border will reopen soon," al-Rawi told a news conference in Basra on Monday.'
+    got = clause_titled(text, "Monday", " al-Rawi told a news conference in Basra on Monday.")
+    assert got == 'Al-Rawi told a news conference: "The border will reopen soon"'
+    text = '"The border will reopen soon," Deputy Foreign Minister Ali Roe told a news conference on Monday.'
+    got = clause_titled(text, "Monday", " Deputy Foreign Minister Ali Roe told a news conference on Monday.")
+    assert got == 'Deputy Foreign Minister Ali Roe said: "The border will reopen soon"'
