@@ -227,3 +227,10 @@ def test_with_no_publication_a_year_in_a_plan_is_not_the_story_s() -> None:
     found = {t.text: t.value for t in tag(text, published=None, lang="vi")}
     assert found["ngày 4-1-2031"] == "2031-01-04"
     assert not found["hôm 5-11"].startswith("2031")
+
+
+def test_a_season_that_qualifies_a_noun_is_no_time_but_one_of_a_span_is() -> None:
+    assert "winter" not in values("A winter storm cut power across Basra.", "2030-02-04", "en")
+    assert "summer" not in values("Football is their national summer sport.", "2030-02-04", "en")
+    assert values("The summer months were quiet.", "2030-02-04", "en")["The summer"] == "2030-SU"
+    assert values("Troops will leave by summer.", "2030-02-04", "en")["summer"] == "2030-SU"
