@@ -24,6 +24,7 @@ MIN_CUT_CHARS = 40  # a clause boundary closer to the start than this makes too 
 MIN_TITLE_WORDS = 3  # fewer words besides its time expressions: the clause alone says nothing
 MAX_SUBJECT_CHARS = 45  # a subject put back before its predicate: a name or a short noun phrase
 MAX_FRONTED_CHARS = 80  # a phrase of time before the main clause, dropped from a title
+MAX_POSSESSOR_WORDS = 3  # 'Its leader', 'His eldest son': a subject a name in apposition stands for
 MAX_LABEL_CHARS = 40  # a label before a colon that opens a title ('Update:')
 MAX_PLACE_WORDS = 3  # 'Geneva, Switzerland,': the words of a place's country or state
 LEAD_IN_CHARS = 40  # the words that lead into a time inside a title ('shortly after', 'early on the')
@@ -1148,7 +1149,9 @@ def _condensed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: L
     announcement on Sept. 24 that ...'; the date stands beside the title), and an aside between a
     subject and its predicate ('Jane Roe, a former minister who ..., arrived')."""
     gaps = [gap for t in timexes if start < t.start and t.end < end and (gap := _time_gap(text, t, end, lex))]
-    gaps = _joined(text, sorted(gaps), lex) + _asides_before_predicates(text, start, end, timexes, lex)
+    gaps = _joined(text, sorted(gaps), lex) + _named_for_a_possessor(
+        text, start, _asides_before_predicates(text, start, end, timexes, lex), lex
+    )
     gaps += [  # a caption's '(R)', '(phải)': where someone stands in the picture
         m.span()
         for m in _BRACKETED.finditer(text, start, end)
@@ -1165,6 +1168,26 @@ def _condensed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: L
     words = _BRACKET_TAIL.sub("", words, count=1)  # '(CLO) ...', '... (giờ VN), ...': cut inside a bracket
     words = words.lstrip(_EDGE_PUNCTUATION).rstrip(",;: ")  # 'At 10pm last night, a neighbor ...'
     return _without_label(words, lex)
+
+
+def _named_for_a_possessor(
+    text: str, start: int, asides: list[tuple[int, int]], lex: Lexicon
+) -> list[tuple[int, int]]:
+    """``asides``, but a name in apposition to a short subject that a possessive opens ('Its
+    leader, Mustafa Abdul Jalil, told CNN') stands for that subject: the subject and the commas go."""
+    if not asides or text[start : asides[0][0]].count(" ") >= MAX_POSSESSOR_WORDS:
+        return asides
+    first, second = asides[0][0], asides[0][1] - 1
+    opener = _WORD.match(text, start)
+    name = _WORD.findall(text, first, second)
+    possessed = opener and lex.marker("possessives").find(opener[0].lower())
+    if (
+        not possessed
+        or not name
+        or not all(w[:1].isupper() or w in lex.marker("name_particles").phrases for w in name)
+    ):
+        return asides
+    return [(start, after_spaces(text, first + 1)), (second, second + 1), *asides[1:]]
 
 
 def _joined(text: str, gaps: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:

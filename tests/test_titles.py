@@ -998,3 +998,10 @@ def test_a_quotation_told_to_many_words_of_someone_keeps_its_speaker_with_said()
     text = '"The border will reopen soon," Deputy Foreign Minister Ali Roe told a news conference on Monday.'
     got = clause_titled(text, "Monday", " Deputy Foreign Minister Ali Roe told a news conference on Monday.")
     assert got == 'Deputy Foreign Minister Ali Roe said: "The border will reopen soon"'
+
+
+def test_a_name_in_apposition_stands_for_a_subject_a_possessive_opens():
+    text = "Its leader, Ali Roe, told reporters on Monday that the road was open."
+    assert clause_titled(text, "Monday") == "Ali Roe told reporters that the road was open"
+    text = "The council's leader, Ali Roe, told reporters on Monday that the road was open."
+    assert clause_titled(text, "Monday") == "The council's leader told reporters that the road was open"
