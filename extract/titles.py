@@ -691,32 +691,51 @@ def _quoted_saying(
     lex: Lexicon,
 ) -> tuple[str, str] | None:
     """Who said the quotation that opens the sentence and what, when ``clause`` is its attribution
-    after it ('"...," Bowles said on Thursday', '"...," said Ron Kirk'): the speaker with the saying
-    verb ('Bowles said') and the quoted words; None otherwise."""
+    after it ('"...," Bowles said on Thursday', '"...," said Ron Kirk') or the date is inside the
+    quotation ('"I resigned on Sunday," Sawani told Reuters'): the speaker with the saying verb
+    ('Bowles said') and the quoted words; None otherwise."""
     start = after_spaces(text, sentence[0])
-    closing = list(_CLOSING_QUOTE.finditer(text, start + 1, max(clause[0] + 1, min(dated.start, clause[1]))))
-    if not closing:
-        return None
     opened = text[start] in _OPENING_QUOTES
-    if not opened and _CLOSING_QUOTE.search(text, start, closing[-1].start()):
-        return None  # a quotation inside the sentence, not one that opens it (perhaps a sentence back)
-    quote_start = start + 1 if opened else start
-    attribution = after_spaces(text, closing[-1].end())
-    if not attribution <= dated.start < clause[1]:
-        return None  # the attribution holds the date: after the quotation, up to the clause's end
+    inside = _CLOSING_QUOTE.search(text, dated.end, sentence[1]) if opened else None
+    if inside and not _CLOSING_QUOTE.search(text, start + 1, dated.start):
+        quote_end, attribution, attribution_end = (
+            inside.start(),
+            after_spaces(text, inside.end()),
+            sentence[1],
+        )
+    else:
+        closing = list(
+            _CLOSING_QUOTE.finditer(text, start + 1, max(clause[0] + 1, min(dated.start, clause[1])))
+        )
+        if not closing:
+            return None
+        if not opened and _CLOSING_QUOTE.search(text, start, closing[-1].start()):
+            return None  # a quotation inside the sentence, not one that opens it (perhaps a sentence back)
+        quote_end, attribution, attribution_end = (
+            closing[-1].start(),
+            after_spaces(text, closing[-1].end()),
+            clause[1],
+        )
+        if not attribution <= dated.start < clause[1]:
+            return None  # the attribution holds the date: after the quotation, up to the clause's end
     sayings = [
         c
-        for c in cues_in(text, attribution, clause[1], lex)
+        for c in cues_in(text, attribution, attribution_end, lex)
         if c.category == STATEMENT and _is_predicate(text, c.start, lex)  # 'said', not 'press conference'
     ]
-    if not sayings or tells_a_predicate(text, sayings[0].end, dated.start, lex):
+    if not sayings or (
+        dated.start > attribution and tells_a_predicate(text, sayings[0].end, dated.start, lex)
+    ):
         return (
             None  # the date is another happening's ('..., Nasrallah said, since protests broke out in March')
         )
     saying = sayings[0]
     if saying.start == attribution:  # '..., said Ron Kirk, the nominee,': the name after the verb
-        name = _WORD.finditer(text, saying.end, clause[1])
-        words = list(itertools.takewhile(lambda w: w[0][:1].isupper(), name))
+        words: list[re.Match] = []  # the name: capitalised words up to a comma ('said Yim Jong-yong, ...')
+        for word in _WORD.finditer(text, saying.end, attribution_end):
+            if not word[0][:1].isupper() or (words and text[words[-1].end() : word.start()].strip()):
+                break
+            words.append(word)
         if not words:
             return None
         speaker = f"{text[words[0].start() : words[-1].end()]} {text[saying.start : saying.end]}"
@@ -724,12 +743,15 @@ def _quoted_saying(
         speaker = _condensed(text, attribution, saying.end, timexes, lex)
         verb = text[saying.start : saying.end]
         if any(m.end - m.start == len(verb) for m in lex.marker("sayings_to_someone").find(verb)):
-            speaker = _with_whom(text, speaker, saying, dated, clause[1], lex)  # 'told', not 'told reporters'
+            speaker = _with_whom(
+                text, speaker, saying, dated, attribution_end, lex
+            )  # 'told', not 'told reporters'
     while (last := _LAST_WORD.search(speaker)) and lex.marker("title_lead_ins").find(last[0]):
         speaker = speaker[: last.start()].rstrip()  # 'wrote on [Twitter]'
     if len(speaker) > MAX_SUBJECT_CHARS or not _opens_a_noun_phrase(speaker, 0, lex):
         return None
-    quote = " ".join(text[quote_start : closing[-1].start()].split()).rstrip(",;:.")
+    quote_start = start + 1 if opened else start
+    quote = " ".join(text[quote_start:quote_end].split()).rstrip(",;:.")  # as said, its date too
     return (speaker, quote) if len(_WORD.findall(quote)) >= MIN_TITLE_WORDS else None
 
 

@@ -1005,3 +1005,12 @@ def test_a_name_in_apposition_stands_for_a_subject_a_possessive_opens():
     assert clause_titled(text, "Monday") == "Ali Roe told reporters that the road was open"
     text = "The council's leader, Ali Roe, told reporters on Monday that the road was open."
     assert clause_titled(text, "Monday") == "The council's leader told reporters that the road was open"
+
+
+def test_a_quotation_that_holds_the_date_is_titled_by_who_said_it():
+    text = '"I left the council on Sunday to protest the shelling," Ali Roe, its former head, told reporters.'
+    got = clause_titled(text, "Sunday", "I left the council on Sunday to protest the shelling")
+    assert got == 'Ali Roe told reporters: "I left the council on Sunday to protest the shelling"'
+    text = '"The road to Basra reopened on Sunday," said Ali Roe, the governor of the province.'
+    got = clause_titled(text, "Sunday", "The road to Basra reopened on Sunday")
+    assert got == 'Ali Roe said: "The road to Basra reopened on Sunday"'
