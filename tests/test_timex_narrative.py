@@ -234,3 +234,15 @@ def test_a_season_that_qualifies_a_noun_is_no_time_but_one_of_a_span_is() -> Non
     assert "summer" not in values("Football is their national summer sport.", "2030-02-04", "en")
     assert values("The summer months were quiet.", "2030-02-04", "en")["The summer"] == "2030-SU"
     assert values("Troops will leave by summer.", "2030-02-04", "en")["summer"] == "2030-SU"
+
+
+def test_a_part_of_march_or_may_is_one_expression_with_its_month() -> None:
+    found = {
+        t.text: (t.value, t.mod)
+        for t in tag("NATO has led it since the end of March.", published="2030-06-10", lang="en")
+    }
+    assert found == {"the end of March": ("2030-03", "END")}
+    found = {
+        t.text: (t.value, t.mod) for t in tag("Talks resume in early May.", published="2030-03-10", lang="en")
+    }
+    assert found == {"early May": ("2030-05", "START")}
