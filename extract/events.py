@@ -439,6 +439,8 @@ def _not_a_happening_time(
             return True
     if any(m.start == timex.start for m in lex.marker("deadline").find(text, timex.start, timex.end)):
         return True
+    if _period_of_a_thing(text, timex, clause, timexes, lex):
+        return True
     if _since_in_a_phrase(text, timex, clause, lex):
         return True
     if _markers_before(text, "comparison", clause.start, timex.start, timexes, lex):
@@ -455,6 +457,21 @@ def _not_a_happening_time(
         return False
     # 'want to question him over the 1988 Lockerbie bombing': the bombing's date, no plan's
     return not names_a_happening(text, timex, clause.end, lex)
+
+
+def _period_of_a_thing(
+    text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon
+) -> bool:
+    """Whether a year, a quarter or a month is the period a thing is for ('paid the back taxes for
+    2003 and 2004', 'the budget for 2011', 'ngân sách cho năm 2011'), not when anything happened."""
+    lead_in = lex.marker("period_lead_ins").find(text, clause.start, timex.start)
+    if not lead_in:
+        return False
+    dates = [t for t in timexes if t.type == "DATE"]  # 'for [2003 and] 2004', not 'for 60 days last year'
+    between = _outside(text, lead_in[-1].end, timex.start, dates).split()
+    if any(not lex.marker("title_time_joiners").find(w) for w in between):
+        return False
+    return period(_date(timex)).precision not in ("day", "time")
 
 
 def _since_in_a_phrase(text: str, timex: Timex, clause: Clause, lex: Lexicon) -> bool:

@@ -759,3 +759,19 @@ def test_vietnamese_words_for_killing_someone_are_military_action():
         text = f"Quân đội Mỹ {verb} một thủ lĩnh dân quân ở Baghdad hôm 4/1."
         (event,) = events_of(text, [("hôm 4/1", "2030-01-04")])
         assert event.category == "military-action", verb
+
+
+def test_a_year_or_a_month_a_thing_is_for_is_no_happening_s_date():
+    text = "The ministry paid the back wages for 2030 and 2031."
+    assert events_of(text, [("2030", "2030"), ("2031", "2031")], lang="en", published=LATER) == []
+    text = "Bộ Tài chính công bố ngân sách cho năm 2031."
+    assert events_of(text, [("năm 2031", "2031")], published=LATER) == []
+    doc, sentences, timexes = article(
+        "The prisoner was held for 60 days last year.", [("last year", "2030")], lang="en"
+    )
+    at = doc.text.index("60 days")
+    timexes = [
+        Timex(at, at + 7, "60 days", "DURATION", "P60D"),
+        *timexes,
+    ]  # a duration is no period of a thing
+    assert [e.date for e in build_events(doc, sentences, timexes)] == ["2030"]
