@@ -57,6 +57,7 @@ REPORT_WORDS_BEFORE = 1  # 'said on Thursday': the saying's date
 LIST_ITEM_WORDS = 6  # 'the United States, [Britain and France]': an item of a list of names
 COUNT_CHARS = 40  # enough to read a count that opens a clause ('tens of thousands of')
 _BASELINE_OPENERS = ("subordinators", "title_subordinators")  # 'since' too opens a clause of time
+COPULA_CHARS = 20  # enough for a copula right after a time ('has been')
 TELLER_CHARS = 60  # enough for who gives a count and the verb ('The UN refugee agency estimates')
 UNDER_WAY_CHARS = (
     20  # an -ing form this close after 'is' tells a happening under way ('are both also delivering')
@@ -441,6 +442,8 @@ def _not_a_happening_time(
         return True
     if _period_of_a_thing(text, timex, clause, timexes, lex):
         return True
+    if _is_the_subject_of_a_copula(text, timex, clause, timexes, lex):
+        return True
     if _since_in_a_phrase(text, timex, clause, lex):
         return True
     if _markers_before(text, "comparison", clause.start, timex.start, timexes, lex):
@@ -472,6 +475,18 @@ def _period_of_a_thing(
     if any(not lex.marker("title_time_joiners").find(w) for w in between):
         return False
     return period(_date(timex)).precision not in ("day", "time")
+
+
+def _is_the_subject_of_a_copula(
+    text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon
+) -> bool:
+    """Whether ``timex`` opens its clause as the subject of a copula: what the time was like ('2010
+    has been a deadly year', 'Friday is the second day of the conference', 'Năm 2010 là ...')."""
+    if _words(_outside(text, clause.start, timex.start, timexes)):
+        return False
+    after = after_spaces(text, timex.end)
+    copulas = lex.marker("time_copulas").find(text, after, min(clause.end, after + COPULA_CHARS))
+    return bool(copulas) and copulas[0].start == after
 
 
 def _since_in_a_phrase(text: str, timex: Timex, clause: Clause, lex: Lexicon) -> bool:

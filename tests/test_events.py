@@ -775,3 +775,14 @@ def test_a_year_or_a_month_a_thing_is_for_is_no_happening_s_date():
         *timexes,
     ]  # a duration is no period of a thing
     assert [e.date for e in build_events(doc, sentences, timexes)] == ["2030"]
+
+
+def test_a_time_that_is_the_subject_of_a_copula_tells_no_happening():
+    text = "2030 has been a deadly year for the farmers of Basra."
+    assert events_of(text, [("2030", "2030")], lang="en", published=LATER) == []
+    text = "Năm 2030 là một năm khó khăn với nông dân Basra."
+    assert events_of(text, [("Năm 2030", "2030")], published=LATER) == []
+    text = "The ministers said the day on Friday was a success."  # not opening its clause
+    assert [e.date for e in events_of(text, [("Friday", "2030-05-17")], lang="en")] == ["2030-05-17"]
+    text = "Exports are higher than they were a year ago."
+    assert events_of(text, [("a year ago", "2029")], lang="en") == []
