@@ -1014,3 +1014,11 @@ def test_a_quotation_that_holds_the_date_is_titled_by_who_said_it():
     text = '"The road to Basra reopened on Sunday," said Ali Roe, the governor of the province.'
     got = clause_titled(text, "Sunday", "The road to Basra reopened on Sunday")
     assert got == 'Ali Roe said: "The road to Basra reopened on Sunday"'
+
+
+def test_a_fronted_sign_of_something_gives_way_to_the_main_clause():
+    text = "In a sign of investor jitters, the dinar fell to a record low on Wednesday."
+    got = clause_titled(
+        text, "Wednesday", "In a sign of investor jitters, the dinar fell to a record low on Wednesday."
+    )
+    assert got == "The dinar fell to a record low"
