@@ -89,6 +89,10 @@ def title(
     ):
         start, end, subject = named
         return _titled(text, start, end, timexes, lex, subject)
+    if dated and (told := _cleft(text, sentence, dated, lex)) is not None:
+        # 'It was in early August, he said, that everything started falling apart': what followed 'that'
+        start, end = _trimmed(text, told, _before_unclosed_bracket(text, told, sentence[1]), timexes, lex)
+        return _titled(text, start, end, timexes, lex)
     if dated and (saying := _quoted_saying(text, clause, sentence, dated, timexes, lex)):
         speaker, quote = saying  # '"There is a lot of support," Bowles said on Thursday'
         return _capitalised(_cut(f'"{quote}"', lex, f"{speaker}:"))
@@ -193,6 +197,32 @@ def _dates_a_participle(text: str, word: re.Match, dated: Timex, lex: Lexicon) -
     after = after_spaces(text, word.end())
     after = _after_leading(text, after, dated.start, lex.marker("title_lead_ins"))
     return _is_participle(word[0], lex) and after_spaces(text, after) == dated.start
+
+
+def _cleft(text: str, sentence: tuple[int, int], dated: Timex, lex: Lexicon) -> int | None:
+    """Where the clause a cleft sentence puts its date before starts ('It was on Monday [that] the
+    army entered', 'It was in early August, he said, that ...'): after the language's cleft opener,
+    the date with its lead-in, perhaps an aside between commas, and the joiner. None otherwise."""
+    start = after_spaces(text, sentence[0])
+    opener = _after_leading(text, start, dated.start, lex.marker("cleft_openers"))
+    if opener == start or _words_between(text, opener, dated.start, lex):
+        return None
+    at = after_spaces(text, dated.end)
+    if text[at : at + 1] == ",":  # ', he said,'
+        closing = text.find(",", at + 1, min(sentence[1], at + MAX_ASIDE_CHARS))
+        at = after_spaces(text, closing + 1) if closing > 0 else at
+    joiner = _after_leading(text, at, sentence[1], lex.marker("cleft_joiners"))
+    return after_spaces(text, joiner) if joiner > at else None
+
+
+def _words_between(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether words other than those leading into a time stand in ``text[start:end]``."""
+    at = start
+    while (
+        lead := _after_leading(text, after_spaces(text, at), end, lex.marker("title_lead_ins"))
+    ) > after_spaces(text, at):
+        at = lead
+    return bool(text[at:end].strip())
 
 
 def _opens_with_participle(text: str, at: int, lex: Lexicon) -> bool:
@@ -1038,6 +1068,9 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
             opening = text[lead : t.start] if start <= t.start < end else "x"
             # 'On Monday,' 'Vào ngày 3/1,' open the span; 'Today is ...' 'Last year was ...' are its subject
             subject = _opens_a_predicate(text, t.end, end, lex) and _opens_a_sentence(text, t.start)
+            # ... and 'Two months of fighting' is a noun phrase's head, not a date before it
+            head = after_spaces(text, t.end)
+            subject = subject or _after_leading(text, head, end, lex.marker("title_time_heads")) > head
             if not opening.strip(_EDGE_PUNCTUATION) and not subject:
                 possessive = _POSSESSIVE.match(text, t.end, end)  # "last summer's rally"
                 start, end = _stripped(text, possessive.end() if possessive else t.end, end)

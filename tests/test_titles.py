@@ -1022,3 +1022,13 @@ def test_a_fronted_sign_of_something_gives_way_to_the_main_clause():
         text, "Wednesday", "In a sign of investor jitters, the dinar fell to a record low on Wednesday."
     )
     assert got == "The dinar fell to a record low"
+
+
+def test_a_cleft_sentence_is_titled_by_what_it_puts_its_date_before():
+    text = "It was in early May, the mayor said, that the first convoy reached Basra."
+    assert clause_titled(text, "early May", "It was in early May") == "The first convoy reached Basra"
+
+
+def test_a_time_that_heads_a_noun_phrase_stays_in_the_title():
+    text = "Two months of shelling have closed the port of Basra."
+    assert clause_titled(text, "Two months") == "Two months of shelling have closed the port of Basra"
