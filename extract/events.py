@@ -442,6 +442,9 @@ def _not_a_happening_time(
         return True
     if _period_of_a_thing(text, timex, clause, timexes, lex):
         return True
+    before = word_before(text, timex.start)
+    if before and lex.marker("record_before_times").find(before[0].lower()):
+        return True  # a record: 'had its busiest November ever', 'the warmest January on record'
     if _is_the_subject_of_a_copula(text, timex, clause, timexes, lex):
         return True
     if _since_in_a_phrase(text, timex, clause, lex):

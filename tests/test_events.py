@@ -786,3 +786,12 @@ def test_a_time_that_is_the_subject_of_a_copula_tells_no_happening():
     assert [e.date for e in events_of(text, [("Friday", "2030-05-17")], lang="en")] == ["2030-05-17"]
     text = "Exports are higher than they were a year ago."
     assert events_of(text, [("a year ago", "2029")], lang="en") == []
+
+
+def test_a_time_after_a_superlative_is_a_record_not_a_happening():
+    text = "The port of Basra had its busiest May ever."
+    assert events_of(text, [("May", "2030-05")], lang="en", published=LATER) == []
+    text = "The council reviewed Iraq's record last May."
+    assert [e.date for e in events_of(text, [("last May", "2030-05")], lang="en", published=LATER)] == [
+        "2030-05"
+    ]
