@@ -442,6 +442,12 @@ def _not_a_happening_time(
         return True
     if _period_of_a_thing(text, timex, clause, timexes, lex):
         return True
+    if (
+        "/" in timex.value
+        and text[timex.start - 1 : timex.start] == "("
+        and text[timex.end : timex.end + 1] == ")"
+    ):
+        return True  # a span alone in brackets: a tenure or a term ('chaired the committee (2005-2010)')
     before = word_before(text, timex.start)
     if before and lex.marker("record_before_times").find(before[0].lower()):
         return True  # a record: 'had its busiest November ever', 'the warmest January on record'

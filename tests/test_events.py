@@ -795,3 +795,10 @@ def test_a_time_after_a_superlative_is_a_record_not_a_happening():
     assert [e.date for e in events_of(text, [("last May", "2030-05")], lang="en", published=LATER)] == [
         "2030-05"
     ]
+
+
+def test_a_span_of_years_alone_in_brackets_is_a_tenure_not_a_happening():
+    text = "She chaired the Basra reconstruction board (2024-2028) and now teaches law."
+    assert events_of(text, [("2024-2028", "2024/2028")], lang="en", published=LATER) == []
+    text = "She chaired the Basra reconstruction board from 2024 to 2028."
+    assert events_of(text, [("2024 to 2028", "2024/2028")], lang="en", published=LATER) != []
