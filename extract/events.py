@@ -59,9 +59,6 @@ COUNT_CHARS = 40  # enough to read a count that opens a clause ('tens of thousan
 _BASELINE_OPENERS = ("subordinators", "title_subordinators")  # 'since' too opens a clause of time
 COPULA_CHARS = 20  # enough for a copula right after a time ('has been')
 TELLER_CHARS = 60  # enough for who gives a count and the verb ('The UN refugee agency estimates')
-UNDER_WAY_CHARS = (
-    20  # an -ing form this close after 'is' tells a happening under way ('are both also delivering')
-)
 RECORD_WORDS = 5  # words between a superlative and "since" ('the highest borrowing costs since')
 REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
 CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of it ('vụ Mỹ không kích giết')
