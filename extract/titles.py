@@ -20,6 +20,7 @@ from extract.lexicon import Lexicon
 from extract.model import Timex
 
 TITLE_CHARS = 90
+LONG_TITLE_CHARS = 120  # ... or up to this, to end a title whole rather than inside a phrase
 MIN_CUT_CHARS = 40  # a clause boundary closer to the start than this makes too short a title
 MIN_TITLE_WORDS = 3  # fewer words besides its time expressions: the clause alone says nothing
 MAX_SUBJECT_CHARS = 45  # a subject put back before its predicate: a name or a short noun phrase
@@ -1386,6 +1387,9 @@ def _cut(words: str, lex: Lexicon, subject: str = "") -> str:
             kept = _stripped(words, 0, last.start())[1]
         return lead + words if kept == len(words) else lead + words[:kept] + " …"
     limit = TITLE_CHARS - len(lead)
+    phrase_end = _phrase_end(words, limit, lex)
+    if phrase_end is not None:
+        return lead + words[:phrase_end] + " …"
     boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(words, MIN_CUT_CHARS, limit)]
     if boundaries:
         cut = boundaries[-1]
@@ -1401,6 +1405,44 @@ def _cut(words: str, lex: Lexicon, subject: str = "") -> str:
             break  # not after 'the', 'of', 'since'...
         cut = _stripped(words, 0, last.start())[1]
     return lead + words[:cut] + " …"
+
+
+def _phrase_end(words: str, limit: int, lex: Lexicon) -> int | None:
+    """Where a long title ends whole: before a clause boundary or a word that opens a phrase
+    ('title_cut_before'), once a predicate has been told and not inside a quotation or a bracket;
+    the last such end within ``limit``, else the first within LONG_TITLE_CHARS. None when none."""
+    openers = [m.start for m in lex.marker("title_cut_before").find(words) if m.start >= MIN_CUT_CHARS]
+    ends = sorted({*openers, *(m.start() for m in _CLAUSE_BOUNDARY.finditer(words, MIN_CUT_CHARS))})
+    whole = [
+        end
+        for end in (_stripped(words, 0, at)[1] for at in ends if at < LONG_TITLE_CHARS)
+        if end >= MIN_CUT_CHARS and _closes_a_predicate(words, end, lex)
+    ]
+    within = [end for end in whole if end <= limit]
+    return within[-1] if within else whole[0] if whole else None
+
+
+def _closes_a_predicate(words: str, end: int, lex: Lexicon) -> bool:
+    """Whether ``words[:end]`` tells a predicate and what follows it up to a word that may end a
+    title (no 'were', 'than', 'the'): outside any quotation or bracket left open, and not past a
+    clause boundary after the predicate or a long title's opening ('... the growth[, having
+    gambled]'); a reported clause it opens has its own predicate."""
+    kept = words[:end]
+    if kept.count("(") > kept.count(")") or (kept.count('"') + kept.count("“") + kept.count("”")) % 2:
+        return False
+    head = next((w for w in _WORD.finditer(kept) if _is_predicate(kept, w.start(), lex)), None)
+    last = _LAST_WORD.search(kept)
+    if head is None or last is None or last.start() <= head.start():
+        return False
+    if last[0].casefold() in lex.stopwords or any(
+        lex.marker(kind).find(last[0]) for kind in ("title_lead_ins", "title_never_last")
+    ):
+        return False
+    if _CLAUSE_BOUNDARY.search(kept, min(head.end(), MIN_CUT_CHARS)):
+        return False
+    # a reported clause ('said that the developments [in Egypt have ...]') tells its own predicate
+    reported = lex.marker("title_connectors_inside").find(kept, head.end())
+    return not reported or tells_a_predicate(kept, reported[-1].end, end, lex)
 
 
 def _capitalised(title: str) -> str:

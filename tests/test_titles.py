@@ -1032,3 +1032,47 @@ def test_a_cleft_sentence_is_titled_by_what_it_puts_its_date_before():
 def test_a_time_that_heads_a_noun_phrase_stays_in_the_title():
     text = "Two months of shelling have closed the port of Basra."
     assert clause_titled(text, "Two months") == "Two months of shelling have closed the port of Basra"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "The provincial council of Anbar approved a new budget for rebuilding the schools and clinics "
+            "of the province after a long debate with the office of the governor in Ramadi.",
+            "en",
+            "The provincial council of Anbar approved a new budget …",
+        ),
+        (
+            "The health ministry opened twelve new clinics in the poor districts of the capital based on "
+            "a survey by the United Nations agencies.",
+            "en",
+            "The health ministry opened twelve new clinics …",  # not '... of the capital based …'
+        ),
+        (
+            'Officials said the attack had "shaken the confidence of people in the security forces" of the '
+            "government in Baghdad and Basra over the past month.",
+            "en",
+            'Officials said the attack had "shaken the confidence of people in the security forces" of the '
+            "government …",
+        ),
+        (
+            "Hội đồng tỉnh Anbar đã thông qua ngân sách mới dành cho việc tái thiết các trường học và bệnh "
+            "viện của tỉnh sau một cuộc tranh luận kéo dài với văn phòng thống đốc tại Ramadi.",
+            "vi",
+            "Hội đồng tỉnh Anbar đã thông qua ngân sách mới dành cho việc tái thiết các trường học và bệnh "
+            "viện của tỉnh …",
+        ),
+    ],
+)
+def test_a_long_title_ends_before_a_phrase_once_its_predicate_is_told(text, lang, expected):
+    assert titled(text, [], lang) == expected
+
+
+def test_a_long_title_never_ends_before_the_predicate_of_a_reported_clause():
+    text = (
+        "The governor told local reporters that the floods in the southern provinces had forced thousands "
+        "of families from their homes."
+    )
+    got = titled(text, [], "en")  # not '... that the floods …'
+    assert got == text.removesuffix(" from their homes.") + " …"
