@@ -1391,6 +1391,12 @@ def _cut(words: str, lex: Lexicon, subject: str = "") -> str:
     if phrase_end is not None:
         return lead + words[:phrase_end] + " …"
     boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(words, MIN_CUT_CHARS, limit)]
+    if not tells_a_predicate(words, 0, limit, lex) and tells_a_predicate(words, 0, LONG_TITLE_CHARS, lex):
+        # a long subject ('The bases of the US at A, B and C in Syria came under attack'): its
+        # predicate is told, up to LONG_TITLE_CHARS, rather than the title cut before it
+        if len(lead) + len(words) <= LONG_TITLE_CHARS:
+            return lead + words
+        limit, boundaries = LONG_TITLE_CHARS - len(lead), []
     if boundaries:
         cut = boundaries[-1]
     else:

@@ -1076,3 +1076,11 @@ def test_a_long_title_never_ends_before_the_predicate_of_a_reported_clause():
     )
     got = titled(text, [], "en")  # not '... that the floods …'
     assert got == text.removesuffix(" from their homes.") + " …"
+
+
+def test_a_long_subject_keeps_its_predicate_in_a_longer_title():
+    text = (
+        "The bases of the coalition at Ain al-Asad, Victoria and Harir in the north of the country came "
+        "under rocket fire."
+    )
+    assert titled(text, [], "en") == text.removesuffix(".")
