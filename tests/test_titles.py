@@ -30,6 +30,7 @@ RUT = "Mỹ rút quân khỏi căn cứ gần Mosul"
         (f"{LEFT} early on Monday.", ["Monday"], "en", LEFT),
         (f"Vào ngày 3/1, {RUT}.", ["ngày 3/1"], "vi", RUT),
         (f"{RUT} hôm 3/1.", ["hôm 3/1"], "vi", RUT),
+        (f"{RUT} ngay 3/1.", ["3/1"], "vi", RUT),
         (
             "In Baghdad, the two ministers met on Monday.",
             ["Monday"],
