@@ -1464,4 +1464,5 @@ def _capitalised(title: str) -> str:
         title += '"' if '"' in title else "”"
     elif opens < 0:
         title = ('"' if '"' in title else "“") + title
-    return title[:1].upper() + title[1:]
+    first = len(title) - len(title.lstrip(_OPENING_QUOTES))  # '"production has been ...," it said'
+    return title[:first] + title[first : first + 1].upper() + title[first + 1 :]

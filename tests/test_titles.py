@@ -186,6 +186,8 @@ def test_a_title_does_not_open_with_a_discourse_connector():
     assert titled(text, ["hôm 3/1"], "vi") == "Quân đội Iraq tiếp quản căn cứ gần Kirkuk"
     text = "In a separate development, Iraqi troops took over the base near Kirkuk on Monday."
     assert titled(text, ["Monday"], "en") == "Iraqi troops took over the base near Kirkuk"
+    text = "As a result, exports from the southern oil fields have been halted since Monday."
+    assert titled(text, ["Monday"], "en") == "Exports from the southern oil fields have been halted"
 
 
 def test_a_span_of_dates_at_either_edge_goes_whole():
@@ -1085,3 +1087,8 @@ def test_a_long_subject_keeps_its_predicate_in_a_longer_title():
         "under rocket fire."
     )
     assert titled(text, [], "en") == text.removesuffix(".")
+
+
+def test_a_title_opening_with_a_quotation_starts_with_a_capital_inside_it():
+    text = '"and the embassy will reopen within weeks," the minister said on Friday.'
+    assert titled(text, ["Friday"], "en") == '"The embassy will reopen within weeks," the minister said'
