@@ -865,7 +865,7 @@ def _is_predicate(text: str, at: int, lex: Lexicon) -> bool:
         word = _WORD.match(text, at)
         if word is None or not word[0][:1].islower():
             return False
-    if _after_leading(text, at, word.end(), lex.marker("title_predicates")) > at:
+    if _after_leading(text, at, len(text), lex.marker("title_predicates")) > at:  # also "trở lại"
         return True
     if not lex.verb_forms:  # no word forms tell a verb ('thiệt mạng'): an action word opening there
         if _named_as_a_noun(text, at, lex):  # does, unless a noun's classifier names it ('chuyến thăm')
@@ -1148,6 +1148,8 @@ def _says_too_little(
     cues = [c for c in cues_in(text, start, end, lex) if text[c.start - 1 : c.start] != "-"]
     if any(c.category != STATEMENT for c in cues):
         return False
+    if not cues and not lex.verb_forms and _is_predicate(text, start, lex):
+        return False  # where words tell no verb, a predicate opening it ('trở lại theo đề nghị ...')
     if not cues:  # no action word ('Trong diễn văn đọc tại Nhà Trắng'): one told elsewhere is the news,
         return any(  # unless, where words tell no verb, a classifier names it as a noun ('Trong [phiên] họp')
             not start <= c.start < end and (lex.verb_forms or not _named_as_a_noun(text, c.start, lex))

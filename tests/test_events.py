@@ -704,6 +704,12 @@ def test_two_dated_predicates_joined_by_a_coordinator_are_two_happenings_with_th
         "2030-04": "The governor of Basra was ousted",
         "2030-05": "The governor of Basra was arrested by police",
     }
+    text = "Quân đội Mỹ rời căn cứ Balad năm 2030 nhưng quay lại vào năm 2032 để huấn luyện binh sĩ Iraq."
+    titles = {e.date: e.title for e in events_of(text, [("năm 2030", "2030"), ("năm 2032", "2032")])}
+    assert titles == {
+        "2030": "Quân đội Mỹ rời căn cứ Balad",
+        "2032": "Quân đội Mỹ quay lại để huấn luyện binh sĩ Iraq",
+    }
 
 
 def test_a_running_count_of_times_since_a_day_is_no_happening_of_that_day():
