@@ -810,3 +810,8 @@ def test_a_span_of_years_alone_in_brackets_is_a_tenure_not_a_happening():
     assert events_of(text, [("2024-2028", "2024/2028")], lang="en", published=LATER) == []
     text = "She chaired the Basra reconstruction board from 2024 to 2028."
     assert events_of(text, [("2024 to 2028", "2024/2028")], lang="en", published=LATER) != []
+
+
+def test_a_clause_of_time_with_a_predicate_of_coming_about_titles_its_date():
+    text = "Chỉ hai tuần kể từ khi cuộc đàm phán khai mạc ngày 3/4/2030, hai bên đã ký thỏa thuận ngừng bắn."
+    assert [e.title for e in events_of(text, [("ngày 3/4/2030", "2030-04-03")])] == ["Cuộc đàm phán khai mạc"]
