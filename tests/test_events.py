@@ -815,3 +815,12 @@ def test_a_span_of_years_alone_in_brackets_is_a_tenure_not_a_happening():
 def test_a_clause_of_time_with_a_predicate_of_coming_about_titles_its_date():
     text = "Chỉ hai tuần kể từ khi cuộc đàm phán khai mạc ngày 3/4/2030, hai bên đã ký thỏa thuận ngừng bắn."
     assert [e.title for e in events_of(text, [("ngày 3/4/2030", "2030-04-03")])] == ["Cuộc đàm phán khai mạc"]
+
+
+def test_only_n_days_after_a_happening_is_titled_by_that_happening():
+    text = "Tuyên bố được đưa ra ngày 5/1/2030, chỉ 2 ngày sau khi hai bên đụng độ ở Basra."
+    got = {
+        e.date: e.title
+        for e in events_of(text, [("ngày 5/1/2030", "2030-01-05"), ("2 ngày sau", "2030-01-03")])
+    }
+    assert got["2030-01-03"] == "Hai bên đụng độ ở Basra"  # its date from the tagger's example
