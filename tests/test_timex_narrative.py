@@ -7,7 +7,7 @@ from extract.model import Metadata
 from extract.timex import tag, tag_document
 
 
-def values(text: str, published: str, lang: str) -> dict[str, str]:
+def values(text: str, published: str | None, lang: str) -> dict[str, str]:
     return {t.text: t.value for t in tag(text, published=published, lang=lang)}
 
 
@@ -246,3 +246,14 @@ def test_a_part_of_march_or_may_is_one_expression_with_its_month() -> None:
         t.text: (t.value, t.mod) for t in tag("Talks resume in early May.", published="2030-03-10", lang="en")
     }
     assert found == {"early May": ("2030-05", "START")}
+
+
+def test_without_publication_a_year_told_in_passing_gives_no_year_to_a_later_bare_day() -> None:
+    passing = "Bản án liên quan tới vụ thảm sát ở làng Dujail năm 1982. Chiều 29-12, luật sư đã đệ đơn."
+    assert values(passing, None, "vi")["Chiều 29-12"].startswith("XXXX-12-29")
+    framing = "Năm 2007, Mỹ tăng quân.\n\nNgày 10/2, tướng Petraeus nhậm chức."
+    assert values(framing, None, "vi")["Ngày 10/2"] == "2007-02-10"
+    passing = "The verdict concerned the Dujail massacre of 1982. On December 29, lawyers filed an appeal."
+    assert values(passing, None, "en")["December 29"].startswith("XXXX-12-29")
+    framing = "In 2007, the US sent more troops. On February 10, a new commander took over."
+    assert values(framing, None, "en")["February 10"] == "2007-02-10"

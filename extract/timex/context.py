@@ -199,6 +199,14 @@ class Context:
             deadline, self.text[max(0, self.current - _FRAME_REACH) : self.current]
         )
 
+    def _year_frames_the_story(self) -> bool:
+        """Whether the latest year named sets the story in it for a day or month without one: named
+        in this sentence, or as a frame ('In 2017, ...', 'Năm 2010, ...'), not in passing."""
+        if self.mentioned_year is None:
+            return False
+        framed = self.frame is not None and self.frame[1] == self.mentioned_year
+        return framed or self.year_in_sentence() or not self.settings.get("narrative_frame")
+
     def story_told_here(self) -> bool:
         """True when an earlier sentence of this paragraph set the story in a year ("In early 2019, ..."):
         a flashback that bare days and months follow where they otherwise take the publication's year.
@@ -251,6 +259,8 @@ class Context:
         and so is a day that ``happened`` ("đã họp hôm 4/7": told in the past), a couple of days aside.
         """
         pub = self.published
+        if pub.year is None and self.narrative_year is None and not self._year_frames_the_story():
+            return None  # '... thảm sát ở Dujail năm 1982. Chiều 29-12, ...': a year told in passing
         # a plan or a deadline ("sẽ ký ngày 3/6") is after publication, unless its sentence names a year
         publication_first = (
             recent or (future and not self.year_in_sentence()) or self.bare_days_by_publication()
