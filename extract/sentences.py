@@ -2,7 +2,8 @@
 
 Each line of a region (a line, or the part of it before a photo credit) holds one or more sentences;
 a bullet ('•', '*') run into the line ends one too, and a capitalised article run into a headline
-('... war zone The planes fired') starts one (``[sentences] run_in_openers``). A sentence ends at
+('... war zone The planes fired') starts one (``[sentences] run_in_openers``; not after a label
+such as 'influenza A'). A sentence ends at
 ``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by space and a word that does
 not start in lower case,
 except after an abbreviation (a per-language resource: ``[sentences] abbreviations`` in
@@ -68,14 +69,24 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The line's list items: a bullet ('•', '*') ends what comes before it, and is in neither; a
     sentence run into a headline ('... war zone The planes fired') starts one."""
     items, begin = [], start
-    breaks = sorted(
-        [*_BULLET.finditer(text, start, end), *_run_in().finditer(text, start, end)], key=re.Match.start
-    )
+    run_ins = [m for m in _run_in().finditer(text, start, end) if not _after_a_label(text, start, m.start())]
+    breaks = sorted([*_BULLET.finditer(text, start, end), *run_ins], key=re.Match.start)
     for m in breaks:
         items.append((begin, m.start()))
         begin = m.end()
     items.append((begin, end))
     return items
+
+
+@cache
+def _labels() -> frozenset[str]:
+    return frozenset(language.merged("page", "sentences", "run_in_labels"))
+
+
+def _after_a_label(text: str, start: int, at: int) -> bool:
+    """Whether the word before ``at`` is one a capital names a kind of ('influenza [A] virus')."""
+    before = text[max(start, at - _LONGEST_WORD) : at].rsplit(None, 1)
+    return bool(before) and before[-1].casefold() in _labels()
 
 
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

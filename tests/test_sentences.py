@@ -102,6 +102,19 @@ def test_a_sentence_run_into_a_headline_starts_at_its_capitalised_article():
     ]
 
 
+def test_a_sentence_run_into_a_caption_starts_at_its_capitalised_determiner_unless_a_label_names_it():
+    text = "Fire crews at the depot in Basra A second blast shook the port. The new influenza A virus spread."
+    assert sentences(text) == [
+        "Fire crews at the depot in Basra",
+        "A second blast shook the port.",
+        "The new influenza A virus spread.",
+    ]
+    assert sentences("Schools closed for days Many families left the city.") == [
+        "Schools closed for days",
+        "Many families left the city.",
+    ]
+
+
 def test_a_sentence_run_into_a_list_or_a_caption_starts_at_its_capitalised_preposition_or_pronoun():
     text = (
         "Groups: Kurds, Armenians, Circassians In May 2030, the army left Basra. "
