@@ -969,8 +969,9 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
     between = next((t for t in timexes if commas and commas[-1] < t.start and t.end <= start), None)
     if between:  # 'Margaret Chan, yesterday suggested': the time dates the predicate
         start = _without_lead_in(text, commas[-1], between.start, lex, ("title_lead_ins",))
-    if len(commas) < 2 or text[commas[-1] : start].strip(", "):
-        return ""
+    gap = text[commas[-1] : start].strip(", ").split() if commas else []
+    if len(commas) < 2 or not all(any(f.fullmatch(w) for f in lex.adverb_forms) for w in gap):
+        return ""  # only an adverb may stand between the apposition and the title ('..., 47, also faced')
     while len(commas) > 2 and _is_age(text, commas[-3] + 1, commas[-2], lex):
         commas.pop(-2)  # an age between commas is part of the name's apposition ('Middleton, 29, ...')
     piece_start = commas[-3] + 1 if len(commas) > 2 else sentence_start

@@ -1092,3 +1092,9 @@ def test_a_long_subject_keeps_its_predicate_in_a_longer_title():
 def test_a_title_opening_with_a_quotation_starts_with_a_capital_inside_it():
     text = '"and the embassy will reopen within weeks," the minister said on Friday.'
     assert titled(text, ["Friday"], "en") == '"The embassy will reopen within weeks," the minister said'
+
+
+def test_a_subject_before_an_age_is_put_back_over_an_adverb():
+    text = "Karimi, 52, also signed the decree in Basra on Monday."
+    got = titled(text, ["on Monday"], "en", "also signed the decree in Basra on Monday.")
+    assert got == "Karimi signed the decree in Basra"
