@@ -74,6 +74,19 @@ class Phrases:
             return list(found)
         return self._search(text, start, len(text) if end is None else end)
 
+    def opening(self, text: str, start: int, end: int) -> Match | None:
+        """The first of what ``find`` finds in ``text[start:end]`` when it begins at ``start``."""
+        index = _INDEX.get()
+        if (
+            index is not None
+            and index.text is text
+            and self.first_words is not None
+            and not index.may_open(self, start, end)
+        ):
+            return None  # most parts: no phrase's first word opens them
+        found = self.find(text, start, end)
+        return found[0] if found and found[0].start == start else None
+
     def _search(self, text: str, start: int, end: int) -> list[Match]:
         """What ``find`` finds in ``text[start:end]``, the regexes run over the whole part."""
         segment = text[start:end]
@@ -139,6 +152,32 @@ class _WordIndex:
         if odd:  # a character that is no letter yet, case ignored, may match one
             self.anywhere += [m.start() for m in re.finditer(f"[{re.escape(''.join(odd))}]", text)]
         self.anywhere.sort()
+
+    def may_open(self, phrases: Phrases, start: int, end: int) -> bool:
+        """Whether ``find`` may try ``phrases`` at ``start`` in ``text[start:end]`` (False: nothing it
+        finds there begins at ``start``)."""
+        text = self.text
+        segment = text[start:end]
+        if not segment:
+            return False
+        if not unicodedata.is_normalized("NFC", segment):
+            return True  # searched whole, in its NFC form
+        known = self._by_phrases.get(phrases)
+        if known is None:
+            return True
+        i = bisect_left(known, start)
+        if i < len(known) and known[i] == start:
+            return True
+        if start:  # the part's start, when it cuts a word
+            before, first = text[start - 1], text[start]
+            if (before.isalnum() or before == "_") and (first.isalnum() or first == "_"):
+                return True
+        # nothing else tried: the start may be that of the word the end cuts
+        if end < len(text) and (i == len(known) or known[i] >= end):
+            after, last = text[end], text[end - 1]
+            if (after.isalnum() or after == "_") and (last.isalnum() or last == "_"):
+                return self.word_starts[bisect_right(self.word_starts, end - 1) - 1] == start
+        return False
 
     def find(self, phrases: Phrases, start: int, end: int) -> list[Match]:
         """What ``phrases.find`` finds in ``text[start:end]``, its regexes tried only where one of
@@ -282,7 +321,7 @@ class Lexicon:
     statistic_forms: tuple[re.Pattern[str], ...] = ()
 
     def marker(self, kind: str) -> Phrases:
-        return self.markers.get(kind) or _NO_PHRASES
+        return self.markers.get(kind, _NO_PHRASES)  # an empty list of phrases finds nothing either
 
 
 _NO_PHRASES = Phrases([])

@@ -1102,9 +1102,9 @@ def _opens_a_predicate(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 def _after_leading(text: str, start: int, end: int, phrases) -> int:
-    found = phrases.find(text, start, min(end, start + 40))
-    if found and found[0].start == start and text[found[0].end : found[0].end + 1] not in _APOSTROPHES:
-        return found[0].end  # a phrase, not the start of a contraction ("So's", "Then'd")
+    found = phrases.opening(text, start, min(end, start + 40))
+    if found and text[found.end : found.end + 1] not in _APOSTROPHES:
+        return found.end  # a phrase, not the start of a contraction ("So's", "Then'd")
     return start
 
 
