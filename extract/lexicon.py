@@ -138,6 +138,7 @@ class _WordIndex:
         self.at: dict[str, list[int]] = {}  # each word, lowered, and its starts
         self.anywhere: list[int] = []  # where a word or character not of plain letters stands
         self._by_phrases: dict[Phrases, list[int]] = {}
+        self.memo: dict[tuple, object] = {}  # answers about parts of the text (``memo_of``)
         self.word_starts: list[int] = []  # where each run of word characters starts, in order
         by_word: dict[str, list[int]] = {}
         for m in _WORD_RUN.finditer(text):
@@ -223,6 +224,13 @@ class _WordIndex:
 
 
 _INDEX: ContextVar[_WordIndex | None] = ContextVar("word_index", default=None)  # one a thread
+
+
+def memo_of(text: str) -> dict[tuple, object] | None:
+    """Where answers about parts of ``text`` are kept while it is the indexed article (each event of
+    a sentence asks again about its clauses), None otherwise. Keys open with the asker's name."""
+    index = _INDEX.get()
+    return index.memo if index is not None and index.text is text else None
 
 
 @contextmanager
