@@ -30,6 +30,7 @@ class Match(NamedTuple):  # made hundreds of thousands of times on a long articl
 
 SHORT_TEXT_CHARS = 80  # a word or a few, searched whole: what was found in it is kept
 SHORT_TEXTS_KEPT = 20_000  # ... for so many texts a list of phrases, then forgotten all at once
+MEMO_ANSWERS = 2_000  # answers about parts of the indexed article kept (``memo_of``)
 
 
 class Phrases:
@@ -142,8 +143,9 @@ class _WordIndex:
         self.word_starts: list[int] = []  # where each run of word characters starts, in order
         by_word: dict[str, list[int]] = {}
         for m in _WORD_RUN.finditer(text):
-            by_word.setdefault(m.group(), []).append(m.start())
-            self.word_starts.append(m.start())
+            at = m.start()  # one number kept twice, not two
+            by_word.setdefault(m.group(), []).append(at)
+            self.word_starts.append(at)
         for word, starts in by_word.items():  # each word as written, then lowered
             if all(map(_plain, word)):
                 self.at.setdefault(word.lower(), []).extend(starts)
@@ -228,9 +230,14 @@ _INDEX: ContextVar[_WordIndex | None] = ContextVar("word_index", default=None)  
 
 def memo_of(text: str) -> dict[tuple, object] | None:
     """Where answers about parts of ``text`` are kept while it is the indexed article (each event of
-    a sentence asks again about its clauses), None otherwise. Keys open with the asker's name."""
+    a sentence asks again about its clauses), None otherwise. Keys open with the asker's name; the
+    answers are forgotten all at once when ``MEMO_ANSWERS`` are kept (the last sentences' are enough)."""
     index = _INDEX.get()
-    return index.memo if index is not None and index.text is text else None
+    if index is None or index.text is not text:
+        return None
+    if len(index.memo) >= MEMO_ANSWERS:
+        index.memo.clear()
+    return index.memo
 
 
 @contextmanager
