@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from extract.lexicon import Lexicon, Phrases, language_neutral, lexicon
+from extract.lexicon import Lexicon, Phrases, language_neutral, lexicon, memo_of
 
 STATEMENT = "statement"
 OTHER = "other"
@@ -77,6 +77,17 @@ def _cue_finder(language: str) -> tuple[Phrases, dict[str, tuple[str, str]]]:
 
 
 def cues_in(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
+    memo = memo_of(text)
+    key = ("cues_in", start, end, lex.language)
+    if memo is not None:
+        known = memo.get(key)
+        if known is None:
+            known = memo[key] = _cues_in(text, start, end, lex)
+        return list(known)  # type: ignore[call-overload]
+    return _cues_in(text, start, end, lex)
+
+
+def _cues_in(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     finder, by_phrase = _cue_finder(lex.language)
     found = []
     for m in finder.find(text, start, end):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -30,6 +30,7 @@ class Match(NamedTuple):  # made hundreds of thousands of times on a long articl
 
 SHORT_TEXT_CHARS = 80  # a word or a few, searched whole: what was found in it is kept
 SHORT_TEXTS_KEPT = 20_000  # ... for so many texts a list of phrases, then forgotten all at once
+MEMO_ANSWERS = 2_000  # answers about parts of the indexed article kept (``memo_of``)
 
 
 class Phrases:
@@ -61,40 +62,42 @@ class Phrases:
         A short text searched whole is searched once: the event stage asks again and again about
         the same few words ('in', 'the', 'sau khi') and the pieces they make.
         """
-        if start == 0 and end is None and len(text) <= SHORT_TEXT_CHARS:
-            index = _INDEX.get()
-            if index is None or index.text is not text:
-                found = self._in_short.get(text)
-                if found is None:
-                    if len(self._in_short) >= SHORT_TEXTS_KEPT:
-                        self._in_short.clear()
-                    found = self._in_short[text] = self._search(text, 0, len(text))
-                return list(found)
+        index = _INDEX.get()
+        if index is not None and index.text is text:
+            if self.first_words is not None:  # most searches: a part of the indexed article
+                return index.find(self, start, len(text) if end is None else end)
+        elif start == 0 and end is None and len(text) <= SHORT_TEXT_CHARS:
+            found = self._in_short.get(text)
+            if found is None:
+                if len(self._in_short) >= SHORT_TEXTS_KEPT:
+                    self._in_short.clear()
+                found = self._in_short[text] = self._search(text, 0, len(text))
+            return list(found)
         return self._search(text, start, len(text) if end is None else end)
 
+    def opening(self, text: str, start: int, end: int) -> Match | None:
+        """The first of what ``find`` finds in ``text[start:end]`` when it begins at ``start``."""
+        index = _INDEX.get()
+        if (
+            index is not None
+            and index.text is text
+            and self.first_words is not None
+            and not index.may_open(self, start, end)
+        ):
+            return None  # most parts: no phrase's first word opens them
+        found = self.find(text, start, end)
+        return found[0] if found and found[0].start == start else None
+
     def _search(self, text: str, start: int, end: int) -> list[Match]:
+        """What ``find`` finds in ``text[start:end]``, the regexes run over the whole part."""
         segment = text[start:end]
         offsets = None
         if not unicodedata.is_normalized("NFC", segment):
             segment, offsets = nfc_with_offsets(segment)
-        elif (index := _INDEX.get()) is not None and index.text is text and self.first_words is not None:
-            return self._find_at(segment, start, index.candidates(self, start, end))
         found = []
         for pattern in self._patterns:
             for m in pattern.finditer(segment):
                 found.append(self._match(m, start, offsets))
-        return longest_first(found) if len(found) > 1 else found
-
-    def _find_at(self, segment: str, start: int, candidates: list[int]) -> list[Match]:
-        """What ``find`` finds in ``segment`` (``text[start:]``), tried only at ``candidates``, the
-        offsets in ``text`` where a phrase may begin: the same leftmost matches, none overlapping."""
-        found = []
-        for pattern in self._patterns:
-            free = start
-            for at in candidates:
-                if at >= free and (m := pattern.match(segment, at - start)):
-                    found.append(self._match(m, start, None))
-                    free = start + m.end()
         return longest_first(found) if len(found) > 1 else found
 
     def _match(self, m: re.Match, start: int, offsets: list[int] | None) -> Match:
@@ -136,9 +139,13 @@ class _WordIndex:
         self.at: dict[str, list[int]] = {}  # each word, lowered, and its starts
         self.anywhere: list[int] = []  # where a word or character not of plain letters stands
         self._by_phrases: dict[Phrases, list[int]] = {}
+        self.memo: dict[tuple, object] = {}  # answers about parts of the text (``memo_of``)
+        self.word_starts: list[int] = []  # where each run of word characters starts, in order
         by_word: dict[str, list[int]] = {}
         for m in _WORD_RUN.finditer(text):
-            by_word.setdefault(m.group(), []).append(m.start())
+            at = m.start()  # one number kept twice, not two
+            by_word.setdefault(m.group(), []).append(at)
+            self.word_starts.append(at)
         for word, starts in by_word.items():  # each word as written, then lowered
             if all(map(_plain, word)):
                 self.at.setdefault(word.lower(), []).extend(starts)
@@ -149,33 +156,88 @@ class _WordIndex:
             self.anywhere += [m.start() for m in re.finditer(f"[{re.escape(''.join(odd))}]", text)]
         self.anywhere.sort()
 
-    def candidates(self, phrases: Phrases, start: int, end: int) -> list[int]:
-        """Where in ``text[start:end]`` one of ``phrases`` may begin, in order."""
+    def may_open(self, phrases: Phrases, start: int, end: int) -> bool:
+        """Whether ``find`` may try ``phrases`` at ``start`` in ``text[start:end]`` (False: nothing it
+        finds there begins at ``start``)."""
+        text = self.text
+        segment = text[start:end]
+        if not segment:
+            return False
+        if not unicodedata.is_normalized("NFC", segment):
+            return True  # searched whole, in its NFC form
         known = self._by_phrases.get(phrases)
         if known is None:
-            found = [at for word in phrases.first_words for at in self.at.get(word, ())]
-            known = self._by_phrases[phrases] = sorted(found + self.anywhere)
-        found = known[bisect_left(known, start) : bisect_left(known, end)]
+            return True
+        i = bisect_left(known, start)
+        if i < len(known) and known[i] == start:
+            return True
+        if start:  # the part's start, when it cuts a word
+            before, first = text[start - 1], text[start]
+            if (before.isalnum() or before == "_") and (first.isalnum() or first == "_"):
+                return True
+        # nothing else tried: the start may be that of the word the end cuts
+        if end < len(text) and (i == len(known) or known[i] >= end):
+            after, last = text[end], text[end - 1]
+            if (after.isalnum() or after == "_") and (last.isalnum() or last == "_"):
+                return self.word_starts[bisect_right(self.word_starts, end - 1) - 1] == start
+        return False
+
+    def find(self, phrases: Phrases, start: int, end: int) -> list[Match]:
+        """What ``phrases.find`` finds in ``text[start:end]``, its regexes tried only where one of
+        its phrases may begin: the same leftmost matches, none overlapping. One function, not a
+        few: the event stage searches some 700,000 parts of a 1 MB article."""
         text = self.text
+        segment = text[start:end]
+        if not segment:
+            return []  # no phrase is empty
+        if not unicodedata.is_normalized("NFC", segment):
+            return phrases._search(text, start, end)
+        known = self._by_phrases.get(phrases)
+        if known is None:
+            found = [at for word in phrases.first_words for at in self.at.get(word, ())]  # type: ignore[union-attr]
+            known = self._by_phrases[phrases] = sorted(found + self.anywhere)
+        low = bisect_left(known, start)
+        tried = known[low : bisect_left(known, end, low)]
         # the part's start when it cuts a word (elsewhere a phrase's first word, whole there,
-        # stands at one of the known places): most parts then have none, and nothing is tried
-        if (not found or found[0] != start) and 0 < start <= len(text) and _word_char(text[start - 1]):
-            found.insert(0, start)
-        if end < len(text) and _word_char(text[end]) and _word_char(text[end - 1]):
-            cut = end - 1  # the start of the word the end cuts, which no other candidate follows
-            floor = found[-1] if found else start - 1
-            while cut > floor and _word_char(text[cut - 1]):
-                cut -= 1
-            if cut > floor:
-                found.append(cut)
-        return found
-
-
-def _word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"  # what the regex engine calls a word character
+        # stands at one of the known places): most parts then have none, and nothing is tried.
+        # Every phrase opens with a word character: a part opening with none (a space after a
+        # word) has no phrase there unless at a known place.
+        if start and (not tried or tried[0] != start):
+            before, first = text[start - 1], text[start]
+            if (before.isalnum() or before == "_") and (first.isalnum() or first == "_"):
+                tried.insert(0, start)
+        if end < len(text):
+            after, last = text[end], text[end - 1]
+            if (after.isalnum() or after == "_") and (last.isalnum() or last == "_"):
+                # the start of the word the end cuts, which no other candidate follows
+                cut = self.word_starts[bisect_right(self.word_starts, end - 1) - 1]
+                if cut > (tried[-1] if tried else start - 1):
+                    tried.append(cut)
+        if not tried:
+            return []
+        found = []
+        for pattern in phrases._patterns:
+            free = start
+            for at in tried:
+                if at >= free and (m := pattern.match(segment, at - start)):
+                    found.append(phrases._match(m, start, None))
+                    free = start + m.end()
+        return longest_first(found) if len(found) > 1 else found
 
 
 _INDEX: ContextVar[_WordIndex | None] = ContextVar("word_index", default=None)  # one a thread
+
+
+def memo_of(text: str) -> dict[tuple, object] | None:
+    """Where answers about parts of ``text`` are kept while it is the indexed article (each event of
+    a sentence asks again about its clauses), None otherwise. Keys open with the asker's name; the
+    answers are forgotten all at once when ``MEMO_ANSWERS`` are kept (the last sentences' are enough)."""
+    index = _INDEX.get()
+    if index is None or index.text is not text:
+        return None
+    if len(index.memo) >= MEMO_ANSWERS:
+        index.memo.clear()
+    return index.memo
 
 
 @contextmanager
@@ -274,7 +336,7 @@ class Lexicon:
     statistic_forms: tuple[re.Pattern[str], ...] = ()
 
     def marker(self, kind: str) -> Phrases:
-        return self.markers.get(kind) or _NO_PHRASES
+        return self.markers.get(kind, _NO_PHRASES)  # an empty list of phrases finds nothing either
 
 
 _NO_PHRASES = Phrases([])

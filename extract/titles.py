@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from extract.categories import STATEMENT, Cue, cues_in
-from extract.lexicon import Lexicon
+from extract.lexicon import Lexicon, memo_of
 from extract.model import Timex
 
 TITLE_CHARS = 90
@@ -272,15 +272,26 @@ def subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Lex
     blocked'): after the last subordinator, or 'that' after a statement, before the date, when a
     subject opens what follows and a predicate comes before the date with no punctuation. None when
     the date is the clause's own."""
-    traps = lex.marker("subordinator_traps").find(text, clause[0] + 1, dated.start)  # 'khi đó': then
+    memo = memo_of(text)
+    key = ("subordinate_start", clause[0], dated.start, lex.language)  # all the answer depends on
+    if memo is not None and key in memo:
+        return memo[key]  # type: ignore[return-value]
+    found = _subordinate_start(text, clause[0], dated.start, lex)
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
+def _subordinate_start(text: str, clause_start: int, dated_start: int, lex: Lexicon) -> int | None:
+    traps = lex.marker("subordinator_traps").find(text, clause_start + 1, dated_start)  # 'khi đó': then
     openers = [
         m
         for kind in ("subordinators", "title_subordinators")
-        for m in lex.marker(kind).find(text, clause[0] + 1, dated.start)
+        for m in lex.marker(kind).find(text, clause_start + 1, dated_start)
         if not any(t.start <= m.start < t.end for t in traps)
     ]
-    for m in lex.marker("title_connectors_inside").find(text, clause[0] + 1, dated.start):
-        if any(c.category == STATEMENT for c in cues_in(text, clause[0], m.start, lex)):
+    for m in lex.marker("title_connectors_inside").find(text, clause_start + 1, dated_start):
+        if any(c.category == STATEMENT for c in cues_in(text, clause_start, m.start, lex)):
             openers.append(m)  # a report's 'that': what follows is what was reported
     if not openers:
         return None
@@ -289,12 +300,12 @@ def subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Lex
     if (
         text[opener.start - 1] != " "
         or inner == opener.end
-        or _CLAUSE_BOUNDARY.search(text, inner, dated.start)
+        or _CLAUSE_BOUNDARY.search(text, inner, dated_start)
     ):
         return None  # inside a word ('once-mighty'), or the date is in another clause
     if not _opens_a_subject(text, inner, lex):
         return None  # 'after arriving', 'while in Texas': no clause of its own
-    words = list(_WORD.finditer(text, inner, dated.start))
+    words = list(_WORD.finditer(text, inner, dated_start))
     for before, word in zip(words, words[1:], strict=False):
         if _is_predicate(text, word.start(), lex):
             # 'after the disaster and decided ...': a predicate of the main clause, joined to it
@@ -857,6 +868,17 @@ def _piece_before(text: str, sentence_start: int, end: int, lex: Lexicon) -> tup
 def _is_predicate(text: str, at: int, lex: Lexicon) -> bool:
     """Whether a finite verb in lower case opens ``text[at:]`` ('forced', 'is', 'đã'), perhaps after
     an adverb ('dramatically claimed')."""
+    memo = memo_of(text)
+    key = ("is_predicate", at, lex.language)
+    if memo is not None and key in memo:
+        return memo[key]  # type: ignore[return-value]
+    found = _opens_with_a_predicate(text, at, lex)
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
+def _opens_with_a_predicate(text: str, at: int, lex: Lexicon) -> bool:
     word = _WORD.match(text, at)
     if word is None or not word[0][:1].islower():
         return False
@@ -1104,9 +1126,9 @@ def _opens_a_predicate(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 def _after_leading(text: str, start: int, end: int, phrases) -> int:
-    found = phrases.find(text, start, min(end, start + 40))
-    if found and found[0].start == start and text[found[0].end : found[0].end + 1] not in _APOSTROPHES:
-        return found[0].end  # a phrase, not the start of a contraction ("So's", "Then'd")
+    found = phrases.opening(text, start, min(end, start + 40))
+    if found and text[found.end : found.end + 1] not in _APOSTROPHES:
+        return found.end  # a phrase, not the start of a contraction ("So's", "Then'd")
     return start
 
 
