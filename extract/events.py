@@ -74,6 +74,9 @@ _BRACKET = re.compile(r"\([^()\n]*\)")
 _QUOTES = '"“”'
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")  # a word with its abbreviation dots ('U.S.')
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day with its year
+_STAMP_OPENERS_RUN = re.compile(r"[\s\"'“‘«(\[]*")  # what may stand before a stamp that opens a sentence
+_STAMP_JOINERS = re.compile(r"[ ;,]*")  # between a stamp's date and its time
 
 
 @dataclass(frozen=True)
@@ -410,12 +413,39 @@ def _markers_before(
     ]
 
 
+def _is_a_stamp(text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """Part of a full date and a time opening the sentence and run into a capitalised word after it
+    ('May 19, 2009; 2:09 PM ET The graph you post ...', '3/1/2030 10:30 Quân đội ...'): a post's
+    stamp, not the date of what follows."""
+    opening = _STAMP_OPENERS_RUN.match(text, clause.start).end()
+    first = next((t for t in timexes if t.start == opening), None)
+    if first is None or not _FULL_DATE.match(first.value):
+        return False
+    end = first.end
+    while following := next((t for t in timexes if t.start == _STAMP_JOINERS.match(text, end).end()), None):
+        end = following.end  # the time of day that goes with it
+    timed = end > first.end or "T" in first.value  # a time of day chained to the date, or in it
+    closer = [m for m in lex.marker("title_time_closers").find(text, end, end + 12) if m.start == end + 1]
+    end = closer[0].end if closer else end
+    following = _WORD.match(text, end + 1)
+    # a date alone before a sentence is a chronology's item ('3 March 2011 The trial is delayed')
+    return (
+        timed
+        and timex.start < end
+        and text[end : end + 1] == " "
+        and bool(following)
+        and following[0][:1].isupper()
+    )
+
+
 def _not_a_happening_time(
     text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon
 ) -> bool:
     """A deadline ('before 15/1'), a comparison point, the time of a forecast or plan, or the day a
     source said what the article told before it ('Nguồn tin ... cho biết như vậy hôm nay')."""
     if lex.marker("echoes").find(text, clause.start, clause.end):
+        return True
+    if _is_a_stamp(text, timex, clause, timexes, lex):
         return True
     lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
     if lead_in and not text[lead_in[-1].end : timex.start].strip():

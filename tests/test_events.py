@@ -824,3 +824,13 @@ def test_only_n_days_after_a_happening_is_titled_by_that_happening():
         for e in events_of(text, [("ngày 5/1/2030", "2030-01-05"), ("2 ngày sau", "2030-01-03")])
     }
     assert got["2030-01-03"] == "Hai bên đụng độ ở Basra"  # its date from the tagger's example
+
+
+def test_a_stamp_of_date_and_time_run_into_a_post_dates_nothing_but_a_chronologys_date_does():
+    text = "March 3, 2030; 9:15 AM ET The council of Basra met again to discuss the port."
+    dated = [("March 3, 2030", "2030-03-03"), ("9:15 AM", "2030-03-03T09:15")]
+    assert events_of(text, dated, lang="en") == []
+    text = "3 March 2030 The council of Basra voted to close the port."
+    assert dates_of(text, [("3 March 2030", "2030-03-03")], lang="en") == ["2030-03-03"]
+    text = "03/03/2030 10:30 Quân đội Mỹ rút khỏi căn cứ gần Mosul."
+    assert events_of(text, [("03/03/2030 10:30", "2030-03-03T10:30")]) == []

@@ -170,3 +170,8 @@ def test_a_vietnamese_caption_closed_by_its_date_ends_before_a_capitalised_deter
     ]
     text = "22 July 2030 The search of the clinic ends."  # an English chronology: the date opens its item
     assert sentences(text) == [text]
+
+
+def test_a_pages_separator_ends_a_sentence_and_is_in_neither():
+    text = "By Jane Roe | March 3, 2030 The council of Basra met again."
+    assert sentences(text) == ["By Jane Roe", "March 3, 2030 The council of Basra met again."]
