@@ -1004,6 +1004,12 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
     piece_start, piece_end = _stripped(text, max([piece_start, *breaks]), commas[-2])
     piece_start = _after_leading(text, piece_start, piece_end, lex.marker("title_connectors"))
     piece_start, piece_end = _stripped(text, piece_start, piece_end)
+    inner = lex.marker("title_connectors_inside").find(text, piece_start, piece_end)
+    if inner and tells_a_predicate(text, piece_start, inner[-1].start, lex):
+        # '... by saying that Mr Assad had, in effect, agreed': the reported clause's subject
+        reported = after_spaces(text, inner[-1].end)
+        lead_in = _after_leading(text, reported, piece_end, lex.marker("title_lead_ins")) > reported
+        piece_start = reported if _opens_a_subject(text, reported, lex) and not lead_in else piece_start
     if piece_end - piece_start > MAX_SUBJECT_CHARS:
         piece_end = _leading_name_end(text, piece_start, piece_end, lex)  # 'Syria under the late ...'
     if piece_start >= piece_end or piece_end - piece_start > MAX_SUBJECT_CHARS:

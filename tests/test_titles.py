@@ -1098,3 +1098,12 @@ def test_a_subject_before_an_age_is_put_back_over_an_adverb():
     text = "Karimi, 52, also signed the decree in Basra on Monday."
     got = titled(text, ["on Monday"], "en", "also signed the decree in Basra on Monday.")
     assert got == "Karimi signed the decree in Basra"
+
+
+def test_an_adverbial_aside_inside_a_reported_clause_gives_back_that_clauses_subject():
+    text = (
+        "Basra's envoy to Paris, Ali Roe, caused a stir by saying that the governor had, in effect, "
+        "agreed to resign on Monday at a meeting in Erbil."
+    )
+    got = clause_titled(text, "Monday", " agreed to resign on Monday at a meeting in Erbil.")
+    assert got == "The governor had agreed to resign at a meeting in Erbil"  # not 'Caused a stir by ...'
