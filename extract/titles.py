@@ -77,11 +77,12 @@ def title(
             (stamp_end, sentence[1]) if in_stamp else (max(clause[0], stamp_end), max(clause[1], stamp_end))
         )
         sentence = (stamp_end, sentence[1])
-    if dated and (main := _after_setting(text, clause, sentence, dated, timexes, lex)):
-        # 'In a report last December, Hutton set out ...': what was done then
+    main = _after_setting(text, clause, sentence, dated, timexes, lex) if dated else None
+    if main:  # 'In a report last December, Hutton set out ...': what was done then, not the report
         clause = (main, clause[1] if clause[1] > main else sentence[1])
     if (
         dated
+        and not main
         and not _is_predicate(text, dated.start, lex)  # a tense dated by the paper ('have resurfaced')
         and (
             named := _named_happening(text, dated, sentence[1], lex)
@@ -107,7 +108,7 @@ def title(
         if len(words) >= MIN_TITLE_WORDS or not lex.marker("pronouns").find(words[0] if words else ""):
             return _titled(text, start, end, timexes, lex)  # a clause with its own subject and predicate
         # 'It began', 'We are': a pronoun and its verb say too little
-    if dated and (inside := _restrictive_relative(text, clause, sentence[0], dated, lex)):
+    if dated and not main and (inside := _restrictive_relative(text, clause, sentence[0], dated, lex)):
         start, end, subject = inside
         return _titled(text, start, end, timexes, lex, subject)
     start, end = _trimmed(text, clause[0], _before_unclosed_bracket(text, *clause), timexes, lex)

@@ -1107,3 +1107,12 @@ def test_an_adverbial_aside_inside_a_reported_clause_gives_back_that_clauses_sub
     )
     got = clause_titled(text, "Monday", " agreed to resign on Monday at a meeting in Erbil.")
     assert got == "The governor had agreed to resign at a meeting in Erbil"  # not 'Caused a stir by ...'
+
+
+def test_a_contraction_tells_a_predicate_so_a_reported_clause_says_enough():
+    text = (
+        "In his interview with a local radio station that aired on Monday, the governor admitted that "
+        "he'll resign if the budget doesn't pass."
+    )
+    got = clause_titled(text, "on Monday", "In his interview with a local radio station that aired on Monday")
+    assert got == "The governor admitted that he'll resign if the budget doesn't pass"
