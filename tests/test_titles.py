@@ -1116,3 +1116,12 @@ def test_a_contraction_tells_a_predicate_so_a_reported_clause_says_enough():
     )
     got = clause_titled(text, "on Monday", "In his interview with a local radio station that aired on Monday")
     assert got == "The governor admitted that he'll resign if the budget doesn't pass"
+
+
+def test_a_long_fronted_phrase_gives_way_to_the_main_clause_that_holds_the_date():
+    text = (
+        "In a sign that the provincial council was slowly taking back the levers of power from the militias, "
+        "its chairman said on Thursday the council had begun to move its offices to Basra."
+    )
+    got = clause_titled(text, "on Thursday")
+    assert got == "Its chairman said the council had begun to move its offices to Basra"
