@@ -38,6 +38,7 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _NAME_WITH_PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")  # 'al-Khatib', 'el-Baradei'
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
 _COMMA = re.compile(r",(?=\s)")
+_COMMA_IN_QUOTES = re.compile(r",[\"”]?(?=\s)")  # also one closing a quoted name ('op-ed, "Fairness,"')
 _DASH_ASIDE = re.compile(r"\s(?:--|[-–—])\s")
 _BRACKET_TAIL = re.compile(r"^[^()]{1,20}\)[\s,;:.-]*(?=\S)")  # the end of a bracket the title starts in
 _LEFT_COMMAS = re.compile(r"(?<=[,;:])(?:\s*,)+")  # what a list of dates leaves in a title ('1985, 1986,')
@@ -176,7 +177,7 @@ def _after_setting(
         return None  # the clause ends before the phrase does
     # the main clause after the phrase's comma, or after asides that follow it ('In July, as in
     # previous years, Mason met ...')
-    for comma in _COMMA.finditer(text, phrase_end, sentence[1]):
+    for comma in _COMMA_IN_QUOTES.finditer(text, phrase_end, sentence[1]):
         # the setting's head follows its opener and is a noun ('At [talks] in Baghdad', 'Tại cuộc [gặp]')
         words = itertools.islice(_WORD.finditer(text, opener, comma.start()), 1, None)
         if predicates and any(

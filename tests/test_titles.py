@@ -1125,3 +1125,8 @@ def test_a_long_fronted_phrase_gives_way_to_the_main_clause_that_holds_the_date(
     )
     got = clause_titled(text, "on Thursday")
     assert got == "Its chairman said the council had begun to move its offices to Basra"
+
+
+def test_a_setting_with_a_quoted_name_gives_way_to_its_main_clause():
+    text = 'In his March 3 column, "Roads for Basra," Ali Roe urged the council to rebuild the bridges.'
+    assert clause_titled(text, "March 3") == "Ali Roe urged the council to rebuild the bridges"
