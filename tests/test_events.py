@@ -834,3 +834,10 @@ def test_a_stamp_of_date_and_time_run_into_a_post_dates_nothing_but_a_chronology
     assert dates_of(text, [("3 March 2030", "2030-03-03")], lang="en") == ["2030-03-03"]
     text = "03/03/2030 10:30 Quân đội Mỹ rút khỏi căn cứ gần Mosul."
     assert events_of(text, [("03/03/2030 10:30", "2030-03-03T10:30")]) == []
+
+
+def test_a_rank_held_is_a_standing_situation_not_a_happening():
+    text = "In 2030 Basra was Iraq's biggest port by volume of crude oil exported."
+    assert events_of(text, [("2030", "2030")], lang="en") == []
+    text = "In 2030 the port authority was the first to reopen the docks at Basra."
+    assert dates_of(text, [("2030", "2030")], lang="en") == ["2030"]
