@@ -610,7 +610,7 @@ def _extend_adverbial(
             break  # 'Kể từ khi xung đột nổ ra tháng 10/2023, ...': the date is the clause of time's
         index += 1
     main = clauses[index]
-    if not tells_a_predicate(text, start, main.end, lex):
+    if not _predicate_outside(text, start, main.end, timexes, lex):
         # 'On Oct. 6, the Council, the body that runs the government, issued ...', 'Earlier this
         # year Jackson's father, Joe, filed ...': the subject's apposition, then its predicate
         for aside in (index, index + 1):
@@ -623,7 +623,44 @@ def _extend_adverbial(
                 while last + 1 < len(clauses) and text[clauses[last].end] in _QUOTES:  # on past a quoted word
                     last += 1
                 return Clause(start, clauses[last].end, main.start)
+        # 'Hôm 13/12, các căn cứ tại Al-Tanf, | Al-Shaddadi và Al-Furat đã ...': a list of names goes on
+        last = index
+        while (
+            last + 1 < len(clauses)
+            and text[clauses[last].end] == ","
+            and _continues_a_list(text, clauses[last], clauses[last + 1], lex)
+            and not any(clauses[last + 1].start <= t.start < clauses[last + 1].end for t in timexes)
+            and not _predicate_outside(text, start, clauses[last].end, timexes, lex)
+        ):
+            last += 1
+        if last > index and _predicate_outside(text, start, clauses[last].end, timexes, lex):
+            return Clause(start, clauses[last].end, main.start)
     return Clause(start, main.end, main.start)
+
+
+def _predicate_outside(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """Whether a predicate stands in ``text[start:end]`` outside its time expressions ('hôm 13/12
+    [vừa] qua' holds none)."""
+    return tells_a_predicate(_outside(text, start, end, timexes), 0, end - start, lex)
+
+
+def _continues_a_list(text: str, clause: Clause, following: Clause, lex: Lexicon) -> bool:
+    """Whether ``following`` goes on with a list of names that ``clause`` ends with ('tại Al-Tanf, |
+    Al-Shaddadi và Al-Furat đã ...'): a name before the comma, a name after it, and a coordinator
+    before the next predicate."""
+    before = _WORD.findall(text, clause.start, clause.end)[-1:]
+    first = _WORD.match(text, after_spaces(text, following.start))
+    if not (before and before[0][:1].isupper() and first and first[0][:1].isupper()):
+        return False
+    predicate = next(
+        (
+            w.start()
+            for w in _WORD.finditer(text, following.start, following.end)
+            if tells_a_predicate(text, *w.span(), lex)
+        ),
+        following.end,
+    )
+    return bool(lex.marker("title_coordinators").find(text, following.start, predicate))
 
 
 def _dates_its_own_clause(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:

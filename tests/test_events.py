@@ -841,3 +841,12 @@ def test_a_rank_held_is_a_standing_situation_not_a_happening():
     assert events_of(text, [("2030", "2030")], lang="en") == []
     text = "In 2030 the port authority was the first to reopen the docks at Basra."
     assert dates_of(text, [("2030", "2030")], lang="en") == ["2030"]
+
+
+def test_a_fronted_date_governs_a_subject_that_lists_names_across_commas():
+    text = "Hôm 13/5 vừa qua, các căn cứ tại Al-Tanf, Al-Shaddadi và Al-Furat đã hứng chịu ba cuộc tấn công."
+    titles = [e.title for e in events_of(text, [("Hôm 13/5 vừa qua", "2030-05-13")])]
+    assert titles == ["Các căn cứ tại Al-Tanf, Al-Shaddadi và Al-Furat đã hứng chịu ba cuộc tấn công"]
+    text = "On Monday, the bases at Al-Tanf, Al-Shaddadi and Al-Furat came under rocket fire."
+    titles = [e.title for e in events_of(text, [("Monday", "2030-05-13")], lang="en")]
+    assert titles == ["The bases at Al-Tanf, Al-Shaddadi and Al-Furat came under rocket fire"]
