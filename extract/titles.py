@@ -1477,7 +1477,16 @@ def _closes_a_predicate(words: str, end: int, lex: Lexicon) -> bool:
         lex.marker(kind).find(last[0]) for kind in ("title_lead_ins", "title_never_last")
     ):
         return False
-    if _CLAUSE_BOUNDARY.search(kept, min(head.end(), MIN_CUT_CHARS)):
+    sayings = {  # a saying verb, not a passive ('had been confirmed')
+        c.end
+        for c in cues_in(kept, 0, len(kept), lex)
+        if c.category == STATEMENT
+        and not ((before := word_before(kept, c.start)) and lex.marker("passive").find(before[0]))
+    }
+    if end in sayings and words[end : end + 1] in (",", ":"):
+        return False  # who spoke, not what was said ('Một quan chức cho biết, ...')
+    boundaries = _CLAUSE_BOUNDARY.finditer(kept, min(head.end(), MIN_CUT_CHARS))
+    if any(b.start() not in sayings for b in boundaries):  # not the comma after 'cho biết,'
         return False
     # a reported clause ('said that the developments [in Egypt have ...]') tells its own predicate
     reported = lex.marker("title_connectors_inside").find(kept, head.end())

@@ -1130,3 +1130,12 @@ def test_a_long_fronted_phrase_gives_way_to_the_main_clause_that_holds_the_date(
 def test_a_setting_with_a_quoted_name_gives_way_to_its_main_clause():
     text = 'In his March 3 column, "Roads for Basra," Ali Roe urged the council to rebuild the bridges.'
     assert clause_titled(text, "March 3") == "Ali Roe urged the council to rebuild the bridges"
+
+
+def test_a_long_title_never_ends_on_who_spoke_before_what_was_said():
+    text = (
+        "Một quan chức cấp cao của Bộ Quốc phòng Mỹ cho biết, các lực lượng của nước này ở Iraq và Syria "
+        "đã bị tấn công 97 lần, sau khi xung đột ở Gaza nổ ra."
+    )
+    got = titled(text, [], "vi")
+    assert got.startswith("Một quan chức cấp cao của Bộ Quốc phòng Mỹ cho biết, các lực lượng"), got
