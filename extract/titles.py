@@ -120,6 +120,9 @@ def title(
     if relative:  # a predicate: it says enough with what it is about
         start, subject = relative
     else:
+        if _only_took_place(text, start, end, timexes, lex):
+            # 'vụ việc xảy ra trong đêm 20/2, nhằm vào căn cứ Balad': what follows tells what it was
+            end = _trimmed(text, start, _before_unclosed_bracket(text, start, sentence[1]), timexes, lex)[1]
         if _says_too_little(text, (start, end), sentence, timexes, lex):
             # a phrase closing the sentence adds little to what comes before it
             until = start if _is_a_closing_phrase(text, (start, end), sentence[0], lex) else sentence[1]
@@ -1204,6 +1207,20 @@ def _says_too_little(
         return False
     rest = text[sentence[0] : start] + " " + text[end : sentence[1]]
     return len(_WORD.findall(unicodedata.normalize("NFC", rest))) >= MIN_TITLE_WORDS
+
+
+def _only_took_place(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """Whether ``text[start:end]``, its times and their lead-ins aside, ends on a verb of taking
+    place ('The incident happened on Monday', 'Vụ việc xảy ra trong đêm 20/2'): it says only that
+    something happened, not what."""
+    pieces, at = [], start
+    for t in (t for t in timexes if start <= t.start < end):
+        pieces.append(text[at : _without_lead_in(text, at, t.start, lex)])
+        at = t.end
+    pieces.append(text[at:end])
+    words = _WORD.findall(" ".join(pieces))
+    last = " ".join(words[-2:])
+    return any(m.end == len(last) for m in lex.marker("took_place").find(last))
 
 
 def _named_as_a_noun(text: str, at: int, lex: Lexicon) -> bool:

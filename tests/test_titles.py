@@ -1139,3 +1139,12 @@ def test_a_long_title_never_ends_on_who_spoke_before_what_was_said():
     )
     got = titled(text, [], "vi")
     assert got.startswith("Một quan chức cấp cao của Bộ Quốc phòng Mỹ cho biết, các lực lượng"), got
+
+
+def test_a_title_that_only_says_something_took_place_goes_on_with_what_it_was():
+    text = "Vụ việc xảy ra trong đêm 20/2, nhằm vào căn cứ Balad thuộc tỉnh Salahaddin."
+    got = clause_titled(text, "20/2", "Vụ việc xảy ra trong đêm 20/2", lang="vi")
+    assert got == "Vụ việc xảy ra, nhằm vào căn cứ Balad thuộc tỉnh Salahaddin"
+    text = "The attack happened late on Monday, targeting the air base north of Baghdad."
+    got = clause_titled(text, "Monday", "The attack happened late on Monday")
+    assert got == "The attack happened, targeting the air base north of Baghdad"
