@@ -104,7 +104,15 @@ def title(
         return _titled(text, start, end, timexes, lex, subject)
     clause = (clause[0], _over_a_quote(text, clause[1], sentence[1]))
     if dated and (inner := subordinate_start(text, clause, dated, lex)) is not None:
-        start, end = _trimmed(text, inner, _before_unclosed_bracket(text, inner, clause[1]), timexes, lex)
+        # the main clause's predicate right after the date closes the clause of time ('con số sau
+        # khi Mỹ rút khỏi Iraq năm 2011 [cho thấy] ...')
+        of_time = any(
+            m.end == _before_spaces(text, inner)
+            for m in lex.marker("subordinators").find(text, max(0, inner - 20), inner)
+        )
+        closes = of_time and _is_predicate(text, after_spaces(text, dated.end), lex)
+        until = dated.end if closes else _before_unclosed_bracket(text, inner, clause[1])
+        start, end = _trimmed(text, inner, until, timexes, lex)
         words = _WORD.findall(text, start, end)
         if len(words) >= MIN_TITLE_WORDS or not lex.marker("pronouns").find(words[0] if words else ""):
             return _titled(text, start, end, timexes, lex)  # a clause with its own subject and predicate

@@ -850,3 +850,12 @@ def test_a_fronted_date_governs_a_subject_that_lists_names_across_commas():
     text = "On Monday, the bases at Al-Tanf, Al-Shaddadi and Al-Furat came under rocket fire."
     titles = [e.title for e in events_of(text, [("Monday", "2030-05-13")], lang="en")]
     assert titles == ["The bases at Al-Tanf, Al-Shaddadi and Al-Furat came under rocket fire"]
+
+
+def test_a_clause_of_time_inside_a_noun_phrase_ends_where_the_main_predicate_follows_its_date():
+    text = "The tally after the army withdrew from Basra in 2030 showed that ninety people had died."
+    assert [e.title for e in events_of(text, [("2030", "2030")], lang="en")] == [
+        "The army withdrew from Basra"
+    ]
+    text = "Con số sau khi quân đội rút khỏi Basra năm 2030 cho thấy 90 người đã thiệt mạng."
+    assert [e.title for e in events_of(text, [("năm 2030", "2030")])] == ["Quân đội rút khỏi Basra"]
