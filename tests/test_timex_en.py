@@ -221,3 +221,10 @@ def test_a_fronted_weekday_takes_the_tense_of_the_verb_after_it(text: str, expec
 def test_a_quarter_of_a_number_is_a_share_not_three_months() -> None:
     assert values("Almost a quarter of a million voters stayed home.", "2015-11-03") == {}
     assert values("Output fell for a quarter.", "2015-11-03")["a quarter"] == "P1Q"
+
+
+def test_a_span_of_weekdays_without_from_is_a_schedule_not_two_dates() -> None:
+    found = values("The clinic in Basra is open from 8am to 4pm Monday to Friday.", "2030-06-18")
+    assert found["Monday to Friday"] == "XXXX-WXX-1/XXXX-WXX-5"
+    found = values("The talks in Basra ran from Monday to Friday.", "2030-06-18")
+    assert "Monday" in found and "Friday" in found  # a span of this week's days
