@@ -796,6 +796,10 @@ def test_a_time_that_is_the_subject_of_a_copula_tells_no_happening():
     assert dates_of(text, [("Friday", "2030-05-17")], lang="en") == ["2030-05-17"]
     text = "Exports are higher than they were a year ago."
     assert events_of(text, [("a year ago", "2029")], lang="en") == []
+    text = "Sunday marked three months since the army entered Basra."  # an anniversary, not its day's news
+    assert events_of(text, [("Sunday", "2030-05-19")], lang="en") == []
+    text = "Ngày 20/3/2030 đánh dấu 10 năm ngày quân đội tiến vào Basra."
+    assert events_of(text, [("Ngày 20/3/2030", "2030-03-20")], published=LATER) == []
 
 
 def test_a_time_after_a_superlative_is_a_record_not_a_happening():
