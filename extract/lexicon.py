@@ -332,6 +332,8 @@ class Lexicon:
     verb_forms: tuple[re.Pattern[str], ...] = ()  # a word that is a finite verb ('[a-z]{3,}ed')
     nonfinite_forms: tuple[re.Pattern[str], ...] = ()  # a verb form but no predicate ('[a-z]{3,}ing')
     adverb_forms: tuple[re.Pattern[str], ...] = ()  # a word that may stand before a predicate ('[a-z]{3,}ly')
+    # a present tense, told apart from a plural only by where it stands ('Joseph, files a lawsuit')
+    present_forms: tuple[re.Pattern[str], ...] = ()
     # a figure stated ('was $2.5 billion', 'were 12 percent')
     statistic_forms: tuple[re.Pattern[str], ...] = ()
 
@@ -348,6 +350,7 @@ _PATTERN_KINDS = (
     "verb_forms",
     "nonfinite_forms",
     "adverb_forms",
+    "present_forms",
     "statistic_forms",
 )
 
@@ -382,6 +385,7 @@ def lexicon(language: str | None) -> Lexicon:
         verb_forms=_patterns(markers, "verb_forms"),
         nonfinite_forms=_patterns(markers, "nonfinite_forms"),
         adverb_forms=_patterns(markers, "adverb_forms"),
+        present_forms=_patterns(markers, "present_forms"),
         statistic_forms=_patterns(markers, "statistic_forms", re.IGNORECASE),
     )
 

@@ -1392,10 +1392,24 @@ def is_aside_before_predicate(
         and _after_a_word(text, first)
         and _after_leading(text, inside, second, lex.marker("title_connectors")) == inside  # ', but ...,'
         and not _is_predicate(text, inside, lex)  # ', said Ali, was'
-        and _is_predicate(text, after_spaces(text, second + 1), lex)
+        and _predicate_after_an_aside(text, after_spaces(text, second + 1), lex)
         and not any(first < t.start < second for t in timexes)
         and "\n" not in text[first:second]
     )
+
+
+def _predicate_after_an_aside(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether a predicate opens ``text[at:]`` right after an aside's closing comma, where a present
+    tense is told from a plural by its place ('Jackson's father, Joseph, [files] a lawsuit')."""
+    if _is_predicate(text, at, lex):
+        return True
+    word = _WORD.match(text, at)
+    if word is None or not any(f.fullmatch(word[0]) for f in lex.present_forms):
+        return False
+    # ... with what opens its object after it ('files a', 'plans to'), not a list's plural
+    # ('bars, neighbors and ...'), a subject ('officials said') or a noun ('days after')
+    following = _WORD.match(text, word.end() + 1)
+    return following is not None and bool(lex.marker("present_objects").find(following[0]))
 
 
 def tells_a_predicate(text: str, start: int, end: int, lex: Lexicon) -> bool:

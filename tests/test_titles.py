@@ -1148,3 +1148,8 @@ def test_a_title_that_only_says_something_took_place_goes_on_with_what_it_was():
     text = "The attack happened late on Monday, targeting the air base north of Baghdad."
     got = clause_titled(text, "Monday", "The attack happened late on Monday")
     assert got == "The attack happened, targeting the air base north of Baghdad"
+
+
+def test_a_present_tense_after_a_names_apposition_is_its_predicate():
+    text = "Basra's governor, Ali Roe, signs a decree closing the port to tankers."
+    assert titled(text, [], "en") == "Basra's governor signs a decree closing the port to tankers"
