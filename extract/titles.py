@@ -933,9 +933,18 @@ def _relative(
     kept = _after_leading(text, clause_start, start + 10, lex.marker("title_relatives_kept"))
     person = _after_leading(text, clause_start, start + 10, lex.marker("title_relatives_people"))
     dropped = max(person, _after_leading(text, clause_start, start + 10, lex.marker("title_relatives")))
-    if kept == dropped == clause_start:
+    opener = _WORD.match(text, clause_start)
+    # '..., signed three years ago by Gadhafi': a participle qualifying what comes before the comma
+    reduced = bool(opener) and "'" not in opener[0] and _is_participle(opener[0], lex)  # type: ignore[index]
+    if reduced:  # ... after a fronted phrase's noun ('Under a treaty, signed in 2008 by ..., Italy agreed')
+        opening = _WORD.match(text, after_spaces(text, sentence_start))
+        fronted = bool(opening) and bool(lex.marker("prepositions").find(opening[0]))  # type: ignore[index]
+        reduced = fronted and _COMMA.search(text, sentence_start, comma) is None
+    if kept == dropped == clause_start and not reduced:
         return None
     antecedent = _antecedent(text, sentence_start, comma, lex, person > clause_start)
+    if reduced:
+        return (clause_start, antecedent) if antecedent else None
     if not antecedent:  # the sentence as written says more than a predicate alone
         return _stripped(text, sentence_start, start)[0], ""
     return (clause_start, antecedent + ",") if kept > clause_start else (dropped, antecedent)
@@ -953,6 +962,9 @@ def _antecedent(text: str, sentence_start: int, comma: int, lex: Lexicon, person
     words = list(_WORD.finditer(text, piece_start, piece_end))
     determiners = [w.start() for w in words if w[0].casefold() in lex.marker("determiners").phrases]
     particles = lex.marker("name_particles").phrases
+    prepositions = lex.marker("prepositions")
+    if words and prepositions.find(words[0][0]) and len(words) > 1:  # 'Under [a friendship treaty],'
+        piece_start, words = words[1].start(), words[1:]
     name = list(itertools.takewhile(lambda w: w[0][:1].isupper() or w[0] in particles, reversed(words)))
     while name and not name[-1][0][:1].isupper():  # a name starts with a capital
         name.pop()

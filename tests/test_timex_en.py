@@ -228,3 +228,12 @@ def test_a_span_of_weekdays_without_from_is_a_schedule_not_two_dates() -> None:
     assert found["Monday to Friday"] == "XXXX-WXX-1/XXXX-WXX-5"
     found = values("The talks in Basra ran from Monday to Friday.", "2030-06-18")
     assert "Monday" in found and "Friday" in found  # a span of this week's days
+
+
+def test_two_thousand_before_a_plural_is_a_count_not_a_year() -> None:
+    published = "2030-06-18"
+    year = "the year two thousand"
+    assert "Two thousand" not in values("Two thousand years ago, herders grazed sheep near Basra.", published)
+    assert "Two thousand" not in values("Two thousand troops arrived in Basra.", published)
+    assert values("In the year two thousand, the port reopened.", published)[year] == "2000"
+    assert values("In the year two thousand has a chapter of its own.", published)[year] == "2000"

@@ -1153,3 +1153,13 @@ def test_a_title_that_only_says_something_took_place_goes_on_with_what_it_was():
 def test_a_present_tense_after_a_names_apposition_is_its_predicate():
     text = "Basra's governor, Ali Roe, signs a decree closing the port to tankers."
     assert titled(text, [], "en") == "Basra's governor signs a decree closing the port to tankers"
+
+
+def test_a_fronted_prepositions_noun_is_what_a_relative_or_a_participle_after_it_is_about():
+    text = "Under Ali Roe, who was elected governor of Basra in 2030, the port was rebuilt."
+    assert clause_titled(text, "2030", "who was elected governor of Basra in 2030") == (
+        "Ali Roe was elected governor of Basra"
+    )
+    text = "Under a trade pact, signed in 2030 by Iraq and Turkey, Basra exports more grain."
+    got = clause_titled(text, "2030", "signed in 2030 by Iraq and Turkey")
+    assert got == "A trade pact signed by Iraq and Turkey"
