@@ -237,3 +237,8 @@ def test_two_thousand_before_a_plural_is_a_count_not_a_year() -> None:
     assert "Two thousand" not in values("Two thousand troops arrived in Basra.", published)
     assert values("In the year two thousand, the port reopened.", published)[year] == "2000"
     assert values("In the year two thousand has a chapter of its own.", published)[year] == "2000"
+
+
+def test_a_count_in_words_with_tens_and_ones_is_read_whole() -> None:
+    found = values("Twenty-five years ago the bridge over the Shatt al-Arab opened.", "2030-06-18")
+    assert found["Twenty-five years ago"] == "2005"
