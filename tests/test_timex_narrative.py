@@ -257,3 +257,10 @@ def test_without_publication_a_year_told_in_passing_gives_no_year_to_a_later_bar
     assert values(passing, None, "en")["December 29"].startswith("XXXX-12-29")
     framing = "In 2007, the US sent more troops. On February 10, a new commander took over."
     assert values(framing, None, "en")["February 10"] == "2007-02-10"
+
+
+def test_years_earlier_or_later_count_from_the_year_their_sentence_names() -> None:
+    text = "On March 3, 2030, the port reopened. By 2012, Basra had rebuilt docks lost two years earlier."
+    assert values(text, "2031-06-01", "en")["two years earlier"] == "2010"
+    text = "By 1999, the council agreed to a trial, which ended in a conviction two years later."
+    assert values(text, "2031-06-01", "en")["two years later"] == "2001"

@@ -239,6 +239,13 @@ def shift(s: dict, ctx: Context, kind: str) -> Result | None:
     unit = s["unit"]
     offset = int(s.get("sign", 1)) * int(s.get("num", 1))
     base = ctx.last_day if s.get("anchor") == "narrative" else _published_base(unit, ctx)
+    if (
+        s.get("anchor") == "narrative"
+        and unit in _YEAR_UNITS
+        and ctx.mentioned_year
+        and ctx.year_in_sentence()
+    ):
+        base = date(ctx.mentioned_year, 1, 1)  # 'In 2009, ... won in Beijing a year earlier': from 2009
     if unit == "M" and s.get("anchor") == "narrative":
         base = ctx.last_month  # a month told alone ("tháng 3/2010 ... cùng tháng") anchors months too
     by_year = unit in _YEAR_UNITS and ctx.settings.get("unanchored_shift") != "duration"
