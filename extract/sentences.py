@@ -49,7 +49,10 @@ def _run_in() -> re.Pattern:
     after_numbers = (
         "|".join(map(re.escape, language.merged("page", "sentences", "run_in_after_numbers"))) or "(?!)"
     )
-    starts = rf"(?:{openers}) [^\W\d_A-Z]{{2}}|(?:{prepositions}) [^\W_]{{2}}|{items}"
+    # ... and, after a name, an opener before a name that a word in lower case follows ("... in
+    # Port-au-Prince The BBC has started"), where prose would have a stop
+    named = rf"(?P<named>(?:{openers})(?: [A-Z][\w'’.-]*){{1,3}} [^\W\d_A-Z]{{2}})"
+    starts = rf"(?:{openers}) [^\W\d_A-Z]{{2}}|(?:{prepositions}) [^\W_]{{2}}|{items}|{named}"
     return re.compile(
         rf"(?<=[^\W\d_A-Z][^\W\d_A-Z]) (?={starts})|(?<=\d) (?=(?:{after_numbers}) [^\W\d_A-Z]{{2}})"
     )
@@ -70,7 +73,12 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The line's list items: a bullet ('•', '*') ends what comes before it, and is in neither; a
     sentence run into a headline ('... war zone The planes fired') starts one."""
     items, begin = [], start
-    run_ins = [m for m in _run_in().finditer(text, start, end) if not _after_a_label(text, start, m.start())]
+    run_ins = [
+        m
+        for m in _run_in().finditer(text, start, end)
+        if not _after_a_label(text, start, m.start())
+        and (not m["named"] or _after_a_name(text, start, m.start()))
+    ]
     breaks = sorted([*_BULLET.finditer(text, start, end), *run_ins], key=re.Match.start)
     for m in breaks:
         items.append((begin, m.start()))
@@ -82,6 +90,13 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 @cache
 def _labels() -> frozenset[str]:
     return frozenset(language.merged("page", "sentences", "run_in_labels"))
+
+
+def _after_a_name(text: str, start: int, at: int) -> bool:
+    """Whether the word before ``at`` is a capitalised name ('Port-au-Prince'; not 'in' or 'told', nor
+    a short word of a title in title case: 'We Are The World')."""
+    before = text[max(start, at - _LONGEST_WORD) : at].rsplit(None, 1)
+    return bool(before) and before[-1][:1].isupper() and len(before[-1]) > 3
 
 
 def _after_a_label(text: str, start: int, at: int) -> bool:

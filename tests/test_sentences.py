@@ -175,3 +175,14 @@ def test_a_vietnamese_caption_closed_by_its_date_ends_before_a_capitalised_deter
 def test_a_pages_separator_ends_a_sentence_and_is_in_neither():
     text = "By Jane Roe | March 3, 2030 The council of Basra met again."
     assert sentences(text) == ["By Jane Roe", "March 3, 2030 The council of Basra met again."]
+
+
+def test_a_sentence_run_into_a_name_starts_at_its_capitalised_article_before_a_name():
+    text = "Aid reached the people of Basra The Red Crescent has opened two clinics. He told The Times that."
+    assert sentences(text) == [
+        "Aid reached the people of Basra",
+        "The Red Crescent has opened two clinics.",
+        "He told The Times that.",
+    ]
+    song = "They sang We Are The World to the crowd."
+    assert sentences(song) == [song]
