@@ -147,6 +147,7 @@ def title(
 
 
 SUBJECT_WORDS = 8  # a main clause's predicate comes within so many words, ...
+SHORT_SUBJECT_WORDS = 3  # words of a subject with no determiner ('congressional leaders')
 MAIN_CLAUSE_WORDS = 16  # ... or within so many before a comma (Vietnamese counts syllables)
 
 
@@ -200,7 +201,8 @@ def _after_setting(
             continue  # a comma of a list inside an aside ('-- including two toddlers, a man --')
         main = after_spaces(text, comma.end())
         follows = _predicate_before_comma if participle else _predicate_follows
-        if _opens_a_noun_phrase(text, main, lex) and follows(text, main, sentence[1], lex):
+        subject = _opens_a_noun_phrase(text, main, lex) or (participle and _bare_subject(text, main, lex))
+        if subject and follows(text, main, sentence[1], lex):
             return main
     return None
 
@@ -533,6 +535,18 @@ def _opens_a_noun_phrase(text: str, at: int, lex: Lexicon) -> bool:
     if word[0][:1].isupper() or word[0][:1].isdigit() or _NAME_WITH_PARTICLE.match(word[0]):
         return True  # ... or a name after its particle ('al-Khatib')
     return any(lex.marker(kind).find(word[0]) for kind in ("determiners", "pronouns"))
+
+
+def _bare_subject(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether a short subject with no determiner opens at ``at``, its predicate within
+    SHORT_SUBJECT_WORDS ('congressional leaders looked'), no list's end ('heat and humidity was')."""
+    words = list(itertools.islice(_WORD.finditer(text, at), SHORT_SUBJECT_WORDS + 1))
+    for i, word in enumerate(words):
+        if _is_predicate(text, word.start(), lex):
+            return i > 0
+        if word[0].casefold() in lex.stopwords or text[word.end() : word.end() + 1] in ",;:":
+            return False
+    return False
 
 
 def _fronted_opener(text: str, at: int, end: int, lex: Lexicon) -> int:
@@ -1218,10 +1232,17 @@ def _says_too_little(
         len(told) >= MIN_TITLE_WORDS
         and cues[0].start > start  # a subject of its own, not '"...," said one refugee who'
         and not _is_predicate(text, start, lex)
-        and not lex.marker("title_lead_ins").find(told[0][0])
+        and (  # not 'said on ...', but 'vowed to hold ...'
+            not lex.marker("title_lead_ins").find(told[0][0])
+            or lex.marker("infinitive_markers").find(told[0][0])
+        )
         and not lex.marker("title_connectors_inside").find(told[-1][0])  # '... rằng,': said after it
         # a clause, not 'told CNN about it', where the language's word forms tell a predicate
-        and (not lex.verb_forms or any(_is_predicate(text, w.start(), lex) for w in told))
+        and (
+            not lex.verb_forms
+            or lex.marker("infinitive_markers").find(told[0][0])  # 'vowed to hold the truce'
+            or any(_is_predicate(text, w.start(), lex) for w in told)
+        )
         and text[after_spaces(text, end) : after_spaces(text, end) + 1] not in _OPENING_QUOTES
     ):
         return False

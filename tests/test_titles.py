@@ -1163,3 +1163,12 @@ def test_a_fronted_prepositions_noun_is_what_a_relative_or_a_participle_after_it
     text = "Under a trade pact, signed in 2030 by Iraq and Turkey, Basra exports more grain."
     got = clause_titled(text, "2030", "signed in 2030 by Iraq and Turkey")
     assert got == "A trade pact signed by Iraq and Turkey"
+
+
+def test_a_participles_phrase_gives_way_to_a_main_clause_whose_subject_has_no_determiner():
+    text = (
+        "Emerging from talks on Thursday with the governor, the council and the army, tribal leaders "
+        "vowed to hold the truce."
+    )
+    got = clause_titled(text, "Thursday", "Emerging from talks on Thursday with the governor")
+    assert got == "Tribal leaders vowed to hold the truce"
