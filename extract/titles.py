@@ -38,6 +38,7 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _NAME_WITH_PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")  # 'al-Khatib', 'el-Baradei'
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
 _COMMA = re.compile(r",(?=\s)")
+_TOKEN_RUN = re.compile(r"[^\s,;:()]+")  # a word with its dots and hyphens ('U.S.', 'Ki-moon')
 _COMMA_IN_QUOTES = re.compile(r",[\"”]?(?=\s)")  # also one closing a quoted name ('op-ed, "Fairness,"')
 _DASH_ASIDE = re.compile(r"\s(?:--|[-–—])\s")
 _BRACKET_TAIL = re.compile(r"^[^()]{1,20}\)[\s,;:.-]*(?=\S)")  # the end of a bracket the title starts in
@@ -147,6 +148,7 @@ def title(
 
 
 SUBJECT_WORDS = 8  # a main clause's predicate comes within so many words, ...
+TITLED_NAME_WORDS = 4  # capitalised words of a name and its titles ('U.S. Defense Secretary Robert Gates')
 SHORT_SUBJECT_WORDS = 3  # words of a subject with no determiner ('congressional leaders')
 MAIN_CLAUSE_WORDS = 16  # ... or within so many before a comma (Vietnamese counts syllables)
 
@@ -1486,6 +1488,10 @@ def _cut(words: str, lex: Lexicon, subject: str = "") -> str:
     """``subject`` and ``words`` in at most about TITLE_CHARS, cut at a clause boundary or a word's
     end, and not after a word that leads into the rest ('the', 'of', 'và')."""
     lead = f"{subject} " if subject else ""
+    if len(lead) + len(words) > TITLE_CHARS and not lead:
+        words = _without_titles(
+            words, lex
+        )  # 'U.S. Defense Secretary Robert Gates said' gives 'Robert Gates said'
     if len(lead) + len(words) <= TITLE_CHARS:
         kept = len(words)  # '... accused the forces of the' where a quotation went on: a title cut short
         while (last := _LAST_WORD.search(words, 0, kept)) and lex.marker("title_never_last").find(last[0]):
@@ -1494,7 +1500,7 @@ def _cut(words: str, lex: Lexicon, subject: str = "") -> str:
     limit = TITLE_CHARS - len(lead)
     phrase_end = _phrase_end(words, limit, lex)
     if phrase_end is not None:
-        return lead + words[:phrase_end] + " …"
+        return lead + words[:phrase_end] + (" …" if phrase_end < len(words) else "")
     boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(words, MIN_CUT_CHARS, limit)]
     if not tells_a_predicate(words, 0, limit, lex) and tells_a_predicate(words, 0, LONG_TITLE_CHARS, lex):
         # a long subject ('The bases of the US at A, B and C in Syria came under attack'): its
@@ -1518,12 +1524,30 @@ def _cut(words: str, lex: Lexicon, subject: str = "") -> str:
     return lead + words[:cut] + " …"
 
 
+def _without_titles(words: str, lex: Lexicon) -> str:
+    """``words`` without the titles before the name that opens them, when a run of at least
+    TITLED_NAME_WORDS capitalised words holds a title and a name of two words or more after it, before
+    a predicate ('U.S. Defense Secretary Robert Gates said' gives 'Robert Gates said'; 'The World
+    Health Organization said' holds no title)."""
+    run = list(itertools.takewhile(lambda w: w[0][:1].isupper(), _TOKEN_RUN.finditer(words)))
+    if len(run) < TITLED_NAME_WORDS or not _is_predicate(words, after_spaces(words, run[-1].end()), lex):
+        return words
+    if any(words[a.end() : b.start()] != " " for a, b in itertools.pairwise(run)):
+        return words  # a comma or a bracket inside: no single name
+    titles = [i for i, w in enumerate(run) if lex.roles.find(w[0]) or lex.marker("name_titles").find(w[0])]
+    if not titles or len(run) - titles[-1] - 1 < 2:
+        return words
+    return words[run[titles[-1] + 1].start() :]
+
+
 def _phrase_end(words: str, limit: int, lex: Lexicon) -> int | None:
     """Where a long title ends whole: before a clause boundary or a word that opens a phrase
     ('title_cut_before'), once a predicate has been told and not inside a quotation or a bracket;
     the last such end within ``limit``, else the first within LONG_TITLE_CHARS. None when none."""
     openers = [m.start for m in lex.marker("title_cut_before").find(words) if m.start >= MIN_CUT_CHARS]
-    ends = sorted({*openers, *(m.start() for m in _CLAUSE_BOUNDARY.finditer(words, MIN_CUT_CHARS))})
+    ends = sorted(
+        {*openers, *(m.start() for m in _CLAUSE_BOUNDARY.finditer(words, MIN_CUT_CHARS)), len(words)}
+    )
     whole = [
         end
         for end in (_stripped(words, 0, at)[1] for at in ends if at < LONG_TITLE_CHARS)

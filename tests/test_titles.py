@@ -1172,3 +1172,17 @@ def test_a_participles_phrase_gives_way_to_a_main_clause_whose_subject_has_no_de
     )
     got = clause_titled(text, "Thursday", "Emerging from talks on Thursday with the governor")
     assert got == "Tribal leaders vowed to hold the truce"
+
+
+def test_a_long_title_keeps_the_name_without_its_titles_and_runs_on_to_its_end():
+    text = (
+        "Iraqi Deputy Prime Minister Ali Roe said that the problems of rebuilding the southern oil "
+        "terminals at Basra could be overcome."
+    )
+    got = titled(text, [], "en")
+    assert got == text.removeprefix("Iraqi Deputy Prime Minister ").removesuffix(".")
+    text = (
+        "The World Health Organization said that the problems of vaccinating the children of the southern "
+        "provinces could be overcome soon."
+    )
+    assert titled(text, [], "en").startswith("The World Health Organization said")
