@@ -415,12 +415,16 @@ def _markers_before(
 
 def _is_a_stamp(text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
     """Part of a full date and a time opening the sentence and run into a capitalised word after it
-    ('May 19, 2009; 2:09 PM ET The graph you post ...', '3/1/2030 10:30 Quân đội ...'): a post's
-    stamp, not the date of what follows."""
+    ('May 19, 2009; 2:09 PM ET The graph you post ...', '3/1/2030 10:30 Quân đội ...'), or a full
+    date run into another one ('March 29, 2010 This Saturday, ...'): a post's stamp, not the date of
+    what follows."""
     opening = _STAMP_OPENERS_RUN.match(text, clause.start).end()
     first = next((t for t in timexes if t.start == opening), None)
     if first is None or not _FULL_DATE.match(first.value):
         return False
+    after = next((t for t in timexes if t.start == after_spaces(text, first.end)), None)
+    if after is not None and "T" not in after.value and _YEAR_WRITTEN.search(first.text):
+        return timex is first  # a date run into the sentence's own ('March 29, 2010 This Saturday, ...')
     end = first.end
     while following := next((t for t in timexes if t.start == _STAMP_JOINERS.match(text, end).end()), None):
         end = following.end  # the time of day that goes with it

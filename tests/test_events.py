@@ -838,6 +838,9 @@ def test_a_stamp_of_date_and_time_run_into_a_post_dates_nothing_but_a_chronology
     assert dates_of(text, [("3 March 2030", "2030-03-03")], lang="en") == ["2030-03-03"]
     text = "03/03/2030 10:30 Quân đội Mỹ rút khỏi căn cứ gần Mosul."
     assert events_of(text, [("03/03/2030 10:30", "2030-03-03T10:30")]) == []
+    text = "March 3, 2030 Last Saturday, the council of Basra voted to close the port."  # a stamp, a date
+    dated = [("March 3, 2030", "2030-03-03"), ("Last Saturday", "2030-03-01")]
+    assert dates_of(text, dated, lang="en") == ["2030-03-01"]
 
 
 def test_a_rank_held_is_a_standing_situation_not_a_happening():
