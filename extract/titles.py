@@ -889,9 +889,16 @@ def _piece_before(text: str, sentence_start: int, end: int, lex: Lexicon) -> tup
     if text[piece_end : piece_end + 1] == ")" and "(" in text[piece_start:piece_end]:
         piece_end += 1  # 'the troika (EU/IMF/ECB), which': the bracket closed
     piece_start = _after_leading(text, piece_start, piece_end, lex.marker("title_connectors"))
-    if _after_leading(text, piece_start, piece_end, lex.marker("title_lead_ins")) > piece_start:
+    if _opens_an_adverbial(text, piece_start, piece_end, lex):
         return None
     return piece_start, piece_end
+
+
+def _opens_an_adverbial(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a word that leads into a place or time opens ``text[start:end]`` ('On Monday'), not a
+    count's quantifier ('At least 18 people')."""
+    lead_in = _after_leading(text, start, end, lex.marker("title_lead_ins")) > start
+    return lead_in and _after_leading(text, start, end, lex.marker("quantifiers")) == start
 
 
 def _is_predicate(text: str, at: int, lex: Lexicon) -> bool:
@@ -1055,7 +1062,7 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
         piece_end = _leading_name_end(text, piece_start, piece_end, lex)  # 'Syria under the late ...'
     if piece_start >= piece_end or piece_end - piece_start > MAX_SUBJECT_CHARS:
         return ""
-    if _after_leading(text, piece_start, piece_end, lex.marker("title_lead_ins")) > piece_start:
+    if _opens_an_adverbial(text, piece_start, piece_end, lex):
         return ""  # an adverbial ('On Monday, ...'), not who acts
     return " ".join(text[piece_start:piece_end].split())
 

@@ -1186,3 +1186,9 @@ def test_a_long_title_keeps_the_name_without_its_titles_and_runs_on_to_its_end()
         "provinces could be overcome soon."
     )
     assert titled(text, [], "en").startswith("The World Health Organization said")
+
+
+def test_a_count_before_an_apposition_is_the_subject_put_back():
+    text = "At least 18 people, including a baby, were killed in the shelling of Basra on Sunday."
+    got = clause_titled(text, "Sunday", "were killed in the shelling of Basra on Sunday.")
+    assert got == "At least 18 people were killed in the shelling of Basra"
