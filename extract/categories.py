@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from extract.lexicon import Lexicon, Phrases, language_neutral, lexicon, memo_of
+from extract.lexicon import Lexicon, Phrases, language_neutral, lexicon, remembered
 
 STATEMENT = "statement"
 OTHER = "other"
@@ -77,14 +77,7 @@ def _cue_finder(language: str) -> tuple[Phrases, dict[str, tuple[str, str]]]:
 
 
 def cues_in(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
-    memo = memo_of(text)
-    key = ("cues_in", start, end, lex.language)
-    if memo is not None:
-        known = memo.get(key)
-        if known is None:
-            known = memo[key] = _cues_in(text, start, end, lex)
-        return list(known)  # type: ignore[call-overload]
-    return _cues_in(text, start, end, lex)
+    return list(remembered(text, ("cues_in", start, end, lex.language), _cues_in, text, start, end, lex))
 
 
 def _cues_in(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:

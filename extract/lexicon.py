@@ -10,13 +10,13 @@ import re
 import tomllib
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 LANG_DIR = Path(__file__).resolve().parent / "lang"
 DEFAULT_LANGUAGE = "en"
@@ -30,7 +30,8 @@ class Match(NamedTuple):  # made hundreds of thousands of times on a long articl
 
 SHORT_TEXT_CHARS = 80  # a word or a few, searched whole: what was found in it is kept
 SHORT_TEXTS_KEPT = 20_000  # ... for so many texts a list of phrases, then forgotten all at once
-MEMO_ANSWERS = 2_000  # answers about parts of the indexed article kept (``memo_of``)
+MEMO_ANSWERS = 2_000  # answers about parts of the indexed article kept (``remembered``)
+T = TypeVar("T")  # what a remembered answer is
 
 
 class Phrases:
@@ -139,7 +140,7 @@ class _WordIndex:
         self.at: dict[str, list[int]] = {}  # each word, lowered, and its starts
         self.anywhere: list[int] = []  # where a word or character not of plain letters stands
         self._by_phrases: dict[Phrases, list[int]] = {}
-        self.memo: dict[tuple, object] = {}  # answers about parts of the text (``memo_of``)
+        self.memo: dict[tuple, object] = {}  # answers about parts of the text (``remembered``)
         self.word_starts: list[int] = []  # where each run of word characters starts, in order
         by_word: dict[str, list[int]] = {}
         for m in _WORD_RUN.finditer(text):
@@ -228,16 +229,20 @@ class _WordIndex:
 _INDEX: ContextVar[_WordIndex | None] = ContextVar("word_index", default=None)  # one a thread
 
 
-def memo_of(text: str) -> dict[tuple, object] | None:
-    """Where answers about parts of ``text`` are kept while it is the indexed article (each event of
-    a sentence asks again about its clauses), None otherwise. Keys open with the asker's name; the
-    answers are forgotten all at once when ``MEMO_ANSWERS`` are kept (the last sentences' are enough)."""
+def remembered(text: str, key: tuple, compute: Callable[..., T], *args: object) -> T:
+    """``compute(*args)``, an answer about a part of ``text``, kept under ``key`` while ``text`` is
+    the indexed article (each event of a sentence asks again about its clauses). Keys open with the
+    asker's name; the answers are forgotten all at once when ``MEMO_ANSWERS`` are kept (the last
+    sentences' are enough)."""
     index = _INDEX.get()
     if index is None or index.text is not text:
-        return None
-    if len(index.memo) >= MEMO_ANSWERS:
-        index.memo.clear()
-    return index.memo
+        return compute(*args)
+    memo = index.memo
+    if key not in memo:
+        if len(memo) >= MEMO_ANSWERS:
+            memo.clear()
+        memo[key] = compute(*args)
+    return memo[key]  # type: ignore[return-value]
 
 
 @contextmanager

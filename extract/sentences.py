@@ -92,17 +92,22 @@ def _labels() -> frozenset[str]:
     return frozenset(language.merged("page", "sentences", "run_in_labels"))
 
 
+def _word_before(text: str, start: int, at: int) -> str:
+    """The word that ends before ``at`` (not before ``start``), or ''."""
+    before = text[max(start, at - _LONGEST_WORD) : at].rsplit(None, 1)
+    return before[-1] if before else ""
+
+
 def _after_a_name(text: str, start: int, at: int) -> bool:
     """Whether the word before ``at`` is a capitalised name ('Port-au-Prince'; not 'in' or 'told', nor
     a short word of a title in title case: 'We Are The World')."""
-    before = text[max(start, at - _LONGEST_WORD) : at].rsplit(None, 1)
-    return bool(before) and before[-1][:1].isupper() and len(before[-1]) > 3
+    word = _word_before(text, start, at)
+    return word[:1].isupper() and len(word) > 3
 
 
 def _after_a_label(text: str, start: int, at: int) -> bool:
     """Whether the word before ``at`` is one a capital names a kind of ('influenza [A] virus')."""
-    before = text[max(start, at - _LONGEST_WORD) : at].rsplit(None, 1)
-    return bool(before) and before[-1].casefold() in _labels()
+    return _word_before(text, start, at).casefold() in _labels()
 
 
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from extract.categories import STATEMENT, Cue, cues_in
-from extract.lexicon import Lexicon, memo_of
+from extract.lexicon import Lexicon, remembered
 from extract.model import Timex
 
 TITLE_CHARS = 90
@@ -289,14 +289,8 @@ def subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Lex
     blocked'): after the last subordinator, or 'that' after a statement, before the date, when a
     subject opens what follows and a predicate comes before the date with no punctuation. None when
     the date is the clause's own."""
-    memo = memo_of(text)
     key = ("subordinate_start", clause[0], dated.start, lex.language)  # all the answer depends on
-    if memo is not None and key in memo:
-        return memo[key]  # type: ignore[return-value]
-    found = _subordinate_start(text, clause[0], dated.start, lex)
-    if memo is not None:
-        memo[key] = found
-    return found
+    return remembered(text, key, _subordinate_start, text, clause[0], dated.start, lex)
 
 
 def _subordinate_start(text: str, clause_start: int, dated_start: int, lex: Lexicon) -> int | None:
@@ -904,14 +898,7 @@ def _opens_an_adverbial(text: str, start: int, end: int, lex: Lexicon) -> bool:
 def _is_predicate(text: str, at: int, lex: Lexicon) -> bool:
     """Whether a finite verb in lower case opens ``text[at:]`` ('forced', 'is', 'đã'), perhaps after
     an adverb ('dramatically claimed')."""
-    memo = memo_of(text)
-    key = ("is_predicate", at, lex.language)
-    if memo is not None and key in memo:
-        return memo[key]  # type: ignore[return-value]
-    found = _opens_with_a_predicate(text, at, lex)
-    if memo is not None:
-        memo[key] = found
-    return found
+    return remembered(text, ("is_predicate", at, lex.language), _opens_with_a_predicate, text, at, lex)
 
 
 def _opens_with_a_predicate(text: str, at: int, lex: Lexicon) -> bool:
@@ -1237,21 +1224,15 @@ def _says_too_little(
         for w in _WORD.finditer(text, cues[-1].end, end)
         if not any(t.start <= w.start() < t.end for t in timexes)
     ]
+    infinitive = bool(told) and bool(lex.marker("infinitive_markers").find(told[0][0]))  # 'vowed to hold'
     if (
         len(told) >= MIN_TITLE_WORDS
         and cues[0].start > start  # a subject of its own, not '"...," said one refugee who'
         and not _is_predicate(text, start, lex)
-        and (  # not 'said on ...', but 'vowed to hold ...'
-            not lex.marker("title_lead_ins").find(told[0][0])
-            or lex.marker("infinitive_markers").find(told[0][0])
-        )
+        and (infinitive or not lex.marker("title_lead_ins").find(told[0][0]))  # not 'said on ...'
         and not lex.marker("title_connectors_inside").find(told[-1][0])  # '... rằng,': said after it
         # a clause, not 'told CNN about it', where the language's word forms tell a predicate
-        and (
-            not lex.verb_forms
-            or lex.marker("infinitive_markers").find(told[0][0])  # 'vowed to hold the truce'
-            or any(_is_predicate(text, w.start(), lex) for w in told)
-        )
+        and (not lex.verb_forms or infinitive or any(_is_predicate(text, w.start(), lex) for w in told))
         and text[after_spaces(text, end) : after_spaces(text, end) + 1] not in _OPENING_QUOTES
     ):
         return False
@@ -1495,10 +1476,8 @@ def _cut(words: str, lex: Lexicon, subject: str = "") -> str:
     """``subject`` and ``words`` in at most about TITLE_CHARS, cut at a clause boundary or a word's
     end, and not after a word that leads into the rest ('the', 'of', 'và')."""
     lead = f"{subject} " if subject else ""
-    if len(lead) + len(words) > TITLE_CHARS and not lead:
-        words = _without_titles(
-            words, lex
-        )  # 'U.S. Defense Secretary Robert Gates said' gives 'Robert Gates said'
+    if not lead and len(words) > TITLE_CHARS:  # 'U.S. Defense Secretary Robert Gates said': 'Robert Gates'
+        words = _without_titles(words, lex)
     if len(lead) + len(words) <= TITLE_CHARS:
         kept = len(words)  # '... accused the forces of the' where a quotation went on: a title cut short
         while (last := _LAST_WORD.search(words, 0, kept)) and lex.marker("title_never_last").find(last[0]):
