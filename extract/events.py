@@ -55,6 +55,7 @@ DATELINE_CHARS = 80
 NOUN_WORDS = 2  # a determiner this many words before a cue makes it a noun ('a military attack')
 REPORT_WORDS_BEFORE = 1  # 'said on Thursday': the saying's date
 LIST_ITEM_WORDS = 6  # 'the United States, [Britain and France]': an item of a list of names
+RANGE_OPENER_CHARS = 12  # the word opening a range of dates ('from', 'between') is this near
 COUNT_CHARS = 40  # enough to read a count that opens a clause ('tens of thousands of')
 _BASELINE_OPENERS = ("subordinators", "title_subordinators")  # 'since' too opens a clause of time
 COPULA_CHARS = 20  # enough for a copula right after a time ('has been')
@@ -69,6 +70,8 @@ _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[
 _SHORT_QUOTE = re.compile(r"(?<=\w )[“\"](?:[^\W\d_][\w'’-]* ?){1,4}[”\"](?= \w)")
 _DATELINE_BREAK = re.compile(r"\s(?:--|[-–—])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WIDER_THAN_A_YEAR = ("decade", "century", "span", "unknown")  # no bound of a range of dates
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _YEAR_WRITTEN = re.compile(r"\d{4}|['’]\d{2}\b")
 _BRACKET = re.compile(r"\([^()\n]*\)")
 _QUOTES = '"“”'
@@ -274,7 +277,7 @@ def _governing(
         text, _clauses(text, body_start, body_end, candidates), candidates, lex
     )
     chosen: dict[str, tuple[Timex, Clause]] = {}
-    for timex in _first_in_each_bracket(text, body_start, body_end, candidates):
+    for timex in _first_in_each_bracket(text, body_start, body_end, candidates, lex):
         index = next((i for i, c in enumerate(clauses) if c.start <= timex.start < c.end), 0)
         own, index = _with_the_list_before(text, clauses, index, timex, lex)
         clause = own[index]
@@ -295,10 +298,13 @@ def _governing(
     return list(chosen.values())
 
 
-def _first_in_each_bracket(text: str, start: int, end: int, timexes: list[Timex]) -> list[Timex]:
+def _first_in_each_bracket(
+    text: str, start: int, end: int, timexes: list[Timex], lex: Lexicon
+) -> list[Timex]:
     """``timexes`` but the second and later of one bracket: '(11 p.m. Monday ET, 5 a.m. Tuesday in
-    Libya)' tells one moment in two time zones. A bracket opening the sentence is a live post's
-    stamp: when the sentence gives a date of its own, that date is the happening's."""
+    Libya)' tells one moment in two time zones; one closing a range goes on ('(from 1976 until 2005)').
+    A bracket opening the sentence is a live post's stamp: when the sentence gives a date of its own,
+    that date is the happening's."""
     brackets = [m.span() for m in _BRACKET.finditer(text, start, end)]
     if (stamp := _BRACKET.match(text, after_spaces(text, start), end)) and any(
         t.start >= stamp.end() for t in timexes
@@ -307,7 +313,9 @@ def _first_in_each_bracket(text: str, start: int, end: int, timexes: list[Timex]
     kept: list[Timex] = []
     for timex in timexes:
         inside = [(a, b) for a, b in brackets if a < timex.start and timex.end < b]
-        if not any(a < other.start < b for a, b in inside for other in kept):
+        if not any(a < other.start < b for a, b in inside for other in kept) or _closes_a_range(
+            text, timex, kept, lex
+        ):
             kept.append(timex)
     return kept
 
@@ -359,13 +367,14 @@ def _joined_dates(
         if joined:
             last, last_clause = joined[-1]
             first, second = period(_date(last)), period(_date(timex))
-            if (
+            adjacent = (
                 joins_two_times(text[last.end : timex.start], lex)
                 and first.precision == second.precision != "span"
                 and first.end
                 and second.start
                 and second.start == first.end + timedelta(days=1)
-            ):
+            )
+            if adjacent or _is_a_range(text, last, timex, first, second, lex):
                 value = f"{_date(last)}/{_date(timex)}"
                 span = Timex(last.start, timex.end, text[last.start : timex.end], "DATE", value)
                 joined[-1] = (
@@ -375,6 +384,41 @@ def _joined_dates(
                 continue
         joined.append((timex, clause))
     return joined
+
+
+def _is_a_range(
+    text: str, opening: Timex, closing: Timex, since: Period, until: Period, lex: Lexicon
+) -> bool:
+    """Whether two dates bound one stretch of time ('from 1997 to 2001', 'between March and late
+    July', 'từ năm 2003 đến năm 2011'): what it dates lasted over both, it did not happen twice."""
+    return (
+        _range_words(text, opening, closing, lex)
+        and since.precision not in _WIDER_THAN_A_YEAR
+        and until.precision not in _WIDER_THAN_A_YEAR
+        and bool(since.start and until.start and since.start < until.start)
+    )
+
+
+def _closes_a_range(text: str, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """Whether ``timex`` ends a range opened by the date before it ('from 1976 [until 2005]'), which
+    makes its 'until' no deadline."""
+    before = [t for t in timexes if t.end <= timex.start]
+    return (
+        bool(before)
+        and _is_date(before[-1])
+        and _is_a_range(text, before[-1], timex, period(_date(before[-1])), period(_date(timex)), lex)
+    )
+
+
+def _range_words(text: str, opening: Timex, closing: Timex, lex: Lexicon) -> bool:
+    """Whether a word opening a range leads into ``opening`` and one joining it leads to ``closing``."""
+    opener = _LAST_WORD.search(text, max(0, opening.start - RANGE_OPENER_CHARS), opening.start)
+    joiner = text[opening.end : closing.start].strip().lower()
+    return bool(
+        opener
+        and lex.marker("range_openers").find(opener.group(1).lower())
+        and any(m.start == 0 and m.end == len(joiner) for m in lex.marker("range_joiners").find(joiner))
+    )
 
 
 def _without_report_dates(
@@ -452,7 +496,11 @@ def _not_a_happening_time(
     if _is_a_stamp(text, timex, clause, timexes, lex):
         return True
     lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
-    if lead_in and not text[lead_in[-1].end : timex.start].strip():
+    if (
+        lead_in
+        and not text[lead_in[-1].end : timex.start].strip()
+        and not _closes_a_range(text, timex, timexes, lex)
+    ):
         # 'hoãn đến ngày 28-11' is a deadline; 'Đến ngày 3/4/1991, ...' opening a sentence tells on
         opening = _opens_a_sentence(text, lead_in[-1].start)
         if not (opening and lex.marker("deadline_inside").find(lead_in[-1].phrase)):

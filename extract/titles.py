@@ -1286,7 +1286,7 @@ def _condensed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: L
     announcement on Sept. 24 that ...'; the date stands beside the title), and an aside between a
     subject and its predicate ('Jane Roe, a former minister who ..., arrived')."""
     gaps = [gap for t in timexes if start < t.start and t.end < end and (gap := _time_gap(text, t, end, lex))]
-    gaps = _joined(text, sorted(gaps), lex) + _named_for_a_possessor(
+    gaps = _joined(text, sorted(gaps), timexes, lex) + _named_for_a_possessor(
         text, start, _asides_before_predicates(text, start, end, timexes, lex), lex
     )
     gaps += [  # a caption's '(R)', '(phải)': where someone stands in the picture
@@ -1327,15 +1327,32 @@ def _named_for_a_possessor(
     return [(start, after_spaces(text, first + 1)), (second, second + 1), *asides[1:]]
 
 
-def _joined(text: str, gaps: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
-    """Time gaps with the word that joins two of them ('on Tuesday [and] Wednesday') in one."""
+def _joined(
+    text: str, gaps: list[tuple[int, int]], timexes: Sequence[Timex], lex: Lexicon
+) -> list[tuple[int, int]]:
+    """Time gaps with the word that joins two of them ('on Tuesday [and] Wednesday') in one, and
+    with the bracket that holds nothing else ('(from 1976 until 2005)')."""
     joined: list[tuple[int, int]] = []
     for gap in gaps:
-        if joined and joins_two_times(text[joined[-1][1] : gap[0]], lex):
+        between = text[joined[-1][1] : gap[0]] if joined else ""
+        if joined and (not between.strip() or joins_two_times(between, lex)):
             joined[-1] = (joined[-1][0], gap[1])
         else:
             joined.append(gap)
-    return joined
+    return [gap for start, end in joined if (gap := _bracketed_gap(text, start, end, timexes))]
+
+
+def _bracketed_gap(text: str, start: int, end: int, timexes: Sequence[Timex]) -> tuple[int, int] | None:
+    """A time gap closing a bracket: with the bracket when it holds nothing else ('(from 1976 until
+    2005)'), None when the bracket would keep only another time ('(1979 [to 1987])')."""
+    if text[end : end + 1] != ")":
+        return start, end
+    if text[start - 1 : start] == "(":
+        return _before_spaces(text, start - 1), end + 1
+    opening = text.rfind("(", 0, start)
+    kept = [t for t in timexes if opening < t.start and t.end <= start]
+    words = text[kept[-1].end if kept else opening + 1 : start]
+    return (start, end) if opening >= 0 and any(c.isalpha() for c in words) else None
 
 
 def joins_two_times(between: str, lex: Lexicon) -> bool:
@@ -1448,7 +1465,7 @@ def _only_dates(text: str, timex: Timex, end: int, lex: Lexicon) -> bool:
         text, after_spaces(text, timex.end), end, lex.marker("copulas")
     ) > after_spaces(text, timex.end):
         return False
-    if _POSSESSIVE.match(text, timex.end) or text[timex.end : timex.end + 1] not in " ,.;:":
+    if _POSSESSIVE.match(text, timex.end) or text[timex.end : timex.end + 1] not in " ,.;:)":
         return False
     following = _WORD.match(text, timex.end + 1)
     if following and lex.marker("happening_nouns").find(following[0]) and text[timex.end] == " ":

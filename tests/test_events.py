@@ -620,6 +620,20 @@ def test_days_next_to_each_other_joined_by_and_date_one_happening_as_a_span():
     ]
 
 
+def test_two_dates_bounding_a_stretch_of_time_date_one_span_not_two_happenings():
+    text = "Omar Saleh, the mayor of Basra from 2021 to 2025, said the port would reopen."
+    (event,) = events_of(text, [("2021", "2021"), ("2025", "2025")], lang="en")
+    assert (event.date, event.precision) == ("2021/2025", "span")
+    source = event.sources[0]
+    assert text[source.timex_start : source.timex_end] == "2021 to 2025"
+    text = "Quân Mỹ đóng ở Basra từ năm 2021 đến năm 2025 rồi rút đi."
+    assert dates_of(text, [("năm 2021", "2021"), ("năm 2025", "2025")], lang="vi") == ["2021/2025"]
+    text = "The curfew runs from now until May 3."  # a deadline still: 'now' bounds no happening
+    assert dates_of(text, [("now", "PRESENT_REF"), ("May 3", "2030-05-03")], lang="en") == []
+    text = "Turnout fell from 2021 and in 2025 the vote was cancelled."  # no range word between
+    assert len(dates_of(text, [("2021", "2021"), ("2025", "2025")], lang="en")) == 2
+
+
 def test_a_time_read_from_a_happening_that_follows_it_is_not_dated_from_the_narrative():
     text = "The army withdrew from Basra on May 3. The envoy arrived the day before the talks resumed."
     dated = [("May 3", "2030-05-03"), ("the day before", "2030-05-02")]

@@ -222,6 +222,15 @@ def test_two_months_or_seasons_joined_share_the_year_one_of_them_names() -> None
     assert values(text, "2022-10-04", "en")["July"] == "2022-07"
 
 
+def test_a_range_s_bare_end_takes_the_year_of_the_other_and_runs_forwards() -> None:
+    found = values("Talks in Basra ran between March 3 and April 5, 2019.", "2022-02-04", "en")
+    assert found["March 3"] == "2019-03-03"
+    found = values("The ferry ran from December 20 to January 5, 2019.", "2022-02-04", "en")
+    assert found["December 20"] == "2018-12-20"
+    found = values("Quân Mỹ rút khỏi Basra từ tháng 3 đến tháng 6/2011.", "2022-02-04", "vi")
+    assert found["tháng 3"] == "2011-03"
+
+
 def test_with_no_publication_a_year_in_a_plan_is_not_the_story_s() -> None:
     text = "Hai bị cáo sẽ chịu án sau kỳ nghỉ lễ kết thúc ngày 4-1-2031. Tòa sơ thẩm tuyên án hôm 5-11."
     found = {t.text: t.value for t in tag(text, published=None, lang="vi")}

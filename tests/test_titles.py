@@ -748,6 +748,13 @@ def test_dates_joined_by_a_conjunction_go_with_it():
     assert titled(text, ["ngày 3", "ngày 4"], "vi") == "Quân Mỹ đã tuần tra quanh căn cứ gần Mosul"
 
 
+def test_a_range_of_dates_goes_whole_with_a_bracket_that_holds_only_it():
+    text = "During the blockade of Basra (from 2021 until 2025) port workers struck twice."
+    assert titled(text, ["2021", "2025"], "en") == "During the blockade of Basra port workers struck twice"
+    text = "Omar Saleh, mayor of Basra (2021 to 2025), reopened the port on Monday."
+    assert "(2021 to 2025)" in titled(text, ["2021", "2025", "Monday"], "en")
+
+
 def test_a_date_that_modifies_a_happening_or_is_read_from_what_follows_stays():
     text = "Crowds marched through Basra after Friday prayers, witnesses said."
     assert titled(text, ["Friday"], "en", "Crowds marched through Basra after Friday prayers") == (

@@ -19,7 +19,8 @@ _DATELINE_REACH_DAYS = 7  # a story is filed at most this long before it is publ
 # between a weekday and the date that names it: "Thursday (March 7)", "thứ Năm, (20/8)"
 _APPOSITION = re.compile(r"\s*,?\s*\(?\s*")
 _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MONTH_OR_SEASON = re.compile(r"\d{4}-(?:\d{2}|SP|SU|FA|WI)")
+_SHARES_A_YEAR = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)")  # a month, a day or a season
+_CALENDAR = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 _YEAR_KEYS = ("year", "yy", "year_century", "relyear", "nextyear", "direction")  # slots that tell a year
 UNSPECIFIED = {"DATE": "XXXX", "SET": "XXXX", "TIME": "XXXX-XX-XXTXX:XX", "DURATION": "PXY"}
 
@@ -88,9 +89,10 @@ def tag(
             ):
                 # 'this autumn and [winter]', '[July] and August of last year': one year for both
                 if previous_names_year and not names_year:
-                    value = _year_shared(found[-1].value, value)
+                    value = _year_shared(found[-1].value, value, bare_first=False)
                 elif names_year and not previous_names_year:
-                    found[-1] = replace(found[-1], value=_year_shared(value, found[-1].value))
+                    shared = _year_shared(value, found[-1].value, bare_first=True)
+                    found[-1] = replace(found[-1], value=shared)
             previous_end, previous_names_year = match.end(), names_year
             found.append(Timex(original_start, original_end, expression, kind, value, mod))
     return found
@@ -121,8 +123,23 @@ def _date_beside_weekday(found: list[Timex], weekday_end: int, text: str, start:
         found[-1] = replace(weekday, value=value[:10] + weekday.value[10:])
 
 
-def _year_shared(named: str, bare: str) -> str:
-    """The value ``bare`` of a month or season in the year of ``named``, when both are months or seasons."""
-    if _MONTH_OR_SEASON.fullmatch(named) and _MONTH_OR_SEASON.fullmatch(bare):
-        return named[:4] + bare[4:]
-    return bare
+def _year_shared(named: str, bare: str, *, bare_first: bool) -> str:
+    """The value ``bare`` of a month, day or season in the year of ``named``, when both are one of
+    these ('July and August 2009', 'between March 3 and April 5, 2009'). Times run forwards: 'from
+    December 20 to January 5, 2010' starts in 2009."""
+    if not (_SHARES_A_YEAR.fullmatch(named) and _SHARES_A_YEAR.fullmatch(bare)):
+        return bare
+    year = int(named[:4])
+    if _CALENDAR.fullmatch(named) and _CALENDAR.fullmatch(bare):
+        common = min(len(named), len(bare)) - 4
+        if bare_first and bare[4:][:common] > named[4:][:common]:
+            year -= 1
+        elif not bare_first and bare[4:][:common] < named[4:][:common]:
+            year += 1
+    shared = f"{year:04d}{bare[4:]}"
+    if len(shared) == 10:
+        try:
+            date.fromisoformat(shared)
+        except ValueError:  # 29 February of a year without it: the day is not that year's
+            return bare
+    return shared
