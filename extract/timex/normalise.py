@@ -19,6 +19,7 @@ from functools import cache
 
 from lunar_python import Lunar
 
+from extract.period import period
 from extract.timex.context import Context
 
 Result = tuple[str, str, str | None]  # type, value, mod
@@ -109,6 +110,12 @@ def _nearer_reading(year: int, month: int, day: int, ctx: Context) -> tuple[int,
     return (month, day) if abs(stated - pub) <= abs(swapped - pub) else (day, month)
 
 
+def _told_as_past(s: dict, ctx: Context, cue: str | None) -> bool:
+    """Whether the expression is told in the past ('đã', 'vừa', a past verb before it): not after
+    publication."""
+    return cue in ("past", "recent") or ctx.verb_before(s["_offset"]) == "past"
+
+
 def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
     """Calendar dates: day/month/year in any combination, with an optional clock time or part of day."""
     day, month = s.get("day"), s.get("month")
@@ -134,7 +141,7 @@ def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
         recent = bool(s.get("recent")) or heading in ("past", "future", "near") or cue == "recent"
         # told in the past ("đã", "vừa") or as a recent day ("hôm 4/7"): not after publication
         recent_day = bool(s.get("recent")) and cue != "future" and heading is None
-        happened = cue in ("past", "recent") or recent_day or ctx.verb_before(s["_offset"]) == "past"
+        happened = recent_day or _told_as_past(s, ctx, cue)
         # with no publication to read it against, a day or month told again is the one first read,
         # whatever year the narrative took meanwhile (a plan's 'cuối năm 2011' is no year of the story's)
         key = (month, None if day is None else int(day))
@@ -470,7 +477,7 @@ def half(s: dict, ctx: Context, kind: str) -> Result | None:
 
 
 def season(s: dict, ctx: Context, kind: str) -> Result | None:
-    year = _explicit_year(s, ctx) or ctx.story_year()
+    year = _explicit_year(s, ctx) or _season_year(s, ctx)
     return kind, f"{year:04d}-{s['season']}" if year else f"XXXX-{s['season']}", s.get("part")
 
 
@@ -480,6 +487,23 @@ _WEEKDAYS = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
 def _nth_weekday(year: int, month: int, weekday: str, nth: int) -> date:
     first = date(year, month, 1)
     return first + timedelta(days=(_WEEKDAYS[weekday] - first.isoweekday()) % 7 + 7 * (nth - 1))
+
+
+def _season_year(s: dict, ctx: Context) -> int | None:
+    """The year of a season told without one. Where the language anchors bare times at publication
+    and the paragraph set the story in no year: the season publication falls in ('one month into
+    winter' in January), else publication's year ('now heading into their winter'), or the year
+    before for one told in the past that would start after publication ('sustained the protests
+    throughout the summer', published in March). Else the story's year."""
+    pub = ctx.published.date
+    if pub is None or not ctx.bare_days_by_publication():
+        return ctx.story_year()
+    before = period(f"{pub.year - 1:04d}-{s['season']}")
+    if before.start and before.end and before.start <= pub <= before.end:
+        return pub.year - 1
+    start = period(f"{pub.year:04d}-{s['season']}").start
+    past = _told_as_past(s, ctx, ctx.cue(s["_offset"]))
+    return pub.year - 1 if past and start and start > pub else pub.year
 
 
 def holiday(s: dict, ctx: Context, kind: str) -> Result | None:
