@@ -1178,7 +1178,7 @@ def _without_lead_in(
     start: int,
     at: int,
     lex: Lexicon,
-    kinds: Sequence[str] = ("title_lead_ins", "title_connectors"),
+    kinds: Sequence[str] = ("title_lead_ins", "title_connectors", "title_time_approximators"),
 ) -> int:
     """``at`` moved back over the words that lead into a time expression ('early on', 'vào', 'on
     the'), and over a connector left hanging ('between 2005 and [2008]'). A part of a period

@@ -239,7 +239,7 @@ def test_with_no_publication_a_year_in_a_plan_is_not_the_story_s() -> None:
 
 
 def test_a_season_without_a_year_is_publication_s_unless_the_paragraph_set_the_story_in_one() -> None:
-    text = "The last flood, in 1968, drowned the delta.\n\nFarmers now heading into their winter season fear the river."
+    text = "The last flood, in 1968, drowned it.\n\nFarmers now heading into their winter season wait."
     assert values(text, "2029-06-11", "en")["winter"] == "2029-WI"
     text = "In 1968, a flood drowned the delta. That winter, farmers left the villages."
     assert values(text, "2029-06-11", "en")["winter"] == "1968-WI"
@@ -249,7 +249,9 @@ def test_a_season_without_a_year_is_publication_s_unless_the_paragraph_set_the_s
 def test_a_season_that_qualifies_a_noun_is_no_time_but_one_of_a_span_is() -> None:
     assert "winter" not in values("A winter storm cut power across Basra.", "2030-02-04", "en")
     assert "summer" not in values("Football is their national summer sport.", "2030-02-04", "en")
-    assert values("The summer months were quiet.", "2030-02-04", "en")["The summer"] == "2029-SU"  # told as past
+    assert (
+        values("The summer months were quiet.", "2030-02-04", "en")["The summer"] == "2029-SU"
+    )  # told as past
     assert values("Troops will leave by summer.", "2030-02-04", "en")["summer"] == "2030-SU"
 
 

@@ -755,6 +755,13 @@ def test_a_range_of_dates_goes_whole_with_a_bracket_that_holds_only_it():
     assert "(2021 to 2025)" in titled(text, ["2021", "2025", "Monday"], "en")
 
 
+def test_a_time_at_the_end_goes_with_the_words_that_approximate_it():
+    text = "A rocket hit the port of Basra just after 9 p.m. Sunday."
+    assert titled(text, ["9 p.m. Sunday"], "en") == "A rocket hit the port of Basra"
+    text = "The ferry reached Umm Qasr about 3 p.m. Monday."
+    assert titled(text, ["3 p.m. Monday"], "en") == "The ferry reached Umm Qasr"
+
+
 def test_a_date_that_modifies_a_happening_or_is_read_from_what_follows_stays():
     text = "Crowds marched through Basra after Friday prayers, witnesses said."
     assert titled(text, ["Friday"], "en", "Crowds marched through Basra after Friday prayers") == (
