@@ -56,6 +56,7 @@ NOUN_WORDS = 2  # a determiner this many words before a cue makes it a noun ('a 
 REPORT_WORDS_BEFORE = 1  # 'said on Thursday': the saying's date
 LIST_ITEM_WORDS = 6  # 'the United States, [Britain and France]': an item of a list of names
 RANGE_OPENER_CHARS = 12  # the word opening a range of dates ('from', 'between') is this near
+CLOCK_BEFORE_CHARS = 30  # a stamp's time of day stands this near before its date
 COUNT_CHARS = 40  # enough to read a count that opens a clause ('tens of thousands of')
 _BASELINE_OPENERS = ("subordinators", "title_subordinators")  # 'since' too opens a clause of time
 COPULA_CHARS = 20  # enough for a copula right after a time ('has been')
@@ -79,6 +80,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")  # a word with its abbreviation dots
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day with its year
 _STAMP_OPENERS_RUN = re.compile(r"[\s\"'“‘«(\[]*")  # what may stand before a stamp that opens a sentence
+_CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)[^\d.!?]{0,16}$")  # '15:00 UK time, '
 _STAMP_JOINERS = re.compile(r"[ ;,]*")  # between a stamp's date and its time
 
 
@@ -486,6 +488,21 @@ def _is_a_stamp(text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex
     )
 
 
+def _is_a_clocked_stamp(text: str, timex: Timex) -> bool:
+    """A full date with its year after a time of day and run into a capitalised word, wherever it
+    stands ('Explaining flu - 15:00 UK time, Friday, 22 May 2009 I'm ...'): a post's stamp in a list
+    of posts, not the date of what follows."""
+    following = _WORD.match(text, timex.end + 1)
+    return bool(
+        _FULL_DATE.match(timex.value)
+        and _YEAR_WRITTEN.search(timex.text)
+        and _CLOCK_BEFORE.search(text, max(0, timex.start - CLOCK_BEFORE_CHARS), timex.start)
+        and text[timex.end : timex.end + 1] == " "
+        and following
+        and following[0][:1].isupper()
+    )
+
+
 def _not_a_happening_time(
     text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon
 ) -> bool:
@@ -493,7 +510,7 @@ def _not_a_happening_time(
     source said what the article told before it ('Nguồn tin ... cho biết như vậy hôm nay')."""
     if lex.marker("echoes").find(text, clause.start, clause.end):
         return True
-    if _is_a_stamp(text, timex, clause, timexes, lex):
+    if _is_a_stamp(text, timex, clause, timexes, lex) or _is_a_clocked_stamp(text, timex):
         return True
     lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
     if (

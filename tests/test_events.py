@@ -642,6 +642,13 @@ def test_a_time_read_from_a_happening_that_follows_it_is_not_dated_from_the_narr
     assert sorted(e.date for e in events_of(text, dated, lang="en")) == ["2030-05-02", "2030-05-03"]
 
 
+def test_a_full_date_after_a_time_of_day_and_run_into_a_capital_is_a_post_s_stamp():
+    text = "Older posts: Port reopens - 09:40 local time, Monday, 13 May 2030 Militias shelled the port."
+    assert dates_of(text, [("Monday, 13 May 2030", "2030-05-13")], lang="en") == []
+    text = "Militias shelled the port at 09:40 on Monday, 13 May 2030, officials said."
+    assert dates_of(text, [("Monday, 13 May 2030", "2030-05-13")], lang="en") == ["2030-05-13"]
+
+
 def test_a_live_posts_stamp_is_one_moment_and_gives_way_to_the_sentences_own_date():
     text = "(9 p.m. Monday ET, 4 a.m. Tuesday in Basra) Militias fired rockets at the port, officials said."
     dated = [("9 p.m. Monday", "2030-05-13T21:00"), ("4 a.m. Tuesday", "2030-05-14T04:00")]
