@@ -814,10 +814,33 @@ def _quoted_saying(
     while (last := _LAST_WORD.search(speaker)) and lex.marker("title_lead_ins").find(last[0]):
         speaker = speaker[: last.start()].rstrip()  # 'wrote on [Twitter]'
     if len(speaker) > MAX_SUBJECT_CHARS or not _opens_a_noun_phrase(speaker, 0, lex):
-        return None
+        # a long attribution without an aside: the name right before the saying
+        name = (
+            None
+            if not opened or "," in text[attribution : saying.start]
+            else _name_before(text, attribution, saying.start, lex)
+        )
+        verb_at = speaker.rfind(text[saying.start : saying.end])
+        if not name or verb_at < 0:
+            return None
+        speaker = f"{name} {speaker[verb_at:]}"  # 'senior SocGen gas and LNG analyst [Thierry Bros said]'
     quote_start = start + 1 if opened else start
     quote = " ".join(text[quote_start:quote_end].split()).rstrip(",;:.")  # as said, its date too
     return (speaker, quote) if len(_WORD.findall(quote)) >= MIN_TITLE_WORDS else None
+
+
+def _name_before(text: str, start: int, at: int, lex: Lexicon) -> str | None:
+    """The name that ends right before ``at``: two capitalised words or more after ``start``, without
+    the titles before it ('Ambassador Gerard Araud' gives 'Gerard Araud')."""
+    words = list(_WORD.finditer(text, start, _before_spaces(text, at)))
+    name: list[re.Match] = []
+    for word in reversed(words):
+        if not word[0][:1].isupper() or (name and text[word.end() : name[-1].start()] != " "):
+            break
+        if lex.roles.find(word[0]) or lex.marker("name_titles").find(word[0]):
+            break
+        name.append(word)
+    return text[name[-1].start() : name[0].end()] if len(name) >= 2 else None
 
 
 def _with_whom(text: str, speaker: str, saying: Cue, dated: Timex, end: int, lex: Lexicon) -> str:

@@ -1017,6 +1017,15 @@ def test_a_quotation_told_to_many_words_of_someone_keeps_its_speaker_with_said()
     assert got == 'Deputy Foreign Minister Ali Roe said: "The border will reopen soon"'
 
 
+def test_a_quotation_s_speaker_told_at_length_is_the_name_before_the_saying():
+    text = '"Fares will rise again," senior port and ferry analyst Mona Saleh said on Monday in Basra.'
+    got = clause_titled(text, "Monday", " senior port and ferry analyst Mona Saleh said on Monday in Basra.")
+    assert got == 'Mona Saleh said: "Fares will rise again"'
+    text = '"Fares will rise again," one senior analyst at a ferry firm said on Monday.'
+    got = clause_titled(text, "Monday", " one senior analyst at a ferry firm said on Monday.")
+    assert got == '"Fares will rise again," one senior analyst at a ferry firm said'  # no name to put first
+
+
 def test_a_name_in_apposition_stands_for_a_subject_a_possessive_opens():
     text = "Its leader, Ali Roe, told reporters on Monday that the road was open."
     assert clause_titled(text, "Monday") == "Ali Roe told reporters that the road was open"
