@@ -36,6 +36,7 @@ from extract.model import Document, Event, Sentence, Source, Timex
 from extract.period import Period, period
 from extract.titles import (
     after_spaces,
+    dates_an_apposition,
     is_aside_before_predicate,
     joins_two_times,
     names_a_happening,
@@ -511,6 +512,8 @@ def _not_a_happening_time(
     if lex.marker("echoes").find(text, clause.start, clause.end):
         return True
     if _is_a_stamp(text, timex, clause, timexes, lex) or _is_a_clocked_stamp(text, timex):
+        return True
+    if dates_an_apposition(text, timex, timexes, lex):
         return True
     lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
     if (

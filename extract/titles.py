@@ -31,6 +31,9 @@ MAX_PLACE_WORDS = 3  # 'Geneva, Switzerland,': the words of a place's country or
 LEAD_IN_CHARS = 40  # the words that lead into a time inside a title ('shortly after', 'early on the')
 MAX_TOLD_WORDS = 3  # whom a quotation was told ('told reporters', 'told the BBC')
 MAX_ASIDE_CHARS = 120  # an aside between a subject and its predicate, dropped from a title
+APPOSITION_WORDS = (
+    3  # an aside naming a post has this many words besides its dates ('a political prisoner from')
+)
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,/:-]*")
 _EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
@@ -1458,6 +1461,32 @@ def is_aside_before_predicate(
         and _predicate_after_an_aside(text, after_spaces(text, second + 1), lex)
         and not any(first < t.start < second for t in timexes)
         and "\n" not in text[first:second]
+    )
+
+
+def dates_an_apposition(text: str, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """Whether ``timex`` stands in an aside between commas that names someone's post, with a predicate
+    after it ('Kurtzer, the U.S. ambassador to Egypt from 1997 to 2001, said ...'): it dates the
+    post, not what follows. Not an aside of a time alone, of a phrase or a participle ('The envoy,
+    speaking on Monday, said'), nor one naming a happening ('The last outbreak, a pandemic in
+    1968, killed ...')."""
+    first = text.rfind(",", max(0, timex.start - MAX_ASIDE_CHARS), timex.start)
+    second = text.find(",", timex.end, timex.end + MAX_ASIDE_CHARS)
+    if first < 0 or second < 0 or "\n" in text[first:second] or not _after_a_word(text, first):
+        return False
+    inside = after_spaces(text, first + 1)
+    opener = _WORD.match(text, inside)
+    dates = [(t.start, t.end) for t in timexes if first < t.start < second]
+    outside = [
+        w for w in _WORD.finditer(text, inside, second) if not any(a <= w.start() < b for a, b in dates)
+    ]
+    return bool(
+        opener
+        and lex.marker("determiners").find(opener[0].lower())
+        and any(lex.marker("post_nouns").find(w[0].lower()) for w in outside)
+        and len(outside) >= APPOSITION_WORDS
+        and not tells_a_predicate(text, inside, second, lex)
+        and _predicate_after_an_aside(text, after_spaces(text, second + 1), lex)
     )
 
 

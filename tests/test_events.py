@@ -621,7 +621,7 @@ def test_days_next_to_each_other_joined_by_and_date_one_happening_as_a_span():
 
 
 def test_two_dates_bounding_a_stretch_of_time_date_one_span_not_two_happenings():
-    text = "Omar Saleh, the mayor of Basra from 2021 to 2025, said the port would reopen."
+    text = "Omar Saleh ran the port of Basra from 2021 to 2025 for the militia."
     (event,) = events_of(text, [("2021", "2021"), ("2025", "2025")], lang="en")
     assert (event.date, event.precision) == ("2021/2025", "span")
     source = event.sources[0]
@@ -632,6 +632,15 @@ def test_two_dates_bounding_a_stretch_of_time_date_one_span_not_two_happenings()
     assert dates_of(text, [("now", "PRESENT_REF"), ("May 3", "2030-05-03")], lang="en") == []
     text = "Turnout fell from 2021 and in 2025 the vote was cancelled."  # no range word between
     assert len(dates_of(text, [("2021", "2021"), ("2025", "2025")], lang="en")) == 2
+
+
+def test_a_date_in_an_apposition_dates_the_post_it_names_not_the_predicate_after_it():
+    text = "Omar Saleh, the governor of Basra from 2021 to 2025, said the port would reopen."
+    assert events_of(text, [("2021", "2021"), ("2025", "2025")], lang="en") == []
+    text = "Omar Saleh, a prisoner of the militia in 2021, was freed on Monday."
+    assert dates_of(text, [("2021", "2021"), ("Monday", "2030-05-13")], lang="en") == ["2030-05-13"]
+    text = "The governor, at a news conference on Monday, said the port would reopen."
+    assert dates_of(text, [("Monday", "2030-05-13")], lang="en") == ["2030-05-13"]
 
 
 def test_a_time_read_from_a_happening_that_follows_it_is_not_dated_from_the_narrative():
