@@ -73,6 +73,7 @@ _SHORT_QUOTE = re.compile(r"(?<=\w )[“\"](?:[^\W\d_][\w'’-]* ?){1,4}[”\"](
 _DATELINE_BREAK = re.compile(r"\s(?:--|[-–—])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _WIDER_THAN_A_YEAR = ("decade", "century", "span", "unknown")  # no bound of a range of dates
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _YEAR_WRITTEN = re.compile(r"\d{4}|['’]\d{2}\b")
 _BRACKET = re.compile(r"\([^()\n]*\)")
@@ -513,7 +514,7 @@ def _not_a_happening_time(
         return True
     if _is_a_stamp(text, timex, clause, timexes, lex) or _is_a_clocked_stamp(text, timex):
         return True
-    if dates_an_apposition(text, timex, timexes, lex):
+    if dates_an_apposition(text, timex, timexes, lex) or _names_a_thing_s_year(text, timex, clause, lex):
         return True
     lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
     if (
@@ -568,6 +569,24 @@ def _not_a_happening_time(
         return False
     # 'want to question him over the 1988 Lockerbie bombing': the bombing's date, no plan's
     return not names_a_happening(text, timex, clause.end, lex)
+
+
+def _names_a_thing_s_year(text: str, timex: Timex, clause: Clause, lex: Lexicon) -> bool:
+    """Whether a year tells which of a kind of thing is meant, between a determiner or a possessive
+    and the thing, after the clause's predicate ('broke with Egypt's 1971 constitution', 'back to
+    the 2008 levels'): it dates the thing, not what the clause tells. As the subject it may date
+    what the thing did ('A 2003 study found ...')."""
+    before = word_before(text, timex.start)
+    following = _WORD.match(text, after_spaces(text, timex.end))
+    return bool(
+        period(_date(timex)).precision in ("year", "decade")
+        and tells_a_predicate(text, clause.start, timex.start, lex)
+        and before
+        and (lex.marker("determiners").find(before[0].lower()) or _POSSESSIVE_END.search(before[0]))
+        and following
+        and following[0].islower()
+        and lex.marker("dated_things").find(following[0])
+    )
 
 
 def _period_of_a_thing(

@@ -643,6 +643,17 @@ def test_a_date_in_an_apposition_dates_the_post_it_names_not_the_predicate_after
     assert dates_of(text, [("Monday", "2030-05-13")], lang="en") == ["2030-05-13"]
 
 
+def test_a_year_that_tells_which_thing_is_meant_dates_the_thing_not_the_clause():
+    text = "The new council broke with Iraq's 2005 constitution."
+    assert events_of(text, [("2005", "2005")], lang="en") == []
+    text = "Oil exports fell to the 2003 levels on Monday."
+    assert dates_of(text, [("2003", "2003"), ("Monday", "2030-05-13")], lang="en") == ["2030-05-13"]
+    text = "The ruling party won the 2025 election in Basra."
+    assert dates_of(text, [("2025", "2025")], lang="en") == ["2025"]
+    text = "A 2025 study by the port authority found that exports had doubled."
+    assert dates_of(text, [("2025", "2025")], lang="en") == ["2025"]
+
+
 def test_a_time_read_from_a_happening_that_follows_it_is_not_dated_from_the_narrative():
     text = "The army withdrew from Basra on May 3. The envoy arrived the day before the talks resumed."
     dated = [("May 3", "2030-05-03"), ("the day before", "2030-05-02")]
