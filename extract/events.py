@@ -39,6 +39,7 @@ from extract.titles import (
     dates_an_apposition,
     is_aside_before_predicate,
     joins_two_times,
+    named_happening_span,
     names_a_happening,
     subordinate_start,
     tells_a_predicate,
@@ -136,13 +137,47 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
                 # the words of the sentence's other happenings and of its clauses of time are not this one's
                 others = [c for _, c in governing if c != clause]
                 others += [c for c in subordinate if not c.start <= timex.start < c.end]
-                events.append(builder.event(sentence, clause, _date(timex), timex.mod, timex, others, own))
+                # ... nor are the sides of another's noun phrase ('unlike the 2003 invasion of Iraq')
+                elsewhere = [
+                    named
+                    for named in _named_happenings(doc.text, sentence, [t for t, _ in governing], lex)
+                    if not named.start <= timex.start < named.end
+                ]
+                events.append(
+                    builder.event(sentence, clause, _date(timex), timex.mod, timex, others, own, elsewhere)
+                )
             if not governing and sentence in lead and day_published and not _dated(own):
                 marker = _has_just(sentence, lex)
                 if marker and published and published.dated:
                     clause = Clause(*_dateline_end(doc.text, sentence, []))
                     events.append(builder.event(sentence, clause, day_published, None, marker))
     return merge(events)
+
+
+def _named_happenings(text: str, sentence: Sentence, dates: Sequence[Timex], lex: Lexicon) -> list[Clause]:
+    """The noun phrases that ``dates`` name happenings in ('a different operation than [the 2003
+    invasion of Iraq]'): their sides are not those of another happening of the sentence."""
+    return [
+        Clause(*span) for timex in dates if (span := named_happening_span(text, timex, sentence.end, lex))
+    ]
+
+
+def _outside_spans(start: int, end: int, others: Sequence[Clause]) -> list[tuple[int, int]]:
+    """``start:end`` less the parts the clauses ``others`` cover."""
+    spans, at = [], start
+    for other in sorted(others, key=lambda c: c.start):
+        if other.end <= at or other.start >= end:
+            continue
+        if other.start > at:
+            spans.append((at, other.start))
+        at = max(at, other.end)
+    if at < end:
+        spans.append((at, end))
+    return spans
+
+
+def _actors_in_spans(text: str, spans: Sequence[tuple[int, int]], people: dict[str, str]) -> list[str]:
+    return list(dict.fromkeys(actor for a, b in spans for actor in actors_in(text, a, b, people)))
 
 
 def _planned(timex: Timex, published: Period | None, lex: Lexicon) -> bool:
@@ -1048,10 +1083,12 @@ class _Builder:
         timex: Timex,
         others: Sequence[Clause] = (),
         timexes: Sequence[Timex] = (),
+        elsewhere: Sequence[Clause] = (),
     ) -> Event:
         """The event dated by ``timex``, told in ``clause`` of ``sentence`` (``others`` are the
         clauses of the sentence's other dated happenings, whose words are not this one's;
-        ``timexes`` all of the sentence's time expressions)."""
+        ``timexes`` all of the sentence's time expressions; ``elsewhere`` the noun phrases naming
+        its other happenings, whose sides are not this one's)."""
         text = self.doc.text
         meta = self.doc.meta
         body_start, body_end = _dateline_end(text, sentence, [timex])
@@ -1101,8 +1138,9 @@ class _Builder:
         inner = _clause_of_time(text, clause, timex, self.lex, _BASELINE_OPENERS)
         own = inner or clause
         of_time = inner is not None or _opens_with(text, clause, _BASELINE_OPENERS, self.lex)
-        acting = acting_mentions(text, own.start, own.end, self.people, self.lex)
-        own_actors = actors_in(text, own.start, own.end, self.people)
+        outside = _outside_spans(own.start, own.end, elsewhere)
+        acting = [m for a, b in outside for m in acting_mentions(text, a, b, self.people, self.lex)]
+        own_actors = _actors_in_spans(text, outside, self.people)
         key = f"{self.doc.file}|{sentence.start}|{sentence.end}|{date}"
         return Event(
             id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
@@ -1119,7 +1157,10 @@ class _Builder:
             mod=mod,
             summary_en=self._gloss(clause, cue, category, actors, heading),
             relevance=relevance(
-                own_actors if of_time else named,  # the sides the rest of the sentence names are another's
+                # the sides the rest of the sentence names are another's
+                own_actors
+                if of_time
+                else _actors_in_spans(text, _outside_spans(body_start, body_end, elsewhere), self.people),
                 self.story,
                 own_actors,
                 next((actor for at, actor in acting if at >= own.main_start), None),

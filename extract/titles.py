@@ -613,6 +613,13 @@ def names_a_happening(text: str, dated: Timex, end: int, lex: Lexicon) -> bool:
     return _named_happening(text, dated, end, lex) is not None
 
 
+def named_happening_span(text: str, dated: Timex, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The noun phrase naming a happening with ``dated`` inside it ('the [2003 invasion of Iraq]'),
+    from the date, or None when it names none."""
+    named = _named_happening(text, dated, end, lex)
+    return (min(dated.start, named[0]), named[1]) if named else None
+
+
 def _happening_before(
     text: str, clause_start: int, dated: Timex, end: int, lex: Lexicon
 ) -> tuple[int, int, str] | None:

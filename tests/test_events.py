@@ -654,6 +654,16 @@ def test_a_year_that_tells_which_thing_is_meant_dates_the_thing_not_the_clause()
     assert dates_of(text, [("2025", "2025")], lang="en") == ["2025"]
 
 
+def test_a_happening_in_an_iraqi_city_is_of_the_relationship_and_a_named_one_lends_it_no_side():
+    text = "US marines stormed a militia depot in Fallujah on Monday."
+    (event,) = events_of(text, [("Monday", "2030-05-13")], lang="en")
+    assert event.relevance >= SHOWN_BY_DEFAULT
+    text = "The strike Biden ordered against Oman on Monday was unlike the 2029 invasion of Iraq."
+    dated = [("Monday", "2030-05-13"), ("2029", "2029")]
+    relevance = {e.date: e.relevance for e in events_of(text, dated, lang="en")}
+    assert relevance["2030-05-13"] < SHOWN_BY_DEFAULT <= relevance["2029"]
+
+
 def test_a_time_read_from_a_happening_that_follows_it_is_not_dated_from_the_narrative():
     text = "The army withdrew from Basra on May 3. The envoy arrived the day before the talks resumed."
     dated = [("May 3", "2030-05-03"), ("the day before", "2030-05-02")]
