@@ -835,11 +835,19 @@ def _subordinate_clauses(
 
 
 def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
-    """A standing situation ('2,500 troops are stationed'), unless a happening is told too, or a
-    saying before it ('Anan said the government would remain in place')."""
+    """A standing situation ('2,500 troops are stationed', 'Cheney was such a presence'), unless a
+    happening is told too, or a saying before it ('Anan said the government would remain in place')."""
     states = [m.start for m in _markers_before(text, "state", clause.start, clause.end, timexes, lex)]
     states += [  # a figure stated ('Bilateral trade was $2.5 billion in 2010')
         m.start() for form in lex.statistic_forms for m in form.finditer(text, clause.start, clause.end)
+    ]
+    states += [  # what someone was, told by the clause's first predicate ('Cheney was such a presence'),
+        # not what a happening was ('The murder of the commander last month is a reminder')
+        m.start()
+        for form in lex.copula_noun_forms
+        for m in form.finditer(text, clause.start, clause.end)
+        if not tells_a_predicate(text, clause.start, m.start(), lex)
+        and not lex.marker("happening_nouns").find(text, clause.start, m.start())
     ]
     if not states:
         return False

@@ -341,6 +341,8 @@ class Lexicon:
     present_forms: tuple[re.Pattern[str], ...] = ()
     # a figure stated ('was $2.5 billion', 'were 12 percent')
     statistic_forms: tuple[re.Pattern[str], ...] = ()
+    # what someone or something is or was, as the clause's predicate ('Cheney was such a presence')
+    copula_noun_forms: tuple[re.Pattern[str], ...] = ()
 
     def marker(self, kind: str) -> Phrases:
         return self.markers.get(kind, _NO_PHRASES)  # an empty list of phrases finds nothing either
@@ -357,6 +359,7 @@ _PATTERN_KINDS = (
     "adverb_forms",
     "present_forms",
     "statistic_forms",
+    "copula_noun_forms",
 )
 
 
@@ -392,6 +395,7 @@ def lexicon(language: str | None) -> Lexicon:
         adverb_forms=_patterns(markers, "adverb_forms"),
         present_forms=_patterns(markers, "present_forms"),
         statistic_forms=_patterns(markers, "statistic_forms", re.IGNORECASE),
+        copula_noun_forms=_patterns(markers, "copula_noun_forms", re.IGNORECASE),
     )
 
 

@@ -901,6 +901,21 @@ def test_a_rank_held_is_a_standing_situation_not_a_happening():
     assert dates_of(text, [("2030", "2030")], lang="en") == ["2030"]
 
 
+def test_what_someone_was_is_a_standing_situation_not_a_happening():
+    text = "The governor of Basra was such a force in the port after 2025."
+    assert events_of(text, [("2025", "2025")], lang="en") == []
+    text = "Ông Saleh là một thành viên của hội đồng tỉnh Basra năm 2025."
+    assert events_of(text, [("năm 2025", "2025")]) == []
+    text = "The governor of Basra was arrested in 2025."
+    assert dates_of(text, [("2025", "2025")], lang="en") == ["2025"]
+    text = "The murder of the port's director in 2025 was a blow to traders."
+    assert dates_of(text, [("2025", "2025")], lang="en") == ["2025"]
+    text = "In 2025 there was an outbreak of cholera in Basra."
+    assert dates_of(text, [("2025", "2025")], lang="en") == ["2025"]
+    text = "The governor decided in 2025 to close the port, a move that was a blow to traders."
+    assert dates_of(text, [("2025", "2025")], lang="en") == ["2025"]
+
+
 def test_a_fronted_date_governs_a_subject_that_lists_names_across_commas():
     text = "Hôm 13/5 vừa qua, các căn cứ tại Al-Tanf, Al-Shaddadi và Al-Furat đã hứng chịu ba cuộc tấn công."
     titles = [e.title for e in events_of(text, [("Hôm 13/5 vừa qua", "2030-05-13")])]
