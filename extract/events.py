@@ -1114,7 +1114,7 @@ class _Builder:
         category = categories()[cue.category if cue else OTHER]
         if cue and category.violent and self._targets_party(cue, clause.start, body_end, sentence_cues):
             category = categories()[ATTACK_ON_PARTY]
-        named = actors_in(text, body_start, body_end, self.people)
+        named = _actors_in_spans(text, _outside_spans(body_start, body_end, elsewhere), self.people)
         if self.story and self.lex.marker("both_parties").find(text, body_start, body_end):
             named = list(dict.fromkeys([*parties(), *named]))  # 'the two countries' of the story
         actors = self._actors(body_start, body_end, named)
@@ -1166,9 +1166,7 @@ class _Builder:
             summary_en=self._gloss(clause, cue, category, actors, heading),
             relevance=relevance(
                 # the sides the rest of the sentence names are another's
-                own_actors
-                if of_time
-                else _actors_in_spans(text, _outside_spans(body_start, body_end, elsewhere), self.people),
+                own_actors if of_time else named,
                 self.story,
                 own_actors,
                 next((actor for at, actor in acting if at >= own.main_start), None),

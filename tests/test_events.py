@@ -654,6 +654,16 @@ def test_a_year_that_tells_which_thing_is_meant_dates_the_thing_not_the_clause()
     assert dates_of(text, [("2025", "2025")], lang="en") == ["2025"]
 
 
+def test_the_two_countries_of_a_story_of_the_relationship_are_its_sides():
+    text = (
+        "Mỹ và Iraq ký thỏa thuận an ninh mới tại Baghdad. Quân đội Mỹ ở lại Iraq thêm một năm theo đề nghị "
+        "của Iraq. Mỹ và Iraq sẽ họp lại. Đàm phán giữa quân đội hai quốc gia bị hoãn từ hôm 3/1 khi Iran "
+        "phóng tên lửa vào căn cứ."
+    )
+    events = events_of(text, [("hôm 3/1", "2030-01-03")])
+    assert [e.relevance >= SHOWN_BY_DEFAULT for e in events] == [True]
+
+
 def test_a_happening_in_an_iraqi_city_is_of_the_relationship_and_a_named_one_lends_it_no_side():
     text = "US marines stormed a militia depot in Fallujah on Monday."
     (event,) = events_of(text, [("Monday", "2030-05-13")], lang="en")
