@@ -117,7 +117,7 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
     slideshow = 2 * sum(e - s for s, e in doc.captions) > sum(e - s for s, e in doc.regions)
     events: list[Event] = []
     with indexed(doc.text):  # the sentences' many searches look where their phrases' words stand
-        for sentence in inside:
+        for at, sentence in enumerate(inside):
             first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
             own = [t for t in timexes[first:last] if t.end <= sentence.end]
             if sentence not in lead and not _dated(own):
@@ -146,12 +146,45 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
                 events.append(
                     builder.event(sentence, clause, _date(timex), timex.mod, timex, others, own, elsewhere)
                 )
+            if not governing and at and (echo := _echoed_date(doc.text, sentence, own, published, lex)):
+                # 'X đã bị tấn công. Nguồn tin cho biết như vậy hôm nay (26/6).': the day the source
+                # told what the sentence before tells, which gave no date of its own
+                told = inside[at - 1]
+                if _tells_undated(
+                    doc.text, told, sentence, timexes[bisect_left(starts, told.start) : first], lex
+                ):
+                    both = Sentence(told.start, sentence.end, doc.text[told.start : sentence.end])
+                    clause = Clause(told.start, told.end)
+                    events.append(builder.event(both, clause, _date(echo), echo.mod, echo, (), own))
             if not governing and sentence in lead and day_published and not _dated(own):
                 marker = _has_just(sentence, lex)
                 if marker and published and published.dated:
                     clause = Clause(*_dateline_end(doc.text, sentence, []))
                     events.append(builder.event(sentence, clause, day_published, None, marker))
     return merge(events)
+
+
+def _echoed_date(
+    text: str, sentence: Sentence, own: Sequence[Timex], published: Period | None, lex: Lexicon
+) -> Timex | None:
+    """The date of a source saying again what came before ('Nguồn tin cho biết như vậy hôm nay
+    (26/6)', 'officials said as much on Monday'), when the sentence tells nothing else."""
+    echoes = lex.marker("echoes").find(text, sentence.start, sentence.end)
+    dates = [t for t in own if _is_date(t) and not _planned(t, published, lex)]
+    if not echoes or len(dates) != 1 or tells_a_predicate(text, sentence.start, echoes[0].start, lex):
+        return None
+    return dates[0]
+
+
+def _tells_undated(text: str, told: Sentence, echo: Sentence, timexes: Sequence[Timex], lex: Lexicon) -> bool:
+    """Whether ``told``, right before ``echo`` in its paragraph, tells something and dates nothing."""
+    return (
+        "\n" not in text[told.end : echo.start]
+        and not _dated([t for t in timexes if t.end <= told.end])
+        and not _QUESTION.search(told.text)
+        and not is_furniture(told.text)
+        and tells_a_predicate(text, told.start, told.end, lex)
+    )
 
 
 def _named_happenings(text: str, sentence: Sentence, dates: Sequence[Timex], lex: Lexicon) -> list[Clause]:

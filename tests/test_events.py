@@ -465,11 +465,17 @@ def test_a_question_tells_no_happening():
     assert len(events_of(text, [("Monday", "2030-05-13")], lang="en")) == 1
 
 
-def test_a_source_saying_again_what_came_before_adds_no_happening():
+def test_a_source_saying_again_what_came_before_dates_it_as_a_saying_would():
     text = "Quân đội Mỹ rút khỏi căn cứ gần Kirkuk. Một quan chức Iraq cho biết như vậy hôm 3/1/2031."
-    assert events_of(text, [("hôm 3/1/2031", "2031-01-03")]) == []
+    (event,) = events_of(text, [("hôm 3/1/2031", "2031-01-03")])
+    assert (event.date, event.title) == ("2031-01-03", "Quân đội Mỹ rút khỏi căn cứ gần Kirkuk")
+    source = event.sources[0]  # the passage holds both sentences, the date in it
+    assert text[source.passage_start : source.passage_end] == text
+    assert text[source.timex_start : source.timex_end] == "hôm 3/1/2031"
     text = "US troops left the base near Kirkuk. An Iraqi official said as much on Monday."
-    assert events_of(text, [("Monday", "2031-01-06")], lang="en") == []
+    assert [e.title for e in events_of(text, [("Monday", "2031-01-06")], lang="en", published=LATER)] == [
+        "US troops left the base near Kirkuk"
+    ]
     text = "An Iraqi official said on Monday that US troops left the base near Kirkuk."
     assert len(events_of(text, [("Monday", "2031-01-06")], lang="en", published=LATER)) == 1
 
