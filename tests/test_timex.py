@@ -393,6 +393,12 @@ def test_vietnamese_tense_cues_decide_a_weekday_s_direction() -> None:
     assert value_of("Hai bên sẽ ký biên bản vào thứ Sáu.", "vào thứ Sáu", "2024-08-20") == "2024-08-23"
     assert value_of("Hai bên đã ký biên bản vào thứ Sáu.", "vào thứ Sáu", "2024-08-20") == "2024-08-16"
     assert value_of("Họ đã hứa sẽ ký vào thứ Sáu.", "vào thứ Sáu", "2024-08-20") == "2024-08-23"
+    # a passive of what befell someone ('bị pháo kích') told it in the past too
+    assert value_of("Căn cứ bị pháo kích vào thứ Sáu.", "vào thứ Sáu", "2024-08-20") == "2024-08-16"
+
+
+def test_a_clock_time_takes_the_day_that_follows_it() -> None:
+    assert found("Căn cứ bị pháo kích lúc 8 giờ 15' sáng thứ Sáu.", "2024-08-20")[0][1] == "2024-08-16T08:15"
 
 
 @pytest.mark.parametrize(

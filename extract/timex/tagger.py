@@ -19,6 +19,7 @@ _DATELINE_REACH_DAYS = 7  # a story is filed at most this long before it is publ
 # between a weekday and the date that names it: "Thursday (March 7)", "thứ Năm, (20/8)"
 _APPOSITION = re.compile(r"\s*,?\s*\(?\s*")
 _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CLOCK_THEN_DAY = re.compile(r"['’]?\s*,?\s*")  # between a clock time and the day it is on
 _SHARES_A_YEAR = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)")  # a month, a day or a season
 _CALENDAR = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 _YEAR_KEYS = ("year", "yy", "year_century", "relyear", "nextyear", "direction")  # slots that tell a year
@@ -80,6 +81,14 @@ def tag(
             expression = text[original_start:original_end]
             if weekday_end is not None and norm_name == "date" and _FULL_DAY.match(value):
                 _date_beside_weekday(found, weekday_end, norm.text, match.start(), value)
+            if (
+                found
+                and found[-1].type == "TIME"
+                and any(c.isdigit() for c in found[-1].text)  # a clock's, not 'tonight'
+                and _FULL_DAY.match(value)
+                and _CLOCK_THEN_DAY.fullmatch(norm.text, previous_end, match.start())
+            ):  # '8 giờ 15' sáng Thứ Tư': the clock time is on the day that follows it
+                found[-1] = replace(found[-1], value=value[:10] + found[-1].value[10:])
             weekday_end = match.end() if norm_name == "weekday" else None
             names_year = any(values.get(key) is not None for key in _YEAR_KEYS)
             if (
