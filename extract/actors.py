@@ -18,8 +18,15 @@ _NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
 
 
 @cache
+def _actor_names() -> dict[str, str]:
+    """The aliases of every language and the places of a side ('Basra' for Iraq): each names its
+    actor in a passage."""
+    return {**all_actor_aliases(), **language_neutral("actors").get("places", {})}
+
+
+@cache
 def _aliases() -> Phrases:
-    return Phrases(list(all_actor_aliases()))
+    return Phrases(list(_actor_names()))
 
 
 @cache
@@ -58,7 +65,7 @@ def _capitalised_words(name: str, lex: Lexicon) -> list[str]:
     for word in name.split():
         bare = word.rstrip(".,")
         core = bare.split("-", 1)[1] if bare.lower().startswith(("al-", "el-")) else bare
-        if not core[:1].isupper() or lex.roles.find(bare) or bare in all_actor_aliases():
+        if not core[:1].isupper() or lex.roles.find(bare) or bare in _actor_names():
             break
         words.append(bare)
     return words
@@ -66,7 +73,7 @@ def _capitalised_words(name: str, lex: Lexicon) -> list[str]:
 
 def people_sides(text: str, lex: Lexicon) -> dict[str, str]:
     """Surnames (and full names) the article ties to a side, e.g. {'al-Sudani': 'Iraq'}."""
-    aliases = all_actor_aliases()
+    aliases = _actor_names()
     sides: dict[str, str] = {}
     for pattern in _person_patterns(lex.language):
         for m in pattern.finditer(text):
@@ -81,7 +88,7 @@ def people_sides(text: str, lex: Lexicon) -> dict[str, str]:
 
 
 def _case_key(alias: str) -> str:
-    for known in all_actor_aliases():
+    for known in _actor_names():
         if known.casefold() == alias.casefold():
             return known
     return alias
@@ -107,7 +114,7 @@ def _mentions(text: str, start: int, end: int, people: dict[str, str]) -> list[t
 
 
 def _find_mentions(text: str, start: int, end: int, people: dict[str, str]) -> list[tuple[int, str]]:
-    aliases = all_actor_aliases()
+    aliases = _actor_names()
     sides, finder = _people_finder(people)
     found = []
     dateline_end = start
