@@ -917,6 +917,12 @@ def test_a_rank_held_is_a_standing_situation_not_a_happening():
     assert dates_of(text, [("2030", "2030")], lang="en") == ["2030"]
 
 
+def test_a_title_cut_before_an_aside_does_not_end_on_its_conjunction():
+    text = "Last Friday, twenty protesters entered the Basra consulate and, police said, smashed its windows."
+    (event,) = events_of(text, [("Last Friday", "2030-05-10")], lang="en")
+    assert event.title == "Twenty protesters entered the Basra consulate …"
+
+
 def test_what_someone_was_is_a_standing_situation_not_a_happening():
     text = "The governor of Basra was such a force in the port after 2025."
     assert events_of(text, [("2025", "2025")], lang="en") == []

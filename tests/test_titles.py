@@ -787,17 +787,12 @@ def test_a_title_that_ends_where_a_quotation_went_on_is_marked_cut():
     assert titled(text, ["last week"], "en", clause) == "A report issued accused the militia …"
 
 
-def test_a_long_title_does_not_end_on_a_negation_or_a_conjunction():
+def test_a_long_title_does_not_end_on_a_negation():
     text = (
         "Port officials in Basra said on Monday that the closure of the northern ferry terminal was not "
         "in fact a security measure but a repair."
     )
     assert not titled(text, ["Monday"], "en").removesuffix(" …").endswith(" not")
-    text = (
-        "Port officials in Basra said on Monday that the ferry operators had raised their fares sharply "
-        "and that the militias were taxing every crossing."
-    )
-    assert not titled(text, ["Monday"], "en").removesuffix(" …").endswith(" and")
 
 
 def test_a_speaker_named_with_an_adjective_from_an_action_still_gives_way_to_what_was_said():
