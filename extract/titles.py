@@ -950,6 +950,9 @@ def _opens_with_a_predicate(text: str, at: int, lex: Lexicon) -> bool:
             return False
         cues = [c for c in cues_in(text, at, min(len(text), at + 30), lex) if c.start == at]
         return any(not lex.marker("act_nouns").find(text[c.start : c.end].split()[0]) for c in cues)
+    before = word_before(text, at)  # 'a televised address', 'the wounded': an adjective
+    if before and before[0].casefold() in lex.marker("determiners").phrases:
+        return False
     return any(form.fullmatch(word[0]) for form in lex.verb_forms)
 
 

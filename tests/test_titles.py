@@ -1034,6 +1034,12 @@ def test_a_quotation_s_speaker_told_at_length_is_the_name_before_the_saying():
     assert got == '"Fares will rise again," one senior analyst at a ferry firm said'  # no name to put first
 
 
+def test_a_participle_after_a_determiner_is_an_adjective_not_a_predicate():
+    text = '"The port will reopen soon," Saleh said in a televised address on Monday.'
+    got = clause_titled(text, "Monday", " Saleh said in a televised address on Monday.")
+    assert got == 'Saleh said: "The port will reopen soon"'
+
+
 def test_a_name_in_apposition_stands_for_a_subject_a_possessive_opens():
     text = "Its leader, Ali Roe, told reporters on Monday that the road was open."
     assert clause_titled(text, "Monday") == "Ali Roe told reporters that the road was open"
