@@ -1168,7 +1168,10 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
         for t in timexes:
             opening = text[lead : t.start] if start <= t.start < end else "x"
             # 'On Monday,' 'Vào ngày 3/1,' open the span; 'Today is ...' 'Last year was ...' are its subject
-            subject = _opens_a_predicate(text, t.end, end, lex) and _opens_a_sentence(text, t.start)
+            told = _opens_a_predicate(text, t.end, end, lex) or _is_predicate(
+                text, after_spaces(text, t.end), lex
+            )
+            subject = told and _opens_a_sentence(text, t.start)
             # ... and 'Two months of fighting' is a noun phrase's head, not a date before it
             head = after_spaces(text, t.end)
             subject = subject or _after_leading(text, head, end, lex.marker("title_time_heads")) > head

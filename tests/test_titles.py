@@ -1040,6 +1040,11 @@ def test_a_participle_after_a_determiner_is_an_adjective_not_a_predicate():
     assert got == 'Saleh said: "The port will reopen soon"'
 
 
+def test_a_named_day_as_the_subject_of_a_past_verb_stays_in_its_title():
+    text = "September 11 deepened the ties between Basra and the Gulf ports."
+    assert titled(text, ["September 11"], "en") == text[:-1]
+
+
 def test_a_name_in_apposition_stands_for_a_subject_a_possessive_opens():
     text = "Its leader, Ali Roe, told reporters on Monday that the road was open."
     assert clause_titled(text, "Monday") == "Ali Roe told reporters that the road was open"
