@@ -921,6 +921,13 @@ def _piece_before(text: str, sentence_start: int, end: int, lex: Lexicon) -> tup
     return piece_start, piece_end
 
 
+def _opens_a_phrase(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a preposition, perhaps after a connector, opens ``text[start:end]`` ('with a low death
+    rate', 'but with high infectivity'): an aside, no subject."""
+    start = after_spaces(text, _after_leading(text, start, end, lex.marker("title_connectors")))
+    return _after_leading(text, start, end, lex.marker("prepositions")) > start
+
+
 def _opens_an_adverbial(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a word that leads into a place or time opens ``text[start:end]`` ('On Monday'), not a
     count's quantifier ('At least 18 people')."""
@@ -1067,6 +1074,10 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
         return ""  # only an adverb may stand between the apposition and the title ('..., 47, also faced')
     while len(commas) > 2 and _is_age(text, commas[-3] + 1, commas[-2], lex):
         commas.pop(-2)  # an age between commas is part of the name's apposition ('Middleton, 29, ...')
+    while len(commas) > 3 and _opens_a_phrase(text, after_spaces(text, commas[-3] + 1), commas[-2], lex):
+        commas.pop(
+            -2
+        )  # an aside in two pieces ('H1N1, with a low death rate, but with high infectivity, produced')
     piece_start = commas[-3] + 1 if len(commas) > 2 else sentence_start
     # not before a colon or a semicolon ("CNN.com 'Godfather' dies at 63: Jon Petrovich, a former ...")
     breaks = [

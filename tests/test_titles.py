@@ -1045,6 +1045,11 @@ def test_a_named_day_as_the_subject_of_a_past_verb_stays_in_its_title():
     assert titled(text, ["September 11"], "en") == text[:-1]
 
 
+def test_a_subject_before_an_aside_in_two_pieces_opens_its_title():
+    text = "Still, the militia, with few fighters left, but with rockets to spare, shelled the port in 2025."
+    assert clause_titled(text, "2025", " shelled the port in 2025.") == "The militia shelled the port"
+
+
 def test_a_name_in_apposition_stands_for_a_subject_a_possessive_opens():
     text = "Its leader, Ali Roe, told reporters on Monday that the road was open."
     assert clause_titled(text, "Monday") == "Ali Roe told reporters that the road was open"
