@@ -1086,7 +1086,15 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
     piece_start, piece_end = _stripped(text, max([piece_start, *breaks]), commas[-2])
     piece_start = _after_leading(text, piece_start, piece_end, lex.marker("title_connectors"))
     piece_start, piece_end = _stripped(text, piece_start, piece_end)
-    inner = lex.marker("title_connectors_inside").find(text, piece_start, piece_end)
+    inner = sorted(
+        [
+            *lex.marker("title_connectors_inside").find(text, piece_start, piece_end),
+            *lex.marker("subordinators").find(
+                text, piece_start, piece_end
+            ),  # '... when Lawrence Summers, ...'
+        ],
+        key=lambda m: m.start,
+    )
     if inner and tells_a_predicate(text, piece_start, inner[-1].start, lex):
         # '... by saying that Mr Assad had, in effect, agreed': the reported clause's subject
         reported = after_spaces(text, inner[-1].end)

@@ -1048,6 +1048,12 @@ def test_a_named_day_as_the_subject_of_a_past_verb_stays_in_its_title():
 def test_a_subject_before_an_aside_in_two_pieces_opens_its_title():
     text = "Still, the militia, with few fighters left, but with rockets to spare, shelled the port in 2025."
     assert clause_titled(text, "2025", " shelled the port in 2025.") == "The militia shelled the port"
+    text = (
+        "Saleh, 31, was a clerk at the Basra Port Authority when Omar Roe, then a port undersecretary, "
+        "plucked him from obscurity in 2025."
+    )
+    got = clause_titled(text, "2025", " plucked him from obscurity in 2025.")
+    assert got == "Omar Roe plucked him from obscurity"
 
 
 def test_a_name_in_apposition_stands_for_a_subject_a_possessive_opens():
