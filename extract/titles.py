@@ -1666,8 +1666,11 @@ def _closes_a_predicate(words: str, end: int, lex: Lexicon) -> bool:
         if c.category == STATEMENT
         and not ((before := word_before(kept, c.start)) and lex.marker("passive").find(before[0]))
     }
-    if end in sayings and words[end : end + 1] in (",", ":"):
-        return False  # who spoke, not what was said ('Một quan chức cho biết, ...')
+    quoted = any(q in kept for q in '"“”')
+    if end in sayings and (words[end : end + 1] in (",", ":") or (words[end:].strip() and not quoted)):
+        return (
+            False  # who spoke, not what was said ('Một quan chức cho biết, ...', '... told reporters that')
+        )
     boundaries = _CLAUSE_BOUNDARY.finditer(kept, min(head.end(), MIN_CUT_CHARS))
     if any(b.start() not in sayings for b in boundaries):  # not the comma after 'cho biết,'
         return False

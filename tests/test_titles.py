@@ -1056,6 +1056,14 @@ def test_a_subject_before_an_aside_in_two_pieces_opens_its_title():
     assert got == "Omar Roe plucked him from obscurity"
 
 
+def test_a_long_title_does_not_end_on_who_spoke_before_what_was_said():
+    text = (
+        "The port authority's chief spokesman told reporters in Basra on Monday that the militias were not "
+        "really serious about the offer of a truce."
+    )
+    assert not titled(text, ["Monday"], "en").removesuffix(" …").endswith("told reporters")
+
+
 def test_a_name_in_apposition_stands_for_a_subject_a_possessive_opens():
     text = "Its leader, Ali Roe, told reporters on Monday that the road was open."
     assert clause_titled(text, "Monday") == "Ali Roe told reporters that the road was open"
