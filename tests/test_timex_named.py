@@ -15,6 +15,7 @@ def tagged(text: str, lang: str, published: str = "2024-10-01") -> list[tuple[st
     ("text", "lang", "expected"),
     [
         ("Airport checks grew stricter after 9/11, the pilot recalled.", "en", [("9/11", "2001-09-11")]),
+        ("Airport checks grew stricter after the 9/11/01 attacks.", "en", [("9/11/01", "2001-09-11")]),
         ("A memorial lists the Sept. 11 victims by name.", "en", [("Sept. 11", "2001-09-11")]),
         ("Planners feared a September 11-style strike on the port.", "en", [("September 11", "2001-09-11")]),
         ("Sau sự kiện 11/9, hai nước siết chặt an ninh hàng không.", "vi", [("11/9", "2001-09-11")]),
