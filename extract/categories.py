@@ -90,6 +90,15 @@ def _cues_in(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     return found
 
 
+def cue_opening(text: str, start: int, end: int, lex: Lexicon) -> Cue | None:
+    """The cue of ``cues_in`` that begins at ``start``, if any: asked word by word, so the words that
+    open no cue are passed over without a search."""
+    finder, by_phrase = _cue_finder(lex.language)
+    m = finder.opening(text, start, end)
+    entry = by_phrase.get(m.phrase.casefold()) if m else None
+    return Cue(m.start, m.end, *entry) if m and entry else None
+
+
 def choose(
     clause: list[Cue],
     sentence: list[Cue],

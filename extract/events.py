@@ -30,7 +30,7 @@ from extract.actors import (
 )
 from extract.categories import ATTACK_ON_PARTY, OTHER, STATEMENT, Category, Cue, categories, choose, cues_in
 from extract.clean import is_furniture
-from extract.lexicon import Lexicon, Match, indexed, lexicon
+from extract.lexicon import Lexicon, Match, indexed, lexicon, remembered
 from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
 from extract.period import Period, period
@@ -222,11 +222,17 @@ def _dateline_end(text: str, sentence: Sentence, timexes: Sequence[Timex]) -> tu
 
 
 def _clauses(text: str, start: int, end: int, timexes: Sequence[Timex]) -> list[Clause]:
-    """The sentence cut at punctuation, never inside a time expression ('Sept. 27, 2024')."""
+    """The sentence cut at punctuation, never inside a time expression ('Sept. 27, 2024'); kept
+    for the sentence's other askers (its dates' clauses, its clauses of time)."""
+    spans = tuple((t.start, t.end) for t in timexes)
+    return list(remembered(text, ("clauses", start, end, spans), _cut_clauses, text, start, end, spans))
+
+
+def _cut_clauses(text: str, start: int, end: int, times: tuple[tuple[int, int], ...]) -> list[Clause]:
     cuts = [start]
     # a few words in quotation marks inside a clause ('held "frank and friendly" talks') are no
     # quotation, unless a time follows them: it is the clause's ('hứa ... sẽ rời “sớm” hôm 20/8')
-    time_starts = {t.start for t in timexes}
+    time_starts = {a for a, _ in times}
     scare_quotes = {
         at
         for m in _SHORT_QUOTE.finditer(text, start, end)
@@ -234,7 +240,7 @@ def _clauses(text: str, start: int, end: int, timexes: Sequence[Timex]) -> list[
         for at in (m.start(), m.end() - 1)
     }
     for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if not any(t.start <= m.start() < t.end for t in timexes) and m.start() not in scare_quotes:
+        if not any(a <= m.start() < b for a, b in times) and m.start() not in scare_quotes:
             cuts += [m.start(), m.end()]
     cuts.append(end)
     clauses = [Clause(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if text[a:b].strip()]
@@ -890,21 +896,22 @@ class _Builder:
         found: set[int] = set()
         named_end = None  # where the last cue of a named happening ends
         for cue in sorted(cues, key=lambda c: c.start):
+            before = self._words_before(cue.start, start)  # read once for the three kinds asked
             chained = named_end is not None and _words(self.doc.text[named_end : cue.start]) <= CHAINED_WORDS
-            named = chained or any(self._after(cue.start, start, k) for k in NOMINALISERS)
+            named = chained or any(self.lex.marker(k).find(before) for k in NOMINALISERS)
             named_end = cue.end if named else None
-            if named or self._is_noun(cue.start, start):
+            if named or self.lex.marker("act_nouns").find(before):
                 found.add(cue.start)
         return frozenset(found)
 
     def _is_noun(self, at: int, start: int) -> bool:
         """A cue at ``at`` used as a noun: a determiner among the words just before it."""
-        return self._after(at, start, "act_nouns")
+        return bool(self.lex.marker("act_nouns").find(self._words_before(at, start)))
 
-    def _after(self, at: int, start: int, kind: str) -> bool:
-        """A marker of ``kind`` among the few words before ``at`` (from ``start`` on)."""
+    def _words_before(self, at: int, start: int) -> str:
+        """The few words before ``at`` (from ``start`` on), where a marker makes a cue a noun."""
         words = _TOKEN.findall(unicodedata.normalize("NFC", self.doc.text[start:at]))[-NOUN_WORDS:]
-        return bool(self.lex.marker(kind).find(" ".join(words)))
+        return " ".join(words)
 
     def _targets_party(self, cue: Cue, start: int, end: int, cues: Sequence[Cue]) -> bool:
         """A violent act aimed at the forces of the timeline's first party by someone else.

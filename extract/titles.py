@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
-from extract.categories import STATEMENT, Cue, cues_in
+from extract.categories import STATEMENT, Cue, cue_opening, cues_in
 from extract.lexicon import Lexicon, remembered
 from extract.model import Timex
 
@@ -915,8 +915,8 @@ def _opens_with_a_predicate(text: str, at: int, lex: Lexicon) -> bool:
     if not lex.verb_forms:  # no word forms tell a verb ('thiệt mạng'): an action word opening there
         if _named_as_a_noun(text, at, lex):  # does, unless a noun's classifier names it ('chuyến thăm')
             return False
-        cues = [c for c in cues_in(text, at, min(len(text), at + 30), lex) if c.start == at]
-        return any(not lex.marker("act_nouns").find(text[c.start : c.end].split()[0]) for c in cues)
+        cue = cue_opening(text, at, min(len(text), at + 30), lex)
+        return cue is not None and not lex.marker("act_nouns").find(text[cue.start : cue.end].split()[0])
     return any(form.fullmatch(word[0]) for form in lex.verb_forms)
 
 
