@@ -1124,19 +1124,13 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
         ):
             start = connector_end
         start, end = _stripped(text, start, end)
+        if (start, end) != before:  # else the lead-in is the one just found
+            lead_in_end = _after_leading(text, start, end, lex.marker("title_lead_ins"))
         # 'On', 'Back in', 'Very early on' before a time that opens the span
-        lead = max(
-            _after_leading(text, start, end, lex.marker(k))
-            for k in ("title_lead_ins", "title_opening_lead_ins")
-        )
+        lead = max(lead_in_end, _after_leading(text, start, end, lex.marker("title_opening_lead_ins")))
         for t in timexes:
             opening = text[lead : t.start] if start <= t.start < end else "x"
-            # 'On Monday,' 'Vào ngày 3/1,' open the span; 'Today is ...' 'Last year was ...' are its subject
-            subject = _opens_a_predicate(text, t.end, end, lex) and _opens_a_sentence(text, t.start)
-            # ... and 'Two months of fighting' is a noun phrase's head, not a date before it
-            head = after_spaces(text, t.end)
-            subject = subject or _after_leading(text, head, end, lex.marker("title_time_heads")) > head
-            if not opening.strip(_EDGE_PUNCTUATION) and not subject:
+            if not opening.strip(_EDGE_PUNCTUATION) and not _is_a_subject(text, t, end, lex):
                 possessive = _POSSESSIVE.match(text, t.end, end)  # "last summer's rally"
                 start, end = _stripped(text, possessive.end() if possessive else t.end, end)
             # a time closing the span, its closing bracket perhaps stripped with the edge: "(26/6)."
@@ -1144,6 +1138,15 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
                 start, end = _stripped(text, start, _without_lead_in(text, start, t.start, lex))
         if (start, end) == before:
             return start, end
+
+
+def _is_a_subject(text: str, timex: Timex, end: int, lex: Lexicon) -> bool:
+    """Whether a time opening a span is its subject ('Today is ...', 'Last year was ...'), or the
+    head of a noun phrase ('Two months of fighting'), not a date before it ('On Monday,')."""
+    if _opens_a_predicate(text, timex.end, end, lex) and _opens_a_sentence(text, timex.start):
+        return True
+    head = after_spaces(text, timex.end)
+    return _after_leading(text, head, end, lex.marker("title_time_heads")) > head
 
 
 def _after_a_word(text: str, at: int) -> bool:
