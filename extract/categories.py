@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from extract.lexicon import Lexicon, Phrases, language_neutral, lexicon, remembered
 
@@ -52,8 +53,7 @@ def kindred(a: str, b: str) -> bool:
     return a == b or (a in table and b in table[a].kin)
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):  # made for every cue of every part of a sentence asked about: a tuple is cheapest
     start: int
     end: int
     category: str
