@@ -162,6 +162,9 @@ class _WordIndex:
         self.anywhere: list[int] = []  # where a word or character not of plain letters stands
         self._by_phrases: dict[Phrases, list[int]] = {}
         self.memo: dict[tuple, object] = {}  # answers about parts of the text (``remembered``)
+        # every part of a text in NFC is in NFC (a cut leaves no character that composes with one
+        # before it), so no part of such a text is checked again
+        self.nfc = unicodedata.is_normalized("NFC", text)
         self.word_starts: list[int] = []  # where each run of word characters starts, in order
         by_word: dict[str, list[int]] = {}
         for m in _WORD_RUN.finditer(text):
@@ -185,7 +188,7 @@ class _WordIndex:
         segment = text[start:end]
         if not segment:
             return False
-        if not unicodedata.is_normalized("NFC", segment):
+        if not self.nfc and not unicodedata.is_normalized("NFC", segment):
             return True  # searched whole, in its NFC form
         known = self._by_phrases.get(phrases)
         if known is None:
@@ -212,7 +215,7 @@ class _WordIndex:
         segment = text[start:end]
         if not segment:
             return []  # no phrase is empty
-        if not unicodedata.is_normalized("NFC", segment):
+        if not self.nfc and not unicodedata.is_normalized("NFC", segment):
             return phrases._search(text, start, end)
         known = self._by_phrases.get(phrases)
         if known is None:
