@@ -64,8 +64,9 @@ REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
 CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of it ('vụ Mỹ không kích giết')
 NOMINALISERS = ("nominalisers", "clause_nominalisers")  # marker kinds naming a happening as a noun
 # Commas (not the one in 2,500), semicolons, colons (not the one in 16:53), spaced dashes and
-# quotes end a clause; an aside in brackets belongs to its clause.
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[“”\"]")
+# quotes end a clause; an aside in brackets belongs to its clause. (The lookahead passes over most
+# positions after one test.)
+_CLAUSE_BREAK = re.compile(r"(?=[,;:\s“”\"])(?:(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[“”\"])")
 _SHORT_QUOTE = re.compile(r"(?<=\w )[“\"](?:[^\W\d_][\w'’-]* ?){1,4}[”\"](?= \w)")
 _DATELINE_BREAK = re.compile(r"\s(?:--|[-–—])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")

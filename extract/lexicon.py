@@ -317,7 +317,11 @@ def _alternation(phrases: list[str]) -> str:
             key = " " if unit.isspace() else unit.lower()
             node = node.setdefault(key, ({}, re.escape(unit) if key != " " else r"\s+"))[0]
         node[""] = ({}, "")  # a phrase ends here
-    return rf"(?<!\w)(?:{_trie_regex(trie)})(?![\w])"
+    # the characters a phrase may open with, tested before the lookbehind: a search passes over most
+    # positions after one test
+    firsts = "".join(sorted(r"\s" if key == " " else unit for key, (_, unit) in trie.items() if key))
+    opening = f"(?=[{firsts}])" if "" not in trie else ""
+    return rf"{opening}(?<!\w)(?:{_trie_regex(trie)})(?![\w])"
 
 
 def _trie_regex(node: dict) -> str:

@@ -22,7 +22,8 @@ _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _SPACES = re.compile(r"\s+")
 _FLAGS = re.IGNORECASE | re.MULTILINE
 _NAME_REACH = 30  # characters either side of an expression searched for a name that holds it
-_WORD_START = re.compile(r"(?<![\w#@])[\w#@]")  # where a name may begin: a word, a hashtag, a handle
+# where a name may begin: a word, a hashtag, a handle (the character tested before the lookbehind)
+_WORD_START = re.compile(r"(?=[\w#@])(?<![\w#@])[\w#@]")
 
 
 def fold(words: str) -> str:
