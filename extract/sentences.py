@@ -26,7 +26,7 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 # A bullet run into a line (a wire story's summary points: "* Police seize trucks * Cargo was ..."),
 # also as Markdown escapes it ("\\*").
 # A page's separator between a byline, a date stamp and the text ("By Jane Roe | May 19, 2009") too.
-_BULLET = re.compile(r"(?:(?<=\s)|^)\\?[*•▪■►|](?=\s)", re.MULTILINE)
+_BULLET = re.compile(r"(?=[\\*•▪■►|])(?:(?<=\s)|^)\\?[*•▪■►|](?=\s)", re.MULTILINE)  # a character first
 _OPENERS = "\"'“‘«(["
 _LONGEST_WORD = 40  # characters looked back for the word before a full stop
 
