@@ -913,10 +913,10 @@ def _opens_with_a_predicate(text: str, at: int, lex: Lexicon) -> bool:
     if _after_leading(text, at, len(text), lex.marker("title_predicates")) > at:  # also "trở lại"
         return True
     if not lex.verb_forms:  # no word forms tell a verb ('thiệt mạng'): an action word opening there
-        if _named_as_a_noun(text, at, lex):  # does, unless a noun's classifier names it ('chuyến thăm')
-            return False
         cue = cue_opening(text, at, min(len(text), at + 30), lex)
-        return cue is not None and not lex.marker("act_nouns").find(text[cue.start : cue.end].split()[0])
+        if cue is None or _named_as_a_noun(text, at, lex):  # does, unless a noun's classifier names
+            return False  # it ('chuyến thăm')
+        return not lex.marker("act_nouns").find(text[cue.start : cue.end].split()[0])
     return any(form.fullmatch(word[0]) for form in lex.verb_forms)
 
 
@@ -1107,8 +1107,14 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> tuple[int, int]:
     """The span without its line breaks, a time expression at either edge (with the words that
-    lead into it: 'on', 'vào'), and leading connectors."""
+    lead into it: 'on', 'vào'), and leading connectors; kept for the event's other askers (a title
+    trims its clause, and so does the test for a fronted phrase that sets it)."""
     start, end = _one_line(text, start, end)
+    key = ("trimmed", start, end, tuple((t.start, t.end) for t in timexes), lex.language)  # all it reads
+    return remembered(text, key, _trimmed_line, text, start, end, timexes, lex)
+
+
+def _trimmed_line(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> tuple[int, int]:
     edge = _before_spaces(text, start)
     before = text[edge - 1 : edge] if edge > 0 else ""  # 'the fact [that] ...', 'blogs, [that] ...'
     if text[start : start + 1].islower() and (before.isalnum() or before == ","):
@@ -1440,7 +1446,11 @@ def _predicate_after_an_aside(text: str, at: int, lex: Lexicon) -> bool:
 
 def tells_a_predicate(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a predicate stands anywhere in ``text[start:end]``."""
-    return any(_is_predicate(text, word.start(), lex) for word in _WORD.finditer(text, start, end))
+    return any(  # a word in lower case, the only kind that opens a predicate, is asked about
+        _is_predicate(text, word.start(), lex)
+        for word in _WORD.finditer(text, start, end)
+        if word[0][:1].islower()
+    )
 
 
 def _only_dates(text: str, timex: Timex, end: int, lex: Lexicon) -> bool:
