@@ -692,8 +692,9 @@ def _opens_with(text: str, clause: Clause, kinds: Sequence[str], lex: Lexicon) -
 
 def _of_time(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
     """A clause of time: opened by a subordinator ('sau khi', 'after') within its first words."""
-    words = _WORD.findall(unicodedata.normalize("NFC", _outside(text, clause.start, clause.end, timexes)))
-    return bool(lex.marker("subordinators").find(" ".join(words[:SUBORDINATOR_WORDS])))
+    rest = unicodedata.normalize("NFC", _outside(text, clause.start, clause.end, timexes))
+    first = itertools.islice(_WORD.finditer(rest), SUBORDINATOR_WORDS)  # not every word of the clause
+    return bool(lex.marker("subordinators").find(" ".join(w[0] for w in first)))
 
 
 def _clause_of_time(
