@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from extract.lexicon import Lexicon, Phrases, language_neutral, lexicon, remembered
 
@@ -52,8 +53,7 @@ def kindred(a: str, b: str) -> bool:
     return a == b or (a in table and b in table[a].kin)
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):  # made for every cue of every part of a sentence asked about: a tuple is cheapest
     start: int
     end: int
     category: str
@@ -88,6 +88,15 @@ def _cues_in(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         if entry:
             found.append(Cue(m.start, m.end, *entry))
     return found
+
+
+def cue_opening(text: str, start: int, end: int, lex: Lexicon) -> Cue | None:
+    """The cue of ``cues_in`` that begins at ``start``, if any: asked word by word, so the words that
+    open no cue are passed over without a search."""
+    finder, by_phrase = _cue_finder(lex.language)
+    m = finder.opening(text, start, end)
+    entry = by_phrase.get(m.phrase.casefold()) if m else None
+    return Cue(m.start, m.end, *entry) if m and entry else None
 
 
 def choose(

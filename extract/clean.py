@@ -19,6 +19,7 @@ from functools import cache
 from extract import language
 from extract.dateline import dateline, inline_stamps, merge_spans, post_clocks, timestamps
 from extract.model import Document, Metadata
+from extract.timex.resources import first_characters, searched_by_first_character
 
 MAX_HEADLINE = 150  # characters: longer lines are prose even without a final stop
 MIN_PARAGRAPH_WORDS = 8
@@ -63,14 +64,20 @@ def _markers() -> _Markers:
     separators = "|".join(re.escape(s) for s in language.merged("page", "attribution", "separators"))
     return _Markers(
         sections=re.compile(rf"(?:{get('trailing', 'sections')})\s*", re.IGNORECASE),
-        comments=re.compile(get("trailing", "comments"), re.IGNORECASE),
+        comments=re.compile(
+            searched_by_first_character(get("trailing", "comments"), re.IGNORECASE), re.IGNORECASE
+        ),
         footers=re.compile(get("trailing", "footers"), re.IGNORECASE),
         widget=re.compile(rf"{widget}(?:{_WIDGET_SEPARATOR}{widget})*", re.IGNORECASE),
         credit=re.compile(
-            rf"{_CREDIT_START}\s*(?P<credit>{get('credits', 'patterns')})\s*$",
+            searched_by_first_character(
+                rf"{_CREDIT_START}\s*(?P<credit>{get('credits', 'patterns')})\s*$", re.IGNORECASE
+            ),
             re.IGNORECASE,
         ),
-        caption=re.compile(get("captions", "patterns"), re.IGNORECASE),
+        caption=re.compile(
+            searched_by_first_character(get("captions", "patterns"), re.IGNORECASE), re.IGNORECASE
+        ),
         attribution_prefix=re.compile(rf"(?:{get('attribution', 'prefixes')})\s+", re.IGNORECASE),
         agency_separator=re.compile(separators or "(?!)", re.IGNORECASE),
         signature=re.compile(rf"(?P<name>[^()]*?)\s*(?:{get('attribution', 'signatures')})", re.IGNORECASE),
@@ -154,7 +161,8 @@ def _without(start: int, end: int, cuts: list[tuple[int, int]]) -> list[tuple[in
 
 @cache
 def _notes() -> re.Pattern:
-    return re.compile(_alternation(language.merged("page", "furniture", "notes")), re.IGNORECASE)
+    notes = _alternation(language.merged("page", "furniture", "notes"))
+    return re.compile(searched_by_first_character(notes, re.IGNORECASE), re.IGNORECASE)
 
 
 @cache
@@ -167,8 +175,20 @@ def _furniture() -> re.Pattern:
     branches = [branch for pattern in spaced for branch in _top_level_branches(pattern)]
     at_word = [b.removeprefix(r"\b") for b in branches if b.startswith(r"\b")]
     rest = [b for b in branches if not b.startswith(r"\b")]
-    alternatives = [rf"\b(?:{'|'.join(f'(?:{b})' for b in at_word)})"] if at_word else []
+    alternatives = [_at_a_word(at_word)] if at_word else []
     return re.compile("|".join(alternatives + [f"(?:{b})" for b in rest]) or "(?!)", re.IGNORECASE)
+
+
+def _at_a_word(branches: list[str]) -> str:
+    """``branches`` after one ``\b``, grouped by the characters each can begin with, and a character
+    one of them can begin with tested first: most positions fail one test, and a word's start tries
+    only the branches of its letter (three times faster on prose than each branch in turn)."""
+    groups: dict[str, list[str]] = {}
+    for branch in branches:
+        first = first_characters(branch, re.IGNORECASE)
+        groups.setdefault(f"(?={first.pattern})" if first else "", []).append(f"(?:{branch})")
+    grouped = "|".join(f"{first}(?:{'|'.join(group)})" for first, group in groups.items())
+    return searched_by_first_character(rf"\b(?:{grouped})", re.IGNORECASE)
 
 
 def _top_level_branches(pattern: str) -> list[str]:

@@ -15,8 +15,8 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import timedelta
+from typing import NamedTuple
 
 from extract.actors import (
     acting_mentions,
@@ -30,7 +30,7 @@ from extract.actors import (
 )
 from extract.categories import ATTACK_ON_PARTY, OTHER, STATEMENT, Category, Cue, categories, choose, cues_in
 from extract.clean import is_furniture
-from extract.lexicon import Lexicon, Match, indexed, lexicon
+from extract.lexicon import Lexicon, Match, indexed, lexicon, remembered
 from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
 from extract.period import Period, period
@@ -68,8 +68,9 @@ REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
 CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of it ('vụ Mỹ không kích giết')
 NOMINALISERS = ("nominalisers", "clause_nominalisers")  # marker kinds naming a happening as a noun
 # Commas (not the one in 2,500), semicolons, colons (not the one in 16:53), spaced dashes and
-# quotes end a clause; an aside in brackets belongs to its clause.
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[“”\"]")
+# quotes end a clause; an aside in brackets belongs to its clause. (The lookahead passes over most
+# positions after one test.)
+_CLAUSE_BREAK = re.compile(r"(?=[,;:\s“”\"])(?:(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[“”\"])")
 _SHORT_QUOTE = re.compile(r"(?<=\w )[“\"](?:[^\W\d_][\w'’-]* ?){1,4}[”\"](?= \w)")
 _DATELINE_BREAK = re.compile(r"\s(?:--|[-–—])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -87,8 +88,7 @@ _CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)[^\d.!?]{0,16}$")  # 
 _STAMP_JOINERS = re.compile(r"[ ;,]*")  # between a stamp's date and its time
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):  # a sentence's clauses are cut again and again: a tuple is cheapest to make
     start: int
     end: int
     main: int = -1  # where the main clause starts, after fronted dates and clauses of time
@@ -297,11 +297,17 @@ def _dateline_end(text: str, sentence: Sentence, timexes: Sequence[Timex]) -> tu
 
 
 def _clauses(text: str, start: int, end: int, timexes: Sequence[Timex]) -> list[Clause]:
-    """The sentence cut at punctuation, never inside a time expression ('Sept. 27, 2024')."""
+    """The sentence cut at punctuation, never inside a time expression ('Sept. 27, 2024'); kept
+    for the sentence's other askers (its dates' clauses, its clauses of time)."""
+    spans = tuple((t.start, t.end) for t in timexes)
+    return list(remembered(text, ("clauses", start, end, spans), _cut_clauses, text, start, end, spans))
+
+
+def _cut_clauses(text: str, start: int, end: int, times: tuple[tuple[int, int], ...]) -> list[Clause]:
     cuts = [start]
     # a few words in quotation marks inside a clause ('held "frank and friendly" talks') are no
     # quotation, unless a time follows them: it is the clause's ('hứa ... sẽ rời “sớm” hôm 20/8')
-    time_starts = {t.start for t in timexes}
+    time_starts = {a for a, _ in times}
     scare_quotes = {
         at
         for m in _SHORT_QUOTE.finditer(text, start, end)
@@ -309,7 +315,7 @@ def _clauses(text: str, start: int, end: int, timexes: Sequence[Timex]) -> list[
         for at in (m.start(), m.end() - 1)
     }
     for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if not any(t.start <= m.start() < t.end for t in timexes) and m.start() not in scare_quotes:
+        if not any(a <= m.start() < b for a, b in times) and m.start() not in scare_quotes:
             cuts += [m.start(), m.end()]
     cuts.append(end)
     clauses = [Clause(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if text[a:b].strip()]
@@ -841,8 +847,9 @@ def _opens_with(text: str, clause: Clause, kinds: Sequence[str], lex: Lexicon) -
 
 def _of_time(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
     """A clause of time: opened by a subordinator ('sau khi', 'after') within its first words."""
-    words = _WORD.findall(unicodedata.normalize("NFC", _outside(text, clause.start, clause.end, timexes)))
-    return bool(lex.marker("subordinators").find(" ".join(words[:SUBORDINATOR_WORDS])))
+    rest = unicodedata.normalize("NFC", _outside(text, clause.start, clause.end, timexes))
+    first = itertools.islice(_WORD.finditer(rest), SUBORDINATOR_WORDS)  # not every word of the clause
+    return bool(lex.marker("subordinators").find(" ".join(w[0] for w in first)))
 
 
 def _clause_of_time(
@@ -1053,21 +1060,22 @@ class _Builder:
         found: set[int] = set()
         named_end = None  # where the last cue of a named happening ends
         for cue in sorted(cues, key=lambda c: c.start):
+            before = self._words_before(cue.start, start)  # read once for the three kinds asked
             chained = named_end is not None and _words(self.doc.text[named_end : cue.start]) <= CHAINED_WORDS
-            named = chained or any(self._after(cue.start, start, k) for k in NOMINALISERS)
+            named = chained or any(self.lex.marker(k).find(before) for k in NOMINALISERS)
             named_end = cue.end if named else None
-            if named or self._is_noun(cue.start, start):
+            if named or self.lex.marker("act_nouns").find(before):
                 found.add(cue.start)
         return frozenset(found)
 
     def _is_noun(self, at: int, start: int) -> bool:
         """A cue at ``at`` used as a noun: a determiner among the words just before it."""
-        return self._after(at, start, "act_nouns")
+        return bool(self.lex.marker("act_nouns").find(self._words_before(at, start)))
 
-    def _after(self, at: int, start: int, kind: str) -> bool:
-        """A marker of ``kind`` among the few words before ``at`` (from ``start`` on)."""
+    def _words_before(self, at: int, start: int) -> str:
+        """The few words before ``at`` (from ``start`` on), where a marker makes a cue a noun."""
         words = _TOKEN.findall(unicodedata.normalize("NFC", self.doc.text[start:at]))[-NOUN_WORDS:]
-        return bool(self.lex.marker(kind).find(" ".join(words)))
+        return " ".join(words)
 
     def _targets_party(self, cue: Cue, start: int, end: int, cues: Sequence[Cue]) -> bool:
         """A violent act aimed at the forces of the timeline's first party by someone else.

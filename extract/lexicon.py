@@ -55,6 +55,7 @@ class Phrases:
             else None
         )
         self._in_short: dict[str, list[Match]] = {}  # what ``find`` found in each short text
+        self._spelling: dict[str, str] = {}  # each text matched, and the resource's spelling of it
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Every occurrence in ``text[start:end]``, overlaps resolved for the longest, in text order.
@@ -79,15 +80,25 @@ class Phrases:
     def opening(self, text: str, start: int, end: int) -> Match | None:
         """The first of what ``find`` finds in ``text[start:end]`` when it begins at ``start``."""
         index = _INDEX.get()
-        if (
-            index is not None
-            and index.text is text
-            and self.first_words is not None
-            and not index.may_open(self, start, end)
-        ):
-            return None  # most parts: no phrase's first word opens them
+        if self.first_words is not None:  # most parts: no phrase's first word opens them
+            if index is not None and index.text is text:
+                if not index.may_open(self, start, end):
+                    return None
+            elif not self._may_open(text, start, end):
+                return None
         found = self.find(text, start, end)
         return found[0] if found and found[0].start == start else None
+
+    def _may_open(self, text: str, start: int, end: int) -> bool:
+        """Whether a phrase may begin ``text[start:end]`` (a text not indexed): not when the word
+        that opens it, of plain letters (``_plain``), is none of the phrases' first words."""
+        word = _WORD_RUN.match(text, start, end)
+        if word is None:
+            return True
+        opening = word.group()
+        if opening.lower() in self.first_words or not (opening.isascii() or all(map(_plain, opening))):  # type: ignore[operator]
+            return True
+        return not unicodedata.is_normalized("NFC", text[start:end])  # else its NFC form is searched
 
     def _search(self, text: str, start: int, end: int) -> list[Match]:
         """What ``find`` finds in ``text[start:end]``, the regexes run over the whole part."""
@@ -102,10 +113,20 @@ class Phrases:
         return longest_first(found) if len(found) > 1 else found
 
     def _match(self, m: re.Match, start: int, offsets: list[int] | None) -> Match:
-        said = " ".join(m.group(0).split())  # a phrase's space matches any run of spaces
-        key = said if said in self._by_key else said.casefold()
         a, b = (offsets[m.start()], offsets[m.end()]) if offsets else (m.start(), m.end())
-        return Match(start + a, start + b, self._by_key.get(key, m.group(0)))
+        return Match(start + a, start + b, self._spelled(m.group(0)))
+
+    def _spelled(self, written: str) -> str:
+        """The resource's spelling of a phrase found as ``written``; the same few spellings are
+        found again and again, so each is worked out once (forgotten all at once past a bound)."""
+        phrase = self._spelling.get(written)
+        if phrase is None:
+            if len(self._spelling) >= SHORT_TEXTS_KEPT:
+                self._spelling.clear()
+            said = " ".join(written.split())  # a phrase's space matches any run of spaces
+            key = said if said in self._by_key else said.casefold()
+            phrase = self._spelling[written] = self._by_key.get(key, written)
+        return phrase
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
@@ -141,6 +162,9 @@ class _WordIndex:
         self.anywhere: list[int] = []  # where a word or character not of plain letters stands
         self._by_phrases: dict[Phrases, list[int]] = {}
         self.memo: dict[tuple, object] = {}  # answers about parts of the text (``remembered``)
+        # every part of a text in NFC is in NFC (a cut leaves no character that composes with one
+        # before it), so no part of such a text is checked again
+        self.nfc = unicodedata.is_normalized("NFC", text)
         self.word_starts: list[int] = []  # where each run of word characters starts, in order
         by_word: dict[str, list[int]] = {}
         for m in _WORD_RUN.finditer(text):
@@ -164,7 +188,7 @@ class _WordIndex:
         segment = text[start:end]
         if not segment:
             return False
-        if not unicodedata.is_normalized("NFC", segment):
+        if not self.nfc and not unicodedata.is_normalized("NFC", segment):
             return True  # searched whole, in its NFC form
         known = self._by_phrases.get(phrases)
         if known is None:
@@ -191,7 +215,7 @@ class _WordIndex:
         segment = text[start:end]
         if not segment:
             return []  # no phrase is empty
-        if not unicodedata.is_normalized("NFC", segment):
+        if not self.nfc and not unicodedata.is_normalized("NFC", segment):
             return phrases._search(text, start, end)
         known = self._by_phrases.get(phrases)
         if known is None:
@@ -293,7 +317,11 @@ def _alternation(phrases: list[str]) -> str:
             key = " " if unit.isspace() else unit.lower()
             node = node.setdefault(key, ({}, re.escape(unit) if key != " " else r"\s+"))[0]
         node[""] = ({}, "")  # a phrase ends here
-    return rf"(?<!\w)(?:{_trie_regex(trie)})(?![\w])"
+    # the characters a phrase may open with, tested before the lookbehind: a search passes over most
+    # positions after one test
+    firsts = "".join(sorted(r"\s" if key == " " else unit for key, (_, unit) in trie.items() if key))
+    opening = f"(?=[{firsts}])" if "" not in trie else ""
+    return rf"{opening}(?<!\w)(?:{_trie_regex(trie)})(?![\w])"
 
 
 def _trie_regex(node: dict) -> str:

@@ -26,7 +26,7 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 # A bullet run into a line (a wire story's summary points: "* Police seize trucks * Cargo was ..."),
 # also as Markdown escapes it ("\\*").
 # A page's separator between a byline, a date stamp and the text ("By Jane Roe | May 19, 2009") too.
-_BULLET = re.compile(r"(?:(?<=\s)|^)\\?[*•▪■►|](?=\s)", re.MULTILINE)
+_BULLET = re.compile(r"(?=[\\*•▪■►|])(?:(?<=\s)|^)\\?[*•▪■►|](?=\s)", re.MULTILINE)  # a character first
 _OPENERS = "\"'“‘«(["
 _LONGEST_WORD = 40  # characters looked back for the word before a full stop
 
@@ -53,8 +53,8 @@ def _run_in() -> re.Pattern:
     # Port-au-Prince The BBC has started"), where prose would have a stop
     named = rf"(?P<named>(?:{openers})(?: [A-Z][\w'’.-]*){{1,3}} [^\W\d_A-Z]{{2}})"
     starts = rf"(?:{openers}) [^\W\d_A-Z]{{2}}|(?:{prepositions}) [^\W_]{{2}}|{items}|{named}"
-    return re.compile(
-        rf"(?<=[^\W\d_A-Z][^\W\d_A-Z]) (?={starts})|(?<=\d) (?=(?:{after_numbers}) [^\W\d_A-Z]{{2}})"
+    return re.compile(  # the space tested first: most positions are passed over after one test
+        rf"(?= )(?:(?<=[^\W\d_A-Z][^\W\d_A-Z]) (?={starts})|(?<=\d) (?=(?:{after_numbers}) [^\W\d_A-Z]{{2}}))"
     )
 
 

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
-from extract.categories import STATEMENT, Cue, cues_in
+from extract.categories import STATEMENT, Cue, cue_opening, cues_in
 from extract.lexicon import Lexicon, remembered
 from extract.model import Timex
 
@@ -953,10 +953,10 @@ def _opens_with_a_predicate(text: str, at: int, lex: Lexicon) -> bool:
     if _after_leading(text, at, len(text), lex.marker("title_predicates")) > at:  # also "trở lại"
         return True
     if not lex.verb_forms:  # no word forms tell a verb ('thiệt mạng'): an action word opening there
-        if _named_as_a_noun(text, at, lex):  # does, unless a noun's classifier names it ('chuyến thăm')
-            return False
-        cues = [c for c in cues_in(text, at, min(len(text), at + 30), lex) if c.start == at]
-        return any(not lex.marker("act_nouns").find(text[c.start : c.end].split()[0]) for c in cues)
+        cue = cue_opening(text, at, min(len(text), at + 30), lex)
+        if cue is None or _named_as_a_noun(text, at, lex):  # does, unless a noun's classifier names
+            return False  # it ('chuyến thăm')
+        return not lex.marker("act_nouns").find(text[cue.start : cue.end].split()[0])
     before = word_before(text, at)  # 'a televised address', 'the wounded': an adjective
     if before and before[0].casefold() in lex.marker("determiners").phrases:
         return False
@@ -1162,8 +1162,14 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> tuple[int, int]:
     """The span without its line breaks, a time expression at either edge (with the words that
-    lead into it: 'on', 'vào'), and leading connectors."""
+    lead into it: 'on', 'vào'), and leading connectors; kept for the event's other askers (a title
+    trims its clause, and so does the test for a fronted phrase that sets it)."""
     start, end = _one_line(text, start, end)
+    key = ("trimmed", start, end, tuple((t.start, t.end) for t in timexes), lex.language)  # all it reads
+    return remembered(text, key, _trimmed_line, text, start, end, timexes, lex)
+
+
+def _trimmed_line(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> tuple[int, int]:
     edge = _before_spaces(text, start)
     before = text[edge - 1 : edge] if edge > 0 else ""  # 'the fact [that] ...', 'blogs, [that] ...'
     if text[start : start + 1].islower() and (before.isalnum() or before == ","):
@@ -1179,22 +1185,13 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
         ):
             start = connector_end
         start, end = _stripped(text, start, end)
+        if (start, end) != before:  # else the lead-in is the one just found
+            lead_in_end = _after_leading(text, start, end, lex.marker("title_lead_ins"))
         # 'On', 'Back in', 'Very early on' before a time that opens the span
-        lead = max(
-            _after_leading(text, start, end, lex.marker(k))
-            for k in ("title_lead_ins", "title_opening_lead_ins")
-        )
+        lead = max(lead_in_end, _after_leading(text, start, end, lex.marker("title_opening_lead_ins")))
         for t in timexes:
             opening = text[lead : t.start] if start <= t.start < end else "x"
-            # 'On Monday,' 'Vào ngày 3/1,' open the span; 'Today is ...' 'Last year was ...' are its subject
-            told = _opens_a_predicate(text, t.end, end, lex) or _is_predicate(
-                text, after_spaces(text, t.end), lex
-            )
-            subject = told and _opens_a_sentence(text, t.start)
-            # ... and 'Two months of fighting' is a noun phrase's head, not a date before it
-            head = after_spaces(text, t.end)
-            subject = subject or _after_leading(text, head, end, lex.marker("title_time_heads")) > head
-            if not opening.strip(_EDGE_PUNCTUATION) and not subject:
+            if not opening.strip(_EDGE_PUNCTUATION) and not _is_a_subject(text, t, end, lex):
                 possessive = _POSSESSIVE.match(text, t.end, end)  # "last summer's rally"
                 start, end = _stripped(text, possessive.end() if possessive else t.end, end)
             # a time closing the span, its closing bracket perhaps stripped with the edge: "(26/6)."
@@ -1202,6 +1199,18 @@ def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lex
                 start, end = _stripped(text, start, _without_lead_in(text, start, t.start, lex))
         if (start, end) == before:
             return start, end
+
+
+def _is_a_subject(text: str, timex: Timex, end: int, lex: Lexicon) -> bool:
+    """Whether a time opening a span is its subject ('Today is ...', 'Thursday proved ...'), or the
+    head of a noun phrase ('Two months of fighting'), not a date before it ('On Monday,')."""
+    told = _opens_a_predicate(text, timex.end, end, lex) or _is_predicate(
+        text, after_spaces(text, timex.end), lex
+    )
+    if told and _opens_a_sentence(text, timex.start):  # 'Saturday witnessed a surge in violence'
+        return True
+    head = after_spaces(text, timex.end)
+    return _after_leading(text, head, end, lex.marker("title_time_heads")) > head
 
 
 def _after_a_word(text: str, at: int) -> bool:
@@ -1538,7 +1547,11 @@ def _predicate_after_an_aside(text: str, at: int, lex: Lexicon) -> bool:
 
 def tells_a_predicate(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a predicate stands anywhere in ``text[start:end]``."""
-    return any(_is_predicate(text, word.start(), lex) for word in _WORD.finditer(text, start, end))
+    return any(  # a word in lower case, the only kind that opens a predicate, is asked about
+        _is_predicate(text, word.start(), lex)
+        for word in _WORD.finditer(text, start, end)
+        if word[0][:1].islower()
+    )
 
 
 def _only_dates(text: str, timex: Timex, end: int, lex: Lexicon) -> bool:

@@ -22,7 +22,8 @@ _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _SPACES = re.compile(r"\s+")
 _FLAGS = re.IGNORECASE | re.MULTILINE
 _NAME_REACH = 30  # characters either side of an expression searched for a name that holds it
-_WORD_START = re.compile(r"(?<![\w#@])[\w#@]")  # where a name may begin: a word, a hashtag, a handle
+# where a name may begin: a word, a hashtag, a handle (the character tested before the lookbehind)
+_WORD_START = re.compile(r"(?=[\w#@])(?<![\w#@])[\w#@]")
 
 
 def fold(words: str) -> str:
@@ -188,6 +189,14 @@ def first_characters(pattern: str, flags: int) -> re.Pattern[str] | None:
     if found is None or may_be_empty or not found:
         return None
     return re.compile(f"[{''.join(sorted(found))}]", flags)
+
+
+def searched_by_first_character(pattern: str, flags: int) -> str:
+    """``pattern`` after a lookahead for the characters its match can begin with, when they are known:
+    the same matches, but a search passes over most positions after one test instead of trying
+    every branch (and every lookbehind) there."""
+    first = first_characters(pattern, flags)
+    return f"(?={first.pattern})(?:{pattern})" if first else pattern
 
 
 def _firsts(items) -> tuple[set[str] | None, bool]:
