@@ -853,6 +853,45 @@ def _name_before(text: str, start: int, at: int, lex: Lexicon) -> str | None:
     return text[name[-1].start() : name[0].end()] if len(name) >= 2 else None
 
 
+def _named_speaker(words: str, lex: Lexicon) -> str:
+    """``words`` opening with who spoke told at length, a post then a name right before the saying
+    ('Người phát ngôn Bộ Ngoại giao Mỹ Ned Price cho biết ...'), with the name alone before it; else
+    ``words`` as they are."""
+    saying = next(
+        (
+            c
+            for c in cues_in(words, 0, len(words), lex)
+            if c.category == STATEMENT and _is_predicate(words, c.start, lex)
+        ),
+        None,
+    )
+    if saying is None:
+        return words
+    before = list(_WORD.finditer(words, 0, _before_spaces(words, saying.start)))
+    name: list[re.Match] = []
+    for word in reversed(before):
+        posted = word[0] in lex.actors or lex.roles.find(word[0])
+        if posted or not word[0][:1].isupper() or (name and words[word.end() : name[-1].start()] != " "):
+            break
+        name.append(word)
+    post = before[-len(name) - 1] if 2 <= len(name) < len(before) else None
+    if post is None or not (post[0] in lex.actors or lex.roles.find(post[0])):
+        return words  # a name after a post ('... Mỹ [Ned Price]'), not a place ('... quốc gia New Mexico')
+    described = words[: name[-1].start()]  # only the post: no clause, list or aside before the name
+    first = _WORD.match(words)
+    if (
+        "," in described
+        or lex.marker("title_coordinators").find(described)
+        or tells_a_predicate(words, 0, name[-1].start(), lex)
+        or (first and first[0].casefold() in lex.marker("determiners").phrases)  # 'The US Geological Survey'
+        or not lex.roles.find(
+            described
+        )  # a post names no person ('the opposition Syrian [National Council]')
+    ):
+        return words
+    return f"{words[name[-1].start() : name[0].end()]} {words[saying.start :]}"
+
+
 def _with_whom(text: str, speaker: str, saying: Cue, dated: Timex, end: int, lex: Lexicon) -> str:
     """'Chan told reporters', 'Hague told the BBC': the few words of whom a quotation was told, up to
     the date or a word leading into a place or time; when they run longer, the plain saying verb ('Ban
@@ -1592,6 +1631,8 @@ def _cut(words: str, lex: Lexicon, subject: str = "") -> str:
     lead = f"{subject} " if subject else ""
     if not lead and len(words) > TITLE_CHARS:  # 'U.S. Defense Secretary Robert Gates said': 'Robert Gates'
         words = _without_titles(words, lex)
+    if not lead and len(words) > TITLE_CHARS:  # 'Bộ trưởng Quốc phòng Mỹ Mark Esper cho biết': 'Mark Esper'
+        words = _named_speaker(words, lex)
     if len(lead) + len(words) <= TITLE_CHARS:
         kept = len(words)  # '... accused the forces of the' where a quotation went on: a title cut short
         while (last := _LAST_WORD.search(words, 0, kept)) and lex.marker("title_never_last").find(last[0]):

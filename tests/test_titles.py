@@ -1064,6 +1064,24 @@ def test_a_long_title_does_not_end_on_who_spoke_before_what_was_said():
     assert not titled(text, ["Monday"], "en").removesuffix(" …").endswith("told reporters")
 
 
+def test_a_long_title_keeps_the_name_of_who_spoke_without_the_post_before_it():
+    text = (
+        "Port authority deputy spokesman Omar Saleh said on Monday that the ferries to Basra would resume "
+        "sailing within a week of the strike."
+    )
+    assert titled(text, ["Monday"], "en").startswith("Omar Saleh said that the ferries to Basra would resume")
+    text = (
+        "Người phát ngôn Bộ Ngoại giao Mỹ Jane Roe cho biết hôm 5/1 rằng Washington sẽ không rút quân khỏi "
+        "căn cứ gần Basra trong năm nay."
+    )
+    assert titled(text, ["hôm 5/1"], "vi").startswith("Jane Roe cho biết rằng Washington sẽ không rút quân")
+    text = (
+        "The US Geological Survey said on Monday that the tremor was centred 35 miles north-west of the "
+        "port of Basra, near the border."
+    )
+    assert titled(text, ["Monday"], "en").startswith("The US Geological Survey said")
+
+
 def test_a_name_in_apposition_stands_for_a_subject_a_possessive_opens():
     text = "Its leader, Ali Roe, told reporters on Monday that the road was open."
     assert clause_titled(text, "Monday") == "Ali Roe told reporters that the road was open"
