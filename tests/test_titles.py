@@ -318,6 +318,8 @@ def test_a_happening_named_with_its_date_inside_is_the_title():
     assert named(text, "1918").startswith("Few survived")
     text = "Iraq objected to the March 19 deployment of U.S. forces near Mosul."
     assert named(text, "March 19") == "Deployment of U.S. forces"
+    text = "The deal seemed a fair price for peace after the slaughter of Iraqis on 9 May, but it failed."
+    assert named(text, "9 May") == "Slaughter of Iraqis"
     text = "He co-directed the 2010 Oscar-nominated film on Iraq."  # an action inside a word: no noun
     assert named(text, "2010").startswith("He co-directed")
 
