@@ -57,7 +57,6 @@ DATELINE_CHARS = 80
 NOUN_WORDS = 2  # a determiner this many words before a cue makes it a noun ('a military attack')
 REPORT_WORDS_BEFORE = 1  # 'said on Thursday': the saying's date
 LIST_ITEM_WORDS = 6  # 'the United States, [Britain and France]': an item of a list of names
-RANGE_OPENER_CHARS = 12  # the word opening a range of dates ('from', 'between') is this near
 CLOCK_BEFORE_CHARS = 30  # a stamp's time of day stands this near before its date
 COUNT_CHARS = 40  # enough to read a count that opens a clause ('tens of thousands of')
 _BASELINE_OPENERS = ("subordinators", "title_subordinators")  # 'since' too opens a clause of time
@@ -76,7 +75,6 @@ _DATELINE_BREAK = re.compile(r"\s(?:--|[-–—])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _WIDER_THAN_A_YEAR = ("decade", "century", "span", "unknown")  # no bound of a range of dates
 _POSSESSIVE_END = re.compile(r"['’]s?$")
-_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _YEAR_WRITTEN = re.compile(r"\d{4}|['’]\d{2}\b")
 _BRACKET = re.compile(r"\([^()\n]*\)")
 _QUOTES = '"“”'
@@ -133,16 +131,13 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
             ]
             governing = _without_report_dates(doc.text, _joined_dates(doc.text, governing, lex), lex)
             subordinate = _subordinate_clauses(doc.text, sentence, own, lex) if governing else []
+            named = _named_happenings(doc.text, sentence, [t for t, _ in governing], lex)
             for timex, clause in governing:
                 # the words of the sentence's other happenings and of its clauses of time are not this one's
                 others = [c for _, c in governing if c != clause]
                 others += [c for c in subordinate if not c.start <= timex.start < c.end]
                 # ... nor are the sides of another's noun phrase ('unlike the 2003 invasion of Iraq')
-                elsewhere = [
-                    named
-                    for named in _named_happenings(doc.text, sentence, [t for t, _ in governing], lex)
-                    if not named.start <= timex.start < named.end
-                ]
+                elsewhere = [n for n in named if not n.start <= timex.start < n.end]
                 events.append(
                     builder.event(sentence, clause, _date(timex), timex.mod, timex, others, own, elsewhere)
                 )
@@ -452,7 +447,7 @@ def _joined_dates(
                 and second.start
                 and second.start == first.end + timedelta(days=1)
             )
-            if adjacent or _is_a_range(text, last, timex, first, second, lex):
+            if adjacent or _is_a_range(text, last, timex, lex):
                 value = f"{_date(last)}/{_date(timex)}"
                 span = Timex(last.start, timex.end, text[last.start : timex.end], "DATE", value)
                 joined[-1] = (
@@ -464,11 +459,10 @@ def _joined_dates(
     return joined
 
 
-def _is_a_range(
-    text: str, opening: Timex, closing: Timex, since: Period, until: Period, lex: Lexicon
-) -> bool:
+def _is_a_range(text: str, opening: Timex, closing: Timex, lex: Lexicon) -> bool:
     """Whether two dates bound one stretch of time ('from 1997 to 2001', 'between March and late
     July', 'từ năm 2003 đến năm 2011'): what it dates lasted over both, it did not happen twice."""
+    since, until = period(_date(opening)), period(_date(closing))
     return (
         _range_words(text, opening, closing, lex)
         and since.precision not in _WIDER_THAN_A_YEAR
@@ -481,20 +475,16 @@ def _closes_a_range(text: str, timex: Timex, timexes: Sequence[Timex], lex: Lexi
     """Whether ``timex`` ends a range opened by the date before it ('from 1976 [until 2005]'), which
     makes its 'until' no deadline."""
     before = [t for t in timexes if t.end <= timex.start]
-    return (
-        bool(before)
-        and _is_date(before[-1])
-        and _is_a_range(text, before[-1], timex, period(_date(before[-1])), period(_date(timex)), lex)
-    )
+    return bool(before) and _is_date(before[-1]) and _is_a_range(text, before[-1], timex, lex)
 
 
 def _range_words(text: str, opening: Timex, closing: Timex, lex: Lexicon) -> bool:
     """Whether a word opening a range leads into ``opening`` and one joining it leads to ``closing``."""
-    opener = _LAST_WORD.search(text, max(0, opening.start - RANGE_OPENER_CHARS), opening.start)
+    opener = word_before(text, opening.start)
     joiner = text[opening.end : closing.start].strip().lower()
     return bool(
         opener
-        and lex.marker("range_openers").find(opener.group(1).lower())
+        and lex.marker("range_openers").find(opener[0].lower())
         and any(m.start == 0 and m.end == len(joiner) for m in lex.marker("range_joiners").find(joiner))
     )
 
@@ -553,30 +543,26 @@ def _is_a_stamp(text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex
     timed = end > first.end or "T" in first.value  # a time of day chained to the date, or in it
     closer = [m for m in lex.marker("title_time_closers").find(text, end, end + 12) if m.start == end + 1]
     end = closer[0].end if closer else end
-    following = _WORD.match(text, end + 1)
     # a date alone before a sentence is a chronology's item ('3 March 2011 The trial is delayed')
-    return (
-        timed
-        and timex.start < end
-        and text[end : end + 1] == " "
-        and bool(following)
-        and following[0][:1].isupper()
-    )
+    return timed and timex.start < end and _runs_into_a_capital(text, end)
 
 
 def _is_a_clocked_stamp(text: str, timex: Timex) -> bool:
     """A full date with its year after a time of day and run into a capitalised word, wherever it
     stands ('Explaining flu - 15:00 UK time, Friday, 22 May 2009 I'm ...'): a post's stamp in a list
     of posts, not the date of what follows."""
-    following = _WORD.match(text, timex.end + 1)
     return bool(
         _FULL_DATE.match(timex.value)
         and _YEAR_WRITTEN.search(timex.text)
         and _CLOCK_BEFORE.search(text, max(0, timex.start - CLOCK_BEFORE_CHARS), timex.start)
-        and text[timex.end : timex.end + 1] == " "
-        and following
-        and following[0][:1].isupper()
+        and _runs_into_a_capital(text, timex.end)
     )
+
+
+def _runs_into_a_capital(text: str, end: int) -> bool:
+    """Whether a capitalised word follows ``end`` after a single space, with no stop between."""
+    following = _WORD.match(text, end + 1)
+    return text[end : end + 1] == " " and following is not None and following[0][:1].isupper()
 
 
 def _not_a_happening_time(

@@ -12,7 +12,7 @@ import itertools
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from extract.categories import STATEMENT, Cue, cue_opening, cues_in
@@ -31,9 +31,7 @@ MAX_PLACE_WORDS = 3  # 'Geneva, Switzerland,': the words of a place's country or
 LEAD_IN_CHARS = 40  # the words that lead into a time inside a title ('shortly after', 'early on the')
 MAX_TOLD_WORDS = 3  # whom a quotation was told ('told reporters', 'told the BBC')
 MAX_ASIDE_CHARS = 120  # an aside between a subject and its predicate, dropped from a title
-APPOSITION_WORDS = (
-    3  # an aside naming a post has this many words besides its dates ('a political prisoner from')
-)
+APPOSITION_WORDS = 3  # an aside naming a post: words besides its dates ('a political prisoner from')
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,/:-]*")
 _EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
@@ -843,14 +841,23 @@ def _name_before(text: str, start: int, at: int, lex: Lexicon) -> str | None:
     """The name that ends right before ``at``: two capitalised words or more after ``start``, without
     the titles before it ('Ambassador Gerard Araud' gives 'Gerard Araud')."""
     words = list(_WORD.finditer(text, start, _before_spaces(text, at)))
+    name = _name_words(text, words, lambda w: bool(lex.roles.find(w) or lex.marker("name_titles").find(w)))
+    return text[name[-1].start() : name[0].end()] if len(name) >= 2 else None
+
+
+def _name_words(text: str, words: list[re.Match], stops: Callable[[str], bool]) -> list[re.Match]:
+    """The capitalised words closing ``words``, one space apart, last first, up to a word ``stops``
+    tells is no part of the name (a title, a post)."""
     name: list[re.Match] = []
     for word in reversed(words):
-        if not word[0][:1].isupper() or (name and text[word.end() : name[-1].start()] != " "):
-            break
-        if lex.roles.find(word[0]) or lex.marker("name_titles").find(word[0]):
+        if (
+            stops(word[0])
+            or not word[0][:1].isupper()
+            or (name and text[word.end() : name[-1].start()] != " ")
+        ):
             break
         name.append(word)
-    return text[name[-1].start() : name[0].end()] if len(name) >= 2 else None
+    return name
 
 
 def _named_speaker(words: str, lex: Lexicon) -> str:
@@ -867,15 +874,14 @@ def _named_speaker(words: str, lex: Lexicon) -> str:
     )
     if saying is None:
         return words
+
+    def posted(word: str) -> bool:  # a side or a role: what a post names before the person
+        return bool(word in lex.actors or lex.roles.find(word))
+
     before = list(_WORD.finditer(words, 0, _before_spaces(words, saying.start)))
-    name: list[re.Match] = []
-    for word in reversed(before):
-        posted = word[0] in lex.actors or lex.roles.find(word[0])
-        if posted or not word[0][:1].isupper() or (name and words[word.end() : name[-1].start()] != " "):
-            break
-        name.append(word)
+    name = _name_words(words, before, posted)
     post = before[-len(name) - 1] if 2 <= len(name) < len(before) else None
-    if post is None or not (post[0] in lex.actors or lex.roles.find(post[0])):
+    if post is None or not posted(post[0]):
         return words  # a name after a post ('... Mỹ [Ned Price]'), not a place ('... quốc gia New Mexico')
     described = words[: name[-1].start()]  # only the post: no clause, list or aside before the name
     first = _WORD.match(words)
@@ -884,9 +890,8 @@ def _named_speaker(words: str, lex: Lexicon) -> str:
         or lex.marker("title_coordinators").find(described)
         or tells_a_predicate(words, 0, name[-1].start(), lex)
         or (first and first[0].casefold() in lex.marker("determiners").phrases)  # 'The US Geological Survey'
-        or not lex.roles.find(
-            described
-        )  # a post names no person ('the opposition Syrian [National Council]')
+        # a post names a person, not 'the opposition Syrian [National Council]'
+        or not lex.roles.find(described)
     ):
         return words
     return f"{words[name[-1].start() : name[0].end()]} {words[saying.start :]}"
@@ -1113,10 +1118,9 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
         return ""  # only an adverb may stand between the apposition and the title ('..., 47, also faced')
     while len(commas) > 2 and _is_age(text, commas[-3] + 1, commas[-2], lex):
         commas.pop(-2)  # an age between commas is part of the name's apposition ('Middleton, 29, ...')
+    # an aside in two pieces ('H1N1, with a low death rate, but with high infectivity, produced')
     while len(commas) > 3 and _opens_a_phrase(text, after_spaces(text, commas[-3] + 1), commas[-2], lex):
-        commas.pop(
-            -2
-        )  # an aside in two pieces ('H1N1, with a low death rate, but with high infectivity, produced')
+        commas.pop(-2)
     piece_start = commas[-3] + 1 if len(commas) > 2 else sentence_start
     # not before a colon or a semicolon ("CNN.com 'Godfather' dies at 63: Jon Petrovich, a former ...")
     breaks = [
@@ -1125,12 +1129,10 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
     piece_start, piece_end = _stripped(text, max([piece_start, *breaks]), commas[-2])
     piece_start = _after_leading(text, piece_start, piece_end, lex.marker("title_connectors"))
     piece_start, piece_end = _stripped(text, piece_start, piece_end)
-    inner = sorted(
+    inner = sorted(  # a reported clause's 'that', or a subordinator ('... when Lawrence Summers, ...')
         [
             *lex.marker("title_connectors_inside").find(text, piece_start, piece_end),
-            *lex.marker("subordinators").find(
-                text, piece_start, piece_end
-            ),  # '... when Lawrence Summers, ...'
+            *lex.marker("subordinators").find(text, piece_start, piece_end),
         ],
         key=lambda m: m.start,
     )
@@ -1721,10 +1723,9 @@ def _closes_a_predicate(words: str, end: int, lex: Lexicon) -> bool:
         and not ((before := word_before(kept, c.start)) and lex.marker("passive").find(before[0]))
     }
     quoted = any(q in kept for q in '"“”')
+    # who spoke, not what was said ('Một quan chức cho biết, ...', '... told reporters that')
     if end in sayings and (words[end : end + 1] in (",", ":") or (words[end:].strip() and not quoted)):
-        return (
-            False  # who spoke, not what was said ('Một quan chức cho biết, ...', '... told reporters that')
-        )
+        return False
     boundaries = _CLAUSE_BOUNDARY.finditer(kept, min(head.end(), MIN_CUT_CHARS))
     if any(b.start() not in sayings for b in boundaries):  # not the comma after 'cho biết,'
         return False
