@@ -72,7 +72,8 @@ def test_vietnamese_parts_of_periods(text: str, expression: str, value: str, mod
         ("Dự án cần vài năm nữa.", "vài năm", "DURATION", "PXY", None),
         ("Quân đội đã ở đó hơn 10 năm qua.", "hơn 10 năm qua", "DURATION", "P10Y", "MORE_THAN"),
         ("Cuộc xung đột kéo dài hàng thập kỷ.", "hàng thập kỷ", "DURATION", "PXDE", None),
-        ("Chưa đầy hai tuần sau, họ rút lui.", "Chưa đầy hai tuần", "DURATION", "P2W", "LESS_THAN"),
+        ("Cuộc vây hãm kéo dài chưa đầy hai tuần.", "chưa đầy hai tuần", "DURATION", "P2W", "LESS_THAN"),
+        ("Cuộc đấu súng kéo dài khoảng ba giờ.", "khoảng ba giờ", "DURATION", "PT3H", "APPROX"),
         ("Hội chợ được tổ chức hằng năm.", "hằng năm", "SET", "P1Y", None),
         ("Trước đây hai nước từng là đồng minh.", "Trước đây", "DATE", "PAST_REF", None),
         ("Cuộc họp sắp tới sẽ bàn về việc này.", "sắp tới", "DATE", "FUTURE_REF", None),
@@ -475,3 +476,24 @@ def test_n_units_after_a_happening_that_follows_a_date_lie_before_it() -> None:
 def test_a_vietnamese_weekday_before_that_is_one_expression() -> None:
     text = "Hôm thứ Ba, đoàn xe tới Basra, và hôm thứ Hai trước đó đoàn rời Baghdad."
     assert value_of(text, "hôm thứ Hai trước đó", published="2030-05-23") == "2030-05-20"
+
+
+def test_a_bracket_belongs_to_a_date_only_with_its_pair() -> None:
+    text = "Chiến dịch mở màn (ngày 19/3/2003). Một tháng sau (2/5/2003), họ tuyên bố thắng lợi."
+    assert [t for t, _, _ in found(text)] == ["ngày 19/3/2003", "Một tháng sau", "(2/5/2003)"]
+
+
+def test_a_shift_takes_the_day_named_in_brackets_after_it() -> None:
+    en = "The siege began on June 3, 2011. Just over a week later (on June 12, 2011), the town fell."
+    assert value_of(en, "Just over a week later", lang="en") == "2011-06-12"
+    vi = "Ngày 3/6/2011, cuộc vây hãm bắt đầu. Khoảng một tuần sau (ngày 12/6/2011), thị trấn thất thủ."
+    assert value_of(vi, "Khoảng một tuần sau") == "2011-06-12"
+    about = "The siege began on June 3, 2011. About a week later, the town fell."
+    assert value_of(about, "About a week later", lang="en") == "2011-W23"
+
+
+def test_an_approximate_count_of_decades_from_a_day_places_no_decade() -> None:
+    text = "The treaty was signed in 1990, a step thought unthinkable less than a decade earlier."
+    assert ("less than a decade earlier", "DURATION", "P10Y", "LESS_THAN") in [
+        (t.text, t.type, t.value, t.mod) for t in tag(text, lang="en")
+    ]

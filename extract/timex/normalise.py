@@ -29,6 +29,7 @@ _CLOCK_UNITS = set(_CLOCK_FIELD)
 _PART_OF_DAY_EVENING = {"AF", "EV", "NI"}
 _YEARS_IN = {"DE": 10, "CE": 100}
 _YEAR_UNITS = {"Y", "DE", "CE"}  # units a year alone anchors
+_AGE_UNITS = {"DE", "CE"}  # an approximate count of these from a day places no decade or century
 # years whose lunar dates are computed: the Gregorian calendar, not a date far in the future
 _LUNAR_YEARS = (1583, 2999)
 HOLIDAY_AHEAD_DAYS = 7  # a holiday this close after publication is the coming one ("Thanksgiving plans")
@@ -260,8 +261,9 @@ def shift(s: dict, ctx: Context, kind: str) -> Result | None:
         base = date(ctx.mentioned_year, 1, 1)  # "hai năm sau" a year the story named: that year moved
     no_anchor = base is None and s.get("anchor") == "narrative" and offset and not s.get("point")
     no_anchor = no_anchor and ctx.settings.get("unanchored_shift") == "duration"
-    if unit in _CLOCK_UNITS or no_anchor:
-        # "two hours later", or "a week earlier" with no day told before: the length is what is known
+    if unit in _CLOCK_UNITS or no_anchor or (s.get("mod") and unit in _AGE_UNITS):
+        # "two hours later", "a week earlier" with no day told before, "almost a century later": the
+        # length is what is known
         return duration(s, ctx, "DURATION")
     if base is None:
         return kind, UNKNOWN_DAY if unit == "D" else "XXXX", None

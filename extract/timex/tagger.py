@@ -18,11 +18,14 @@ from extract.timex.textmap import normal
 _DATELINE_REACH_DAYS = 7  # a story is filed at most this long before it is published
 # between a weekday and the date that names it: "Thursday (March 7)", "thứ Năm, (20/8)"
 _APPOSITION = re.compile(r"\s*,?\s*\(?\s*")
+# between a shift and the date in brackets that names it: "a month later (on May 1, 2003)"
+_BRACKETED = re.compile(r"\s*\(\s*(?:[^\W\d_]+\s+)?")
 _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK_THEN_DAY = re.compile(r"['’]?\s*,?\s*")  # between a clock time and the day it is on
 _SHARES_A_YEAR = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)")  # a month, a day or a season
 _CALENDAR = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 _YEAR_KEYS = ("year", "yy", "year_century", "relyear", "nextyear", "direction")  # slots that tell a year
+_NAMED_BY = {"weekday": _APPOSITION, "shift": _BRACKETED}  # a norm's expressions, a date naming their day
 UNSPECIFIED = {"DATE": "XXXX", "SET": "XXXX", "TIME": "XXXX-XX-XXTXX:XX", "DURATION": "PXY"}
 
 
@@ -53,7 +56,9 @@ def tag(
     )
     caption_set = set(captions)
     found: list[Timex] = []
-    weekday_end: int | None = None  # where the last expression ended, when it was a weekday alone
+    # where the last expression ended and what may lie between it and a date that names its day,
+    # when it was a weekday alone or a shift ("two days later")
+    named_by: tuple[int, re.Pattern[str]] | None = None
     previous_end, previous_names_year = 0, False  # where the last expression ended; whether it named a year
     joined_to = re.compile(rules.settings["coordinated"]) if "coordinated" in rules.settings else None
     for region_start, region_end in sorted(regions) if regions else [(0, len(text))]:
@@ -79,8 +84,8 @@ def tag(
             kind, value, mod = result
             value = value or UNSPECIFIED[kind]
             expression = text[original_start:original_end]
-            if weekday_end is not None and norm_name == "date" and _FULL_DAY.match(value):
-                _date_beside_weekday(found, weekday_end, norm.text, match.start(), value)
+            if named_by is not None and norm_name == "date" and _FULL_DAY.match(value):
+                _day_named_beside(found, named_by, norm.text, match.start(), value)
             if (
                 found
                 and found[-1].type == "TIME"
@@ -89,7 +94,8 @@ def tag(
                 and _CLOCK_THEN_DAY.fullmatch(norm.text, previous_end, match.start())
             ):  # '8 giờ 15' sáng Thứ Tư': the clock time is on the day that follows it
                 found[-1] = replace(found[-1], value=value[:10] + found[-1].value[10:])
-            weekday_end = match.end() if norm_name == "weekday" else None
+            between = _NAMED_BY.get(norm_name) if kind != "DURATION" else None
+            named_by = (match.end(), between) if between else None
             names_year = any(values.get(key) is not None for key in _YEAR_KEYS)
             if (
                 found
@@ -125,11 +131,14 @@ def _story_day(text: str, start: int, published: str | None, lang: str) -> str |
     return day if 0 <= (pub - date.fromisoformat(day)).days <= _DATELINE_REACH_DAYS else published
 
 
-def _date_beside_weekday(found: list[Timex], weekday_end: int, text: str, start: int, value: str) -> None:
-    """A date written right after a weekday says which day it is: the weekday takes its date."""
-    if _APPOSITION.fullmatch(text, weekday_end, start):
-        weekday = found[-1]
-        found[-1] = replace(weekday, value=value[:10] + weekday.value[10:])
+def _day_named_beside(
+    found: list[Timex], named_by: tuple[int, re.Pattern[str]], text: str, start: int, value: str
+) -> None:
+    """A date written right after a weekday or a shift says which day it is: they take its date."""
+    end, between = named_by
+    if between.fullmatch(text, end, start):
+        named = found[-1]
+        found[-1] = replace(named, value=value[:10] + named.value[10:])
 
 
 def _year_shared(named: str, bare: str, *, bare_first: bool) -> str:
