@@ -41,6 +41,7 @@ from extract.titles import (
     joins_two_times,
     named_happening_span,
     names_a_happening,
+    pairs_two_names,
     subordinate_start,
     tells_a_predicate,
     title,
@@ -291,14 +292,16 @@ def _dateline_end(text: str, sentence: Sentence, timexes: Sequence[Timex]) -> tu
     return sentence.start, sentence.end
 
 
-def _clauses(text: str, start: int, end: int, timexes: Sequence[Timex]) -> list[Clause]:
+def _clauses(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> list[Clause]:
     """The sentence cut at punctuation, never inside a time expression ('Sept. 27, 2024'); kept
     for the sentence's other askers (its dates' clauses, its clauses of time)."""
     spans = tuple((t.start, t.end) for t in timexes)
-    return list(remembered(text, ("clauses", start, end, spans), _cut_clauses, text, start, end, spans))
+    return list(remembered(text, ("clauses", start, end, spans), _cut_clauses, text, start, end, spans, lex))
 
 
-def _cut_clauses(text: str, start: int, end: int, times: tuple[tuple[int, int], ...]) -> list[Clause]:
+def _cut_clauses(
+    text: str, start: int, end: int, times: tuple[tuple[int, int], ...], lex: Lexicon
+) -> list[Clause]:
     cuts = [start]
     # a few words in quotation marks inside a clause ('held "frank and friendly" talks') are no
     # quotation, unless a time follows them: it is the clause's ('hứa ... sẽ rời “sớm” hôm 20/8')
@@ -310,7 +313,11 @@ def _cut_clauses(text: str, start: int, end: int, times: tuple[tuple[int, int], 
         for at in (m.start(), m.end() - 1)
     }
     for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if not any(a <= m.start() < b for a, b in times) and m.start() not in scare_quotes:
+        if (
+            not any(a <= m.start() < b for a, b in times)
+            and m.start() not in scare_quotes
+            and not pairs_two_names(text, m.start(), m.end(), lex)
+        ):
             cuts += [m.start(), m.end()]
     cuts.append(end)
     clauses = [Clause(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if text[a:b].strip()]
@@ -347,7 +354,7 @@ def _governing(
     if not candidates:
         return []
     clauses = _at_coordinated_predicates(
-        text, _clauses(text, body_start, body_end, candidates), candidates, lex
+        text, _clauses(text, body_start, body_end, candidates, lex), candidates, lex
     )
     chosen: dict[str, tuple[Timex, Clause]] = {}
     for timex in _first_in_each_bracket(text, body_start, body_end, candidates, lex):
@@ -857,7 +864,7 @@ def _subordinate_clauses(
 ) -> list[Clause]:
     """The sentence's clauses of time, whose happening only leads into another one's."""
     start, end = _dateline_end(text, sentence, timexes)
-    return [c for c in _clauses(text, start, end, timexes) if _of_time(text, c, timexes, lex)]
+    return [c for c in _clauses(text, start, end, timexes, lex) if _of_time(text, c, timexes, lex)]
 
 
 def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:

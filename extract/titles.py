@@ -12,7 +12,7 @@ import itertools
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 from extract.categories import STATEMENT, Cue, cue_opening, cues_in
@@ -37,11 +37,14 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,/:-]*")
 _EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _NAME_WITH_PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")  # 'al-Khatib', 'el-Baradei'
-_CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
 _COMMA = re.compile(r",(?=\s)")
 _TOKEN_RUN = re.compile(r"[^\s,;:()]+")  # a word with its dots and hyphens ('U.S.', 'Ki-moon')
 _COMMA_IN_QUOTES = re.compile(r",[\"”]?(?=\s)")  # also one closing a quoted name ('op-ed, "Fairness,"')
+_CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
 _DASH_ASIDE = re.compile(r"\s(?:--|[-–—])\s")
+_ONE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_NOT_NAMES = ("pronouns", "determiners", "act_nouns", "title_connectors")  # capitalised, they open a sentence
+PAIR_CONTEXT_CHARS = 60  # enough to read the two words before a dash and the two after it
 _BRACKET_TAIL = re.compile(r"^[^()]{1,20}\)[\s,;:.-]*(?=\S)")  # the end of a bracket the title starts in
 _LEFT_COMMAS = re.compile(r"(?<=[,;:])(?:\s*,)+")  # what a list of dates leaves in a title ('1985, 1986,')
 _LAST_WORD = re.compile(r"[^\W\d_][\w'’-]*$")
@@ -312,7 +315,7 @@ def _subordinate_start(text: str, clause_start: int, dated_start: int, lex: Lexi
     if (
         text[opener.start - 1] != " "
         or inner == opener.end
-        or _CLAUSE_BOUNDARY.search(text, inner, dated_start)
+        or _clause_boundary(text, inner, dated_start, lex)
     ):
         return None  # inside a word ('once-mighty'), or the date is in another clause
     if not _opens_a_subject(text, inner, lex):
@@ -354,7 +357,7 @@ def _restrictive_relative(
         return None
     pronoun = max(pronouns, key=lambda m: m.start)
     predicate = after_spaces(text, pronoun.end)
-    if not _after_a_word(text, pronoun.start) or _CLAUSE_BOUNDARY.search(text, pronoun.start, dated.start):
+    if not _after_a_word(text, pronoun.start) or _clause_boundary(text, pronoun.start, dated.start, lex):
         return None
     said = cues_in(text, max(0, pronoun.start - 12), pronoun.start, lex)
     if not _is_predicate(text, predicate, lex) or any(c.category == STATEMENT for c in said):
@@ -567,6 +570,34 @@ def _fronted_opener(text: str, at: int, end: int, lex: Lexicon) -> int:
     return found
 
 
+def pairs_two_names(text: str, dash_start: int, dash_end: int, lex: Lexicon) -> bool:
+    """Whether the spaced dash at ``text[dash_start:dash_end]`` pairs two one-word names ('xung đột
+    Israel - Hamas nổ ra', 'quan hệ Mỹ - Iraq'): no break. After a name of two words ('Kofi Annan -
+    Syria ...'), before a word that is no name ('Iraq - Ông nói') or before a capital it sets off
+    what follows."""
+    if text[dash_start:dash_end].strip() not in lex.marker("name_pair_dashes").phrases:
+        return False
+    head = text[max(0, dash_start - PAIR_CONTEXT_CHARS) : dash_start].split()
+    tail = text[dash_end : dash_end + PAIR_CONTEXT_CHARS].split()
+    if len(head) < 2 or not tail:
+        return False
+    second = tail[0].rstrip(",.;:)")
+    names = all(_ONE_WORD.fullmatch(w) and w[:1].isupper() for w in (head[-1], second))
+    names = names and not any(second.casefold() in lex.marker(k).phrases for k in _NOT_NAMES)
+    before_a_capital = second == tail[0] and len(tail) > 1 and tail[1][:1].isupper()
+    return names and head[-2][:1].islower() and not before_a_capital
+
+
+def _clause_boundaries(text: str, start: int, end: int, lex: Lexicon) -> Iterator[re.Match[str]]:
+    """Commas, semicolons, colons and spaced dashes, but no dash that pairs two names."""
+    matches = _CLAUSE_BOUNDARY.finditer(text, start, end)
+    return (m for m in matches if not pairs_two_names(text, m.start(), m.end(), lex))
+
+
+def _clause_boundary(text: str, start: int, end: int, lex: Lexicon) -> re.Match[str] | None:
+    return next(_clause_boundaries(text, start, end, lex), None)
+
+
 def after_spaces(text: str, at: int) -> int:
     while at < len(text) and text[at] == " ":
         at += 1
@@ -633,7 +664,7 @@ def _happening_before(
     if (
         not words
         or words[-1].end() != phrase_end
-        or _CLAUSE_BOUNDARY.search(text, words[0].start(), phrase_end)
+        or _clause_boundary(text, words[0].start(), phrase_end, lex)
     ):
         return None
     for i in range(len(words) - 1, 0, -1):
@@ -955,7 +986,7 @@ def _shared_subject(text: str, clause_start: int, start: int, sentence_start: in
 def _piece_before(text: str, sentence_start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
     """The words before ``end`` since the sentence's last clause boundary, without a leading
     connector; None when they open with a word that leads into a place or time (an adverbial)."""
-    boundaries = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, sentence_start, end)]
+    boundaries = [m.end() for m in _clause_boundaries(text, sentence_start, end, lex)]
     piece_start, piece_end = _stripped(text, boundaries[-1] if boundaries else sentence_start, end)
     if text[piece_end : piece_end + 1] == ")" and "(" in text[piece_start:piece_end]:
         piece_end += 1  # 'the troika (EU/IMF/ECB), which': the bracket closed
@@ -1124,7 +1155,7 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
     piece_start = commas[-3] + 1 if len(commas) > 2 else sentence_start
     # not before a colon or a semicolon ("CNN.com 'Godfather' dies at 63: Jon Petrovich, a former ...")
     breaks = [
-        m.end() for m in _CLAUSE_BOUNDARY.finditer(text, piece_start, commas[-2]) if text[m.start()] in ";:"
+        m.end() for m in _clause_boundaries(text, piece_start, commas[-2], lex) if text[m.start()] in ";:"
     ]
     piece_start, piece_end = _stripped(text, max([piece_start, *breaks]), commas[-2])
     piece_start = _after_leading(text, piece_start, piece_end, lex.marker("title_connectors"))
@@ -1644,7 +1675,7 @@ def _cut(words: str, lex: Lexicon, subject: str = "") -> str:
     phrase_end = _phrase_end(words, limit, lex)
     if phrase_end is not None:
         return lead + words[:phrase_end] + (" …" if phrase_end < len(words) else "")
-    boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(words, MIN_CUT_CHARS, limit)]
+    boundaries = [m.start() for m in _clause_boundaries(words, MIN_CUT_CHARS, limit, lex)]
     if not tells_a_predicate(words, 0, limit, lex) and tells_a_predicate(words, 0, LONG_TITLE_CHARS, lex):
         # a long subject ('The bases of the US at A, B and C in Syria came under attack'): its
         # predicate is told, up to LONG_TITLE_CHARS, rather than the title cut before it
@@ -1689,7 +1720,11 @@ def _phrase_end(words: str, limit: int, lex: Lexicon) -> int | None:
     the last such end within ``limit``, else the first within LONG_TITLE_CHARS. None when none."""
     openers = [m.start for m in lex.marker("title_cut_before").find(words) if m.start >= MIN_CUT_CHARS]
     ends = sorted(
-        {*openers, *(m.start() for m in _CLAUSE_BOUNDARY.finditer(words, MIN_CUT_CHARS)), len(words)}
+        {
+            *openers,
+            *(m.start() for m in _clause_boundaries(words, MIN_CUT_CHARS, len(words), lex)),
+            len(words),
+        }
     )
     whole = [
         end
@@ -1726,7 +1761,7 @@ def _closes_a_predicate(words: str, end: int, lex: Lexicon) -> bool:
     # who spoke, not what was said ('Một quan chức cho biết, ...', '... told reporters that')
     if end in sayings and (words[end : end + 1] in (",", ":") or (words[end:].strip() and not quoted)):
         return False
-    boundaries = _CLAUSE_BOUNDARY.finditer(kept, min(head.end(), MIN_CUT_CHARS))
+    boundaries = _clause_boundaries(kept, min(head.end(), MIN_CUT_CHARS), len(kept), lex)
     if any(b.start() not in sayings for b in boundaries):  # not the comma after 'cho biết,'
         return False
     # a reported clause ('said that the developments [in Egypt have ...]') tells its own predicate

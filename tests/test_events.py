@@ -5,8 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 from extract.events import build_events
+from extract.lexicon import lexicon
 from extract.model import SHOWN_BY_DEFAULT, Document, Metadata, Sentence, Timex
 from extract.sentences import split
+from extract.titles import pairs_two_names
 
 
 def article(
@@ -954,3 +956,14 @@ def test_a_clause_of_time_inside_a_noun_phrase_ends_where_the_main_predicate_fol
     ]
     text = "Con số sau khi quân đội rút khỏi Basra năm 2030 cho thấy 90 người đã thiệt mạng."
     assert [e.title for e in events_of(text, [("năm 2030", "2030")])] == ["Quân đội rút khỏi Basra"]
+
+
+def test_a_dash_between_two_names_pairs_them_and_cuts_no_clause():
+    text = "Kể từ khi chiến tranh Nga - Ukraine nổ ra vào tháng 2/2030, giá lúa mì tại Ai Cập tăng gấp đôi."
+    (event,) = events_of(text, [("tháng 2/2030", "2030-02")])
+    assert event.title == "Chiến tranh Nga - Ukraine nổ ra"
+    assert pairs_two_names("xung đột Israel - Hamas nổ ra", 15, 18, lexicon("vi"))
+    for aside in ("tới gặp ông Kofi Annan - Syria không đồng ý", "rút khỏi Iraq - Ông nói"):
+        dash = aside.index(" - ")
+        assert not pairs_two_names(aside, dash, dash + 3, lexicon("vi"))
+    assert not pairs_two_names("the Israel - Hamas war", 10, 13, lexicon("en"))  # English: 'Israel-Hamas'
