@@ -497,3 +497,19 @@ def test_an_approximate_count_of_decades_from_a_day_places_no_decade() -> None:
     assert ("less than a decade earlier", "DURATION", "P10Y", "LESS_THAN") in [
         (t.text, t.type, t.value, t.mod) for t in tag(text, lang="en")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The fair was held Sept. 8-10, 2015 in Erbil.", "Sept. 8-10, 2015", "2015-09-08/2015-09-10"),
+        ("On May 4 and 5, the envoys met in Amman.", "May 4 and 5", "2021-05-04/2021-05-05"),
+        ("Polls open 12 to 14 June 2018.", "12 to 14 June 2018", "2018-06-12/2018-06-14"),
+    ],
+)
+def test_english_days_of_one_month_are_one_span(text: str, expression: str, value: str) -> None:
+    assert value_of(text, expression, "2021-07-01", lang="en") == value
+
+
+def test_english_a_count_after_a_day_and_is_no_span() -> None:
+    assert value_of("On May 4 and 5 people were hurt.", "May 4", "2021-07-01", lang="en") == "2021-05-04"

@@ -325,6 +325,25 @@ def year_span(s: dict, ctx: Context, kind: str) -> Result | None:
     return kind, f"{first:04d}/{last:04d}", s.get("part")
 
 
+def day_span(s: dict, ctx: Context, kind: str) -> Result | None:
+    """``March 3-5, 2009``, ``Feb. 17 and 18``: the days of one month from the first to the last,
+    the first read as a date is (its year from the text or the publication)."""
+    first = date_form(s, ctx, kind)
+    if first is None:
+        return None
+    _, value, mod = first
+    last = int(s["day_end"])
+    if len(value) != 10 or last <= int(value[8:]):
+        return None
+    end = f"{value[:8]}{last:02d}"
+    try:
+        if not value.startswith("X"):
+            date.fromisoformat(end)
+    except ValueError:  # 'Feb. 27-30'
+        return None
+    return kind, f"{value}/{end}", mod
+
+
 def set_pattern(s: dict, ctx: Context, kind: str) -> Result | None:
     """Recurring weekdays and months: ``every Thursday`` is XXXX-WXX-4, ``each July`` XXXX-07."""
     if s.get("weekday") is not None:
@@ -566,6 +585,7 @@ NORMALISERS: dict[str, Callable[[dict, Context, str], Result | None]] = {
     "literal": literal,
     "set_pattern": set_pattern,
     "year_span": year_span,
+    "day_span": day_span,
     "weekday": weekday,
     "clock": clock,
     "decade": decade,
