@@ -39,6 +39,7 @@ from extract.titles import (
     dates_an_apposition,
     is_aside_before_predicate,
     joins_two_times,
+    lists_names,
     named_happening_span,
     names_a_happening,
     pairs_two_names,
@@ -317,6 +318,7 @@ def _cut_clauses(
             not any(a <= m.start() < b for a, b in times)
             and m.start() not in scare_quotes
             and not pairs_two_names(text, m.start(), m.end(), lex)
+            and not lists_names(text, m.start(), lex)
         ):
             cuts += [m.start(), m.end()]
     cuts.append(end)

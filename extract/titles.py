@@ -43,7 +43,10 @@ _COMMA_IN_QUOTES = re.compile(r",[\"”]?(?=\s)")  # also one closing a quoted n
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
 _DASH_ASIDE = re.compile(r"\s(?:--|[-–—])\s")
 _ONE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_FRONTING = ("subordinators", "prepositions", "title_lead_ins")  # words that open a phrase before the subject
 _NOT_NAMES = ("pronouns", "determiners", "act_nouns", "title_connectors")  # capitalised, they open a sentence
+LIST_CHARS = 120  # enough to read the names before a comma of a list and the rest of the list
+MAX_LIST_ITEM_WORDS = 4  # the words of one name in a list ('the United Arab Emirates')
 PAIR_CONTEXT_CHARS = 60  # enough to read the two words before a dash and the two after it
 _BRACKET_TAIL = re.compile(r"^[^()]{1,20}\)[\s,;:.-]*(?=\S)")  # the end of a bracket the title starts in
 _LEFT_COMMAS = re.compile(r"(?<=[,;:])(?:\s*,)+")  # what a list of dates leaves in a title ('1985, 1986,')
@@ -588,10 +591,61 @@ def pairs_two_names(text: str, dash_start: int, dash_end: int, lex: Lexicon) -> 
     return names and head[-2][:1].islower() and not before_a_capital
 
 
+def lists_names(text: str, comma: int, lex: Lexicon) -> bool:
+    """Whether the comma at ``text[comma]`` parts the names of a list ('Britain, France and the
+    United States launched', 'Envoys from India, Brazil and South Africa'): no break. After a phrase
+    that opens the sentence ('In Baghdad, Iraqi and US officials met') it ends that phrase."""
+    if text[comma : comma + 1] != "," or not lex.marker("list_joiners"):
+        return False
+    opening = max(
+        0, comma - LIST_CHARS, *(text.rfind(stop, 0, comma) + 1 for stop in (". ", "! ", "? ", "\n"))
+    )
+    before = text[opening:comma].split()
+    run = list(itertools.takewhile(_is_name_word, reversed(before)))
+    if (
+        not run
+        or len(run) > MAX_LIST_ITEM_WORDS
+        or not _names_follow(text[comma + 1 : comma + LIST_CHARS], lex)
+    ):
+        return False
+    fronted = any(before[0].casefold() in lex.marker(k).phrases for k in _FRONTING)
+    if fronted and not any(w.endswith(",") for w in before):
+        return False  # 'In Baghdad, ...', 'After talks in Baghdad, ...'
+    word = before[-len(run) - 1] if len(run) < len(before) else ","  # the list opens the sentence
+    return word[:1].islower() or word.endswith(",")  # 'Envoys from India, ...', 'India, Brazil, ...'
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(_ONE_WORD.fullmatch(word)) and word[:1].isupper()
+
+
+def _names_follow(after: str, lex: Lexicon) -> bool:
+    """Whether ``after`` (what follows a comma) goes on with names up to a joiner and a last name."""
+    words = after.split()
+    determiners = lex.marker("determiners").phrases
+    i, names = 0, 0
+    while i < len(words) and names <= MAX_LIST_ITEM_WORDS:
+        word = words[i].rstrip(",")
+        if word.casefold() in lex.marker("list_joiners").phrases and names:
+            last = [w for w in words[i + 1 : i + 2 + MAX_LIST_ITEM_WORDS]]
+            last = last[1:] if last and last[0].casefold() in determiners else last
+            return bool(last) and _is_name_word(last[0].rstrip(",.;:"))
+        if not _is_name_word(word):
+            return False
+        names = 0 if words[i].endswith(",") else names + 1
+        i += 1
+    return False
+
+
 def _clause_boundaries(text: str, start: int, end: int, lex: Lexicon) -> Iterator[re.Match[str]]:
-    """Commas, semicolons, colons and spaced dashes, but no dash that pairs two names."""
+    """Commas, semicolons, colons and spaced dashes, but no dash that pairs two names and no comma
+    in a list of names."""
     matches = _CLAUSE_BOUNDARY.finditer(text, start, end)
-    return (m for m in matches if not pairs_two_names(text, m.start(), m.end(), lex))
+    return (
+        m
+        for m in matches
+        if not pairs_two_names(text, m.start(), m.end(), lex) and not lists_names(text, m.start(), lex)
+    )
 
 
 def _clause_boundary(text: str, start: int, end: int, lex: Lexicon) -> re.Match[str] | None:

@@ -967,3 +967,15 @@ def test_a_dash_between_two_names_pairs_them_and_cuts_no_clause():
         dash = aside.index(" - ")
         assert not pairs_two_names(aside, dash, dash + 3, lexicon("vi"))
     assert not pairs_two_names("the Israel - Hamas war", 10, 13, lexicon("en"))  # English: 'Israel-Hamas'
+
+
+def test_the_commas_of_a_list_of_names_cut_no_clause():
+    text = "Norway, Chile and the Netherlands sent rescue teams to the port on 3 May 2030."
+    (event,) = events_of(text, [("on 3 May 2030", "2030-05-03")], lang="en")
+    assert event.title == "Norway, Chile and the Netherlands sent rescue teams to the port"
+    vi = "Ngày 3/5/2030, đoàn cứu hộ của Na Uy, Chile và Hà Lan đã tới cảng."
+    (event,) = events_of(vi, [("Ngày 3/5/2030", "2030-05-03")])
+    assert event.title == "Đoàn cứu hộ của Na Uy, Chile và Hà Lan đã tới cảng"
+    fronted = "In Oslo, Chilean and Dutch teams met on 3 May 2030."
+    (event,) = events_of(fronted, [("on 3 May 2030", "2030-05-03")], lang="en")
+    assert event.title == "Chilean and Dutch teams met"

@@ -1278,12 +1278,24 @@ def test_a_count_before_an_apposition_is_the_subject_put_back():
 @pytest.mark.parametrize(
     ("text", "dated", "lang", "expected"),
     [
-        ("Due to fog in recent days, the airline cancelled its flights to Erbil, a spokesman said on Monday.",
-         "on Monday", "en", "The airline cancelled its flights to Erbil, a spokesman said"),
-        ("As a result of the shelling, the army closed the border crossing on Friday.", "on Friday", "en",
-         "The army closed the border crossing"),
-        ("Vì mưa lớn, chính quyền thành phố đã đóng cửa cây cầu hôm 5/6.", "hôm 5/6", "vi",
-         "Chính quyền thành phố đã đóng cửa cây cầu"),
+        (
+            "Due to fog in recent days, the airline cancelled flights to Erbil, a spokesman said on Monday.",
+            "on Monday",
+            "en",
+            "The airline cancelled flights to Erbil, a spokesman said",
+        ),
+        (
+            "As a result of the shelling, the army closed the border crossing on Friday.",
+            "on Friday",
+            "en",
+            "The army closed the border crossing",
+        ),
+        (
+            "Vì mưa lớn, chính quyền thành phố đã đóng cửa cây cầu hôm 5/6.",
+            "hôm 5/6",
+            "vi",
+            "Chính quyền thành phố đã đóng cửa cây cầu",
+        ),
     ],
 )
 def test_a_fronted_cause_goes_with_its_comma(text, dated, lang, expected):
