@@ -1300,3 +1300,22 @@ def test_a_count_before_an_apposition_is_the_subject_put_back():
 )
 def test_a_fronted_cause_goes_with_its_comma(text, dated, lang, expected):
     assert titled(text, [dated], lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "expected"),
+    [
+        (
+            "In fact, the envoy visited Basra in May.",
+            "In fact, the envoy visited Basra in May.",
+            "The envoy visited Basra",
+        ),
+        (
+            "Not surprisingly, the council rejected the plan in May.",
+            "Not surprisingly, the council rejected the plan in May.",
+            "The council rejected the plan",
+        ),
+    ],
+)
+def test_a_sentence_adverb_does_not_open_a_title(text, clause, expected):
+    assert titled(text, ["in May"], "en", clause) == expected
