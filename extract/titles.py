@@ -55,6 +55,8 @@ _APOSTROPHES = ("'", "’")
 _OPENING_QUOTES = '"“'
 _CLOSING_QUOTE = re.compile(r"[\"”]")
 MAX_QUOTE_CHARS = 60  # a quoted phrase, not a quoted statement
+PURPOSE_VERB_CHARS = 20  # the verb between a purpose and the happening it names ('để [đáp trả] vụ')
+MAX_COMPLEMENT_WORDS = 8  # what an action noun is about ('the attack [on a base north of Baghdad]')
 MAX_NAMING_WORDS = 3  # words between a date and the action noun of the phrase it is in
 _PHRASE_WORD = re.compile(r"[^\s,;:]+")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
@@ -714,12 +716,12 @@ def _happening_before(
     if before and before[0].casefold() in lex.marker("determiners").phrases:
         return None  # the date opens a noun phrase of its own ('and the 2004 tsunami')
     phrase_end = _before_spaces(text, _without_lead_in(text, clause_start, dated.start, lex))
-    words = list(_WORD.finditer(text, max(clause_start, phrase_end - 80), phrase_end))
-    if (
-        not words
-        or words[-1].end() != phrase_end
-        or _clause_boundary(text, words[0].start(), phrase_end, lex)
-    ):
+    window = max(clause_start, phrase_end - 80)
+    # the phrase's own clause: a boundary earlier in the window ends another ('sites in Iraq, in
+    # response to the attack on the base')
+    window = max([window, *(m.end() for m in _clause_boundaries(text, window, phrase_end, lex))])
+    words = list(_WORD.finditer(text, window, phrase_end))
+    if not words or words[-1].end() != phrase_end:
         return None
     for i in range(len(words) - 1, 0, -1):
         opener = words[i - 1]
@@ -755,7 +757,7 @@ def _happening_before(
                 return _with_a_name(
                     text, *_stripped(text, dated.end, about), lex, f"{possessor} {named}".strip()
                 )
-        elif _about_what(text, noun.end(), phrase_end, lex) != phrase_end:
+        elif not _complements(text, noun.end(), phrase_end, lex):
             return None
         return _with_a_name(text, words[i].start(), phrase_end, lex, possessor)
     return None
@@ -768,6 +770,22 @@ def _is_action_noun(text: str, start: int, end: int, lex: Lexicon) -> bool:
         return True
     found = lex.marker("happening_nouns").find(text, start, end)
     return bool(found) and found[0].start == start and found[0].end == end
+
+
+def _complements(text: str, at: int, end: int, lex: Lexicon) -> bool:
+    """Whether ``text[at:end]`` is what an action noun is about: a name ('of Iraq') or a short
+    phrase after one of the language's prepositions that tells no action ('on a base north of
+    Baghdad')."""
+    if _about_what(text, at, end, lex) == end:
+        return True
+    words = _WORD.findall(text, at, end)
+    return (
+        0 < len(words) <= MAX_COMPLEMENT_WORDS
+        and bool(lex.marker("title_noun_objects").opening(text, after_spaces(text, at), end))
+        and not any(c in text[at:end] for c in ",;:")
+        and not cues_in(text, at, end, lex)
+        and not tells_a_predicate(text, at, end, lex)
+    )
 
 
 def _about_what(text: str, at: int, end: int, lex: Lexicon) -> int | None:
@@ -1469,8 +1487,28 @@ def _is_a_closing_phrase(text: str, clause: tuple[int, int], sentence_start: int
 def _titled(
     text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon, subject: str = ""
 ) -> str:
-    """The title of ``text[start:end]`` with ``subject`` before it."""
+    """The title of ``text[start:end]`` with ``subject`` before it. A clause that is all an aside
+    of company ('including a visit to China by Cameron') is titled by what it names."""
+    opened = _after_leading(text, start, end, lex.marker("title_company_openers"))
+    if opened > start and "," not in text[opened:end] and not _tells_before_a_clause(text, opened, end, lex):
+        start = after_spaces(text, opened)
+    # ... and one opening with a purpose that names a happening as a noun, by that happening ('Để
+    # đáp trả vụ tấn công nhằm vào căn cứ ...' gives 'Vụ tấn công nhằm vào căn cứ ...')
+    if (purpose := lex.marker("purpose").opening(text, start, end)) and (
+        named := lex.marker("nominalisers").find(
+            text, purpose.end, min(end, purpose.end + PURPOSE_VERB_CHARS)
+        )
+    ):
+        start = named[0].start
     return _capitalised(_cut(_condensed(text, start, end, timexes, lex), lex, subject))
+
+
+def _tells_before_a_clause(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether ``text[start:end]`` tells a predicate before any clause it opens ('his supporters he
+    developed' does; 'a close call when militants opened fire' does not)."""
+    openers = ("subordinators", "title_relatives", "title_relatives_people")
+    limit = min([end, *(m.start for k in openers for m in lex.marker(k).find(text, start, end))])
+    return tells_a_predicate(text, start, limit, lex)
 
 
 def _condensed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> str:

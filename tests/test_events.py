@@ -979,3 +979,23 @@ def test_the_commas_of_a_list_of_names_cut_no_clause():
     fronted = "In Oslo, Chilean and Dutch teams met on 3 May 2030."
     (event,) = events_of(fronted, [("on 3 May 2030", "2030-05-03")], lang="en")
     assert event.title == "Chilean and Dutch teams met"
+
+
+def test_a_clause_that_is_all_an_aside_of_company_is_titled_by_what_it_names():
+    text = "There were several high-level exchanges, including a visit to Basra by the envoy last May."
+    (event,) = events_of(text, [("last May", "2030-05")], lang="en")
+    assert event.title == "A visit to Basra by the envoy"
+
+
+def test_a_named_happening_after_a_comma_keeps_its_date_and_takes_the_title():
+    text = "US jets struck two depots, in response to the attack on a convoy near Mosul on June 3, 2030."
+    (event,) = events_of(text, [("June 3, 2030", "2030-06-03")], lang="en")
+    assert event.title == "Attack on a convoy near Mosul"
+
+
+def test_a_clause_of_purpose_that_names_a_happening_is_titled_by_it():
+    text = (
+        "Không quân Mỹ đã oanh tạc hai kho đạn, để trả đũa vụ pháo kích nhằm vào sân bay Erbil hôm 4/5/2030."
+    )
+    (event,) = events_of(text, [("hôm 4/5/2030", "2030-05-04")])
+    assert event.title == "Vụ pháo kích nhằm vào sân bay Erbil"
