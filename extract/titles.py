@@ -1490,7 +1490,7 @@ def _titled(
     """The title of ``text[start:end]`` with ``subject`` before it. A clause that is all an aside
     of company ('including a visit to China by Cameron') is titled by what it names."""
     opened = _after_leading(text, start, end, lex.marker("title_company_openers"))
-    if opened > start and "," not in text[opened:end] and not _tells_before_a_clause(text, opened, end, lex):
+    if opened > start and "," not in text[opened:end] and not _has_a_pronoun(text, opened, end, lex):
         start = after_spaces(text, opened)
     # ... and one opening with a purpose that names a happening as a noun, by that happening ('Để
     # đáp trả vụ tấn công nhằm vào căn cứ ...' gives 'Vụ tấn công nhằm vào căn cứ ...')
@@ -1503,12 +1503,10 @@ def _titled(
     return _capitalised(_cut(_condensed(text, start, end, timexes, lex), lex, subject))
 
 
-def _tells_before_a_clause(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """Whether ``text[start:end]`` tells a predicate before any clause it opens ('his supporters he
-    developed' does; 'a close call when militants opened fire' does not)."""
-    openers = ("subordinators", "title_relatives", "title_relatives_people")
-    limit = min([end, *(m.start for k in openers for m in lex.marker(k).find(text, start, end))])
-    return tells_a_predicate(text, start, limit, lex)
+def _has_a_pronoun(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a pronoun stands in ``text[start:end]``: the subject of a clause of its own ('along
+    with his supporters [he] developed')."""
+    return bool(lex.marker("pronouns").find(text, start, end))
 
 
 def _condensed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> str:

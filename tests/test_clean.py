@@ -337,10 +337,11 @@ def test_a_credit_after_a_dash_or_naming_a_web_site_closes_a_caption() -> None:
 
 def test_a_wire_pictures_caption_ends_with_where_and_the_day_it_was_taken() -> None:
     caption = "Iraqi soldiers guard a checkpoint at the entrance of Basra, March 3, 2030."
+    no_comma = "A boy rides a bicycle past a mural in Najaf March 4, 2030."
     prose = "The two ministers signed the deal in Basra on March 3, 2030."
-    text = f"Basra\n\n{caption}\n\n{prose}\n"
+    text = f"Basra\n\n{caption}\n\n{no_comma}\n\n{prose}\n"
     doc = clean("a.txt", text, Metadata(language="en"))
-    assert [text[a:b] for a, b in doc.captions] == [caption]
+    assert [text[a:b] for a, b in doc.captions] == [caption, no_comma]
 
 
 def test_a_wire_header_leaves_its_summary_points_apart_and_its_notes_and_byline_out() -> None:

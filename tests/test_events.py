@@ -73,6 +73,10 @@ def test_a_figure_stated_is_a_standing_situation_unless_a_happening_is_told_too(
     assert events_of(text, [("2029", "2029")], lang="en") == []
     text = "Bad debt at the Basra bank reached 20 percent in March 2029."
     assert events_of(text, [("March 2029", "2029-03")], lang="en") == []
+    text = "Jordan had $3.1 billion in reserves in 2029 and Iraq had $9 billion."
+    assert events_of(text, [("2029", "2029")], lang="en") == []
+    text = "The Basra fields produced some 2.4 million barrels a day in 2029."
+    assert events_of(text, [("2029", "2029")], lang="en") == []
     text = "Kim ngạch thương mại giữa Iraq và Jordan đạt 2,5 tỷ USD năm 2029."
     assert events_of(text, [("năm 2029", "2029")]) == []
     text = "Iraq và Jordan ký thỏa thuận thương mại trị giá 2,5 tỷ USD năm 2029."
