@@ -66,6 +66,7 @@ COPULA_CHARS = 20  # enough for a copula right after a time ('has been')
 TELLER_CHARS = 60  # enough for who gives a count and the verb ('The UN refugee agency estimates')
 RECORD_WORDS = 5  # words between a superlative and "since" ('the highest borrowing costs since')
 REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
+THING_CHARS = 30  # a dated thing's name right before its year ('nghị quyết năm 2002')
 CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of it ('vụ Mỹ không kích giết')
 NOMINALISERS = ("nominalisers", "clause_nominalisers")  # marker kinds naming a happening as a noun
 # Commas (not the one in 2,500), semicolons, colons (not the one in 16:53), spaced dashes and
@@ -645,11 +646,17 @@ def _names_a_thing_s_year(text: str, timex: Timex, clause: Clause, lex: Lexicon)
     and the thing, after the clause's predicate ('broke with Egypt's 1971 constitution', 'back to
     the 2008 levels'): it dates the thing, not what the clause tells. As the subject it may date
     what the thing did ('A 2003 study found ...')."""
+    if period(_date(timex)).precision not in ("year", "decade"):
+        return False
     before = word_before(text, timex.start)
     following = _WORD.match(text, after_spaces(text, timex.end))
+    # ... or after the thing, where a language puts it there ('viện dẫn nghị quyết năm 2002')
+    things = lex.marker("dated_things").find(text, max(clause.start, timex.start - THING_CHARS), timex.start)
+    thing_before = [m.start for m in things if not text[m.end : timex.start].strip()]
+    if thing_before:
+        return tells_a_predicate(text, clause.start, thing_before[-1], lex)
     return bool(
-        period(_date(timex)).precision in ("year", "decade")
-        and tells_a_predicate(text, clause.start, timex.start, lex)
+        tells_a_predicate(text, clause.start, timex.start, lex)
         and before
         and (lex.marker("determiners").find(before[0].lower()) or _POSSESSIVE_END.search(before[0]))
         and following

@@ -55,6 +55,7 @@ _APOSTROPHES = ("'", "’")
 _OPENING_QUOTES = '"“'
 _CLOSING_QUOTE = re.compile(r"[\"”]")
 MAX_QUOTE_CHARS = 60  # a quoted phrase, not a quoted statement
+NOMINAL_CHARS = 60  # a nominalised happening and what it is about, before its date ('cuộc xâm lược Iraq')
 PURPOSE_VERB_CHARS = 20  # the verb between a purpose and the happening it names ('để [đáp trả] vụ')
 MAX_COMPLEMENT_WORDS = 8  # what an action noun is about ('the attack [on a base north of Baghdad]')
 MAX_NAMING_WORDS = 3  # words between a date and the action noun of the phrase it is in
@@ -69,6 +70,7 @@ _RESTATED_DATE = re.compile(r"\(\d{1,4}(?:[./-]\d{1,4}){1,2}\)")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]* $")
 _NEXT_LOWER_WORD = re.compile(r" ([a-z][a-z-]*)\b(?![’'])")
 MIN_NAMED_WORDS = 2  # 'Uprising' alone says too little
+MIN_UNNAMED_WORDS = 6  # a phrase naming a happening with no name in it says enough from this long
 
 
 def title(
@@ -98,6 +100,7 @@ def title(
         and (
             named := _named_happening(text, dated, sentence[1], lex)
             or _happening_before(text, clause[0], dated, sentence[1], lex)
+            or _nominalised_happening(text, clause[0], dated, lex)
         )
     ):
         start, end, subject = named
@@ -687,7 +690,7 @@ def _named_happening(text: str, dated: Timex, end: int, lex: Lexicon) -> tuple[i
         if _is_action_noun(text, word.start(), word.end(), lex):
             if _NAME_GOES_ON.match(text, word.end()):
                 return None  # part of a name ('the 1973 War Powers Resolution')
-            about = _about_what(text, word.end(), end, lex)
+            about = _about_what(text, word.end(), end, lex) or _relative_about(text, word.end(), end, lex)
             start, named_end = _stripped(text, opened, about or word.end())
             return _with_a_name(text, start, named_end, lex, possessor)
     return None
@@ -763,6 +766,32 @@ def _happening_before(
     return None
 
 
+def _nominalised_happening(
+    text: str, clause_start: int, dated: Timex, lex: Lexicon
+) -> tuple[int, int, str] | None:
+    """The happening a nominaliser names right before the date, with what it is about ('bãi bỏ
+    nghị quyết cho phép [cuộc xâm lược Iraq] năm 2003'): the date is the phrase's, not the clause's.
+    None unless an action follows the nominaliser, nothing after the action tells another, and a
+    name is in the phrase or it is long enough to tell what it names."""
+    phrase_end = _before_spaces(text, _without_lead_in(text, clause_start, dated.start, lex))
+    window = max(clause_start, phrase_end - NOMINAL_CHARS)
+    nominals = lex.marker("nominalisers").find(text, window, phrase_end)
+    if not nominals:
+        return None
+    start = nominals[-1].start
+    noun = after_spaces(text, nominals[-1].end)
+    acts = [c for c in cues_in(text, noun, phrase_end, lex) if c.start == noun and c.category != STATEMENT]
+    if (
+        not acts
+        or _clause_boundary(text, start, phrase_end, lex)
+        or tells_a_predicate(text, acts[0].end, phrase_end, lex)
+    ):
+        return None
+    if len(_WORD.findall(text, start, phrase_end)) >= MIN_UNNAMED_WORDS:
+        return start, phrase_end, ""  # 'cuộc không kích bằng máy bay không người lái' tells enough
+    return _with_a_name(text, start, phrase_end, lex, "")
+
+
 def _is_action_noun(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether ``text[start:end]`` is a noun naming a happening: an action cue that starts there
     (not 'Oscar-nominated') or one of the language's happening nouns ('death', 'ouster')."""
@@ -786,6 +815,20 @@ def _complements(text: str, at: int, end: int, lex: Lexicon) -> bool:
         and not cues_in(text, at, end, lex)
         and not tells_a_predicate(text, at, end, lex)
     )
+
+
+def _relative_about(text: str, at: int, end: int, lex: Lexicon) -> int | None:
+    """Where a short relative clause after an action noun ends, when it tells what the action did
+    to someone named ('the 2020 drone strike [that killed General Qassim Soleimani]')."""
+    opened = lex.marker("relative_pronouns").opening(text, after_spaces(text, at), end)
+    if not opened or not _is_predicate(text, after_spaces(text, opened.end), lex):
+        return None  # a subject's relative: its verb follows ('that [killed] ...'; not 'that the strikes')
+    boundary = _clause_boundary(text, opened.end, end, lex)
+    close = _stripped(text, opened.end, boundary.start() if boundary else end)[1]
+    words = _WORD.findall(text, opened.end, close)
+    if not 0 < len(words) <= MAX_COMPLEMENT_WORDS or not any(w[:1].isupper() for w in words):
+        return None
+    return close
 
 
 def _about_what(text: str, at: int, end: int, lex: Lexicon) -> int | None:

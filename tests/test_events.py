@@ -1003,3 +1003,23 @@ def test_a_clause_of_purpose_that_names_a_happening_is_titled_by_it():
     )
     (event,) = events_of(text, [("hôm 4/5/2030", "2030-05-04")])
     assert event.title == "Vụ pháo kích nhằm vào sân bay Erbil"
+
+
+def test_a_nominalised_happening_before_its_date_takes_the_date_and_the_title():
+    text = "Quốc hội đã thông qua nghị quyết lên án cuộc tấn công Kuwait năm 2029."
+    (event,) = events_of(text, [("năm 2029", "2029")])
+    assert (event.date, event.title) == ("2029", "Cuộc tấn công Kuwait")
+
+
+def test_a_year_after_a_dated_thing_dates_the_thing_not_the_clause():
+    assert (
+        events_of("Chính phủ đã viện dẫn hiến pháp năm 2005 để bác bỏ yêu cầu.", [("năm 2005", "2005")]) == []
+    )
+    text = "The envoy cited the 2002 resolution in his letter to the council."
+    assert events_of(text, [("2002", "2002")], lang="en") == []
+
+
+def test_a_named_happening_keeps_a_short_relative_clause_naming_its_target():
+    text = "Officials recalled the 2029 raid that killed Abu Bakr al-Masri near Mosul."
+    (event,) = events_of(text, [("2029", "2029")], lang="en")
+    assert event.title == "Raid that killed Abu Bakr al-Masri near Mosul"
