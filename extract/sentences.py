@@ -23,6 +23,7 @@ _LINE = re.compile(r"[^\n]+")
 # A stop and the space after it; or a full stop a scraped page ran into the next sentence ("sau.Ngày").
 _END = re.compile(r"(?P<stop>\.\.\.|…|[.!?]+)[\"'”’»)\]]*(?=\s|$)|(?P<glued>\.)(?=[^\W\d_])")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+_NOT_A_SPACE = re.compile(r"\S")  # \s is what str.isspace() tells
 # A bullet run into a line (a wire story's summary points: "* Police seize trucks * Cargo was ..."),
 # also as Markdown escapes it ("\\*").
 # A page's separator between a byline, a date stamp and the text ("By Jane Roe | May 19, 2009") too.
@@ -129,8 +130,10 @@ def _ends_sentence(text: str, m: re.Match, begin: int, end: int) -> bool:
     stop = m["stop"]
     if stop in ("...", "…"):
         return False
-    following = text[m.end() : end].lstrip()
-    if following[:1].islower():
+    # the first character after the spaces, found without copying the rest of the line (a copy
+    # for each stop made a long line's split quadratic)
+    following = _NOT_A_SPACE.search(text, m.end(), end)
+    if following and following[0].islower():
         return False
     if stop == ".":
         word = (
