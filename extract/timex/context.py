@@ -22,6 +22,19 @@ _FRAME_REACH = 30  # characters before a year searched for the words that make i
 _PAST_GRACE = 2  # a day told in the past may lie this far after publication (time zones, late stamps)
 _FUTURE_GRACE = 60  # a future sentence may still name a day this recent (reported speech)
 
+_STOPS = ".!?\n"  # the characters a boundary is
+
+
+def _after_last_boundary(text: str, start: int, end: int) -> int:
+    """Where the last sentence boundary in ``text[start:end]`` ends (``start`` when none): looked
+    for back from ``end``, a stop at a time, not by a search through the window from ``start``.
+    A boundary is one character, so the last one a search would find is the last place one matches."""
+    at = end
+    while (at := max(text.rfind(stop, start, at) for stop in _STOPS)) >= 0:
+        if boundary := _BOUNDARY.match(text, at, end):
+            return boundary.end()
+    return start
+
 
 @dataclass(frozen=True)
 class Published:
@@ -90,9 +103,7 @@ class Context:
 
     def _sentence(self, start: int, end: int, before: int, after: int) -> tuple[int, int]:
         """Bounds of the sentence around ``text[start:end]``, at most ``before``/``after`` characters out."""
-        left = max(0, start - before)
-        for boundary in _BOUNDARY.finditer(self.text, left, start):
-            left = boundary.end()
+        left = _after_last_boundary(self.text, max(0, start - before), start)
         boundary = _BOUNDARY.search(self.text, end, end + after)
         return left, boundary.start() if boundary else min(len(self.text), end + after)
 
