@@ -36,6 +36,19 @@ def _after_last_boundary(text: str, start: int, end: int) -> int:
     return start
 
 
+def _before_line_spaces(text: str, at: int) -> int:
+    """``at`` moved back over the spaces before it on its line."""
+    while at > 0 and text[at - 1] != "\n" and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _at_a_line_start(text: str, at: int) -> bool:
+    """Whether only spaces stand between a line's start and ``at``."""
+    at = _before_line_spaces(text, at)
+    return at == 0 or text[at - 1] == "\n"
+
+
 @dataclass(frozen=True)
 class Published:
     year: int | None = None
@@ -110,8 +123,10 @@ class Context:
     def opens_a_line_in_brackets(self) -> bool:
         """Whether the expression read opens a line inside a bracket: a live post's time ("(10:55 a.m.
         ET) Flights were canceled"), which is the page's, not the narrative's."""
-        line_start = self.text.rfind("\n", 0, self.current) + 1
-        return self.text[line_start : self.current].strip() == "("
+        # read back from the expression over spaces, not by copying its line (a long line's many
+        # clock times made that quadratic)
+        at = _before_line_spaces(self.text, self.current)
+        return at > 0 and self.text[at - 1] == "(" and _at_a_line_start(self.text, at - 1)
 
     def tense(self, start: int) -> str | None:
         """``"future"`` or ``"past"``: the tense of the cue ("will", "sẽ"; "đã", "vừa") nearest before
