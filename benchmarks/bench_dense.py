@@ -2,11 +2,12 @@
 
 The worst case for the event stage (a sentence with a date is a candidate event). Each size is
 built by ``extract.pipeline.build`` in a fresh process (its peak memory is its own); the cost per
-MB must stay flat, and 5 MB must build in under 10 s on one core. CPU time is reported beside wall
-time: on a shared machine it shows the cost apart from the waiting.
+MB must stay flat, and 5 MB must build in under 10 s on one core. ``--one-line`` builds the same
+article with no line breaks, as a page that lost them gives it: its cost must not grow faster.
+CPU time is reported beside wall time: on a shared machine it shows the cost apart from the waiting.
 The start-up of a process (reading and compiling the language resources) is paid by a 2 KB article
 first and reported apart: the cost per MB is the build's own. Run: ``python benchmarks/bench_dense.py
-[--sizes 0.1 0.5 1 2 5] [--json]``.
+[--sizes 0.1 0.5 1 2 5] [--one-line] [--json]``.
 """
 
 from __future__ import annotations
@@ -42,18 +43,19 @@ def sentence(rng: random.Random) -> str:
     return f"Ngày {day}/{month}/{year}, {who} {did} gần {place} (điểm {site})."
 
 
-def article(size: int, seed: int = 0) -> str:
-    """About ``size`` characters: paragraphs of four dated sentences."""
+def article(size: int, seed: int = 0, one_line: bool = False) -> str:
+    """About ``size`` characters: paragraphs of four dated sentences (all on one line with
+    ``one_line``, as a page that lost its line breaks gives them)."""
     rng = random.Random(seed)
     paragraphs, length = [], 0
     while length < size:
         paragraph = " ".join(sentence(rng) for _ in range(4))
         paragraphs.append(paragraph)
         length += len(paragraph) + 2
-    return "\n\n".join(paragraphs) + "\n"
+    return (" " if one_line else "\n\n").join(paragraphs) + "\n"
 
 
-def one(mb: float) -> dict:
+def one(mb: float, one_line: bool = False) -> dict:
     """Build one article of ``mb`` MB in this process, after a 2 KB one that pays the start-up
     (reading and compiling the language resources, once a process), which is reported apart."""
     from extract.pipeline import build
@@ -65,7 +67,7 @@ def one(mb: float) -> dict:
         build([warm_up])
         startup = time.process_time() - start
         path = Path(folder) / "dense.txt"
-        path.write_text(article(int(mb * 1e6)), encoding="utf-8")
+        path.write_text(article(int(mb * 1e6), one_line=one_line), encoding="utf-8")
         size = path.stat().st_size
         start, cpu = time.perf_counter(), time.process_time()
         timeline = build([path])
@@ -87,12 +89,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=float, nargs="+", default=[0.1, 0.5, 1, 2, 5])
     parser.add_argument("--one", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--one-line", action="store_true", help="the whole article on one line")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one(args.one)))
+        print(json.dumps(one(args.one, args.one_line)))
         return
-    rows = [json_of(HERE, "--one", str(mb), what=f"dense article of {mb} MB") for mb in args.sizes]
+    line = ["--one-line"] if args.one_line else []
+    rows = [json_of(HERE, "--one", str(mb), *line, what=f"dense article of {mb} MB") for mb in args.sizes]
     if args.json:
         print(json.dumps({"sizes": rows}))
         return

@@ -924,10 +924,33 @@ def _is_negated(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex
     return not any(fronted or c.category == STATEMENT for c in told)
 
 
+class _Marks(NamedTuple):
+    """Where a text's line breaks and quotation marks stand, each in order."""
+
+    breaks: list[int]
+    straight: list[int]
+    opening: list[int]
+    closing: list[int]
+
+
+def _marks(text: str) -> _Marks:
+    return _Marks(*([m.start() for m in re.finditer(mark, text)] for mark in ("\n", '"', "“", "”")))
+
+
 def _in_quotation(text: str, at: int) -> bool:
-    """Whether ``at`` lies inside a quotation opened on its line."""
-    piece = text[text.rfind("\n", 0, at) + 1 : at]
-    return piece.count('"') % 2 == 1 or piece.rfind("“") > piece.rfind("”")
+    """Whether ``at`` lies inside a quotation opened on its line. (The marks are found once an
+    article: read from each line's start, a page run onto one line would cost its square.)"""
+    marks = remembered(text, ("quotation marks",), _marks, text)
+    breaks_before = bisect_left(marks.breaks, at)
+    start = marks.breaks[breaks_before - 1] + 1 if breaks_before else 0
+    straight = bisect_left(marks.straight, at) - bisect_left(marks.straight, start)
+    return straight % 2 == 1 or _last(marks.opening, start, at) > _last(marks.closing, start, at)
+
+
+def _last(positions: list[int], start: int, end: int) -> int:
+    """The last of ``positions`` in ``[start, end)``, or -1."""
+    i = bisect_left(positions, end)
+    return positions[i - 1] if i and positions[i - 1] >= start else -1
 
 
 def _is_chatter(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:
