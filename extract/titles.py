@@ -602,9 +602,8 @@ def lists_names(text: str, comma: int, lex: Lexicon) -> bool:
     that opens the sentence ('In Baghdad, Iraqi and US officials met') it ends that phrase."""
     if text[comma : comma + 1] != "," or not lex.marker("list_joiners"):
         return False
-    opening = max(
-        0, comma - LIST_CHARS, *(text.rfind(stop, 0, comma) + 1 for stop in (". ", "! ", "? ", "\n"))
-    )
+    reach = max(0, comma - LIST_CHARS)  # bounded: a page run onto one line has no other stop
+    opening = max(reach, *(text.rfind(stop, reach, comma) + 1 for stop in (". ", "! ", "? ", "\n")))
     before = text[opening:comma].split()
     run = list(itertools.takewhile(_is_name_word, reversed(before)))
     if (
@@ -1561,9 +1560,10 @@ def _condensed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: L
     gaps = _joined(text, sorted(gaps), timexes, lex) + _named_for_a_possessor(
         text, start, _asides_before_predicates(text, start, end, timexes, lex), lex
     )
-    gaps += [  # a caption's '(R)', '(phải)': where someone stands in the picture
+    closed = end + 1 if text[end : end + 1] == ")" else end  # a bracket closing the sentence
+    gaps += [  # a caption's '(R)', '(phải)', '(ảnh)': where someone stands in the picture
         m.span()
-        for m in _BRACKETED.finditer(text, start, end)
+        for m in _BRACKETED.finditer(text, start, closed)
         if (marks := lex.marker("title_position_marks").find(m[1]))
         and marks[0].end - marks[0].start == len(m[1])
     ]

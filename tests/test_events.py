@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from extract.events import build_events
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.events import _in_quotation, build_events
 from extract.lexicon import lexicon
 from extract.model import SHOWN_BY_DEFAULT, Document, Metadata, Sentence, Timex
 from extract.sentences import split
@@ -1023,3 +1026,20 @@ def test_a_named_happening_keeps_a_short_relative_clause_naming_its_target():
     text = "Officials recalled the 2029 raid that killed Abu Bakr al-Masri near Mosul."
     (event,) = events_of(text, [("2029", "2029")], lang="en")
     assert event.title == "Raid that killed Abu Bakr al-Masri near Mosul"
+
+
+@given(st.text(alphabet='ab "“”\n', max_size=40), st.integers(min_value=0, max_value=40))
+def test_a_place_is_inside_a_quotation_opened_on_its_line(text, at):
+    at = min(at, len(text))
+    line = text[text.rfind("\n", 0, at) + 1 : at]  # read from the line's start, as the rule says
+    expected = line.count('"') % 2 == 1 or line.rfind("“") > line.rfind("”")
+    assert _in_quotation(text, at) == expected
+
+
+def test_a_vietnamese_where_clause_with_its_own_subject_titles_its_date():
+    text = (
+        "Ngày 9/8/2030, liên quân không kích một chốt gần Qayyarah, "
+        "nơi quân đội Iraq giành lại được một căn cứ hồi tháng 7/2030."
+    )
+    events = events_of(text, [("Ngày 9/8/2030", "2030-08-09"), ("tháng 7/2030", "2030-07")])
+    assert [e.title for e in events if e.date == "2030-07"] == ["Quân đội Iraq giành lại được một căn cứ"]

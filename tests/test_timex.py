@@ -513,3 +513,8 @@ def test_english_days_of_one_month_are_one_span(text: str, expression: str, valu
 
 def test_english_a_count_after_a_day_and_is_no_span() -> None:
     assert value_of("On May 4 and 5 people were hurt.", "May 4", "2021-07-01", lang="en") == "2021-05-04"
+
+
+def test_a_year_a_state_lasts_since_is_not_the_story_s() -> None:
+    text = "Phiến quân đã chiếm thị trấn từ tháng 6-2014.\n\nNgày 24-3, quân đội tiến vào cửa ngõ thị trấn."
+    assert value_of(text, "Ngày 24-3", "2017-03") == "2017-03-24"

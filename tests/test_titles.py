@@ -1319,3 +1319,18 @@ def test_a_fronted_cause_goes_with_its_comma(text, dated, lang, expected):
 )
 def test_a_sentence_adverb_does_not_open_a_title(text, clause, expected):
     assert titled(text, ["in May"], "en", clause) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dated", "expected"),
+    [
+        (
+            "Các cuộc không kích đã diễn ra suốt tháng 7 tại Mosul.",
+            "tháng 7",
+            "Các cuộc không kích đã diễn ra tại Mosul",
+        ),
+        ("Ngày 24-3, đoàn xe tới cửa ngõ Palmyra (ảnh).", "Ngày 24-3", "Đoàn xe tới cửa ngõ Palmyra"),
+    ],
+)
+def test_vietnamese_time_lead_ins_and_a_photo_mark_leave_the_title(text, dated, expected):
+    assert titled(text, [dated], "vi") == expected

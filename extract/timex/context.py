@@ -199,8 +199,10 @@ class Context:
         with no publication date, led into by the language's ``deadline_before``: 'until the end of
         2011', 'đến hết năm 2011', or in a sentence in the future: 'sẽ chịu án sau ngày 4-1-2007') or
         captions a photo (a file picture of another year). Whether it is the narrative's."""
-        if self.in_caption or (
-            self.published.year is None and (self._after_a_deadline_word() or self._in_a_plan())
+        if (
+            self.in_caption
+            or (self.published.year is None and (self._after_a_deadline_word() or self._in_a_plan()))
+            or self._after("since_before")  # 'đã chiếm Mosul từ tháng 6-2014': a state's start, to now
         ):
             return False
         if self.published.year is not None and year > self.published.year:
@@ -221,9 +223,14 @@ class Context:
         )
 
     def _after_a_deadline_word(self) -> bool:
-        deadline = self.settings.get("deadline_before")
-        return bool(deadline) and re.search(
-            deadline, self.text[max(0, self.current - _FRAME_REACH) : self.current]
+        return self._after("deadline_before")
+
+    def _after(self, setting: str) -> bool:
+        """Whether the language's pattern ``setting`` ends right before the expression being read."""
+        pattern = self.settings.get(setting)
+        return (
+            bool(pattern)
+            and re.search(pattern, self.text[max(0, self.current - _FRAME_REACH) : self.current]) is not None
         )
 
     def _year_frames_the_story(self) -> bool:
