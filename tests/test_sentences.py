@@ -186,3 +186,12 @@ def test_a_sentence_run_into_a_name_starts_at_its_capitalised_article_before_a_n
     ]
     song = "They sang We Are The World to the crowd."
     assert sentences(song) == [song]
+
+
+def test_a_vietnamese_sentence_run_into_a_headline_starts_at_its_capitalised_day():
+    text = "Lũ tràn về thung lũng Hôm 12/9, nước sông dâng cao. Ngày Quốc khánh 2/9 được tổ chức trọng thể."
+    assert sentences(text) == [
+        "Lũ tràn về thung lũng",
+        "Hôm 12/9, nước sông dâng cao.",
+        "Ngày Quốc khánh 2/9 được tổ chức trọng thể.",
+    ]
