@@ -124,9 +124,12 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(text: str, m: re.Match, begin: int, end: int) -> bool:
-    if m["glued"]:  # a word in lower case, then a capitalised word: not 'U.S.Army', 'Time.com', 'TP.HCM'
+    if m["glued"]:  # a word in lower case or an acronym ('phiến quân IS.Các'), then a capitalised
+        # word: not 'U.S.Army', 'Time.com', 'TP.HCM'
         after = text[m.end() : m.end() + 2]
-        return text[m.start() - 1 : m.start()].islower() and after[:1].isupper() and after[1:].islower()
+        word = text[max(begin, m.start() - _LONGEST_WORD) : m.start()].rsplit(None, 1)[-1:] or [""]
+        ends_a_word = word[0][-1:].islower() or (len(word[0]) > 1 and word[0].isalpha() and word[0].isupper())
+        return ends_a_word and after[:1].isupper() and after[1:].islower()
     stop = m["stop"]
     if stop in ("...", "…"):
         return False

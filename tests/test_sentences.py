@@ -50,6 +50,10 @@ def sentences(text: str) -> list[str]:
         ("The 2*3 grid and a footnote*.", None),
         ("Lịch ấn định sau.Ngày 19/9, hai bên gặp.", ["Lịch ấn định sau.", "Ngày 19/9, hai bên gặp."]),
         ("Troops of the U.S.Army met at Time.com and in TP.HCM today.", None),
+        (
+            "Quân đội tiêu diệt 12 tay súng IS.Các cuộc truy quét tiếp diễn.",
+            ["Quân đội tiêu diệt 12 tay súng IS.", "Các cuộc truy quét tiếp diễn."],
+        ),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str] | None) -> None:
