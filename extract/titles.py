@@ -43,6 +43,7 @@ _COMMA_IN_QUOTES = re.compile(r",[\"”]?(?=\s)")  # also one closing a quoted n
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
 _DASH_ASIDE = re.compile(r"\s(?:--|[-–—])\s")
 _ONE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_OPENS_ANOTHER = ("pronouns", "determiners", "relative_pronouns", "title_connectors_inside")
 _FRONTING = ("subordinators", "prepositions", "title_lead_ins")  # words that open a phrase before the subject
 _NOT_NAMES = ("pronouns", "determiners", "act_nouns", "title_connectors")  # capitalised, they open a sentence
 LIST_CHARS = 120  # enough to read the names before a comma of a list and the rest of the list
@@ -55,6 +56,7 @@ _APOSTROPHES = ("'", "’")
 _OPENING_QUOTES = '"“'
 _CLOSING_QUOTE = re.compile(r"[\"”]")
 MAX_QUOTE_CHARS = 60  # a quoted phrase, not a quoted statement
+PREDICATE_AFTER_DATE_CHARS = 40  # a date between a subject and its predicate ('X ngày 10/7 tuyên bố')
 NOMINAL_CHARS = 60  # a nominalised happening and what it is about, before its date ('cuộc xâm lược Iraq')
 PURPOSE_VERB_CHARS = 20  # the verb between a purpose and the happening it names ('để [đáp trả] vụ')
 MAX_COMPLEMENT_WORDS = 8  # what an action noun is about ('the attack [on a base north of Baghdad]')
@@ -123,7 +125,12 @@ def title(
             m.end == _before_spaces(text, inner)
             for m in lex.marker("subordinators").find(text, max(0, inner - 20), inner)
         )
-        closes = of_time and _is_predicate(text, after_spaces(text, dated.end), lex)
+        # (unless the clause of time has told no predicate yet: 'after the allies on Monday declined')
+        closes = (
+            of_time
+            and _is_predicate(text, after_spaces(text, dated.end), lex)
+            and tells_a_predicate(text, inner, dated.start, lex)
+        )
         until = dated.end if closes else _before_unclosed_bracket(text, inner, clause[1])
         start, end = _trimmed(text, inner, until, timexes, lex)
         words = _WORD.findall(text, start, end)
@@ -301,11 +308,14 @@ def subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Lex
     blocked'): after the last subordinator, or 'that' after a statement, before the date, when a
     subject opens what follows and a predicate comes before the date with no punctuation. None when
     the date is the clause's own."""
-    key = ("subordinate_start", clause[0], dated.start, lex.language)  # all the answer depends on
-    return remembered(text, key, _subordinate_start, text, clause[0], dated.start, lex)
+    key = ("subordinate_start", *clause, dated.start, dated.end, lex.language)  # all the answer depends on
+    return remembered(text, key, _subordinate_start, text, clause, dated.start, dated.end, lex)
 
 
-def _subordinate_start(text: str, clause_start: int, dated_start: int, lex: Lexicon) -> int | None:
+def _subordinate_start(
+    text: str, clause: tuple[int, int], dated_start: int, dated_end: int, lex: Lexicon
+) -> int | None:
+    clause_start = clause[0]
     traps = lex.marker("subordinator_traps").find(text, clause_start + 1, dated_start)  # 'khi đó': then
     openers = [
         m
@@ -333,6 +343,17 @@ def _subordinate_start(text: str, clause_start: int, dated_start: int, lex: Lexi
         if _is_predicate(text, word.start(), lex):
             # 'after the disaster and decided ...': a predicate of the main clause, joined to it
             return None if lex.marker("title_coordinators").find(before[0]) else inner
+    # ... or, the date between the subject and its predicate, right after it ('sau khi Thủ tướng
+    # al-Abadi ngày 10/7 chính thức tuyên bố ...')
+    if len(words) < 2:
+        return None
+    reach = min(clause[1], dated_end + PREDICATE_AFTER_DATE_CHARS)
+    boundary = _clause_boundary(text, dated_end, reach, lex)
+    for word in itertools.islice(_WORD.finditer(text, dated_end, boundary.start() if boundary else reach), 3):
+        if _is_predicate(text, word.start(), lex):
+            return inner
+        if any(lex.marker(k).find(word[0].lower()) for k in _OPENS_ANOTHER):
+            return None  # 'said after talks on Monday [that] ...', '... on Thursday [it] was': another clause
     return None
 
 

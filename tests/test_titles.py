@@ -1334,3 +1334,10 @@ def test_a_sentence_adverb_does_not_open_a_title(text, clause, expected):
 )
 def test_vietnamese_time_lead_ins_and_a_photo_mark_leave_the_title(text, dated, expected):
     assert titled(text, [dated], "vi") == expected
+
+
+def test_a_clause_of_time_with_its_date_before_its_predicate_titles_the_date():
+    text = "Giá dầu tăng vọt sau khi Bộ trưởng Dầu mỏ ngày 4/5 tuyên bố cắt giảm sản lượng."
+    assert clause_titled(text, "ngày 4/5", lang="vi") == "Bộ trưởng Dầu mỏ tuyên bố cắt giảm sản lượng"
+    text = "Prices jumped after the oil minister on Tuesday announced an output cut."
+    assert clause_titled(text, "on Tuesday") == "The oil minister announced an output cut"
