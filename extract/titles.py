@@ -969,6 +969,10 @@ def _quoted_saying(
             None  # the date is another happening's ('..., Nasrallah said, since protests broke out in March')
         )
     saying = sayings[0]
+    relays = lex.marker("relayed_sayings")
+    if len(sayings) > 1 and any(m.start == saying.start for m in relays.find(text, saying.start, saying.end)):
+        # 'AFP dẫn lời thư ký báo chí Peter Cook ... cho biết': who spoke is the one quoted, not the relay
+        attribution, saying = after_spaces(text, saying.end), sayings[1]
     if saying.start == attribution:  # '..., said Ron Kirk, the nominee,': the name after the verb
         words: list[re.Match] = []  # the name: capitalised words up to a comma ('said Yim Jong-yong, ...')
         for word in _WORD.finditer(text, saying.end, attribution_end):
@@ -1005,9 +1009,12 @@ def _quoted_saying(
 
 def _name_before(text: str, start: int, at: int, lex: Lexicon) -> str | None:
     """The name that ends right before ``at``: two capitalised words or more after ``start``, without
-    the titles before it ('Ambassador Gerard Araud' gives 'Gerard Araud')."""
+    the titles before it ('Ambassador Gerard Araud' gives 'Gerard Araud') or the side of the post
+    ('phát ngôn viên quân đội Iraq Yahya Rasool' gives 'Yahya Rasool')."""
     words = list(_WORD.finditer(text, start, _before_spaces(text, at)))
-    name = _name_words(text, words, lambda w: bool(lex.roles.find(w) or lex.marker("name_titles").find(w)))
+    name = _name_words(
+        text, words, lambda w: bool(lex.roles.find(w) or lex.marker("name_titles").find(w) or w in lex.actors)
+    )
     return text[name[-1].start() : name[0].end()] if len(name) >= 2 else None
 
 

@@ -1341,3 +1341,12 @@ def test_a_clause_of_time_with_its_date_before_its_predicate_titles_the_date():
     assert clause_titled(text, "ngày 4/5", lang="vi") == "Bộ trưởng Dầu mỏ tuyên bố cắt giảm sản lượng"
     text = "Prices jumped after the oil minister on Tuesday announced an output cut."
     assert clause_titled(text, "on Tuesday") == "The oil minister announced an output cut"
+
+
+def test_a_relayed_quotation_is_titled_by_who_spoke_not_by_the_relay():
+    text = (
+        '"Liên quân đã không kích một kho vũ khí gần Mosul ngày 4/5", '
+        "AFP dẫn lời phát ngôn viên quân đội Iraq Yahya Rasool cho biết."
+    )
+    got = clause_titled(text, "ngày 4/5", lang="vi")
+    assert got == 'Yahya Rasool cho biết: "Liên quân đã không kích một kho vũ khí gần Mosul ngày 4/5"'
