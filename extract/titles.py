@@ -148,8 +148,11 @@ def title(
     if relative:  # a predicate: it says enough with what it is about
         start, subject = relative
     else:
-        if _only_took_place(text, start, end, timexes, lex):
-            # 'vụ việc xảy ra trong đêm 20/2, nhằm vào căn cứ Balad': what follows tells what it was
+        if _only_took_place(text, start, end, timexes, lex) and not any(
+            end <= t.start < sentence[1] and t != dated for t in timexes
+        ):
+            # 'vụ việc xảy ra trong đêm 20/2, nhằm vào căn cứ Balad': what follows tells what it was,
+            # unless it holds a time of its own ('đã diễn ra suốt tháng 7 và tiếp tục trong tháng 8')
             end = _trimmed(text, start, _before_unclosed_bracket(text, start, sentence[1]), timexes, lex)[1]
         if _says_too_little(text, (start, end), sentence, timexes, lex):
             # a phrase closing the sentence adds little to what comes before it

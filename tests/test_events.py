@@ -1043,3 +1043,9 @@ def test_a_vietnamese_where_clause_with_its_own_subject_titles_its_date():
     )
     events = events_of(text, [("Ngày 9/8/2030", "2030-08-09"), ("tháng 7/2030", "2030-07")])
     assert [e.title for e in events if e.date == "2030-07"] == ["Quân đội Iraq giành lại được một căn cứ"]
+
+
+def test_what_only_took_place_takes_no_words_that_hold_a_time_of_their_own():
+    text = "Các cuộc tuần tra đã diễn ra suốt tháng 7/2030 và tiếp tục trong tháng 8/2030 quanh Mosul."
+    events = events_of(text, [("tháng 7/2030", "2030-07"), ("tháng 8/2030", "2030-08")])
+    assert [e.title for e in events if e.date == "2030-07"] == ["Các cuộc tuần tra đã diễn ra"]
