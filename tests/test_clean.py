@@ -254,6 +254,9 @@ def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
         "Note: The photograph on this page was updated in 2030.",
         "Coming up next, the governor of Basra on the oil deal.",
         "Basra port reopens (18 Jun 30 | Middle East)",
+        "The envoy (second from left) and the governor (right) at the port on Monday.",
+        "Bộ trưởng Quốc phòng (thứ 2 từ trái sang) tại căn cứ ngày 3/5.",
+        "Hai ngoại trưởng (phải) gặp nhau hôm 4/6.",
     ):
         assert is_furniture(furniture), furniture
     for prose in (
@@ -262,6 +265,8 @@ def test_furniture_sentences_are_found_anywhere_and_prose_is_not() -> None:
         "Quân đội hai nước đã tuần tra chung tại khu vực này từ năm 2015.",
         "Monitors who watch the border said shelling resumed at 9 p.m. on Monday.",
         "Officials had trouble coming up with a figure for the dead on Monday.",
+        "The party (left of centre) won the vote on Monday.",
+        "Ông ấy rẽ phải tại ngã tư (phía trước cầu) hôm 4/6.",
     ):
         assert not is_furniture(prose), prose
 
