@@ -306,12 +306,13 @@ def _cut_clauses(
 ) -> list[Clause]:
     cuts = [start]
     # a few words in quotation marks inside a clause ('held "frank and friendly" talks') are no
-    # quotation, unless a time follows them: it is the clause's ('hứa ... sẽ rời “sớm” hôm 20/8')
+    # quotation, unless a time follows them: it is the clause's ('hứa ... sẽ rời “sớm” hôm 20/8');
+    # capitalised, they are a name whatever follows ('Báo "Tin Sông" ngày 24/12 cho biết')
     time_starts = {a for a, _ in times}
     scare_quotes = {
         at
         for m in _SHORT_QUOTE.finditer(text, start, end)
-        if after_spaces(text, m.end()) not in time_starts
+        if after_spaces(text, m.end()) not in time_starts or all(w[0].isupper() for w in _WORD.findall(m[0]))
         for at in (m.start(), m.end() - 1)
     }
     for m in _CLAUSE_BREAK.finditer(text, start, end):

@@ -833,6 +833,12 @@ def test_a_few_quoted_words_inside_a_clause_do_not_cut_it_but_a_time_after_them_
     assert dates_of(text, [("hôm 20/8", "2030-08-20")], published=LATER) == ["2030-08-20"]
 
 
+def test_a_capitalised_name_in_quotation_marks_before_a_time_stays_in_its_clause():
+    text = 'Tờ "Tin Sông" hôm 24/12 cho biết quân đội đã rút khỏi căn cứ gần Mosul.'
+    (event,) = events_of(text, [("hôm 24/12", "2030-12-24")], published=LATER)
+    assert event.title == 'Tờ "Tin Sông" cho biết quân đội đã rút khỏi căn cứ gần Mosul'
+
+
 def test_a_cue_inside_a_compound_word_tells_no_happening_in_a_state_of_today():
     text = "Today, the bombed-out bridges are the main worry for farmers."
     assert events_of(text, [("Today", "2030-05-20")], lang="en") == []
