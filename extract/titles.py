@@ -1254,7 +1254,11 @@ def _antecedent(text: str, sentence_start: int, comma: int, lex: Lexicon, person
         after_preposition = []  # 'to quarantine people who ...': a verb, no noun phrase
     for phrase_start in [*starts, *after_preposition, piece_start]:
         phrase = text[phrase_start:piece_end]
-        if len(phrase) <= MAX_SUBJECT_CHARS and not lex.marker("title_predicates").find(phrase):
+        if phrase.endswith(")") and "(" not in phrase:
+            phrase = phrase[:-1]  # a name's short form in brackets ('Nhà nước Hồi giáo tự xưng ([IS])')
+        # ... which is no predicate ('the Islamic State (IS)' has no 'is')
+        unbracketed = _BRACKETED.sub("", phrase)
+        if len(phrase) <= MAX_SUBJECT_CHARS and not lex.marker("title_predicates").find(unbracketed):
             return " ".join(phrase.split())
     return ""
 
@@ -1675,7 +1679,12 @@ def _without_label(words: str, lex: Lexicon) -> str:
     label = words[:colon]
     if not 0 < colon <= MAX_LABEL_CHARS or any(q in label for q in "\"“”'‘’"):
         return words
-    if any(_is_predicate(label, w.start(), lex) for w in _WORD.finditer(label)):
+    # 'Reuters vừa đưa tin: ...': a relay of the news, which the rest tells in its own words
+    relays = lex.marker("news_relays").find(label)
+    relayed = (
+        bool(relays) and relays[-1].end == len(label) and words[colon + 2 : colon + 3] not in _OPENING_QUOTES
+    )
+    if not relayed and any(_is_predicate(label, w.start(), lex) for w in _WORD.finditer(label)):
         return words
     return words[colon + 2 :]
 

@@ -1303,6 +1303,25 @@ def test_a_fronted_cause_goes_with_its_comma(text, dated, lang, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "dated", "expected"),
+    [
+        (
+            "Liên quan đến vụ tràn dầu, bộ trưởng môi trường đã tới cảng Basra hôm 5/6.",
+            "hôm 5/6",
+            "Bộ trưởng môi trường đã tới cảng Basra",
+        ),
+        (
+            "Nằm trong chương trình hợp tác, hai trường đại học đã ký thỏa thuận ngày 8/9.",
+            "ngày 8/9",
+            "Hai trường đại học đã ký thỏa thuận",
+        ),
+    ],
+)
+def test_what_a_happening_bears_on_goes_with_its_comma(text, dated, expected):
+    assert titled(text, [dated], "vi") == expected
+
+
+@pytest.mark.parametrize(
     ("text", "clause", "expected"),
     [
         (
@@ -1350,3 +1369,51 @@ def test_a_relayed_quotation_is_titled_by_who_spoke_not_by_the_relay():
     )
     got = clause_titled(text, "ngày 4/5", lang="vi")
     assert got == 'Yahya Rasool cho biết: "Liên quân đã không kích một kho vũ khí gần Mosul ngày 4/5"'
+
+
+@pytest.mark.parametrize(
+    ("text", "dated", "lang", "expected"),
+    [
+        (
+            "The agency reported: Gunmen stormed the ministry on Friday, killing two guards.",
+            "on Friday",
+            "en",
+            "Gunmen stormed the ministry, killing two guards",
+        ),
+        (
+            "Hãng tin Kyodo đưa tin: Một trận động đất làm rung chuyển thành phố ngày 5/2.",
+            "ngày 5/2",
+            "vi",
+            "Một trận động đất làm rung chuyển thành phố",
+        ),
+    ],
+)
+def test_a_relay_of_the_news_before_a_colon_is_no_part_of_its_title(text, dated, lang, expected):
+    assert titled(text, [dated], lang) == expected
+
+
+def test_the_first_hours_of_a_day_go_from_a_title_with_it():
+    text = "Một quả rocket rơi xuống cảng vào những giờ đầu tiên ngày 5/2."
+    assert titled(text, ["ngày 5/2"], "vi") == "Một quả rocket rơi xuống cảng"
+
+
+@pytest.mark.parametrize(
+    ("text", "dated", "lang", "expected"),
+    [
+        (
+            "Farmers protested against the Irrigation Service (IS), which closed the canal in May.",
+            "in May",
+            "en",
+            "The Irrigation Service (IS) closed the canal",
+        ),
+        (
+            "Nông dân phản đối Cơ quan quản lý nước tỉnh (WA), vốn đã đóng cửa con kênh vào tháng 5.",
+            "vào tháng 5",
+            "vi",
+            "WA đã đóng cửa con kênh",
+        ),
+    ],
+)
+def test_a_relative_clause_takes_back_a_name_with_its_short_form(text, dated, lang, expected):
+    relative = text[text.index(", ") + 2 :]
+    assert titled(text, [dated], lang, relative) == expected
