@@ -244,14 +244,19 @@ def _cleft(text: str, sentence: tuple[int, int], dated: Timex, lex: Lexicon) -> 
     army entered', 'It was in early August, he said, that ...'): after the language's cleft opener,
     the date with its lead-in, perhaps an aside between commas, and the joiner. None otherwise."""
     start = after_spaces(text, sentence[0])
+    start = after_spaces(text, _after_leading(text, start, dated.start, lex.marker("title_connectors")))
     opener = _after_leading(text, start, dated.start, lex.marker("cleft_openers"))
     if opener == start or _words_between(text, opener, dated.start, lex):
         return None
     at = after_spaces(text, dated.end)
-    if text[at : at + 1] == ",":  # ', he said,'
-        closing = text.find(",", at + 1, min(sentence[1], at + MAX_ASIDE_CHARS))
-        at = after_spaces(text, closing + 1) if closing > 0 else at
-    joiner = _after_leading(text, at, sentence[1], lex.marker("cleft_joiners"))
+    joiners = lex.marker("cleft_joiners")
+    if text[at : at + 1] == ",":
+        after_comma = after_spaces(text, at + 1)
+        if _after_leading(text, after_comma, sentence[1], joiners) > after_comma:
+            at = after_comma  # 'That was the case on Monday, when ...'
+        elif (closing := text.find(",", at + 1, min(sentence[1], at + MAX_ASIDE_CHARS))) > 0:
+            at = after_spaces(text, closing + 1)  # an aside before the joiner: ', he said, that'
+    joiner = _after_leading(text, at, sentence[1], joiners)
     return after_spaces(text, joiner) if joiner > at else None
 
 

@@ -1113,6 +1113,33 @@ def test_a_cleft_sentence_is_titled_by_what_it_puts_its_date_before():
     assert clause_titled(text, "early May", "It was in early May") == "The first convoy reached Basra"
 
 
+@pytest.mark.parametrize(
+    ("text", "dated", "clause", "expected"),
+    [
+        (
+            "It was only a week ago that the minister called the dam safe.",
+            "a week ago",
+            "It was only a week ago that the minister called the dam safe.",
+            "The minister called the dam safe",
+        ),
+        (
+            "But it was only in May that the council approved the plan.",
+            "May",
+            "But it was only in May that the council approved the plan.",
+            "The council approved the plan",
+        ),
+        (
+            "That was the case on Monday, when hundreds of farmers blocked the road to the port.",
+            "Monday",
+            "That was the case on Monday",
+            "Hundreds of farmers blocked the road to the port",
+        ),
+    ],
+)
+def test_a_cleft_may_say_only_and_follow_a_connector_and_its_joiner_a_comma(text, dated, clause, expected):
+    assert clause_titled(text, dated, clause) == expected
+
+
 def test_a_time_that_heads_a_noun_phrase_stays_in_the_title():
     text = "Two months of shelling have closed the port of Basra."
     assert clause_titled(text, "Two months") == "Two months of shelling have closed the port of Basra"
