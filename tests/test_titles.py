@@ -1444,3 +1444,9 @@ def test_the_first_hours_of_a_day_go_from_a_title_with_it():
 def test_a_relative_clause_takes_back_a_name_with_its_short_form(text, dated, lang, expected):
     relative = text[text.index(", ") + 2 :]
     assert titled(text, [dated], lang, relative) == expected
+
+
+def test_at_the_time_of_opens_the_clause_that_titles_its_date():
+    text = "Cây cầu sập lúc 9 giờ, trùng với thời điểm đoàn xe của bộ trưởng đi qua thị trấn hôm 5/2."
+    clause = "trùng với thời điểm đoàn xe của bộ trưởng đi qua thị trấn hôm 5/2."
+    assert titled(text, ["hôm 5/2"], "vi", clause) == "Đoàn xe của bộ trưởng đi qua thị trấn"
