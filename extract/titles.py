@@ -26,6 +26,7 @@ MIN_TITLE_WORDS = 3  # fewer words besides its time expressions: the clause alon
 MAX_SUBJECT_CHARS = 45  # a subject put back before its predicate: a name or a short noun phrase
 MAX_FRONTED_CHARS = 120  # a phrase of time before the main clause, dropped from a title
 MAX_POSSESSOR_WORDS = 3  # 'Its leader', 'His eldest son': a subject a name in apposition stands for
+MAX_PRONOUN_CHARS = 12  # the longest pronoun of a language ("chúng tôi")
 MAX_LABEL_CHARS = 40  # a label before a colon that opens a title ('Update:')
 MAX_PLACE_WORDS = 3  # 'Geneva, Switzerland,': the words of a place's country or state
 LEAD_IN_CHARS = 40  # the words that lead into a time inside a title ('shortly after', 'early on the')
@@ -54,6 +55,7 @@ _LEFT_COMMAS = re.compile(r"(?<=[,;:])(?:\s*,)+")  # what a list of dates leaves
 _LAST_WORD = re.compile(r"[^\W\d_][\w'’-]*$")
 _APOSTROPHES = ("'", "’")
 _OPENING_QUOTES = '"“'
+_YEAR_OR_DECADE = re.compile(r"\d{3,4}")  # a TIMEX3 value of a year (2003) or a decade (200)
 _CLOSING_QUOTE = re.compile(r"[\"”]")
 MAX_QUOTE_CHARS = 60  # a quoted phrase, not a quoted statement
 PREDICATE_AFTER_DATE_CHARS = 40  # a date between a subject and its predicate ('X ngày 10/7 tuyên bố')
@@ -315,13 +317,15 @@ def subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Lex
     'the allies declined ...'; '... said that Twitter was blocked today' gives 'Twitter was
     blocked'): after the last subordinator, or 'that' after a statement, before the date, when a
     subject opens what follows and a predicate comes before the date with no punctuation. None when
-    the date is the clause's own."""
-    key = ("subordinate_start", *clause, dated.start, dated.end, lex.language)  # all the answer depends on
-    return remembered(text, key, _subordinate_start, text, clause, dated.start, dated.end, lex)
+    the date is the clause's own. A report with no 'that' gives what it reports only for a year or
+    a decade, which dates no saying of the day ('said Egypt and Israel signed a treaty in 1979')."""
+    past = bool(_YEAR_OR_DECADE.fullmatch(dated.value or ""))
+    key = ("subordinate_start", *clause, dated.start, dated.end, past, lex.language)  # all it depends on
+    return remembered(text, key, _subordinate_start, text, clause, dated.start, dated.end, past, lex)
 
 
 def _subordinate_start(
-    text: str, clause: tuple[int, int], dated_start: int, dated_end: int, lex: Lexicon
+    text: str, clause: tuple[int, int], dated_start: int, dated_end: int, past: bool, lex: Lexicon
 ) -> int | None:
     clause_start = clause[0]
     traps = lex.marker("subordinator_traps").find(text, clause_start + 1, dated_start)  # 'khi đó': then
@@ -334,6 +338,15 @@ def _subordinate_start(
     for m in lex.marker("title_connectors_inside").find(text, clause_start + 1, dated_start):
         if any(c.category == STATEMENT for c in cues_in(text, clause_start, m.start, lex)):
             openers.append(m)  # a report's 'that': what follows is what was reported
+    # ... or a report with no 'that' of a past year ('the diplomat said Egypt and Israel signed a
+    # treaty in 1979'), unless a pronoun stands for who reported ('NATO said it had struck ...')
+    openers += [
+        m
+        for m in (
+            lex.marker("reports_without_that").find(text, clause_start + 1, dated_start) if past else []
+        )
+        if not _opens_with_a_pronoun(text, after_spaces(text, m.end), lex)
+    ]
     if not openers:
         return None
     opener = max(openers, key=lambda m: m.start)
@@ -1583,6 +1596,18 @@ def _titled(
     ):
         start = named[0].start
     return _capitalised(_cut(_condensed(text, start, end, timexes, lex), lex, subject))
+
+
+def _opens_with_a_pronoun(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether a pronoun or a possessive, not a title before a name ('ông Obama'), opens ``text[at:]``."""
+    end = min(len(text), at + MAX_PRONOUN_CHARS)
+    pronoun = lex.marker("pronouns").opening(text, at, end) or lex.marker("possessives").opening(
+        text, at, end
+    )
+    if not pronoun:
+        return False
+    following = _WORD.match(text, after_spaces(text, pronoun.end))
+    return not (following and following[0][:1].isupper())
 
 
 def _has_a_pronoun(text: str, start: int, end: int, lex: Lexicon) -> bool:

@@ -1450,3 +1450,46 @@ def test_at_the_time_of_opens_the_clause_that_titles_its_date():
     text = "Cây cầu sập lúc 9 giờ, trùng với thời điểm đoàn xe của bộ trưởng đi qua thị trấn hôm 5/2."
     clause = "trùng với thời điểm đoàn xe của bộ trưởng đi qua thị trấn hôm 5/2."
     assert titled(text, ["hôm 5/2"], "vi", clause) == "Đoàn xe của bộ trưởng đi qua thị trấn"
+
+
+@pytest.mark.parametrize(
+    ("text", "dated", "lang", "expected"),
+    [
+        (
+            "The curator said the museum bought the painting in 1952.",
+            "in 1952",
+            "en",
+            "The museum bought the painting",
+        ),
+        (
+            "The museum said it bought the painting in 1952.",
+            "in 1952",
+            "en",
+            "The museum said it bought the painting",
+        ),
+        (
+            "The curator said in 2030 the painting was a fake.",
+            "in 2030",
+            "en",
+            "The curator said the painting was a fake",
+        ),
+        (
+            "Người quản lý cho biết bảo tàng đã mua bức tranh năm 1952.",
+            "năm 1952",
+            "vi",
+            "Bảo tàng đã mua bức tranh",
+        ),
+    ],
+)
+def test_a_report_without_that_is_titled_by_what_it_reports_when_the_date_is_inside_it(
+    text, dated, lang, expected
+):
+    assert clause_titled(text, dated, lang=lang) == expected
+
+
+def test_a_report_without_that_of_a_day_keeps_who_reported():
+    text = "The ministry said two bridges were closed on Wednesday."
+    at = text.index("Wednesday")
+    wednesday = Timex(at, at + len("Wednesday"), "Wednesday", "DATE", "2030-05-15")
+    got = title(text, (0, len(text)), (0, len(text)), [wednesday], lexicon("en"), wednesday)
+    assert got == "The ministry said two bridges were closed"
