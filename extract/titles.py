@@ -113,6 +113,10 @@ def title(
         # 'It was in early August, he said, that everything started falling apart': what followed 'that'
         start, end = _trimmed(text, told, _before_unclosed_bracket(text, told, sentence[1]), timexes, lex)
         return _titled(text, start, end, timexes, lex)
+    if dated and (then := _what_happened_then(text, sentence, dated, lex)):
+        # 'The crisis recalled the drought of 1984, when farmers left the valley': what 'when' tells
+        start, end = _trimmed(text, *then, timexes, lex)
+        return _titled(text, start, end, timexes, lex)
     if dated and (saying := _quoted_saying(text, clause, sentence, dated, timexes, lex)):
         speaker, quote = saying  # '"There is a lot of support," Bowles said on Thursday'
         return _capitalised(_cut(f'"{quote}"', lex, f"{speaker}:"))
@@ -260,6 +264,38 @@ def _cleft(text: str, sentence: tuple[int, int], dated: Timex, lex: Lexicon) -> 
             at = after_spaces(text, closing + 1)  # an aside before the joiner: ', he said, that'
     joiner = _after_leading(text, at, sentence[1], joiners)
     return after_spaces(text, joiner) if joiner > at else None
+
+
+def _what_happened_then(
+    text: str, sentence: tuple[int, int], dated: Timex, lex: Lexicon
+) -> tuple[int, int] | None:
+    """The clause that a relative 'when' after a time opens, up to its end: it tells what happened
+    then ('recalled the drought of 1984, when farmers left the valley'). Only after a time that
+    closes a clause of its own, not one that opens the sentence ('In 1984, when ..., the government
+    built ...' is titled by its main clause), nor the end of a span ('from 1976 until 2005, when
+    ...'), and only when the clause tells a happening, not a state ('when she was 9')."""
+    comma = after_spaces(text, dated.end)
+    if (
+        text[comma : comma + 1] != ","
+        or "/" in (dated.value or "")
+        or not _words_between(text, after_spaces(text, sentence[0]), dated.start, lex)
+    ):
+        return None
+    start = after_spaces(text, comma + 1)
+    opener = _after_leading(text, start, sentence[1], lex.marker("time_relatives"))
+    inner = after_spaces(text, opener)
+    if opener == start or not _opens_a_subject(text, inner, lex):
+        return None
+    boundary = _clause_boundary(text, inner, sentence[1], lex)
+    end = boundary.start() if boundary else sentence[1]
+    predicate = next(
+        (w for w in _WORD.finditer(text, inner, end) if _is_predicate(text, w.start(), lex)), None
+    )
+    if not predicate or (
+        lex.marker("copulas").find(predicate[0].lower()) and not cues_in(text, inner, end, lex)
+    ):
+        return None
+    return inner, end
 
 
 def _words_between(text: str, start: int, end: int, lex: Lexicon) -> bool:

@@ -1493,3 +1493,48 @@ def test_a_report_without_that_of_a_day_keeps_who_reported():
     wednesday = Timex(at, at + len("Wednesday"), "Wednesday", "DATE", "2030-05-15")
     got = title(text, (0, len(text)), (0, len(text)), [wednesday], lexicon("en"), wednesday)
     assert got == "The ministry said two bridges were closed"
+
+
+@pytest.mark.parametrize(
+    ("text", "dated", "lang", "expected"),
+    [
+        (
+            "The crisis recalled the drought of 1984, when farmers left the valley.",
+            "1984",
+            "en",
+            "Farmers left the valley",
+        ),
+        (
+            "In a move seen as an echo of the 1970s, when generals ruled the country, the paper closed.",
+            "the 1970s",
+            "en",
+            "Generals ruled the country",
+        ),
+        (
+            "Cuộc khủng hoảng gợi nhớ trận hạn hán năm 1984, khi nông dân rời bỏ thung lũng.",
+            "năm 1984",
+            "vi",
+            "Nông dân rời bỏ thung lũng",
+        ),
+    ],
+)
+def test_a_relative_when_after_a_time_tells_what_happened_then(text, dated, lang, expected):
+    clause = text[: text.index(dated) + len(dated)]
+    assert clause_titled(text, dated, clause, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dated", "expected"),
+    [
+        ("The mill closed in 1984, when she was 9, in Leeds.", "1984", "The mill closed"),
+        (
+            "The river froze in January, when the farmers, by a show of hands, voted.",
+            "January",
+            "The river froze",
+        ),
+    ],
+)
+def test_a_relative_when_that_tells_a_state_or_no_predicate_leaves_the_title_to_its_time(
+    text, dated, expected
+):
+    assert clause_titled(text, dated, text[: text.index(dated) + len(dated)]) == expected
