@@ -288,14 +288,18 @@ def _what_happened_then(
         return None
     boundary = _clause_boundary(text, inner, sentence[1], lex)
     end = boundary.start() if boundary else sentence[1]
+    return None if _tells_no_happening(text, inner, end, lex) else (inner, end)
+
+
+def _tells_no_happening(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether ``text[start:end]`` has no predicate, or tells a state: its first predicate a copula
+    and no action word ('she was 9', 'the virus was as mild as the flu')."""
     predicate = next(
-        (w for w in _WORD.finditer(text, inner, end) if _is_predicate(text, w.start(), lex)), None
+        (w for w in _WORD.finditer(text, start, end) if _is_predicate(text, w.start(), lex)), None
     )
-    if not predicate or (
-        lex.marker("copulas").find(predicate[0].lower()) and not cues_in(text, inner, end, lex)
-    ):
-        return None
-    return inner, end
+    return predicate is None or (
+        bool(lex.marker("copulas").find(predicate[0].lower())) and not cues_in(text, start, end, lex)
+    )
 
 
 def _words_between(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -382,6 +386,7 @@ def _subordinate_start(
             lex.marker("reports_without_that").find(text, clause_start + 1, dated_start) if past else []
         )
         if not _opens_with_a_pronoun(text, after_spaces(text, m.end), lex)
+        and not _tells_no_happening(text, m.end, dated_start, lex)  # 'said the virus was as mild as ...'
     ]
     if not openers:
         return None
