@@ -1216,6 +1216,15 @@ class _Builder:
         outside = _outside_spans(own.start, own.end, elsewhere)
         acting = [m for a, b in outside for m in acting_mentions(text, a, b, self.people, self.lex)]
         own_actors = _actors_in_spans(text, outside, self.people)
+        leading = next((actor for at, actor in acting if at >= own.main_start), None)
+        # a subject the title put back ('IS, vốn chiếm giữ ...' is titled 'IS chiếm giữ ...') leads the
+        # clause, and the sides the rest of the sentence names are another happening's
+        put_back = (
+            None
+            if leading
+            else next(iter(acting_mentions(heading, 0, len(heading), self.people, self.lex)), None)
+        )
+        leading = put_back[1] if put_back else leading
         key = f"{self.doc.file}|{sentence.start}|{sentence.end}|{date}"
         return Event(
             id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
@@ -1233,10 +1242,10 @@ class _Builder:
             summary_en=self._gloss(clause, cue, category, actors, heading),
             relevance=relevance(
                 # the sides the rest of the sentence names are another's
-                own_actors if of_time else named,
+                [*own_actors, put_back[1]] if put_back else own_actors if of_time else named,
                 self.story,
                 own_actors,
-                next((actor for at, actor in acting if at >= own.main_start), None),
+                leading,
                 list(dict.fromkeys(actor for _, actor in acting)),
             ),
             # the people named: a clue for merging that holds across languages

@@ -1055,3 +1055,16 @@ def test_what_only_took_place_takes_no_words_that_hold_a_time_of_their_own():
     text = "Các cuộc tuần tra đã diễn ra suốt tháng 7/2030 và tiếp tục trong tháng 8/2030 quanh Mosul."
     events = events_of(text, [("tháng 7/2030", "2030-07"), ("tháng 8/2030", "2030-08")])
     assert [e.title for e in events if e.date == "2030-07"] == ["Các cuộc tuần tra đã diễn ra"]
+
+
+def test_a_subject_a_title_puts_back_leads_the_relevance_of_its_clause():
+    # 'vốn' opens a relative clause about Iran: the US and Iraq of the main clause are another happening's
+    text = (
+        "Binh sĩ Mỹ huấn luyện quân đội Iraq tại Baghdad để đối phó với Iran, "
+        "vốn đã tấn công một đoàn xe năm 2030."
+    )
+    (event,) = events_of(
+        text, [("năm 2030", "2030")], headline="Mỹ và Iraq tăng cường hợp tác quân sự", published=LATER
+    )
+    assert event.title == "Iran đã tấn công một đoàn xe"
+    assert event.relevance < SHOWN_BY_DEFAULT
