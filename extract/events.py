@@ -73,6 +73,8 @@ NOMINALISERS = ("nominalisers", "clause_nominalisers")  # marker kinds naming a 
 # quotes end a clause; an aside in brackets belongs to its clause. (The lookahead passes over most
 # positions after one test.)
 _CLAUSE_BREAK = re.compile(r"(?=[,;:\s“”\"])(?:(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[“”\"])")
+_QUOTED_NAME = re.compile(r"[“\"][^“”\"\n]{1,60}[”\"]")  # a name in quotation marks after its head noun
+HEAD_CHARS = 20  # the head noun of a quoted name, right before it ('tờ', 'chương trình')
 _SHORT_QUOTE = re.compile(r"(?<=\w )[“\"](?:[^\W\d_][\w'’-]* ?){1,4}[”\"](?= \w)")
 _DATELINE_BREAK = re.compile(r"\s(?:--|[-–—])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -309,7 +311,17 @@ def _cut_clauses(
     # quotation, unless a time follows them: it is the clause's ('hứa ... sẽ rời “sớm” hôm 20/8');
     # capitalised, they are a name whatever follows ('Báo "Tin Sông" ngày 24/12 cho biết')
     time_starts = {a for a, _ in times}
-    scare_quotes = {
+    heads = lex.marker("quoted_name_heads")
+    scare_quotes = {  # ... nor is the name of a paper, a show or a campaign ('Báo "Người hướng dẫn ..."')
+        at
+        for m in _QUOTED_NAME.finditer(text, start, end)
+        if any(
+            not text[h.end : m.start()].strip()
+            for h in heads.find(text, max(start, m.start() - HEAD_CHARS), m.start())
+        )
+        for at in (m.start(), m.end() - 1)
+    }
+    scare_quotes |= {
         at
         for m in _SHORT_QUOTE.finditer(text, start, end)
         if after_spaces(text, m.end()) not in time_starts or all(w[0].isupper() for w in _WORD.findall(m[0]))

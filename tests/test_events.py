@@ -833,6 +833,12 @@ def test_a_few_quoted_words_inside_a_clause_do_not_cut_it_but_a_time_after_them_
     assert dates_of(text, [("hôm 20/8", "2030-08-20")], published=LATER) == ["2030-08-20"]
 
 
+def test_a_quoted_name_after_its_head_noun_stays_in_its_clause_however_long():
+    text = 'Báo "Người quan sát vùng đồng bằng sông nước" ngày 24/12 cho biết Lầu Năm Góc đã rút quân.'
+    (event,) = events_of(text, [("ngày 24/12", "2030-12-24")], published=LATER)
+    assert event.title == 'Báo "Người quan sát vùng đồng bằng sông nước" cho biết Lầu Năm Góc đã rút quân'
+
+
 def test_a_capitalised_name_in_quotation_marks_before_a_time_stays_in_its_clause():
     text = 'Tờ "Tin Sông" hôm 24/12 cho biết quân đội đã rút khỏi căn cứ gần Mosul.'
     (event,) = events_of(text, [("hôm 24/12", "2030-12-24")], published=LATER)
