@@ -518,3 +518,12 @@ def test_english_a_count_after_a_day_and_is_no_span() -> None:
 def test_a_year_a_state_lasts_since_is_not_the_story_s() -> None:
     text = "Phiến quân đã chiếm thị trấn từ tháng 6-2014.\n\nNgày 24-3, quân đội tiến vào cửa ngõ thị trấn."
     assert value_of(text, "Ngày 24-3", "2017-03") == "2017-03-24"
+
+
+def test_a_weekday_after_a_or_one_is_one_of_many_and_no_date() -> None:
+    for text in ("The children walked to the market on a Saturday morning to buy bread.", "They met one Sunday."):
+        assert tag(text, published="2031-01-30", lang="en") == [], text
+    text = "The council met on Saturday morning."
+    assert value_of(text, "Saturday morning", published="2031-01-30", lang="en") == "2031-01-25"
+    text = "The mayor spoke at a Saturday meeting of the council."
+    assert value_of(text, "Saturday", published="2031-01-30", lang="en") == "2031-01-25"
