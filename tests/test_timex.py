@@ -521,7 +521,10 @@ def test_a_year_a_state_lasts_since_is_not_the_story_s() -> None:
 
 
 def test_a_weekday_after_a_or_one_is_one_of_many_and_no_date() -> None:
-    for text in ("The children walked to the market on a Saturday morning to buy bread.", "They met one Sunday."):
+    for text in (
+        "The children walked to the market on a Saturday morning to buy bread.",
+        "They met one Sunday.",
+    ):
         assert tag(text, published="2031-01-30", lang="en") == [], text
     text = "The council met on Saturday morning."
     assert value_of(text, "Saturday morning", published="2031-01-30", lang="en") == "2031-01-25"
