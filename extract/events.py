@@ -30,7 +30,7 @@ from extract.actors import (
 )
 from extract.categories import ATTACK_ON_PARTY, OTHER, STATEMENT, Category, Cue, categories, choose, cues_in
 from extract.clean import is_furniture
-from extract.lexicon import Lexicon, Match, indexed, lexicon, remembered
+from extract.lexicon import Lexicon, Match, indexed, lexicon, remembered, remembered_whole
 from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
 from extract.period import Period, period
@@ -953,7 +953,7 @@ def _marks(text: str) -> _Marks:
 def _in_quotation(text: str, at: int) -> bool:
     """Whether ``at`` lies inside a quotation opened on its line. (The marks are found once an
     article: read from each line's start, a page run onto one line would cost its square.)"""
-    marks = remembered(text, ("quotation marks",), _marks, text)
+    marks = remembered_whole(text, ("quotation marks",), _marks, text)
     breaks_before = bisect_left(marks.breaks, at)
     start = marks.breaks[breaks_before - 1] + 1 if breaks_before else 0
     straight = bisect_left(marks.straight, at) - bisect_left(marks.straight, start)

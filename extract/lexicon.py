@@ -162,6 +162,7 @@ class _WordIndex:
         self.anywhere: list[int] = []  # where a word or character not of plain letters stands
         self._by_phrases: dict[Phrases, list[int]] = {}
         self.memo: dict[tuple, object] = {}  # answers about parts of the text (``remembered``)
+        self.whole: dict[tuple, object] = {}  # answers about the whole text (``remembered_whole``)
         # every part of a text in NFC is in NFC (a cut leaves no character that composes with one
         # before it), so no part of such a text is checked again
         self.nfc = unicodedata.is_normalized("NFC", text)
@@ -267,6 +268,18 @@ def remembered(text: str, key: tuple, compute: Callable[..., T], *args: object) 
             memo.clear()
         memo[key] = compute(*args)
     return memo[key]  # type: ignore[return-value]
+
+
+def remembered_whole(text: str, key: tuple, compute: Callable[..., T], *args: object) -> T:
+    """``compute(*args)``, an answer about the whole of ``text``, kept under ``key`` as long as ``text``
+    is the indexed article. Not forgotten with the answers about its parts (``remembered``): worked
+    out again after each ``MEMO_ANSWERS`` of those, it would cost the square of a long article."""
+    index = _INDEX.get()
+    if index is None or index.text is not text:
+        return compute(*args)
+    if key not in index.whole:
+        index.whole[key] = compute(*args)
+    return index.whole[key]  # type: ignore[return-value]
 
 
 @contextmanager

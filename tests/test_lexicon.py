@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.events import _in_regions
-from extract.lexicon import Phrases, indexed
+from extract.lexicon import Phrases, indexed, remembered, remembered_whole
 
 
 def test_the_longest_phrase_starting_at_a_place_wins_and_words_stay_whole():
@@ -115,3 +115,27 @@ def test_every_part_of_an_indexed_text_gives_what_a_scan_of_the_part_gives() -> 
         plain = {(a, b): phrases.find(text, a, b) for a in range(len(text) + 1) for b in range(len(text) + 1)}
         with indexed(text):
             assert {(a, b): phrases.find(text, a, b) for a, b in plain} == plain
+
+
+def test_an_answer_about_the_whole_indexed_text_outlasts_the_answers_about_its_parts(monkeypatch) -> None:
+    """``remembered`` forgets its answers when full; ``remembered_whole`` keeps one about the whole
+    article for the index's life (worked out again, it would cost the square of a long article)."""
+    import extract.lexicon as lexicon_module
+
+    monkeypatch.setattr(lexicon_module, "MEMO_ANSWERS", 2)
+    text = "Iraq and the US met on Monday."
+    computed: list[str] = []
+
+    def count(what: str) -> int:
+        computed.append(what)
+        return len(computed)
+
+    with indexed(text):
+        assert remembered_whole(text, ("whole",), count, "whole") == 1
+        for n in range(5):  # the answers about parts are forgotten twice over
+            remembered(text, ("part", n), count, "part")
+        assert remembered_whole(text, ("whole",), count, "whole") == 1
+        assert remembered_whole("another text", ("whole",), count, "whole") == 7  # not the indexed one
+    assert computed.count("whole") == 2
+    with indexed(text):  # a new index knows nothing of the last
+        assert remembered_whole(text, ("whole",), count, "whole") == 8
