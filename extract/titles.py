@@ -1833,14 +1833,14 @@ def dates_an_apposition(text: str, timex: Timex, timexes: Sequence[Timex], lex: 
         return False
     inside = after_spaces(text, first + 1)
     opener = _WORD.match(text, inside)
+    if not (opener and lex.marker("determiners").find(opener[0].lower())):
+        return False  # most asides: their words are not read (a comma of the sentence before may open one)
     dates = [(t.start, t.end) for t in timexes if first < t.start < second]
     outside = [
         w for w in _WORD.finditer(text, inside, second) if not any(a <= w.start() < b for a, b in dates)
     ]
     return bool(
-        opener
-        and lex.marker("determiners").find(opener[0].lower())
-        and any(lex.marker("post_nouns").find(w[0].lower()) for w in outside)
+        any(lex.marker("post_nouns").find(w[0].lower()) for w in outside)
         and len(outside) >= APPOSITION_WORDS
         and not tells_a_predicate(text, inside, second, lex)
         and _predicate_after_an_aside(text, after_spaces(text, second + 1), lex)
