@@ -80,14 +80,29 @@ class Phrases:
     def opening(self, text: str, start: int, end: int) -> Match | None:
         """The first of what ``find`` finds in ``text[start:end]`` when it begins at ``start``."""
         index = _INDEX.get()
+        on_index = index is not None and index.text is text and self.first_words is not None
         if self.first_words is not None:  # most parts: no phrase's first word opens them
-            if index is not None and index.text is text:
-                if not index.may_open(self, start, end):
+            if on_index:
+                if not index.may_open(self, start, end):  # type: ignore[union-attr]
                     return None
             elif not self._may_open(text, start, end):
                 return None
+        if not on_index and len(self._patterns) == 1:
+            return self._match_at_start(text, start, end)
         found = self.find(text, start, end)
         return found[0] if found and found[0].start == start else None
+
+    def _match_at_start(self, text: str, start: int, end: int) -> Match | None:
+        """What ``opening`` finds in a part that ``find`` would search whole with one regex: the
+        first match begins at ``start`` only when the regex matches there, so it is tried there
+        alone (a search of the part made and spelled every later match too). A part not in NFC is
+        searched as ``find`` does, its offsets mapped back."""
+        segment = text[start:end]
+        if not unicodedata.is_normalized("NFC", segment):
+            found = self._search(text, start, end)
+            return found[0] if found and found[0].start == start else None
+        m = self._patterns[0].match(segment)
+        return self._match(m, start, None) if m else None
 
     def _may_open(self, text: str, start: int, end: int) -> bool:
         """Whether a phrase may begin ``text[start:end]`` (a text not indexed): not when the word

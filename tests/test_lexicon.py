@@ -139,3 +139,19 @@ def test_an_answer_about_the_whole_indexed_text_outlasts_the_answers_about_its_p
     assert computed.count("whole") == 2
     with indexed(text):  # a new index knows nothing of the last
         assert remembered_whole(text, ("whole",), count, "whole") == 8
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", "", "  ", "\n"])), max_size=10),
+    cuts=st.tuples(st.integers(0, 120), st.integers(0, 120)),
+)
+def test_what_opens_a_part_is_the_first_of_what_a_search_of_the_part_finds(pieces, cuts) -> None:
+    """``opening`` tries a one-regex list only at the part's start: the same answer as the first of
+    what ``find`` finds there, the other list (acronyms and words) searched whole."""
+    text = "".join(piece + gap for piece, gap in pieces)
+    start, end = sorted(cuts)
+    for phrases in [*_LISTS, Phrases(["struck", "strike", "không kích", "quân", "k", "IS"])]:
+        found = phrases._search(text, start, min(end, len(text)))
+        first = found[0] if found and found[0].start == start else None
+        assert phrases.opening(text, start, end) == first
