@@ -557,17 +557,20 @@ def _is_a_stamp(text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex
     first = next((t for t in timexes if t.start == opening), None)
     if first is None or not _FULL_DATE.match(first.value):
         return False
-    after = next((t for t in timexes if t.start == after_spaces(text, first.end)), None)
+    next_start = after_spaces(text, first.end)
+    after = next((t for t in timexes if t.start == next_start), None)
     if after is not None and "T" not in after.value and _YEAR_WRITTEN.search(first.text):
         return timex is first  # a date run into the sentence's own ('March 29, 2010 This Saturday, ...')
     end = first.end
     while following := next((t for t in timexes if t.start == _STAMP_JOINERS.match(text, end).end()), None):
         end = following.end  # the time of day that goes with it
     timed = end > first.end or "T" in first.value  # a time of day chained to the date, or in it
+    if not timed:
+        return False  # a date alone (most sentences): no closer of its time is looked for
     closer = [m for m in lex.marker("title_time_closers").find(text, end, end + 12) if m.start == end + 1]
     end = closer[0].end if closer else end
     # a date alone before a sentence is a chronology's item ('3 March 2011 The trial is delayed')
-    return timed and timex.start < end and _runs_into_a_capital(text, end)
+    return timex.start < end and _runs_into_a_capital(text, end)
 
 
 def _is_a_clocked_stamp(text: str, timex: Timex) -> bool:
@@ -577,8 +580,8 @@ def _is_a_clocked_stamp(text: str, timex: Timex) -> bool:
     return bool(
         _FULL_DATE.match(timex.value)
         and _YEAR_WRITTEN.search(timex.text)
+        and _runs_into_a_capital(text, timex.end)  # one match: before the search for a clock time
         and _CLOCK_BEFORE.search(text, max(0, timex.start - CLOCK_BEFORE_CHARS), timex.start)
-        and _runs_into_a_capital(text, timex.end)
     )
 
 
@@ -698,11 +701,11 @@ def _is_the_subject_of_a_copula(
 ) -> bool:
     """Whether ``timex`` opens its clause as the subject of a copula: what the time was like ('2010
     has been a deadly year', 'Friday is the second day of the conference', 'Năm 2010 là ...')."""
-    if _words(_outside(text, clause.start, timex.start, timexes)):
-        return False
     after = after_spaces(text, timex.end)
     copulas = lex.marker("time_copulas").find(text, after, min(clause.end, after + COPULA_CHARS))
-    return bool(copulas) and copulas[0].start == after
+    if not copulas or copulas[0].start != after:
+        return False  # most dates: the words before them are not read
+    return not _words(_outside(text, clause.start, timex.start, timexes))
 
 
 def _since_in_a_phrase(text: str, timex: Timex, clause: Clause, lex: Lexicon) -> bool:
@@ -744,18 +747,20 @@ def _modal_scopes(
 ) -> list[tuple[int, int]]:
     """The reach of each modal marker in ``text[start:end]``: up to the next happening named as a
     noun ('nhằm đáp trả vụ tấn công hôm 27/12': the attack is no plan, its date its own) or ``end``."""
-    named = [m.start for m in _markers_before(text, "nominalisers", start, end, timexes, lex)]
-    named += [  # with a subject of its own, a name
-        m.start
-        for m in _markers_before(text, "clause_nominalisers", start, end, timexes, lex)
-        if text[(after := after_spaces(text, m.end)) : after + 1].isupper()
-    ]
     markers = _markers_before(text, "modal", start, end, timexes, lex)
     # a purpose or condition after a happening told in the clause is that happening's adjunct
     markers += [
         m
         for m in _markers_before(text, "purpose", start, end, timexes, lex)
         if not cues_in(text, start, m.start, lex)
+    ]
+    if not markers:
+        return []  # most clauses: no happening named as a noun is looked for
+    named = [m.start for m in _markers_before(text, "nominalisers", start, end, timexes, lex)]
+    named += [  # with a subject of its own, a name
+        m.start
+        for m in _markers_before(text, "clause_nominalisers", start, end, timexes, lex)
+        if text[(after := after_spaces(text, m.end)) : after + 1].isupper()
     ]
     return [(m.start, min([end, *(n for n in named if n >= m.end)])) for m in markers]
 
