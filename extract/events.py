@@ -928,14 +928,11 @@ def _is_negated(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex
     # a clause of time holding the date is told apart ('do not have the help they had when they
     # captured Tripoli on August 23')
     opened = [m.end for m in _markers_before(text, "subordinators", clause.start, timex.start, timexes, lex)]
-    # what a quotation denies is said: a date outside it is the saying's ('"We never heard of
-    # him," Ghoga said on Sunday')
-    date_outside = not _in_quotation(text, timex.start)
-    negations = [
-        m
-        for m in _markers_before(text, "negations", max([clause.start, *opened]), end, timexes, lex)
-        if not (date_outside and _in_quotation(text, m.start))
-    ]
+    negations = _markers_before(text, "negations", max([clause.start, *opened]), end, timexes, lex)
+    if negations and not _in_quotation(text, timex.start):
+        # what a quotation denies is said: a date outside it is the saying's ('"We never heard of
+        # him," Ghoga said on Sunday')
+        negations = [m for m in negations if not _in_quotation(text, m.start)]
     if not negations:
         return False
     told = cues_in(text, clause.start, negations[0].start, lex)
