@@ -1301,7 +1301,10 @@ def _antecedent(text: str, sentence_start: int, comma: int, lex: Lexicon, person
     while name and not name[-1][0][:1].isupper():  # a name starts with a capital
         name.pop()
     name_start = [name[-1].start()] if name else []
-    starts = name_start + determiners[-1:] if person else determiners[-1:] + name_start
+    # a person's name, not a place's ('A protester [in Bahrain], who was shot')
+    placed = bool(name_start) and (before := word_before(text, name_start[0])) is not None
+    placed = placed and bool(lex.marker("place_prepositions").find(before[0].lower()))  # type: ignore[index]
+    starts = name_start + determiners[-1:] if person and not placed else determiners[-1:] + name_start
     # ... or what follows the piece's last preposition ('participated in [Clooney's telethon], which')
     objects = lex.marker("title_noun_objects").find(text, piece_start, piece_end)
     after_preposition = [after_spaces(text, objects[-1].end)] if objects else []

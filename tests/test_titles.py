@@ -1538,3 +1538,9 @@ def test_a_relative_when_that_tells_a_state_or_no_predicate_leaves_the_title_to_
     text, dated, expected
 ):
     assert clause_titled(text, dated, text[: text.index(dated) + len(dated)]) == expected
+
+
+def test_a_persons_relative_clause_takes_back_the_person_not_the_place_before_the_comma():
+    text = "A young farmer from Basra, who was injured in the flood on Friday, has recovered."
+    clause = "who was injured in the flood on Friday"
+    assert clause_titled(text, "Friday", clause) == "A young farmer from Basra was injured in the flood"
