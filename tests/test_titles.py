@@ -1544,3 +1544,8 @@ def test_a_persons_relative_clause_takes_back_the_person_not_the_place_before_th
     text = "A young farmer from Basra, who was injured in the flood on Friday, has recovered."
     clause = "who was injured in the flood on Friday"
     assert clause_titled(text, "Friday", clause) == "A young farmer from Basra was injured in the flood"
+
+
+def test_starting_in_a_time_that_opens_the_sentence_goes_with_it():
+    text = "Starting in the 1990s, farmers and fishermen left the valley, selling their land."
+    assert clause_titled(text, "the 1990s") == "Farmers and fishermen left the valley, selling their land"
