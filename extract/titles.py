@@ -18,6 +18,7 @@ from functools import cache
 from extract.categories import STATEMENT, Cue, cue_opening, cues_in
 from extract.lexicon import Lexicon, remembered
 from extract.model import Timex
+from extract.period import period
 
 TITLE_CHARS = 90
 LONG_TITLE_CHARS = 120  # ... or up to this, to end a title whole rather than inside a phrase
@@ -55,7 +56,6 @@ _LEFT_COMMAS = re.compile(r"(?<=[,;:])(?:\s*,)+")  # what a list of dates leaves
 _LAST_WORD = re.compile(r"[^\W\d_][\w'’-]*$")
 _APOSTROPHES = ("'", "’")
 _OPENING_QUOTES = '"“'
-_YEAR_OR_DECADE = re.compile(r"\d{3,4}")  # a TIMEX3 value of a year (2003) or a decade (200)
 _CLOSING_QUOTE = re.compile(r"[\"”]")
 MAX_QUOTE_CHARS = 60  # a quoted phrase, not a quoted statement
 PREDICATE_AFTER_DATE_CHARS = 40  # a date between a subject and its predicate ('X ngày 10/7 tuyên bố')
@@ -277,7 +277,7 @@ def _what_happened_then(
     comma = after_spaces(text, dated.end)
     if (
         text[comma : comma + 1] != ","
-        or "/" in (dated.value or "")
+        or period(dated.value).precision == "span"
         or not _words_between(text, after_spaces(text, sentence[0]), dated.start, lex)
     ):
         return None
@@ -359,7 +359,7 @@ def subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Lex
     subject opens what follows and a predicate comes before the date with no punctuation. None when
     the date is the clause's own. A report with no 'that' gives what it reports only for a year or
     a decade, which dates no saying of the day ('said Egypt and Israel signed a treaty in 1979')."""
-    past = bool(_YEAR_OR_DECADE.fullmatch(dated.value or ""))
+    past = period(dated.value).precision in ("year", "decade")
     key = ("subordinate_start", *clause, dated.start, dated.end, past, lex.language)  # all it depends on
     return remembered(text, key, _subordinate_start, text, clause, dated.start, dated.end, past, lex)
 
@@ -1302,8 +1302,8 @@ def _antecedent(text: str, sentence_start: int, comma: int, lex: Lexicon, person
         name.pop()
     name_start = [name[-1].start()] if name else []
     # a person's name, not a place's ('A protester [in Bahrain], who was shot')
-    placed = bool(name_start) and (before := word_before(text, name_start[0])) is not None
-    placed = placed and bool(lex.marker("place_prepositions").find(before[0].lower()))  # type: ignore[index]
+    before = word_before(text, name_start[0]) if name_start else None
+    placed = before is not None and bool(lex.marker("place_prepositions").find(before[0].lower()))
     starts = name_start + determiners[-1:] if person and not placed else determiners[-1:] + name_start
     # ... or what follows the piece's last preposition ('participated in [Clooney's telethon], which')
     objects = lex.marker("title_noun_objects").find(text, piece_start, piece_end)
