@@ -45,6 +45,7 @@ from extract.titles import (
     pairs_two_names,
     subordinate_start,
     tells_a_predicate,
+    time_apposition_end,
     title,
     word_before,
 )
@@ -794,6 +795,10 @@ def _extend_adverbial(
         if _dates_its_own_clause(text, clauses[index], timexes, lex):
             break  # 'Kể từ khi xung đột nổ ra tháng 10/2023, ...': the date is the clause of time's
         index += 1
+        if index + 1 < len(clauses) and time_apposition_end(
+            text, clauses[index].start, clauses[index + 1].end, lex
+        ):
+            index += 1  # 'On Wednesday, the ninth day of protests, Gadhafi faced ...': the date's apposition
     main = clauses[index]
     if not _predicate_outside(text, start, main.end, timexes, lex):
         # 'On Oct. 6, the Council, the body that runs the government, issued ...', 'Earlier this

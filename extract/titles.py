@@ -32,6 +32,8 @@ MAX_LABEL_CHARS = 40  # a label before a colon that opens a title ('Update:')
 MAX_PLACE_WORDS = 3  # 'Geneva, Switzerland,': the words of a place's country or state
 LEAD_IN_CHARS = 40  # the words that lead into a time inside a title ('shortly after', 'early on the')
 MAX_TOLD_WORDS = 3  # whom a quotation was told ('told reporters', 'told the BBC')
+MAX_TIME_APPOSITION_WORDS = 8  # 'the ninth day of protests against his rule'
+TIME_APPOSITION_HEAD_WORDS = 4  # ... names its time within so many words ('the first full day')
 MAX_ASIDE_CHARS = 120  # an aside between a subject and its predicate, dropped from a title
 APPOSITION_WORDS = 3  # an aside naming a post: words besides its dates ('a political prisoner from')
 
@@ -608,6 +610,20 @@ def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex |
             start  # the phrase's own list or apposition went on ('Determining the impact of cold, heat, ...')
         )
     return rest
+
+
+def time_apposition_end(text: str, at: int, end: int, lex: Lexicon) -> int | None:
+    """Where the comma ends that closes an apposition of a fronted time opening at ``at`` ('On
+    Wednesday, [the ninth day of protests,] Gadhafi faced ...'): a short phrase with no predicate,
+    a word naming a time (``time_appositions``) among its first words. None otherwise."""
+    comma = _COMMA.search(text, at, end)
+    if comma is None or "\n" in text[at : comma.start()]:
+        return None
+    words = _WORD.findall(text, at, comma.start())
+    if not words or len(words) > MAX_TIME_APPOSITION_WORDS or tells_a_predicate(text, at, comma.start(), lex):
+        return None
+    heads = lex.marker("time_appositions")
+    return comma.end() if any(heads.find(w.casefold()) for w in words[:TIME_APPOSITION_HEAD_WORDS]) else None
 
 
 def _is_a_place_part(words: str) -> bool:
@@ -1477,6 +1493,9 @@ def _trimmed_line(text: str, start: int, end: int, timexes: Sequence[Timex], lex
             if not opening.strip(_EDGE_PUNCTUATION) and not _is_a_subject(text, t, end, lex):
                 possessive = _POSSESSIVE.match(text, t.end, end)  # "last summer's rally"
                 start, end = _stripped(text, possessive.end() if possessive else t.end, end)
+                apposition = time_apposition_end(text, start, end, lex)
+                if apposition is not None and text[t.end : start].strip() == ",":
+                    start, end = _stripped(text, apposition, end)  # 'On Wednesday, the ninth day of ..., '
             # a time closing the span, its closing bracket perhaps stripped with the edge: "(26/6)."
             if start < t.end and t.start < end and not text[min(t.end, end) : end].strip(_EDGE_PUNCTUATION):
                 start, end = _stripped(text, start, _without_lead_in(text, start, t.start, lex))

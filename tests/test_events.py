@@ -1074,3 +1074,10 @@ def test_a_subject_a_title_puts_back_leads_the_relevance_of_its_clause():
     )
     assert event.title == "Iran đã tấn công một đoàn xe"
     assert event.relevance < SHOWN_BY_DEFAULT
+
+
+def test_a_fronted_date_governs_the_clause_after_its_apposition():
+    text = "On Friday, the third day of the strike, dock workers blocked the harbour road."
+    (event,) = events_of(text, [("Friday", "2030-05-17")], lang="en")
+    assert event.title == "Dock workers blocked the harbour road"
+    assert event.date == "2030-05-17"

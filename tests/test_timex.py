@@ -186,6 +186,8 @@ def test_recurring_day_after_a_set() -> None:
         "Gọi 0912.345.678 hoặc cập nhật phiên bản 2.3.1.",
         "Đây là lần thứ hai ông tới, vòng đàm phán thứ ba.",
         "Bao tháng năm trôi qua, làng vẫn nghèo.",
+        "Nông dân tụ tập ngày thứ ba của cuộc đình công.",
+        "Giá xăng tăng ngày thứ hai liên tiếp.",
     ],
 )
 def test_vietnamese_traps_are_not_times(text: str) -> None:

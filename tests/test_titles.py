@@ -1549,3 +1549,13 @@ def test_a_persons_relative_clause_takes_back_the_person_not_the_place_before_th
 def test_starting_in_a_time_that_opens_the_sentence_goes_with_it():
     text = "Starting in the 1990s, farmers and fishermen left the valley, selling their land."
     assert clause_titled(text, "the 1990s") == "Farmers and fishermen left the valley, selling their land"
+
+
+def test_an_apposition_naming_the_fronted_date_leaves_the_title_with_the_date():
+    text = "On Friday, the third day of the strike, dock workers blocked the harbour road."
+    assert clause_titled(text, "Friday") == "Dock workers blocked the harbour road"
+    text = "Hôm 3/1, ngày kỷ niệm thành lập đảng, hàng nghìn người đã tuần hành qua thủ đô."
+    assert clause_titled(text, "Hôm 3/1", lang="vi") == "Hàng nghìn người đã tuần hành qua thủ đô"
+    # an apposition of the subject is no time's: the subject stays
+    text = "On Friday, the union, a body of dock workers, blocked the harbour road."
+    assert clause_titled(text, "Friday") == "The union blocked the harbour road"
