@@ -933,7 +933,12 @@ def _is_negated(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex
     # a clause of time holding the date is told apart ('do not have the help they had when they
     # captured Tripoli on August 23')
     opened = [m.end for m in _markers_before(text, "subordinators", clause.start, timex.start, timexes, lex)]
-    negations = _markers_before(text, "negations", max([clause.start, *opened]), end, timexes, lex)
+    traps = lex.marker("negation_traps")
+    negations = [
+        m
+        for m in _markers_before(text, "negations", max([clause.start, *opened]), end, timexes, lex)
+        if not traps.opening(text, m.start, clause.end)
+    ]
     if negations and not _in_quotation(text, timex.start):
         # what a quotation denies is said: a date outside it is the saying's ('"We never heard of
         # him," Ghoga said on Sunday')
@@ -1061,17 +1066,35 @@ def _has_just(sentence: Sentence, lex: Lexicon) -> Timex | None:
     found = [(m.start, m.end) for m in lex.marker("has_just").find(sentence.text)]
     found += [m.span() for form in lex.has_just_forms for m in form.finditer(sentence.text)]
     # in a relative clause it tells about a noun ('the strain that has struck Mexico'), not the news
-    found = [(a, b) for a, b in found if not _after_a_relative_pronoun(sentence.text, a, lex)]
+    found = [(a, b) for a, b in found if not _in_a_relative_clause(sentence.text, a, lex)]
     if not found:
         return None
     a, b = min(found)
     return Timex(sentence.start + a, sentence.start + b, sentence.text[a:b], "DATE", "PRESENT_REF")
 
 
-def _after_a_relative_pronoun(text: str, at: int, lex: Lexicon) -> bool:
-    """Whether a relative pronoun ('who', 'that'; in lower case: 'the WHO has') stands before ``at``."""
-    word = word_before(text, at)
-    return bool(word) and word[0].islower() and bool(lex.marker("relative_pronouns").find(word[0]))
+def _in_a_relative_clause(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether a relative pronoun ('who', 'that'; in lower case: 'the WHO has') opens the clause of
+    ``at``: right before it ('the strain that has struck'), or further back with no comma and no
+    verb between, after a noun, not after a saying or a date ('a consensus that a new era has begun',
+    'the extent to which the regime has lost'; not 'announced on Monday that the army has left')."""
+    clause_start = max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+    pronouns = lex.marker("relative_pronouns").find(text, clause_start, at)
+    pronoun = next((m for m in reversed(pronouns) if text[m.start].islower()), None)
+    if pronoun is None:
+        return False
+    if not text[pronoun.end : at].strip():
+        return True
+    if tells_a_predicate(text, pronoun.end, at, lex):
+        return False  # the relative clause's own verb came first ('the boy who decided to ride has raised')
+    before = word_before(text, pronoun.start, reach=WORD_REACH)
+    if before is None or not before[0].islower():
+        return False
+    return not any(c.category == STATEMENT for c in cues_in(text, before.start(), before.end(), lex))
+
+
+_CLAUSE_MARKS = (",", ";", ":", " - ", " – ", " — ")
+WORD_REACH = 30  # characters back to the start of a long word ('acknowledged that')
 
 
 class _Builder:

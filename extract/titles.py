@@ -45,6 +45,7 @@ _COMMA = re.compile(r",(?=\s)")
 _TOKEN_RUN = re.compile(r"[^\s,;:()]+")  # a word with its dots and hyphens ('U.S.', 'Ki-moon')
 _COMMA_IN_QUOTES = re.compile(r",[\"”]?(?=\s)")  # also one closing a quoted name ('op-ed, "Fairness,"')
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
+_SENTENCE_JOIN = re.compile(r"[;:]\s")
 _DASH_ASIDE = re.compile(r"\s(?:--|[-–—])\s")
 _ONE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _OPENS_ANOTHER = ("pronouns", "determiners", "relative_pronouns", "title_connectors_inside")
@@ -1181,6 +1182,11 @@ def _shared_subject(text: str, clause_start: int, start: int, sentence_start: in
     took her from a hotel, and forced them onto a plane' gives 'Qatari authorities' to 'forced
     them ...'): the words before the sentence's first predicate, when short; else nothing."""
     clause_start = _stripped(text, clause_start, start)[0] if clause_start < start else start
+    # a colon or a semicolon opens a sentence of its own ('... his only act of terror: his service
+    # was behind ... and sponsored ...'): its subject is shared, not the one before
+    sentence_start = max(
+        [sentence_start, *(m.end() for m in _SENTENCE_JOIN.finditer(text, sentence_start, clause_start))]
+    )
     if clause_start <= sentence_start or clause_start >= start:
         return ""
     if _after_leading(text, clause_start, start + 1, lex.marker("title_coordinators")) == clause_start:

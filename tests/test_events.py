@@ -496,8 +496,15 @@ def test_what_did_not_happen_is_no_event():
     assert events_of(text, [("On Monday", "2030-05-20")], lang="en") == []
     text = "Iraq chưa phê chuẩn hiệp định với Mỹ hôm 3/1."
     assert events_of(text, [("hôm 3/1", "2030-01-03")]) == []
+    text = "Đoàn đại biểu Iraq không dự cuộc họp ở Amman hôm 3/1."
+    assert events_of(text, [("hôm 3/1", "2030-01-03")]) == []
     text = "Hôm 3/1, máy bay Mỹ đã không kích một kho vũ khí ở Iraq."  # 'không kích': an air strike
     assert len(events_of(text, [("Hôm 3/1", "2030-01-03")])) == 1
+    # ... nor are a drone ('máy bay không người lái') and a gunman of unknown name ('không rõ danh tính')
+    text = "Hôm 3/1, máy bay không người lái đã bắn trúng một xe chở hàng ở Iraq."
+    assert len(events_of(text, [("Hôm 3/1", "2030-01-03")])) == 1
+    text = "Một tay súng không rõ danh tính đã bắn vào đồn cảnh sát ở Basra hôm 3/1."
+    assert len(events_of(text, [("hôm 3/1", "2030-01-03")])) == 1
     # a negation after the date, or inside what was said, leaves the happening
     text = "The rebels do not have the help they had when they took Tikrit in 2030."
     assert len(events_of(text, [("2030", "2030")], lang="en")) == 1
@@ -512,6 +519,18 @@ def test_a_present_perfect_in_a_relative_clause_is_no_news_of_the_day():
     assert events_of(lead, [], lang="en", published="2030-05-20") == []
     (event,) = events_of("The fever has struck Basra.", [], lang="en", published="2030-05-20")
     assert (event.date, event.sources[0].timex_text) == ("2030-05-20", "has struck")
+    # ... nor in a clause that a pronoun opens further back, after a noun
+    lead = "Traders share a consensus that a new era has begun in the markets."
+    assert events_of(lead, [], lang="en", published="2030-05-20") == []
+    lead = "Reporters saw the extent to which the army has lost control of the suburbs."
+    assert events_of(lead, [], lang="en", published="2030-05-20") == []
+    lead = "The ministry announced on Monday that the army has left the suburbs."
+    (event,) = events_of(lead, [("Monday", "2030-05-20")], lang="en")
+    assert event.sources[0].timex_text == "Monday"
+    # ... but a relative clause with a verb of its own leaves the main clause's present perfect
+    lead = "A boy who cycled across the county for the survivors has raised 70,000 pounds."
+    (event,) = events_of(lead, [], lang="en", published="2030-05-20")
+    assert event.sources[0].timex_text == "has raised"
     # 'WHO' in capitals is the organisation, no pronoun
     (event,) = events_of("The WHO has declared a pandemic.", [], lang="en", published="2030-05-20")
     assert event.sources[0].timex_text == "has declared"

@@ -1559,3 +1559,18 @@ def test_an_apposition_naming_the_fronted_date_leaves_the_title_with_the_date():
     # an apposition of the subject is no time's: the subject stays
     text = "On Friday, the union, a body of dock workers, blocked the harbour road."
     assert clause_titled(text, "Friday") == "The union blocked the harbour road"
+
+
+def test_soon_after_before_a_time_goes_with_it():
+    text = "Không lâu sau ngày 5/3, quân đội đã rút khỏi thành phố cảng."
+    assert clause_titled(text, "ngày 5/3", lang="vi") == "Quân đội đã rút khỏi thành phố cảng"
+
+
+def test_a_predicate_after_a_colon_shares_the_subject_after_the_colon():
+    text = (
+        "The bombing was not the only attack: the cell was behind a raid on a depot in 2028 "
+        "and funded a militia well into the 2030s."
+    )
+    assert clause_titled(text, "the 2030s", "and funded a militia well into the 2030s.") == (
+        "The cell funded a militia"
+    )
