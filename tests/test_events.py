@@ -539,6 +539,11 @@ def test_a_present_perfect_in_a_relative_clause_is_no_news_of_the_day():
 def test_a_figure_as_it_stood_at_a_time_is_no_happening():
     text = "The campaign's page had more than 80,000 followers as of Thursday."
     assert events_of(text, [("Thursday", "2030-05-16")], lang="en") == []
+    # ... nor a figure grown since a time, or a running total since one
+    text = "Since 2021, the town's population has grown from 9,000 to more than 20,000."
+    assert events_of(text, [("2021", "2021")], lang="en") == []
+    text = "The insurer has paid out $12 billion in claims since 2021."
+    assert events_of(text, [("2021", "2021")], lang="en") == []
 
 
 def test_a_negation_after_a_date_opening_the_sentence_tells_nothing_happened_unless_a_happening_came_first():

@@ -52,6 +52,12 @@ def test_the_weekend_said_on_a_weekday_is_the_one_just_past() -> None:
     assert values("Talks resumed over the weekend.", "2015-11-08")["the weekend"] == "2015-W45-WE"
 
 
+def test_last_week_said_on_a_sunday_is_the_week_that_sunday_closes() -> None:
+    # 2015-11-08 is the Sunday that closes ISO week 45; 2015-11-07 a Saturday of it
+    assert values("Talks resumed last week.", "2015-11-08")["last week"] == "2015-W45"
+    assert values("Talks resumed last week.", "2015-11-07")["last week"] == "2015-W44"
+
+
 def test_a_year_named_by_its_end_is_a_twelve_month_duration() -> None:
     found = values("Revenue was $4 million for the fiscal year ended June 30.", "2015-11-03")
     assert found["the fiscal year"] == "P1Y"

@@ -234,6 +234,8 @@ def relative(s: dict, ctx: Context, kind: str) -> Result | None:
     past_weekend = unit == "WE" and s.get("direction") == "past" and base.isoweekday() < 6
     if past_weekend and ctx.tense(s["_offset"]) != "future":  # "over the weekend" said on a weekday
         offset -= 1
+    if unit == "W" and offset == -1 and base.isoweekday() == 7:
+        offset = 0  # "last week" said on a Sunday: the week that day closes, whose days all went by
     if unit == "Y" and s.get("month") is not None:  # "Tháng 2 năm ngoái"
         return kind, f"{base.year + offset:04d}-{int(s['month']):02d}", mod
     value = _period(unit, base, offset)
