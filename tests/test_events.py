@@ -1105,3 +1105,9 @@ def test_a_fronted_date_governs_the_clause_after_its_apposition():
     (event,) = events_of(text, [("Friday", "2030-05-17")], lang="en")
     assert event.title == "Dock workers blocked the harbour road"
     assert event.date == "2030-05-17"
+
+
+def test_a_fronted_date_governs_the_predicate_after_the_subjects_passive_aside():
+    text = "On Monday, the rebels, backed by coalition jets, attacked the harbour."
+    (event,) = events_of(text, [("Monday", "2030-05-20")], lang="en")
+    assert event.title == "The rebels attacked the harbour"

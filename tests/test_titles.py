@@ -1574,3 +1574,16 @@ def test_a_predicate_after_a_colon_shares_the_subject_after_the_colon():
     assert clause_titled(text, "the 2030s", "and funded a militia well into the 2030s.") == (
         "The cell funded a militia"
     )
+
+
+def test_a_when_after_the_start_of_a_span_tells_what_began_it():
+    text = "The valley has been at war since 2028 when farmers, driven by drought, seized the dam."
+    assert clause_titled(text, "2028") == "Farmers seized the dam"
+    # a clause of the main verb with no span before it is not the date's only happening
+    text = "The envoy left the valley in 2028 when farmers seized the dam."
+    assert clause_titled(text, "2028") != "Farmers seized the dam"
+
+
+def test_a_participle_with_its_agent_between_subject_and_predicate_is_an_aside():
+    text = "On Monday, the rebels, backed by coalition jets, attacked the harbour."
+    assert clause_titled(text, "Monday") == "The rebels attacked the harbour"
