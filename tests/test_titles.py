@@ -1516,6 +1516,13 @@ def test_a_report_without_that_of_a_day_keeps_who_reported():
             "vi",
             "Nông dân rời bỏ thung lũng",
         ),
+        # ... past an aside between its subject and its predicate
+        (
+            "The river froze in January, when the farmers, by a show of hands, voted.",
+            "January",
+            "en",
+            "The farmers voted",
+        ),
     ],
 )
 def test_a_relative_when_after_a_time_tells_what_happened_then(text, dated, lang, expected):
@@ -1528,7 +1535,7 @@ def test_a_relative_when_after_a_time_tells_what_happened_then(text, dated, lang
     [
         ("The mill closed in 1984, when she was 9, in Leeds.", "1984", "The mill closed"),
         (
-            "The river froze in January, when the farmers, by a show of hands, voted.",
+            "The river froze in January, when the long nights, the coldest in years.",
             "January",
             "The river froze",
         ),
