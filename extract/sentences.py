@@ -78,7 +78,11 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         m
         for m in _run_in().finditer(text, start, end)
         if not _after_a_label(text, start, m.start())
-        and (not m["named"] or _after_a_name(text, start, m.start()))
+        and (
+            not m["named"]
+            or _after_a_name(text, start, m.start())
+            or _after_a_plain_word(text, start, m.start())
+        )
     ]
     breaks = sorted([*_BULLET.finditer(text, start, end), *run_ins], key=re.Match.start)
     for m in breaks:
@@ -97,6 +101,25 @@ def _word_before(text: str, start: int, at: int) -> str:
     """The word that ends before ``at`` (not before ``start``), or ''."""
     before = text[max(start, at - _LONGEST_WORD) : at].rsplit(None, 1)
     return before[-1] if before else ""
+
+
+@cache
+def _name_leads() -> frozenset[str]:
+    return frozenset(language.merged("page", "sentences", "run_in_name_leads"))
+
+
+@cache
+def _name_articles() -> frozenset[str]:
+    return frozenset(language.merged("page", "sentences", "run_in_name_articles"))
+
+
+def _after_a_plain_word(text: str, start: int, at: int) -> bool:
+    """Whether an article opens the name at ``at`` and the word before it is in lower case and
+    leads into no name in prose ('... swine flu [die] The World Health Organization has'; not
+    'told', 'in')."""
+    word = _word_before(text, start, at)
+    article = text[at + 1 : at + 1 + _LONGEST_WORD].split(" ", 1)[0]
+    return article in _name_articles() and word.isalpha() and word.islower() and word not in _name_leads()
 
 
 def _after_a_name(text: str, start: int, at: int) -> bool:

@@ -190,6 +190,12 @@ def test_a_sentence_run_into_a_name_starts_at_its_capitalised_article_before_a_n
     ]
     song = "They sang We Are The World to the crowd."
     assert sentences(song) == [song]
+    # ... and after a word in lower case, unless it leads into a name in prose
+    text = "Two more cases of the fever The Red Crescent has opened two clinics in The Hague on Monday."
+    assert sentences(text) == [
+        "Two more cases of the fever",
+        "The Red Crescent has opened two clinics in The Hague on Monday.",
+    ]
 
 
 def test_a_vietnamese_sentence_run_into_a_headline_starts_at_its_capitalised_day():
