@@ -16,6 +16,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import timedelta
+from functools import cache
 from typing import NamedTuple
 
 from extract.actors import (
@@ -30,7 +31,7 @@ from extract.actors import (
 )
 from extract.categories import ATTACK_ON_PARTY, OTHER, STATEMENT, Category, Cue, categories, choose, cues_in
 from extract.clean import is_furniture
-from extract.lexicon import Lexicon, Match, indexed, lexicon, remembered, remembered_whole
+from extract.lexicon import Lexicon, Match, all_actor_aliases, indexed, lexicon, remembered, remembered_whole
 from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
 from extract.period import Period, period
@@ -1097,6 +1098,28 @@ _CLAUSE_MARKS = (",", ";", ":", " - ", " – ", " — ")
 WORD_REACH = 30  # characters back to the start of a long word ('acknowledged that')
 
 
+@cache
+def _place_pattern(glosses: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
+    """A place's preposition and the name in Latin letters after it ('gần Mosul', 'tại Baghdad')."""
+    if not glosses:
+        return None
+    prepositions = "|".join(re.escape(p) for p, _ in sorted(glosses, key=lambda g: -len(g[0])))
+    name = r"[A-Z][A-Za-z'’-]+"
+    return re.compile(rf"(?<!\w)(?P<at>{prepositions})\s+(?P<name>{name}(?:\s+{name}){{0,2}})(?![\w])")
+
+
+def _place_in(text: str, start: int, end: int, lex: Lexicon) -> str:
+    """Where the clause says it happened, in English ('near Mosul'), or '': not a side's own name,
+    which the gloss names already ('ở Iraq')."""
+    pattern = _place_pattern(lex.place_glosses)
+    if pattern is None:
+        return ""
+    for found in pattern.finditer(unicodedata.normalize("NFC", text[start:end])):
+        if all_actor_aliases().get(found["name"]) != found["name"]:
+            return f"{dict(lex.place_glosses)[found['at']]} {found['name']}"
+    return ""
+
+
 class _Builder:
     """Makes the events of one article: title, actors, category, gloss and source."""
 
@@ -1182,6 +1205,8 @@ class _Builder:
         what = cue.gloss or category.label
         if cue.category != category.name:  # a strike found to target the first party's forces
             what = f"{category.label} ({what})"
+        if place := _place_in(text, clause.start, clause.end, self.lex):
+            what = f"{what} {place}"  # 'US → Iraq: air strike near Mosul'
         if agent:
             return f"{agent} → {targets}: {what}" if targets else f"{agent}: {what}"
         return f"{what}: {targets}" if targets else what

@@ -399,6 +399,8 @@ class Lexicon:
     statistic_forms: tuple[re.Pattern[str], ...] = ()
     # what someone or something is or was, as the clause's predicate ('Cheney was such a presence')
     copula_noun_forms: tuple[re.Pattern[str], ...] = ()
+    # a place's preposition and its English ('gần' -> 'near'), for a gloss of where it happened
+    place_glosses: tuple[tuple[str, str], ...] = ()
 
     def marker(self, kind: str) -> Phrases:
         return self.markers.get(kind, _NO_PHRASES)  # an empty list of phrases finds nothing either
@@ -452,6 +454,7 @@ def lexicon(language: str | None) -> Lexicon:
         present_forms=_patterns(markers, "present_forms"),
         statistic_forms=_patterns(markers, "statistic_forms", re.IGNORECASE),
         copula_noun_forms=_patterns(markers, "copula_noun_forms", re.IGNORECASE),
+        place_glosses=tuple(data.get("place_glosses", {}).items()),
     )
 
 

@@ -33,6 +33,7 @@ MAX_PLACE_WORDS = 3  # 'Geneva, Switzerland,': the words of a place's country or
 LEAD_IN_CHARS = 40  # the words that lead into a time inside a title ('shortly after', 'early on the')
 MAX_TOLD_WORDS = 3  # whom a quotation was told ('told reporters', 'told the BBC')
 WORD_REACH = 30  # characters back to the start of a long word
+RELATIVE_CHARS = 20  # a relative's opener ends within so many characters ('lực lượng từng')
 MAX_TIME_APPOSITION_WORDS = 8  # 'the ninth day of protests against his rule'
 TIME_APPOSITION_HEAD_WORDS = 4  # ... names its time within so many words ('the first full day')
 MAX_ASIDE_CHARS = 120  # an aside between a subject and its predicate, dropped from a title
@@ -1296,9 +1297,10 @@ def _relative(
     own = _after_leading(text, clause_start, start + 20, lex.marker("title_relatives_own_subject"))
     if own > clause_start:  # '..., in which 108 people were killed': a clause with its own subject
         return after_spaces(text, own), ""
-    kept = _after_leading(text, clause_start, start + 10, lex.marker("title_relatives_kept"))
-    person = _after_leading(text, clause_start, start + 10, lex.marker("title_relatives_people"))
-    dropped = max(person, _after_leading(text, clause_start, start + 10, lex.marker("title_relatives")))
+    reach = start + RELATIVE_CHARS
+    kept = _after_leading(text, clause_start, reach, lex.marker("title_relatives_kept"))
+    person = _after_leading(text, clause_start, reach, lex.marker("title_relatives_people"))
+    dropped = max(person, _after_leading(text, clause_start, reach, lex.marker("title_relatives")))
     opener = _WORD.match(text, clause_start)
     # '..., signed three years ago by Gadhafi': a participle qualifying what comes before the comma
     reduced = bool(opener) and "'" not in opener[0] and _is_participle(opener[0], lex)  # type: ignore[index]

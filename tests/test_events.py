@@ -219,6 +219,10 @@ def test_summary_glosses_actors_and_category_in_english():
     (event,) = events_of(text, [("Ngày 5/5/2030", "2030-05-05")])
     assert event.category == "criticize"  # the strike is named as a noun: the news is the criticism
     assert event.summary_en == "Iraq → US: criticises"
+    # ... and where, when the clause names a place after its preposition
+    text = "Ngày 5/5/2030, máy bay Mỹ không kích một kho đạn gần Tikrit."
+    (event,) = events_of(text, [("Ngày 5/5/2030", "2030-05-05")])
+    assert event.summary_en == "US → Iraq: air strike near Tikrit"
 
 
 def test_summary_of_an_english_article_is_its_title_and_of_others_never_a_bare_category():

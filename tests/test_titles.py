@@ -1594,3 +1594,16 @@ def test_a_when_after_the_start_of_a_span_tells_what_began_it():
 def test_a_participle_with_its_agent_between_subject_and_predicate_is_an_aside():
     text = "On Monday, the rebels, backed by coalition jets, attacked the harbour."
     assert clause_titled(text, "Monday") == "The rebels attacked the harbour"
+
+
+def test_an_apposition_whose_noun_stands_for_the_name_before_it_takes_the_name_back():
+    text = "Quân đội giao tranh với phiến quân Al-Shabaab, nhóm đã chiếm thị trấn ven biển hôm 3/4/2029."
+    clause = "nhóm đã chiếm thị trấn ven biển hôm 3/4/2029."
+    assert clause_titled(text, "hôm 3/4/2029", clause, "vi") == "Al-Shabaab chiếm thị trấn ven biển"
+    text = "Quân đội giao tranh với Al-Shabaab, lực lượng từng chiếm thị trấn ven biển hôm 3/4/2029."
+    clause = "lực lượng từng chiếm thị trấn ven biển hôm 3/4/2029."
+    assert clause_titled(text, "hôm 3/4/2029", clause, "vi") == "Al-Shabaab chiếm thị trấn ven biển"
+    # a noun of a kind with a noun after it opens a subject of its own
+    text = "Theo cảnh sát, nhóm tin tặc đã tấn công ngân hàng hôm 3/4/2029."
+    clause = "nhóm tin tặc đã tấn công ngân hàng hôm 3/4/2029."
+    assert clause_titled(text, "hôm 3/4/2029", clause, "vi") == "Nhóm tin tặc đã tấn công ngân hàng"
