@@ -23,6 +23,9 @@ from extract.period import period
 TITLE_CHARS = 90
 LONG_TITLE_CHARS = 120  # ... or up to this, to end a title whole rather than inside a phrase
 MIN_CUT_CHARS = 40  # a clause boundary closer to the start than this makes too short a title
+MAX_ATTRIBUTION_TAIL_WORDS = 4  # ... of which so many after its verb ('a news conference')
+ATTRIBUTION_TIME_CHARS = 12  # a time this close after a saying dates it ('said on Friday')
+MAX_ATTRIBUTION_WORDS = 8  # 'deputy health minister Yakov Litzman told a news conference'
 MIN_TITLE_WORDS = 3  # fewer words besides its time expressions: the clause alone says nothing
 MAX_SUBJECT_CHARS = 45  # a subject put back before its predicate: a name or a short noun phrase
 MAX_FRONTED_CHARS = 120  # a phrase of time before the main clause, dropped from a title
@@ -61,6 +64,7 @@ _LEFT_COMMAS = re.compile(r"(?<=[,;:])(?:\s*,)+")  # what a list of dates leaves
 _LAST_WORD = re.compile(r"[^\W\d_][\w'’-]*$")
 _APOSTROPHES = ("'", "’")
 _OPENING_QUOTES = '"“'
+_QUOTE_MARKS = set('"“”«»')  # a title with one keeps its speaker; not an apostrophe ('Mexico\'s')
 _CLOSING_QUOTE = re.compile(r"[\"”]")
 MAX_QUOTE_CHARS = 60  # a quoted phrase, not a quoted statement
 PREDICATE_AFTER_DATE_CHARS = 40  # a date between a subject and its predicate ('X ngày 10/7 tuyên bố')
@@ -1678,7 +1682,42 @@ def _titled(
         )
     ):
         start = named[0].start
+    if (said := _without_attribution(text, start, end, timexes, lex)) < end:
+        start, end = _trimmed(text, start, said, timexes, lex)  # a time the attribution closed is an edge now
     return _capitalised(_cut(_condensed(text, start, end, timexes, lex), lex, subject))
+
+
+def _without_attribution(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> int:
+    """``end``, or the comma before a closing attribution the title can do without: who said it
+    after a clause that tells the happening itself ("Mexico's flu death toll rose to 78 on Thursday,
+    officials said"). Not after a quotation, whose speaker the title keeps, nor when a time dates the
+    saying ('..., the minister said on Friday': the saying is the happening)."""
+    comma = text.rfind(",", start, end)
+    if comma < 0 or set(text[start:end]) & _QUOTE_MARKS:
+        return end
+    if any(comma < t.start <= end + ATTRIBUTION_TIME_CHARS for t in timexes):
+        return end
+    tail = after_spaces(text, comma + 1)
+    if len(_WORD.findall(text, tail, end)) > MAX_ATTRIBUTION_WORDS or lex.marker(
+        "title_coordinators"
+    ).opening(text, tail, end):
+        return end  # '..., and says things have never been worse': a predicate of its own
+    cues = cues_in(text, tail, end, lex)
+    if not cues or any(c.category != STATEMENT for c in cues):
+        return end
+    # ... then at most where and to whom ('told a news conference', 'wrote in a blog post'), not what
+    # ('reported him missing', 'vowed to fight', 'said a vote could come')
+    after = _WORD.findall(text, cues[-1].end, end)
+    if after and (
+        len(after) > MAX_ATTRIBUTION_TAIL_WORDS
+        or any(lex.marker(kind).find(after[0].lower()) for kind in ("object_pronouns", "infinitive_markers"))
+        or tells_a_predicate(text, cues[-1].end, end, lex)
+    ):
+        return end
+    head = _WORD.findall(text, start, comma)
+    if len(head) < MIN_TITLE_WORDS or not tells_a_predicate(text, start, comma, lex):
+        return end
+    return comma
 
 
 def _opens_with_a_pronoun(text: str, at: int, lex: Lexicon) -> bool:

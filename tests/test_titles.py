@@ -420,7 +420,7 @@ def test_a_fronted_topic_goes_even_when_its_first_word_was_dropped_as_a_connecto
     text = "As for aid, a ship from the Red Crescent docked in Basra on Tuesday, the port said."
     clause = " a ship from the Red Crescent docked in Basra on Tuesday"
     got = clause_titled(text, "Tuesday", clause)
-    assert got == "A ship from the Red Crescent docked in Basra, the port said"
+    assert got == "A ship from the Red Crescent docked in Basra"  # who said it goes too
 
 
 def test_a_saying_told_before_its_speaker_is_not_its_own_title():
@@ -1607,3 +1607,21 @@ def test_an_apposition_whose_noun_stands_for_the_name_before_it_takes_the_name_b
     text = "Theo cảnh sát, nhóm tin tặc đã tấn công ngân hàng hôm 3/4/2029."
     clause = "nhóm tin tặc đã tấn công ngân hàng hôm 3/4/2029."
     assert clause_titled(text, "hôm 3/4/2029", clause, "vi") == "Nhóm tin tặc đã tấn công ngân hàng"
+
+
+def test_a_closing_attribution_leaves_a_title_that_tells_the_happening_itself():
+    text = "The ferry capsized off the northern coast on Thursday, port officials told reporters."
+    assert clause_titled(text, "Thursday") == "The ferry capsized off the northern coast"
+    text = "Tàu chở hàng bị chìm ngoài khơi hôm 3/4/2029, một quan chức cảng cho biết."
+    assert clause_titled(text, "hôm 3/4/2029", lang="vi") == "Tàu chở hàng bị chìm ngoài khơi"
+    # ... but a quotation keeps its speaker, and what follows a comma is no attribution when it tells
+    # what was said or is a predicate of its own
+    text = '"The ferry sank within minutes," the captain said on Thursday.'
+    assert "captain" in clause_titled(text, "Thursday").lower()
+    text = "The ferry capsized off the coast on Thursday, the captain reported it missing."
+    assert clause_titled(text, "Thursday").endswith("reported it missing")
+    text = "The ferry capsized off the coast on Thursday, and the captain says it was overloaded."
+    assert clause_titled(text, "Thursday").endswith("says it was overloaded")
+    # ... and a saying dated by its own time is the happening: its speaker stays
+    text = "The ferry capsized off the coast, port officials told reporters on Thursday."
+    assert clause_titled(text, "Thursday").endswith("port officials told reporters")
