@@ -1625,3 +1625,13 @@ def test_a_closing_attribution_leaves_a_title_that_tells_the_happening_itself():
     # ... and a saying dated by its own time is the happening: its speaker stays
     text = "The ferry capsized off the coast, port officials told reporters on Thursday."
     assert clause_titled(text, "Thursday").endswith("port officials told reporters")
+
+
+def test_an_irregular_past_of_an_action_is_a_predicate():
+    text = "The town recalls the storm of 2029, when floodwaters swept through the valley."
+    assert (
+        clause_titled(text, "2029", "The town recalls the storm of 2029")
+        == "Floodwaters swept through the valley"
+    )
+    text = "The ferry sank off the northern coast on Thursday, port officials said."
+    assert clause_titled(text, "Thursday") == "The ferry sank off the northern coast"
