@@ -1635,3 +1635,8 @@ def test_an_irregular_past_of_an_action_is_a_predicate():
     )
     text = "The ferry sank off the northern coast on Thursday, port officials said."
     assert clause_titled(text, "Thursday") == "The ferry sank off the northern coast"
+
+
+def test_a_clause_opened_by_until_that_holds_the_date_titles_it():
+    text = "She was the town's mayor until the council dissolved itself nine days ago."
+    assert clause_titled(text, "nine days ago") == "The council dissolved itself"
