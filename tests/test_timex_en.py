@@ -52,6 +52,15 @@ def test_the_weekend_said_on_a_weekday_is_the_one_just_past() -> None:
     assert values("Talks resumed over the weekend.", "2015-11-08")["the weekend"] == "2015-W45-WE"
 
 
+def test_a_weekday_after_an_agreement_or_a_vow_to_act_is_the_coming_one() -> None:
+    # 2015-11-06 is a Friday
+    assert values("The parties have agreed to meet on Saturday.", "2015-11-06")["Saturday"] == "2015-11-07"
+    assert values("The rebels vowed to strike again on Monday.", "2015-11-06")["Monday"] == "2015-11-09"
+    assert values("The parties met on Monday.", "2015-11-06")["Monday"] == "2015-11-02"
+    # ... not one after agreeing to a thing, which was agreed then
+    assert values("The assembly agreed to the move on Tuesday.", "2015-11-06")["Tuesday"] == "2015-11-03"
+
+
 def test_last_week_said_on_a_sunday_is_the_week_that_sunday_closes() -> None:
     # 2015-11-08 is the Sunday that closes ISO week 45; 2015-11-07 a Saturday of it
     assert values("Talks resumed last week.", "2015-11-08")["last week"] == "2015-W45"
