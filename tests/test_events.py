@@ -540,6 +540,16 @@ def test_a_present_perfect_in_a_relative_clause_is_no_news_of_the_day():
     assert event.sources[0].timex_text == "has declared"
 
 
+def test_a_state_an_adjective_or_an_age_tells_is_no_happening():
+    text = "The main square was empty on Saturday night, a witness said."
+    assert events_of(text, [("Saturday night", "2030-05-18TNI")], lang="en") == []
+    text = "I was 9 years old in 2021."
+    assert events_of(text, [("2021", "2021")], lang="en") == []
+    # ... unless a happening is told too
+    text = "The square was empty on Saturday night after police raided the protest camp."
+    assert len(events_of(text, [("Saturday night", "2030-05-18TNI")], lang="en")) == 1
+
+
 def test_a_figure_as_it_stood_at_a_time_is_no_happening():
     text = "The campaign's page had more than 80,000 followers as of Thursday."
     assert events_of(text, [("Thursday", "2030-05-16")], lang="en") == []
