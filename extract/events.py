@@ -36,6 +36,7 @@ from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
 from extract.period import Period, period
 from extract.titles import (
+    WORD_REACH,
     after_spaces,
     dates_an_apposition,
     is_aside_before_predicate,
@@ -1095,7 +1096,6 @@ def _in_a_relative_clause(text: str, at: int, lex: Lexicon) -> bool:
 
 
 _CLAUSE_MARKS = (",", ";", ":", " - ", " – ", " — ")
-WORD_REACH = 30  # characters back to the start of a long word ('acknowledged that')
 
 
 @cache

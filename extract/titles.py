@@ -35,7 +35,7 @@ MAX_LABEL_CHARS = 40  # a label before a colon that opens a title ('Update:')
 MAX_PLACE_WORDS = 3  # 'Geneva, Switzerland,': the words of a place's country or state
 LEAD_IN_CHARS = 40  # the words that lead into a time inside a title ('shortly after', 'early on the')
 MAX_TOLD_WORDS = 3  # whom a quotation was told ('told reporters', 'told the BBC')
-WORD_REACH = 30  # characters back to the start of a long word
+WORD_REACH = 30  # characters back to the start of a long word ('acknowledged that')
 RELATIVE_CHARS = 20  # a relative's opener ends within so many characters ('lực lượng từng')
 MAX_TIME_APPOSITION_WORDS = 8  # 'the ninth day of protests against his rule'
 TIME_APPOSITION_HEAD_WORDS = 4  # ... names its time within so many words ('the first full day')
@@ -284,16 +284,15 @@ def _what_happened_then(
     built ...' is titled by its main clause), nor the end of a span ('from 1976 until 2005, when
     ...'), and only when the clause tells a happening, not a state ('when she was 9')."""
     comma = after_spaces(text, dated.end)
-    # ... or, with no comma, after the start of a span ('has been at war since February when ...')
-    lead = word_before(text, dated.start, reach=WORD_REACH)
-    starts_a_span = bool(lead) and bool(lex.marker("span_start_lead_ins").find(lead[0].lower()))  # type: ignore[index]
+    after_comma = text[comma : comma + 1] == ","
     if (
-        (text[comma : comma + 1] != "," and not starts_a_span)
+        # ... or, with no comma, after the start of a span ('has been at war since February when ...')
+        (not after_comma and not _starts_a_span(text, dated, lex))
         or period(dated.value).precision == "span"
         or not _words_between(text, after_spaces(text, sentence[0]), dated.start, lex)
     ):
         return None
-    start = after_spaces(text, comma + 1) if text[comma : comma + 1] == "," else comma
+    start = after_spaces(text, comma + 1) if after_comma else comma
     opener = _after_leading(text, start, sentence[1], lex.marker("time_relatives"))
     inner = after_spaces(text, opener)
     if opener == start or not _opens_a_subject(text, inner, lex):
@@ -309,6 +308,12 @@ def _what_happened_then(
         boundary = _clause_boundary(text, second.end(), sentence[1], lex)
     end = boundary.start() if boundary else sentence[1]
     return None if _tells_no_happening(text, inner, end, lex) else (inner, end)
+
+
+def _starts_a_span(text: str, dated: Timex, lex: Lexicon) -> bool:
+    """Whether a word that opens a span leads into ``dated`` ('since February', 'kể từ tháng 2')."""
+    lead = word_before(text, dated.start, reach=WORD_REACH)
+    return bool(lead) and bool(lex.marker("span_start_lead_ins").find(lead[0].lower()))  # type: ignore[index]
 
 
 def _tells_no_happening(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -1896,7 +1901,7 @@ def is_aside_before_predicate(
         and _after_a_word(text, first)
         and _after_leading(text, inside, second, lex.marker("title_connectors")) == inside  # ', but ...,'
         and (
-            not _is_predicate(text, inside, lex) or opens_a_passive_phrase(text, inside, second, lex)
+            not _is_predicate(text, inside, lex) or _opens_a_passive_phrase(text, inside, second, lex)
         )  # ', said Ali, was'
         and _predicate_after_an_aside(text, after_spaces(text, second + 1), lex)
         and not any(first < t.start < second for t in timexes)
@@ -1930,7 +1935,7 @@ def dates_an_apposition(text: str, timex: Timex, timexes: Sequence[Timex], lex: 
     )
 
 
-def opens_a_passive_phrase(text: str, at: int, end: int, lex: Lexicon) -> bool:
+def _opens_a_passive_phrase(text: str, at: int, end: int, lex: Lexicon) -> bool:
     """Whether a participle and its agent open ``text[at:end]`` ('inspired by the revolutions'): an
     aside, no predicate of its own."""
     word = _WORD.match(text, at, end)
@@ -1947,7 +1952,7 @@ def _predicate_after_an_aside(text: str, at: int, lex: Lexicon) -> bool:
     tense is told from a plural by its place ('Jackson's father, Joseph, [files] a lawsuit'); a
     participle with its agent ('backed by NATO jets') is another aside."""
     if _is_predicate(text, at, lex):
-        return not opens_a_passive_phrase(text, at, min(len(text), at + MAX_ASIDE_CHARS), lex)
+        return not _opens_a_passive_phrase(text, at, min(len(text), at + MAX_ASIDE_CHARS), lex)
     word = _WORD.match(text, at)
     if word is None or not any(f.fullmatch(word[0]) for f in lex.present_forms):
         return False
