@@ -53,6 +53,7 @@ from extract.titles import (
 )
 
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
+_STOPPED = re.compile(r"[.!?][\"'”’»)\]]*\s*$")  # a sentence's closing stop, perhaps before a quote
 LEAD_SENTENCES = 2  # sentences of the lead that may carry the news of the day ('vừa')
 FRONTED_WORDS = 2  # a clause with at most this many words besides its date is an adverbial
 SUBORDINATOR_WORDS = 3  # a clause of time opens with its subordinator within this many words
@@ -282,10 +283,22 @@ def _outside(text: str, start: int, end: int, timexes: Sequence[Timex]) -> str:
 
 
 def _is_chrome(text: str, sentence: Sentence, timexes: Sequence[Timex], lex: Lexicon) -> bool:
-    """A timestamp line, a byline with a date, a copyright line: no article sentence."""
+    """A timestamp line, a byline with a date, a copyright line: no article sentence. So is a short
+    label that closes with its time, with no stop after it, and tells nothing done ('Các Website
+    khác - 21/10/2005', '[Breaking news update 8:58 a.m.]'; not 'Rebels reject the plan the next day.',
+    whose verb no word form tells)."""
     rest = _outside(text, sentence.start, sentence.end, timexes)
     words = _words(rest)
-    return words < CHROME_WORDS or (words < CHROME_MARKED_WORDS and bool(lex.marker("chrome").find(rest)))
+    if words < CHROME_WORDS or (words < CHROME_MARKED_WORDS and bool(lex.marker("chrome").find(rest))):
+        return True
+    return (
+        words < CHROME_MARKED_WORDS
+        and bool(timexes)
+        and not _words(text[timexes[-1].end : sentence.end])
+        and not _STOPPED.search(text, timexes[-1].end, sentence.end)
+        and not tells_a_predicate(text, sentence.start, sentence.end, lex)
+        and not cues_in(text, sentence.start, sentence.end, lex)
+    )
 
 
 def _dateline_end(text: str, sentence: Sentence, timexes: Sequence[Timex]) -> tuple[int, int]:
@@ -764,6 +777,13 @@ def _modal_scopes(
         m.start
         for m in _markers_before(text, "clause_nominalisers", start, end, timexes, lex)
         if text[(after := after_spaces(text, m.end)) : after + 1].isupper()
+    ]
+    # so does a clause of the past that tells its predicate ('will help break the resistance that has
+    # killed 190 soldiers since President Bush declared major combat over on May 1', not 'since May')
+    named += [
+        m.start
+        for m in _markers_before(text, "past_clause_openers", start, end, timexes, lex)
+        if tells_a_predicate(text, m.end, end, lex)
     ]
     return [(m.start, min([end, *(n for n in named if n >= m.end)])) for m in markers]
 

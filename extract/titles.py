@@ -159,9 +159,10 @@ def title(
     start = _after_fronted(text, start, end, lex, dated)
     if _continues_the_sentence(text, start, sentence[0], timexes, lex):
         start = _trimmed(text, sentence[0], end, timexes, lex)[0]
-    relative = _relative(text, clause[0], start, sentence[0], lex) if start < end else None
+    relative = _relative(text, clause[0], start, sentence, lex) if start < end else None
     if relative:  # a predicate: it says enough with what it is about
-        start, subject = relative
+        start, subject, aside_end = relative
+        end = min(end, _trimmed(text, start, aside_end, timexes, lex)[1])
     else:
         if _only_took_place(text, start, end, timexes, lex) and not any(
             end <= t.start < sentence[1] and t != dated for t in timexes
@@ -567,6 +568,8 @@ def _aside(
         participle or ongoing
     ):
         return None
+    if _after_leading(text, start, end, lex.marker("title_relatives_own_subject")) > start:
+        return None  # '..., to which arms firms returned last November, ...': a clause of its own
     piece = _piece_before(text, sentence[0], before - 1, lex)
     if piece is None or piece[0] != _after_leading(
         text, *_stripped(text, sentence[0], before), lex.marker("title_connectors")
@@ -575,7 +578,7 @@ def _aside(
     rest = after_spaces(text, after + 1)
     if piece[0] >= piece[1] or piece[1] - piece[0] > MAX_SUBJECT_CHARS or not _is_predicate(text, rest, lex):
         return None
-    if lex.marker("title_predicates").find(text, *piece):
+    if lex.marker("title_predicates").find(text, *piece) or tells_a_predicate(text, *piece, lex):
         return None  # a clause of its own, not a subject
     subject = " ".join(text[piece[0] : piece[1]].split())
     if participle:  # 'The journalists, released from detention on Monday, told ...': what befell them
@@ -1228,6 +1231,14 @@ def _shared_subject(text: str, clause_start: int, start: int, sentence_start: in
     piece = _piece_before(text, sentence_start, first.start(), lex)
     if piece is None or piece[0] >= piece[1] or piece[1] - piece[0] > MAX_SUBJECT_CHARS:
         return ""  # an adverbial, not who acts, or no short subject
+    # a relative pronoun stands for the noun phrase before its comma ('The rebellion, which began
+    # in February and has been backed by air strikes since March': the rebellion is backed)
+    people = _after_leading(text, piece[0], piece[1] + 1, lex.marker("title_relatives_people"))
+    if max(people, _after_leading(text, piece[0], piece[1] + 1, lex.marker("title_relatives"))) > piece[0]:
+        comma = _before_spaces(text, piece[0]) - 1
+        if comma <= sentence_start or text[comma] not in ",-–—":
+            return ""
+        return _antecedent(text, sentence_start, comma, lex, people > piece[0])
     return " ".join(text[piece[0] : piece[1]].split())
 
 
@@ -1287,12 +1298,13 @@ def _opens_with_a_predicate(text: str, at: int, lex: Lexicon) -> bool:
 
 
 def _relative(
-    text: str, clause_start: int, start: int, sentence_start: int, lex: Lexicon
-) -> tuple[int, str] | None:
+    text: str, clause_start: int, start: int, sentence: tuple[int, int], lex: Lexicon
+) -> tuple[int, str, int] | None:
     """Where the title of a relative clause starts and what it is about: '..., which took over'
     gives ``start`` at 'took' and the antecedent ('the alliance'); '..., whose defection' keeps
     'whose' after the antecedent and a comma; with no antecedent found, the sentence's start and
     no subject. None when the clause is no relative clause."""
+    sentence_start = sentence[0]
     clause_start = _stripped(text, clause_start, start)[0] if clause_start < start else start
     comma = clause_start - 1
     while comma > sentence_start and text[comma].isspace():
@@ -1305,7 +1317,7 @@ def _relative(
         comma = age  # 'Jane Roe, 35, whose ...': the name before the age
     own = _after_leading(text, clause_start, start + 20, lex.marker("title_relatives_own_subject"))
     if own > clause_start:  # '..., in which 108 people were killed': a clause with its own subject
-        return after_spaces(text, own), ""
+        return after_spaces(text, own), "", sentence[1]
     reach = start + RELATIVE_CHARS
     kept = _after_leading(text, clause_start, reach, lex.marker("title_relatives_kept"))
     person = _after_leading(text, clause_start, reach, lex.marker("title_relatives_people"))
@@ -1313,21 +1325,30 @@ def _relative(
     opener = _WORD.match(text, clause_start)
     # '..., signed three years ago by Gadhafi': a participle qualifying what comes before the comma
     reduced = bool(opener) and "'" not in opener[0] and _is_participle(opener[0], lex)  # type: ignore[index]
+    aside = False
     if reduced:  # ... after a fronted phrase's noun ('Under a treaty, signed in 2008 by ..., Italy agreed')
         opening = _WORD.match(text, after_spaces(text, sentence_start))
         fronted = bool(opening) and bool(lex.marker("prepositions").find(opening[0]))  # type: ignore[index]
-        reduced = fronted and _COMMA.search(text, sentence_start, comma) is None
+        # ... or an aside that the sentence's predicate follows ('the funeral of Kamal Baradan,
+        # killed on Friday in Deraa, set fire to ...'): most often about the name before it
+        closing = text.find(",", clause_start, min(sentence[1], clause_start + MAX_ASIDE_CHARS))
+        aside = closing > 0 and _predicate_after_an_aside(text, after_spaces(text, closing + 1), lex)
+        reduced = aside or (fronted and _COMMA.search(text, sentence_start, comma) is None)
     if kept == dropped == clause_start and not reduced:
         return None
-    antecedent = _antecedent(text, sentence_start, comma, lex, person > clause_start)
-    if reduced:
-        return (clause_start, antecedent) if antecedent else None
+    antecedent = _antecedent(text, sentence_start, comma, lex, person > clause_start, aside)
+    if reduced:  # an aside's title ends with it
+        return (clause_start, antecedent, closing if aside else sentence[1]) if antecedent else None
     if not antecedent:  # the sentence as written says more than a predicate alone
-        return _stripped(text, sentence_start, start)[0], ""
-    return (clause_start, antecedent + ",") if kept > clause_start else (dropped, antecedent)
+        return _stripped(text, sentence_start, start)[0], "", sentence[1]
+    if kept > clause_start:
+        return clause_start, antecedent + ",", sentence[1]
+    return dropped, antecedent, sentence[1]
 
 
-def _antecedent(text: str, sentence_start: int, comma: int, lex: Lexicon, person: bool) -> str:
+def _antecedent(
+    text: str, sentence_start: int, comma: int, lex: Lexicon, person: bool, aside: bool = False
+) -> str:
     """The noun phrase right before ``comma``, the first that is short and has no predicate in it:
     from the piece's last determiner, from its closing run of capitalised words ('said [the
     alliance],' 'brought into [Homs],'), or the whole piece since the last clause boundary. A
@@ -1349,7 +1370,13 @@ def _antecedent(text: str, sentence_start: int, comma: int, lex: Lexicon, person
     # a person's name, not a place's ('A protester [in Bahrain], who was shot')
     before = word_before(text, name_start[0]) if name_start else None
     placed = before is not None and bool(lex.marker("place_prepositions").find(before[0].lower()))
-    starts = name_start + determiners[-1:] if person and not placed else determiners[-1:] + name_start
+    # a participle's aside is about a closing name ('68-year-old [Cecil], awarded'), one after a genitive
+    # too ('the funeral of [Kamal Baradan], killed'), but not one after another preposition, which
+    # completes the whole phrase ('the committee on Libya, established in March')
+    of_a_name = before is None or not prepositions.find(before[0].lower())
+    of_a_name = of_a_name or bool(lex.marker("genitive_prepositions").find(before[0].lower()))  # type: ignore[index]
+    first_name = of_a_name if aside else person and not placed
+    starts = name_start + determiners[-1:] if first_name else determiners[-1:] + name_start
     # ... or what follows the piece's last preposition ('participated in [Clooney's telethon], which')
     objects = lex.marker("title_noun_objects").find(text, piece_start, piece_end)
     after_preposition = [after_spaces(text, objects[-1].end)] if objects else []
@@ -1359,7 +1386,10 @@ def _antecedent(text: str, sentence_start: int, comma: int, lex: Lexicon, person
         and not _opens_a_noun_phrase(text, after_preposition[0], lex)
     ):
         after_preposition = []  # 'to quarantine people who ...': a verb, no noun phrase
-    for phrase_start in [*starts, *after_preposition, piece_start]:
+    candidates = [*starts, *after_preposition, piece_start]
+    if aside:  # no part of a phrase too long to take back whole ('on [Libya]')
+        candidates = name_start if name_start and of_a_name else [*determiners[-1:], piece_start]
+    for phrase_start in candidates:
         phrase = text[phrase_start:piece_end]
         if phrase.endswith(")") and "(" not in phrase:
             phrase = phrase[:-1]  # a name's short form in brackets ('Nhà nước Hồi giáo tự xưng ([IS])')
@@ -1612,7 +1642,13 @@ def _says_too_little(
         return False
     if not cues and not lex.verb_forms and _is_predicate(text, start, lex):
         return False  # where words tell no verb, a predicate opening it ('trở lại theo đề nghị ...')
-    if not cues:  # no action word ('Trong diễn văn đọc tại Nhà Trắng'): one told elsewhere is the news,
+    if not cues:
+        # a setting ('Tại thủ đô Baghdad') gives way to a predicate after it
+        setting = lex.marker("place_prepositions").opening(text, start, end)
+        predicate_after = tells_a_predicate(text, end, sentence[1], lex)
+        if setting and predicate_after and not tells_a_predicate(text, start, end, lex):
+            return True
+        # no action word ('Trong diễn văn đọc tại Nhà Trắng'): one told elsewhere is the news,
         return any(  # unless, where words tell no verb, a classifier names it as a noun ('Trong [phiên] họp')
             not start <= c.start < end and (lex.verb_forms or not _named_as_a_noun(text, c.start, lex))
             for c in cues_in(text, *sentence, lex)

@@ -853,6 +853,47 @@ def test_a_relative_clause_opened_by_a_preposition_is_titled_by_its_own_subject(
     assert titled(text, ["Monday"], "en", clause) == "Nine workers died"
 
 
+def test_a_relative_clause_opened_by_any_preposition_is_titled_by_its_own_subject():
+    text = "The depot - to which two army units moved in May 2030 - was shelled."
+    assert clause_titled(text, "May 2030", "to which two army units moved in May 2030") == (
+        "Two army units moved"
+    )
+    text = "The camp, from which the last US troops left in December 2011, was looted."
+    got = clause_titled(text, "December 2011", "from which the last US troops left in December 2011")
+    assert got == "The last US troops left"
+
+
+def test_a_second_predicate_of_a_relative_clause_takes_back_what_the_clause_is_about():
+    text = "The strike, which began at the port in June and was attacked by the police in July, goes on."
+    got = clause_titled(text, "July", " and was attacked by the police in July")
+    assert got == "The strike was attacked by the police"
+    text = "The guard, who joined in 2029 and was wounded in an attack on Monday, spoke to us."
+    got = clause_titled(text, "Monday", " and was wounded in an attack on Monday")
+    assert got == "The guard was wounded in an attack"
+
+
+def test_a_participles_aside_before_the_main_predicate_is_about_the_name_before_it():
+    text = "In Hilla, the family of Ali Roe, killed on Friday near the bridge, blocked the main road."
+    got = clause_titled(text, "Friday", "killed on Friday near the bridge")
+    assert got == "Ali Roe killed near the bridge"
+    text = "The oil ministry's panel on exports, formed in March 2030, will meet in Basra."
+    assert clause_titled(text, "March 2030", "formed in March 2030") != "Exports formed"
+    text = "The talks failed and 68-year-old Ali Roe, appointed as mayor last week, resigned."
+    assert clause_titled(text, "last week", "appointed as mayor last week") == "Ali Roe appointed as mayor"
+    text = "Our envoy's new plan, unveiled on Friday, was rejected."
+    got = clause_titled(text, "Friday", "unveiled on Friday, was rejected")
+    assert got == "Our envoy's new plan unveiled"
+
+
+def test_a_fronted_setting_alone_gives_way_to_what_follows_it():
+    text = "Tại thủ đô Baghdad chiều 3/5, hàng nghìn người dân đã đổ ra đường."
+    got = clause_titled(text, "chiều 3/5", "Tại thủ đô Baghdad chiều 3/5", lang="vi")
+    assert got.endswith("hàng nghìn người dân đã đổ ra đường")
+    text = "In a statement issued to reporters on Monday, the governor said his words were misread."
+    got = clause_titled(text, "Monday", "In a statement issued to reporters on Monday")
+    assert got.endswith("the governor said his words were misread")  # a predicate in it: no mere setting
+
+
 def test_an_age_between_commas_belongs_to_the_name_before_it():
     text = "Ông Ali Hassan, 61 tuổi, nhậm chức năm 2029, đã ký thỏa thuận dầu mỏ năm 2030."
     clause = " đã ký thỏa thuận dầu mỏ năm 2030"
