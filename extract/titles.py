@@ -903,6 +903,15 @@ def _nominalised_happening(
     if not nominals:
         return None
     start = nominals[-1].start
+    before = word_before(text, start)
+    if before and lex.marker("determiners").find(before[0].lower()):
+        before = word_before(text, before.start())
+    if (
+        before
+        and lex.marker("circumstance_prepositions").find(before[0].lower())
+        and tells_a_predicate(text, clause_start, before.start(), lex)
+    ):
+        return None  # what befell someone in it shares its date ('đã thiệt mạng trong các cuộc tấn công')
     noun = after_spaces(text, nominals[-1].end)
     acts = [c for c in cues_in(text, noun, phrase_end, lex) if c.start == noun and c.category != STATEMENT]
     if (

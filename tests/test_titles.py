@@ -894,6 +894,16 @@ def test_a_fronted_setting_alone_gives_way_to_what_follows_it():
     assert got.endswith("the governor said his words were misread")  # a predicate in it: no mere setting
 
 
+def test_a_happening_named_as_a_noun_after_in_shares_the_clauses_date():
+    text = "Iraq đòi hủy thỏa thuận cho phép cuộc không kích Basra năm 2030."  # the strike's year
+    assert named(text, "năm 2030", "vi") == "Cuộc không kích Basra"
+    text = "Bộ Quốc phòng cho hay 3 binh sĩ đã thiệt mạng trong các cuộc không kích gần Basra hôm 3/1."
+    assert named(text, "hôm 3/1", "vi") == "3 binh sĩ đã thiệt mạng trong các cuộc không kích gần Basra"
+    text = "Binh sĩ kiểm tra súng, đạn trong cuộc giao tranh với IS gần Mosul hôm 3/1."  # no predicate before
+    got = clause_titled(text, "hôm 3/1", "đạn trong cuộc giao tranh với IS gần Mosul hôm 3/1", lang="vi")
+    assert got == "Cuộc giao tranh với IS gần Mosul"
+
+
 def test_an_age_between_commas_belongs_to_the_name_before_it():
     text = "Ông Ali Hassan, 61 tuổi, nhậm chức năm 2029, đã ký thỏa thuận dầu mỏ năm 2030."
     clause = " đã ký thỏa thuận dầu mỏ năm 2030"
