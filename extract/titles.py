@@ -646,7 +646,10 @@ def time_apposition_end(text: str, at: int, end: int, lex: Lexicon) -> int | Non
     if comma is None or "\n" in text[at : comma.start()]:
         return None
     words = _WORD.findall(text, at, comma.start())
-    if not words or len(words) > MAX_TIME_APPOSITION_WORDS or tells_a_predicate(text, at, comma.start(), lex):
+    # a clause of time inside it tells its own predicate ('hours before the strike ended')
+    opened = lex.marker("subordinators").find(text, at, comma.start())
+    told_until = opened[0].start if opened else comma.start()
+    if not words or len(words) > MAX_TIME_APPOSITION_WORDS or tells_a_predicate(text, at, told_until, lex):
         return None
     heads = lex.marker("time_appositions")
     return comma.end() if any(heads.find(w.casefold()) for w in words[:TIME_APPOSITION_HEAD_WORDS]) else None
@@ -868,8 +871,16 @@ def _happening_before(
         acts = cues_in(text, clause_start, governor.end(), lex)
         if any(c.category != STATEMENT and _is_predicate(text, c.start, lex) for c in acts):
             return None  # 'travelled to the summit in Brussels on Monday': the travel is the news
+        # the action noun that heads the phrase: what follows it completes it ('the Iranian election
+        # [protests] of 2009', 'the [attack] on the protest camp')
         noun = next(
-            (w for w in words[i : i + MAX_NAMING_WORDS] if _is_action_noun(text, *w.span(), lex)), None
+            (
+                w
+                for w in words[i : i + MAX_NAMING_WORDS]
+                if _is_action_noun(text, *w.span(), lex)
+                and (w.end() == phrase_end or _complements(text, w.end(), phrase_end, lex))
+            ),
+            None,
         )
         if noun is None or _is_predicate(text, words[i].start(), lex):
             return None
@@ -884,8 +895,6 @@ def _happening_before(
                 return _with_a_name(
                     text, *_stripped(text, dated.end, about), lex, f"{possessor} {named}".strip()
                 )
-        elif not _complements(text, noun.end(), phrase_end, lex):
-            return None
         return _with_a_name(text, words[i].start(), phrase_end, lex, possessor)
     return None
 

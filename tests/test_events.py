@@ -1149,6 +1149,9 @@ def test_a_fronted_date_governs_the_clause_after_its_apposition():
     (event,) = events_of(text, [("Friday", "2030-05-17")], lang="en")
     assert event.title == "Dock workers blocked the harbour road"
     assert event.date == "2030-05-17"
+    text = "Late on Friday, hours before the strike ended, dock workers blocked the harbour road."
+    (event,) = events_of(text, [("Friday", "2030-05-17")], lang="en")
+    assert event.title == "Dock workers blocked the harbour road"
 
 
 def test_a_fronted_date_governs_the_predicate_after_the_subjects_passive_aside():

@@ -904,6 +904,13 @@ def test_a_happening_named_as_a_noun_after_in_shares_the_clauses_date():
     assert got == "Cuộc giao tranh với IS gần Mosul"
 
 
+def test_a_happening_named_before_the_date_is_headed_by_its_last_action_noun():
+    text = "Trade fell after the Basra election protests of 2030, the first in a decade."
+    assert named(text, "2030") == "Basra election protests"
+    text = "Workers were hurt in the attack on the Basra protest camp in 2030."  # a predicate before it
+    assert named(text, "2030").startswith("Workers were hurt")
+
+
 def test_an_age_between_commas_belongs_to_the_name_before_it():
     text = "Ông Ali Hassan, 61 tuổi, nhậm chức năm 2029, đã ký thỏa thuận dầu mỏ năm 2030."
     clause = " đã ký thỏa thuận dầu mỏ năm 2030"
