@@ -921,6 +921,15 @@ def _subordinate_clauses(
     return [c for c in _clauses(text, start, end, timexes, lex) if _of_time(text, c, timexes, lex)]
 
 
+def _tells_the_past_after(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a clause of the past with a predicate of its own opens in ``text[start:end]`` ('has
+    been in place [since Mubarak came to power] in 1981'; not 'since 1963')."""
+    return any(
+        tells_a_predicate(text, m.end, end, lex)
+        for m in lex.marker("past_clause_openers").find(text, start, end)
+    )
+
+
 def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
     """A standing situation ('2,500 troops are stationed', 'Cheney was such a presence'), unless a
     happening is told too, or a saying before it ('Anan said the government would remain in place')."""
@@ -935,6 +944,7 @@ def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon)
         for m in form.finditer(text, clause.start, clause.end)
         if not tells_a_predicate(text, clause.start, m.start(), lex)
         and not lex.marker("happening_nouns").find(text, clause.start, m.start())
+        and not _tells_the_past_after(text, m.end(), clause.end, lex)
     ]
     if not states:
         return False

@@ -575,6 +575,13 @@ def test_a_state_an_adjective_or_an_age_tells_is_no_happening():
     assert events_of(text, [("Saturday night", "2030-05-18TNI")], lang="en") == []
     text = "I was 9 years old in 2021."
     assert events_of(text, [("2021", "2021")], lang="en") == []
+    text = "Ali Roe has been governor of the province since 2019."
+    assert events_of(text, [("2019", "2019")], lang="en") == []
+    text = "The curfew, which had been in force since May 2029, ends today."
+    assert events_of(text, [("May 2029", "2029-05")], lang="en") == []
+    text = "The curfew, which had been in force since Ali Roe took office in May 2029, ends today."
+    (event,) = events_of(text, [("May 2029", "2029-05")], lang="en")
+    assert event.title == "Ali Roe took office"
     # ... unless a happening is told too
     text = "The square was empty on Saturday night after police raided the protest camp."
     assert len(events_of(text, [("Saturday night", "2030-05-18TNI")], lang="en")) == 1
