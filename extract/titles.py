@@ -27,6 +27,7 @@ MAX_ATTRIBUTION_TAIL_WORDS = 4  # ... of which so many after its verb ('a news c
 ATTRIBUTION_TIME_CHARS = 12  # a time this close after a saying dates it ('said on Friday')
 MAX_ATTRIBUTION_WORDS = 8  # 'deputy health minister Yakov Litzman told a news conference'
 MIN_TITLE_WORDS = 3  # fewer words besides its time expressions: the clause alone says nothing
+QUALIFIED_WORDS = 3  # a possessor's noun with its adjectives ("Moscow's busiest airport")
 MAX_SUBJECT_CHARS = 45  # a subject put back before its predicate: a name or a short noun phrase
 MAX_FRONTED_CHARS = 120  # a phrase of time before the main clause, dropped from a title
 MAX_POSSESSOR_WORDS = 3  # 'Its leader', 'His eldest son': a subject a name in apposition stands for
@@ -882,8 +883,8 @@ def _happening_before(
             ),
             None,
         )
-        if noun is None or _is_predicate(text, words[i].start(), lex):
-            return None
+        if noun is None or tells_a_predicate(text, words[i].start(), noun.start(), lex):
+            return None  # a clause, not a noun phrase ('the council [held] talks at UN headquarters')
         if noun.end() == phrase_end:  # who did it may follow the date ('by Liam Fox')
             about = _about_what(text, dated.end, end, lex)
             if (
@@ -980,11 +981,15 @@ def _about_what(text: str, at: int, end: int, lex: Lexicon) -> int | None:
     found = m.match(text, at, end) if m else None
     if found is None:
         return None
-    # the noun a name qualifies ('of Spanish flu', 'to the Gadhafi compound')
-    noun = _NEXT_LOWER_WORD.match(text, found.end(), end)
-    if noun and _qualified_noun(text, noun.start(1), noun.end(1), lex):
-        return noun.end()
-    return found.end()
+    # the noun a name qualifies ('of Spanish flu', 'to the Gadhafi compound'), after its adjectives
+    # when the name is a possessor ("at Moscow's busiest airport")
+    close = found.end()
+    for _ in range(QUALIFIED_WORDS if text[close - 2 : close] in ("'s", "’s") else 1):
+        noun = _NEXT_LOWER_WORD.match(text, close, end)
+        if not (noun and _qualified_noun(text, noun.start(1), noun.end(1), lex)):
+            break
+        close = noun.end()
+    return close
 
 
 def _qualified_noun(text: str, start: int, end: int, lex: Lexicon) -> bool:

@@ -911,6 +911,13 @@ def test_a_happening_named_before_the_date_is_headed_by_its_last_action_noun():
     assert named(text, "2030").startswith("Workers were hurt")
 
 
+def test_a_happening_named_with_its_date_runs_on_to_the_place_it_took_place():
+    text = "Iraq vowed to punish whoever is behind Monday's car bombing at Basra's busiest market."
+    assert named(text, "Monday") == "Car bombing at Basra's busiest market"
+    text = "Envoys from the members of the council held talks at UN headquarters on Tuesday."
+    assert named(text, "Tuesday") == "Envoys from the members of the council held talks at UN headquarters"
+
+
 def test_an_age_between_commas_belongs_to_the_name_before_it():
     text = "Ông Ali Hassan, 61 tuổi, nhậm chức năm 2029, đã ký thỏa thuận dầu mỏ năm 2030."
     clause = " đã ký thỏa thuận dầu mỏ năm 2030"
