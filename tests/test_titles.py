@@ -28,6 +28,8 @@ RUT = "Mỹ rút quân khỏi căn cứ gần Mosul"
     [
         (f"On Monday, {LEFT}.", ["Monday"], "en", LEFT),
         (f"{LEFT} early on Monday.", ["Monday"], "en", LEFT),
+        (f"{LEFT} in the small hours of Monday.", ["Monday"], "en", LEFT),
+        (f"In the early hours of Monday, {LEFT}.", ["Monday"], "en", LEFT),
         (f"Vào ngày 3/1, {RUT}.", ["ngày 3/1"], "vi", RUT),
         (f"{RUT} hôm 3/1.", ["hôm 3/1"], "vi", RUT),
         (f"{RUT} ngay 3/1.", ["3/1"], "vi", RUT),
