@@ -76,7 +76,7 @@ NOMINALISERS = ("nominalisers", "clause_nominalisers")  # marker kinds naming a 
 # Commas (not the one in 2,500), semicolons, colons (not the one in 16:53), spaced dashes and
 # quotes end a clause; an aside in brackets belongs to its clause. (The lookahead passes over most
 # positions after one test.)
-_CLAUSE_BREAK = re.compile(r"(?=[,;:\s“”\"])(?:(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[“”\"])")
+_CLAUSE_BREAK = re.compile(r"(?=[,;:\s“”\"])(?:(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[“”\"]|\s--\s)")
 _QUOTED_NAME = re.compile(r"[“\"][^“”\"\n]{1,60}[”\"]")  # a name in quotation marks after its head noun
 HEAD_CHARS = 20  # the head noun of a quoted name, right before it ('tờ', 'chương trình')
 _SHORT_QUOTE = re.compile(r"(?<=\w )[“\"](?:[^\W\d_][\w'’-]* ?){1,4}[”\"](?= \w)")
@@ -344,6 +344,8 @@ def _cut_clauses(
         for at in (m.start(), m.end() - 1)
     }
     for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if "--" in m[0] and not _opens_with_a_time(text, m.end(), end, time_starts, lex):
+            continue  # a double hyphen cuts only before a time ('-- 32 years ago today, the shah fell')
         if (
             not any(a <= m.start() < b for a, b in times)
             and m.start() not in scare_quotes
@@ -354,6 +356,13 @@ def _cut_clauses(
     cuts.append(end)
     clauses = [Clause(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if text[a:b].strip()]
     return clauses or [Clause(start, end)]
+
+
+def _opens_with_a_time(text: str, at: int, end: int, time_starts: set[int], lex: Lexicon) -> bool:
+    """Whether a time expression opens ``text[at:end]``, perhaps after its lead-in ('in May 2029')."""
+    at = after_spaces(text, at)
+    lead_in = lex.marker("title_lead_ins").opening(text, at, end)
+    return at in time_starts or (lead_in is not None and after_spaces(text, lead_in.end) in time_starts)
 
 
 def _at_coordinated_predicates(

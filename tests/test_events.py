@@ -310,6 +310,12 @@ def test_a_clause_of_the_past_after_a_plan_keeps_its_date():
     assert event.date == "2031-05-03"
 
 
+def test_a_double_hyphen_opens_a_clause_of_its_own():
+    text = "The envoy urged calm -- in May 2029, on the same day, riots broke out there."
+    events = events_of(text, [("May 2029", "2029-05")], lang="en", published="2031-05-20")
+    assert [e.title for e in events] == ["Riots broke out there"]
+
+
 def test_a_judgement_of_a_period_is_no_event():
     text = "Năm 2031 được coi là năm khó khăn nhất đối với quân đội Mỹ tại Iraq."
     assert events_of(text, [("Năm 2031", "2031")]) == []
