@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from extract import language
-from extract.dateline import dateline, inline_stamps, merge_spans, post_clocks, timestamps
+from extract.dateline import dateline, inline_stamps, labelled_date, merge_spans, post_clocks, timestamps
 from extract.model import Document, Metadata
 from extract.timex.resources import first_characters, searched_by_first_character
 
@@ -111,7 +111,9 @@ def clean(file: str, text: str, meta: Metadata) -> Document:
         (a, b) for a, b in inline_stamps(text[:body_end]) if not any(s.start <= a < s.end for s in stamps)
     ]
     notes = [m.span() for m in _notes().finditer(text, 0, body_end)]
-    cuts = merge_spans(stamps_inside + notes + post_clocks(text[:body_end], meta.published))
+    label = labelled_date(text)  # 'date 2019-08' opening an exported page: its date, no article text
+    labels = [label[:2]] if label else []
+    cuts = merge_spans(stamps_inside + notes + labels + post_clocks(text[:body_end], meta.published))
     if story := dateline(text):  # a headline or a wire's summary run into the dateline is not the story
         cuts = merge_spans([*cuts, (story.start, story.start)])
     regions: list[tuple[int, int]] = []

@@ -59,6 +59,7 @@ class _Rules:
     months: dict[str, int]
     filler: re.Pattern  # weekdays and markers
     updates: re.Pattern | None
+    labelled: re.Pattern | None  # a label and an ISO day or month opening the page ('date 2019-08')
     # weekday names, Monday first, when numeric dates may be written in either order
     weekday_names: tuple[str, ...] = ()
 
@@ -74,6 +75,7 @@ def _rules(lang: str) -> _Rules:
     )
     filler = "|".join(spec.get("weekdays", []) + spec.get("markers", [])) or "(?!)"
     updates = spec.get("updates", [])
+    labels = "|".join(spec.get("labels", []))
     return _Rules(
         dates=(*dates, _ISO),
         months=months,
@@ -81,18 +83,47 @@ def _rules(lang: str) -> _Rules:
         updates=re.compile(rf"{_NOT_AFTER_LETTER}(?:{'|'.join(updates)})(?!\w)", re.IGNORECASE)
         if updates
         else None,
+        labelled=re.compile(
+            rf"\s*(?:{labels})\s*(?P<y>\d{{4}})-(?P<m>\d{{2}})(?:-(?P<d>\d{{2}}))?(?![\d-])", re.IGNORECASE
+        )
+        if labels
+        else None,
         weekday_names=tuple(spec.get("weekday_names", [])) if spec.get("numeric_order_ambiguous") else (),
     )
 
 
 def page_published(text: str) -> str | None:
-    """The ISO day of the page's publication timestamp (else of a dated dateline), or None."""
+    """The ISO day of the page's publication timestamp (else of a dated dateline), or None; else the
+    day or month of a labelled date opening the page ('date 2019-08')."""
     stamps = [s for s in timestamps(text) if s.value]
     first = next((s for s in stamps if not s.updated), stamps[0] if stamps else None)
-    if first is None:  # a dateline that gives its year ("BASRA, Iraq, May 2, 2019 (Reuters) -") will do
-        line = dateline(text)
-        return dateline_day(line, None) if line and line.year else None
-    return first.value
+    if first is not None:
+        return first.value
+    label = labelled_date(text)
+    if label and len(label[2]) == len("2019-08-03"):
+        return label[2]
+    line = dateline(text)  # a dateline that gives its year ("BASRA, Iraq, May 2, 2019 (Reuters) -") will do
+    if line and line.year:
+        return dateline_day(line, None)
+    return label[2] if label else None
+
+
+def labelled_date(text: str) -> tuple[int, int, str] | None:
+    """A label and an ISO day or month that open the page ('date 2019-08 TEXAS -- ...', 'Date:
+    2020-01-05'), as exported pages carry their date: its span and its value, a real calendar one."""
+    for lang in _languages(text):
+        rules = _rules(lang)
+        m = rules.labelled.match(text) if rules.labelled else None
+        if m is None:
+            continue
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else 1
+        try:
+            date(year, month, day)
+        except ValueError:
+            return None
+        value = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if m["d"] else "")
+        return len(m[0]) - len(m[0].lstrip()), m.end(), value
+    return None
 
 
 def page_title(text: str) -> str | None:

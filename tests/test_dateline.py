@@ -11,11 +11,13 @@ from extract.dateline import (
     dateline,
     dateline_day,
     inline_stamps,
+    labelled_date,
     page_published,
     page_title,
     post_clocks,
     timestamps,
 )
+from extract.pipeline import process_file
 from extract.read import read_article
 from extract.timex import tag
 
@@ -84,6 +86,29 @@ def test_read_article_fills_published_from_the_timestamp(tmp_path: Path) -> None
     path = tmp_path / "a.txt"
     path.write_text("Thứ Tư, 01/09/2010 - 07:45\n\nMỹ kết thúc sứ mệnh\n\n" + BODY, encoding="utf-8")
     assert read_article(path)[1].published == "2010-09-01"
+
+
+def test_a_labelled_date_opening_an_exported_page_gives_its_day_or_month() -> None:
+    text = " date 2030-08 BASRA -- Dân quân bắn rocket vào căn cứ hôm thứ Bảy, ngày 3/8.\n"
+    assert labelled_date(text) == (1, 13, "2030-08")
+    assert page_published(text) == "2030-08"
+    assert (
+        page_published("Date: 2030-01-05\n\nIraq's parliament voted on Sunday to expel troops.\n")
+        == "2030-01-05"
+    )
+    # not a date of the calendar, not at the page's opening, not an ISO day run into more digits
+    assert labelled_date("date 2030-02-30 Iraq voted.") is None
+    assert labelled_date("The date 2030-08 was set for the vote.") is None
+    assert labelled_date("date 2030-08-0512 Iraq voted.") is None
+
+
+def test_a_labelled_date_is_cut_from_the_article_and_dates_its_story(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(" date 2030-08 BASRA -- Dân quân bắn rocket vào căn cứ ngày 3/8.\n", encoding="utf-8")
+    document, events = process_file(path, "a.txt", None)
+    start, end = document.regions[0]
+    assert document.text[start:end].lstrip().startswith("BASRA")
+    assert [e.date for e in events] == ["2030-08-03"]
 
 
 def test_dev_pages_give_their_gold_publication_day(shared: Path) -> None:
