@@ -532,3 +532,11 @@ def test_a_weekday_after_a_or_one_is_one_of_many_and_no_date() -> None:
     assert value_of(text, "Saturday morning", published="2031-01-30", lang="en") == "2031-01-25"
     text = "The mayor spoke at a Saturday meeting of the council."
     assert value_of(text, "Saturday", published="2031-01-30", lang="en") == "2031-01-25"
+
+
+def test_a_date_beside_a_relative_day_is_that_day_unless_it_cannot_be() -> None:
+    assert value_of("Thủ tướng hôm qua 28/4 tuyên bố rút quân.", "hôm qua 28/4", "2030-04-29") == "2030-04-28"
+    # a page dated a day late keeps the written date
+    assert value_of("Hôm qua (28/4), Mỹ không kích Mosul.", "Hôm qua (28/4)", "2030-04-30") == "2030-04-28"
+    # three quarters of the votes, no date: today stays today
+    assert value_of("Hôm nay 3/4 số phiếu ủng hộ ông.", "Hôm nay 3/4", "2030-04-29") == "2030-04-29"

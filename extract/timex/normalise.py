@@ -218,12 +218,31 @@ def _published_base(unit: str, ctx: Context) -> date | None:
     return date(pub.year, pub.month or 1, pub.day or 1)
 
 
+DATE_BESIDE_DAYS = 2  # a date written beside 'hôm qua' is that day's, give or take a page dated late
+
+
+def _fits(s: dict, base: date | None, offset: int) -> bool:
+    """Whether the day and month written beside a relative day can be that day ('hôm qua 28/4' in a page
+    of 29/4), not a figure after it ('Hôm nay 3/4 số phiếu': three quarters of the votes)."""
+    if base is None:
+        return True
+    day = base + timedelta(days=offset)
+    for year in (day.year - 1, day.year, day.year + 1):
+        try:
+            written = date(year, int(s["month"]), int(s["day"]))
+        except ValueError:
+            continue
+        if abs((written - day).days) <= DATE_BESIDE_DAYS:
+            return True
+    return False
+
+
 def relative(s: dict, ctx: Context, kind: str) -> Result | None:
     """Deictic forms: this/last/next day, week, month, quarter, year (``hôm qua``, ``last month``)."""
-    if s.get("day") is not None and s.get("month") is not None:  # "hôm nay (1/9)": the date says it
-        return date_form(s, ctx, kind)
     unit, offset, mod = s["unit"], int(s.get("rel", 0)), s.get("part")
     base = _published_base(unit, ctx)
+    if s.get("day") is not None and s.get("month") is not None and _fits(s, base, offset):
+        return date_form(s, ctx, kind)  # "hôm nay (1/9)": the date says it
     if unit == "D":
         day = base + timedelta(days=offset) if base else None
         if day is not None:
