@@ -802,6 +802,10 @@ def test_a_vietnamese_wish_and_record_baseline_are_no_happening():
     assert events_of(text, [("tháng 5", "2030-05")]) == []
     text = "Quân Mỹ rút khỏi căn cứ Taji kể từ tháng 5."
     assert dates_of(text, [("tháng 5", "2030-05")]) == ["2030-05"]
+    text = "Giá dầu đã lên mức cao nhất trong vòng 9 năm qua."
+    assert events_of(text, [("9 năm qua", "2021/2029")], published="2030-05-20") == []
+    text = "Quân Mỹ đã rút khỏi căn cứ Taji trong vòng 3 ngày qua."
+    assert dates_of(text, [("3 ngày qua", "2030-05-17/2030-05-19")], published="2030-05-20") != []
 
 
 def test_a_happening_in_a_clause_of_time_is_as_relevant_as_its_own_actors():
