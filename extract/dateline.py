@@ -21,6 +21,7 @@ from functools import cache
 from extract import language
 
 HEAD_LINES = 12  # non-empty lines read from the top of the page
+RUN_IN_HEAD_LINES = 40  # ... and for a stamp run into its headline, which a list of links may precede
 TITLE_LINES = 4  # a headline is among the first non-empty lines ...
 TITLE_WORDS = (4, 30)  # ... and is longer than a section label, shorter than a paragraph
 LEAD_CHARS = 1500  # where the weekdays confirming an ambiguous numeric date are looked for
@@ -145,10 +146,14 @@ def timestamps(text: str) -> list[Timestamp]:
     found = []
     order = _languages(text)
     lead = text[:LEAD_CHARS]
-    for start, line in _head(text):
+    for n, (start, line) in enumerate(_head(text, RUN_IN_HEAD_LINES)):
         for lang in order:
-            if stamp := _timestamp(line, start, _rules(lang), lead):
+            rules = _rules(lang)
+            if n < HEAD_LINES and (stamp := _timestamp(line, start, rules, lead)):
                 found.append(stamp)
+                break
+            if run_in := _run_into_headline(line, rules):  # may follow a long list of links
+                found.append(Timestamp(start, start + len(line), start + run_in[0], run_in[1], False))
                 break
     return found
 
@@ -160,9 +165,9 @@ def _languages(text: str) -> list[str]:
     return [detected, *others] if detected in language.languages("page") else others
 
 
-def _head(text: str):
+def _head(text: str, lines: int = HEAD_LINES):
     start, seen = 0, 0
-    while start < len(text) and seen < HEAD_LINES:
+    while start < len(text) and seen < lines:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         if text[start:end].strip():
@@ -192,6 +197,23 @@ def _timestamp(line: str, offset: int, rules: _Rules, lead: str) -> Timestamp | 
             if _other_words(rest, rules) > MAX_OTHER_WORDS:
                 continue
             return Timestamp(offset, offset + len(line), offset + content_end, value, updated)
+    return None
+
+
+def _run_into_headline(line: str, rules: _Rules) -> tuple[int, str] | None:
+    """A date and a clock that open the line and run into its headline with no space between
+    ('20/05/2019 17:09Tấn công tên lửa ...', as a page's parts run together): where the stamp ends
+    and its day."""
+    opening = len(line) - len(line.lstrip())
+    for pattern in rules.dates:
+        m = pattern.match(line, opening)
+        if m is None:
+            continue
+        clock = _TIME.match(line, m.end() + len(line[m.end() :]) - len(line[m.end() :].lstrip()))
+        value = _iso_day(m, rules.months)
+        if clock is None or not line[clock.end() : clock.end() + 1].isalpha() or value is None:
+            continue
+        return None if rules.weekday_names and _order_ambiguous(m) else (clock.end(), value)
     return None
 
 

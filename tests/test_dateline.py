@@ -102,6 +102,14 @@ def test_a_labelled_date_opening_an_exported_page_gives_its_day_or_month() -> No
     assert labelled_date("date 2030-08-0512 Iraq voted.") is None
 
 
+def test_a_stamp_run_into_its_headline_dates_the_page_even_after_a_list_of_links() -> None:
+    links = "".join(f"Tin liên quan số {n} về thời tiết -\n" for n in range(15))
+    text = links + "20/05/2030 17:09Tấn công tên lửa gần đại sứ quán Mỹ ở Iraq\n" + BODY
+    assert page_published(text) == "2030-05-20"
+    # a date in prose, or a clock followed by a space, is no such stamp
+    assert page_published(links + "Hôm 20/05/2030 17:09 tên lửa rơi gần đại sứ quán.\n") is None
+
+
 def test_a_labelled_date_is_cut_from_the_article_and_dates_its_story(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(" date 2030-08 BASRA -- Dân quân bắn rocket vào căn cứ ngày 3/8.\n", encoding="utf-8")

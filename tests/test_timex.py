@@ -540,3 +540,9 @@ def test_a_date_beside_a_relative_day_is_that_day_unless_it_cannot_be() -> None:
     assert value_of("Hôm qua (28/4), Mỹ không kích Mosul.", "Hôm qua (28/4)", "2030-04-30") == "2030-04-28"
     # three quarters of the votes, no date: today stays today
     assert value_of("Hôm nay 3/4 số phiếu ủng hộ ông.", "Hôm nay 3/4", "2030-04-29") == "2030-04-29"
+
+
+def test_a_month_of_last_year_with_no_publication_year_keeps_its_year_unknown() -> None:
+    text = "Tên lửa bắn vào Vùng Xanh đêm 19/5/2030. Đây là vụ đầu tiên từ tháng 9 năm ngoái."
+    assert value_of(text, "tháng 9 năm ngoái") == "XXXX-09"  # not the narrative's 2030
+    assert value_of(text, "tháng 9 năm ngoái", "2030-05-20") == "2029-09"

@@ -144,6 +144,11 @@ def test_a_predicate_cut_from_its_subject_by_an_apposition_gets_the_subject_back
     assert titled(text, dated, lang, clause) == expected
 
 
+def test_an_aside_before_an_auxiliary_of_emphasis_goes():
+    text = "Two senior officers, General Ali Roe and Colonel Sami Diab, did resign this week."
+    assert named(text, "this week") == "Two senior officers did resign"
+
+
 def test_a_clause_with_its_own_subject_or_after_an_adverbial_gets_none():
     text = "In Mosul, on Monday, were heard three blasts."
     assert titled(text, ["Monday"], "en", "were heard three blasts") == "Were heard three blasts"

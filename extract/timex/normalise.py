@@ -133,7 +133,9 @@ def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
     if not 1 <= month <= 12:
         return None
     recurring = day is not None and year is None and s.get("_offset", 0) <= ctx.set_until
-    if year is None and not recurring:
+    # 'tháng 9 năm ngoái' with no publication year: a year before an unknown one, not the narrative's
+    counted_from_publication = s.get("relyear") is not None
+    if year is None and not recurring and not counted_from_publication:
         # "ngày 3/6 tới" (coming), "ngày 3/4 vừa qua" (just past), "tháng 6 này": read from publication
         heading = s.get("direction")
         cue = ctx.cue(s["_offset"])
