@@ -11,6 +11,7 @@ per-language resources (``extract/lang/<code>/page.toml``); those of every langu
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
@@ -101,7 +102,7 @@ def clean(file: str, text: str, meta: Metadata) -> Document:
     """The article's regions in ``text``: everything but boilerplate, repeats and credits."""
     markers = _markers()
     lines = _lines(text, markers)
-    kinds = [_kind(line, markers) for line in lines]
+    kinds = _with_link_lists(lines, [_kind(line, markers) for line in lines])
     stamps = timestamps(text)
     end_index = _body_end_index(lines, kinds, markers)
     body_end = lines[end_index].start if end_index < len(lines) else len(text)
@@ -237,6 +238,28 @@ def _lines(text: str, markers: _Markers) -> list[_Line]:
         content_end = start + len(stripped[: credit.start()].rstrip()) if credit else end
         lines.append(_Line(start, end, stripped, content_end))
     return lines
+
+
+# A short line that closes with a separator: an item of a list of links
+_LINK_ITEM = re.compile(r"\S\s+[-|·»]\s*$")
+LINK_ITEM_WORDS = 30
+LINK_LIST_LINES = 3  # ... when so many follow each other ('Tin A -', 'Tin B -', 'Tin C -')
+
+
+def _with_link_lists(lines: list[_Line], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with the runs of link items (``LINK_LIST_LINES`` or more lines in a row) marked
+    as such: the headlines of other stories, whose dates are theirs."""
+    items = [
+        kind is None and len(line.text.split()) <= LINK_ITEM_WORDS and bool(_LINK_ITEM.search(line.text))
+        for line, kind in zip(lines, kinds, strict=True)
+    ]
+    marked = list(kinds)
+    for is_item, run in itertools.groupby(range(len(lines)), key=lambda i: items[i]):
+        run_lines = list(run)
+        if is_item and len(run_lines) >= LINK_LIST_LINES:
+            for i in run_lines:
+                marked[i] = "links"
+    return marked
 
 
 def _kind(line: _Line, markers: _Markers) -> str | None:

@@ -386,3 +386,14 @@ def test_a_desks_byline_opening_a_line_is_cut_out() -> None:
     text = "Crisis deepens\nBy the CNN Wire Staff Crowds gathered in Basra on Monday.\n"
     kept = " ".join(text[a:b] for a, b in clean("a.txt", text, Metadata()).regions)
     assert "Wire Staff" not in kept and "Crowds gathered in Basra on Monday." in kept
+
+
+def test_a_run_of_link_items_is_no_article_text() -> None:
+    links = "Bão số 3 đổ bộ miền Trung trong tháng 11 -\nGiá vàng tăng mạnh! -\nĐội tuyển thắng 2-0 -\n"
+    text = links + "Quân đội Iraq cho biết một tên lửa rơi gần đại sứ quán Mỹ đêm 19/5.\n"
+    texts = region_texts(clean("a.txt", text, Metadata()))
+    assert not any("Bão số 3" in t or "Giá vàng" in t for t in texts)
+    assert any("Quân đội Iraq" in t for t in texts)
+    # two lines closing with a dash are no list
+    text = "Tên lửa rơi gần Baghdad -\nKhông ai bị thương -\nQuân đội Iraq mở cuộc điều tra.\n"
+    assert any("Tên lửa rơi" in t for t in region_texts(clean("a.txt", text, Metadata())))
