@@ -139,6 +139,15 @@ def test_months_later_count_from_the_month_the_story_told() -> None:
     assert values(vi, "2012-05-02", "vi")["Cuối tháng đó"] == "2008-03"
 
 
+def test_a_day_told_without_its_year_is_the_one_nearest_the_narratives_latest_date() -> None:
+    text = "Thủ tướng phát biểu hôm 28.12.2030. Phát biểu được đưa ra lại ngày 5.1, sau vụ không kích."
+    assert values(text, "2031-01-06", "vi")["ngày 5.1"] == "2031-01-05"
+    text = "Iraq invaded Kuwait on Aug. 2, 2030. On Jan. 17, the coalition began its air war."
+    assert values(text, None, "en")["Jan. 17"] == "2031-01-17"
+    # ... but never after publication
+    assert values(text, "2030-12-01", "en")["Jan. 17"] == "2030-01-17"
+
+
 def test_a_photo_caption_sets_no_year_for_the_story() -> None:
     text = (
         "Bộ trưởng phát biểu tại Basra hôm 20.12.2019. Ảnh: TTXVN\n\n"
@@ -150,7 +159,8 @@ def test_a_photo_caption_sets_no_year_for_the_story() -> None:
     assert found["hôm 20.12.2019"] == "2019-12-20"  # the caption's own date is read
     assert found["ngày 3.1"] == "2021-01-03"  # the story's day is the publication's year, not 2019
     plain = tag(text.replace(" Ảnh: TTXVN", ""), published="2021-01-04", lang="vi")
-    assert {t.text: t.value for t in plain}["ngày 3.1"] == "2019-01-03"  # prose does set the year
+    # prose does set the year: the 3 January after its 20 December 2019
+    assert {t.text: t.value for t in plain}["ngày 3.1"] == "2020-01-03"
 
 
 def test_a_short_line_that_says_it_is_a_photo_is_a_caption() -> None:

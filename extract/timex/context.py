@@ -270,6 +270,25 @@ class Context:
         if explicit_year:
             self.note_month(day.year)
 
+    def _nearest_the_narrative(self, year: int, month: int, day: int | None) -> int:
+        """The year, or the one before or after it, that puts the day or month nearest the narrative's
+        latest full date ('hôm 28.12.2023 ... ngày 5.1' is the next January's fifth), not after
+        publication: a story told in order crosses a new year."""
+        if self.last_day is None or self.last_day.year != year:
+            return year
+        reference = self.published.date
+        candidates = []
+        for candidate_year in (year - 1, year, year + 1):
+            try:
+                candidate = date(candidate_year, month, day or 1)
+            except ValueError:
+                continue
+            if reference is None or (candidate - reference).days <= self.settings.get(
+                "max_days_ahead", _MAX_DAYS_AHEAD
+            ):
+                candidates.append((abs((candidate - self.last_day).days), candidate_year))
+        return min(candidates)[1] if candidates else year
+
     def story_year(self) -> int | None:
         """The year the article is telling about: its latest full date's, its latest year, publication's."""
         return self.narrative_year or self.mentioned_year or self.published.year
@@ -300,6 +319,8 @@ class Context:
             recent or (future and not self.year_in_sentence()) or self.bare_days_by_publication()
         )
         year = pub.year if pub.year is not None and publication_first else self.story_year()
+        if year is not None and (not publication_first or pub.year is None):
+            year = self._nearest_the_narrative(year, month, day)
         if year is None or pub.year is None or pub.month is None:
             return year
         reference = date(pub.year, pub.month, pub.day or 1)
