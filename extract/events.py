@@ -86,8 +86,6 @@ _WIDER_THAN_A_YEAR = ("decade", "century", "span", "unknown")  # no bound of a r
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _YEAR_WRITTEN = re.compile(r"\d{4}|['’]\d{2}\b")
 _BRACKET = re.compile(r"\([^()\n]*\)")
-_COUNT_BEFORE = re.compile(r"\d[\d,.]*\s+$")  # a number right before a word ('70 times')
-COUNT_WORD_CHARS = 12  # enough for the number before it
 _QUOTES = '"“”'
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")  # a word with its abbreviation dots ('U.S.')
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
@@ -762,21 +760,6 @@ def _plan_after(text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex
     return not told and not tells_a_predicate(text, clause.start, modals[0].start, lex)
 
 
-def _counts_times_since(text: str, clause: Clause, timex: Timex, lex: Lexicon) -> bool:
-    """Whether ``timex`` starts a running count of times told in its clause: 'since' right before it
-    and a number of times after it ('Since October, ... attacked around 70 times', 'kể từ tháng 10,
-    ... 70 lần')."""
-    since = [
-        m for m in lex.marker("record_lead_ins").find(text, clause.start, timex.start) if m.end <= timex.start
-    ]
-    if not since or text[since[-1].end : timex.start].strip():
-        return False
-    return any(
-        _COUNT_BEFORE.search(text, max(timex.end, m.start - COUNT_WORD_CHARS), m.start)
-        for m in lex.marker("repetitions").find(text, timex.end, clause.end)
-    )
-
-
 def _after_a_superlative(text: str, start: int, at: int, lex: Lexicon) -> bool:
     """Whether a superlative or a count of times stands among the few words before ``at`` ('the
     highest borrowing costs [since]', 'attacked 66 times [since]'), in the same clause."""
@@ -1073,8 +1056,6 @@ def _opens_a_sentence(text: str, at: int) -> bool:
 def _is_baseline(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:
     """Whether ``timex`` is the start or period of a count (``_is_tally``) and of no happening told
     in a clause of time of its own ('... have been killed since [the uprising began in March]')."""
-    if _counts_times_since(text, clause, timex, lex):
-        return True  # 'Since October, US troops have been attacked around 70 times'
     if not _is_tally(text, clause, timex, timexes, lex):
         return False
     inner = _clause_of_time(text, clause, timex, lex, _BASELINE_OPENERS)
