@@ -257,3 +257,17 @@ def test_two_thousand_before_a_plural_is_a_count_not_a_year() -> None:
 def test_a_count_in_words_with_tens_and_ones_is_read_whole() -> None:
     found = values("Twenty-five years ago the bridge over the Shatt al-Arab opened.", "2030-06-18")
     assert found["Twenty-five years ago"] == "2005"
+
+
+def test_a_clock_time_under_a_daily_recurrence_is_a_time_of_every_day() -> None:
+    text = "Every night, the show airs at 5:00 p.m. and again at 11:00 p.m. on HLN."
+    found = values(text, "2030-01-31")
+    assert (found["5:00 p.m."], found["11:00 p.m."]) == ("XXXX-XX-XXT17:00", "XXXX-XX-XXT23:00")
+    # a day of its own in the sentence is still that day
+    text = "Protesters gather daily; on Friday police fired tear gas."
+    assert values(text, "2030-01-31")["Friday"] == "2030-01-25"
+
+
+def test_seventy_and_eighty_open_expressions_like_the_other_tens() -> None:
+    assert values("The talks ended seventy days earlier.", "2030-01-31")["seventy days earlier"] == "P70D"
+    assert values("The fort fell eighty years ago.", "2030-01-31")["eighty years ago"] == "1950"

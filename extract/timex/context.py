@@ -16,7 +16,7 @@ _FRONTED = re.compile(r"\W*(?:\w+\W+)?")  # what may stand before an expression 
 _CUE_AFTER = 30  # characters after a fronted expression searched for its verb's cue ("Sáng mai, Mỹ sẽ ...")
 # a sentence ends here ("$5.2 million", "Daniel P. Davison" and "Mr. Lee" do not); the lookahead
 # first, so that most positions are passed over after one test, not after three lookbehinds
-_BOUNDARY = re.compile(r"(?=[.!?\n])(?:(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr))(?<!\bMrs)[.!?](?=\s)|\n)")
+_BOUNDARY = re.compile(r"(?=[.!?\n])(?:(?<!\b[A-Za-z])(?<!\b(?:Mr|Ms|Dr|St|Jr))(?<!\bMrs)[.!?](?=\s)|\n)")
 _CONTEXT_WINDOW = 200  # characters either side searched for a rule's context
 _FRAME_REACH = 30  # characters before a year searched for the words that make it the story's frame
 _PAST_GRACE = 2  # a day told in the past may lie this far after publication (time zones, late stamps)
@@ -89,6 +89,7 @@ class Context:
     mentioned_year: int | None = None  # the latest explicit year: the anchor of "that year", "năm sau"
     quarter: tuple[int, int] | None = None  # (year, number) of the latest quarter named: a report's period
     set_until: int = -1  # offset up to which a recurrence ("every year") governs day/month forms
+    clock_set_until: int = -1  # ... and up to which a daily one ("every night") governs clock times
     holidays: dict = field(default_factory=dict)
     days_read: dict = field(default_factory=dict)  # (month, day or None) told yearless: the year first read
     text: str = ""

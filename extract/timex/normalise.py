@@ -374,9 +374,14 @@ def set_pattern(s: dict, ctx: Context, kind: str) -> Result | None:
     return "SET", f"XXXX-{int(s['month']):02d}", None
 
 
+DAILY = ("P1D", "TMO", "TAF", "TEV", "TNI")  # recurrences of a day or a part of one
+
+
 def literal(s: dict, ctx: Context, kind: str) -> Result | None:
     if kind == "SET" and s["value"] == "P1Y":  # "every year, on 26/2 ...": the sentence's days recur
         ctx.set_until = ctx.sentence_end(s["_end"])
+    if kind == "SET" and s["value"] in DAILY:  # "Every night, the show airs at 5:00 p.m.": so do its times
+        ctx.clock_set_until = ctx.sentence_end(s["_end"])
     return kind, s["value"], s.get("mod")
 
 
@@ -424,6 +429,8 @@ def clock(s: dict, ctx: Context, kind: str) -> Result | None:
     clock_text = _clock(s)
     if clock_text is None:
         return None
+    if s["_offset"] <= ctx.clock_set_until:
+        return "SET", UNKNOWN_DAY + clock_text, None  # a time of every day, of none in particular
     post = ctx.published.date if ctx.opens_a_line_in_brackets() else None
     day = post or ctx.last_day or ctx.published.date
     if day is None:
