@@ -1891,6 +1891,10 @@ def _without_label(words: str, lex: Lexicon) -> str:
     lead = lex.marker("title_caption_leads").find(words[:MAX_LABEL_CHARS])
     if lead and lead[0].start == 0 and len(_WORD.findall(words, lead[0].end)) >= MIN_TITLE_WORDS:
         words = words[after_spaces(words, lead[0].end) :]
+    # ... nor a source of no name ('Tin tức cho biết, hàng loạt vụ nổ ...'): what it tells is the news
+    source = lex.marker("unnamed_sources").opening(words, 0, MAX_LABEL_CHARS)
+    if source and len(_WORD.findall(words, source.end)) >= MIN_TITLE_WORDS:
+        words = words[after_spaces(words, source.end + (words[source.end : source.end + 1] == ",")) :]
     colon = words.find(": ")
     label = words[:colon]
     if not 0 < colon <= MAX_LABEL_CHARS or any(q in label for q in "\"“”'‘’"):

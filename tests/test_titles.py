@@ -925,6 +925,13 @@ def test_a_happening_named_with_its_date_runs_on_to_the_place_it_took_place():
     assert named(text, "Tuesday") == "Envoys from the members of the council held talks at UN headquarters"
 
 
+def test_a_source_with_no_name_leaves_the_title_to_what_it_tells():
+    text = "Tin tức cho biết, hàng loạt vụ nổ xảy ra tại Basra chiều 3/1."
+    assert named(text, "chiều 3/1", "vi") == "Hàng loạt vụ nổ xảy ra tại Basra"
+    text = "Nguồn tin cho biết quân Mỹ đã rời căn cứ Taji hôm 3/1."
+    assert named(text, "hôm 3/1", "vi") == "Quân Mỹ đã rời căn cứ Taji"
+
+
 def test_an_age_between_commas_belongs_to_the_name_before_it():
     text = "Ông Ali Hassan, 61 tuổi, nhậm chức năm 2029, đã ký thỏa thuận dầu mỏ năm 2030."
     clause = " đã ký thỏa thuận dầu mỏ năm 2030"
