@@ -795,6 +795,15 @@ def test_a_live_posts_stamp_is_one_moment_and_gives_way_to_the_sentences_own_dat
     assert dates_of(text, dated, lang="en") == ["2030-05-14"]
 
 
+def test_a_vietnamese_number_of_over_a_period_is_a_count_not_a_happening():
+    text = "Số binh sĩ Mỹ bị thương ở Iraq trong tháng 8 là cao nhất kể từ đầu năm."
+    assert events_of(text, [("tháng 8", "2030-08")], published="2030-09-06") == []
+    text = "Một báo cáo cho biết, tổng số dân thường thiệt mạng trong tháng 8 đã lên tới 300 người."
+    assert events_of(text, [("tháng 8", "2030-08")], published="2030-09-06") == []
+    text = "Số binh sĩ Mỹ bị thương ở Iraq hôm 3/8 đã được đưa về Đức."  # a day's: what befell them
+    assert len(events_of(text, [("hôm 3/8", "2030-08-03")], published="2030-09-06")) == 1
+
+
 def test_a_vietnamese_wish_and_record_baseline_are_no_happening():
     text = "Iraq muốn liên quân rút khỏi nước này vào tháng 9/2031."
     assert events_of(text, [("tháng 9/2031", "2031-09")], published=LATER) == []
