@@ -1537,8 +1537,14 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE_PUNCTUATION:
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCTUATION:
+        opener = _OPENER_OF.get(text[end - 1])
+        if opener and text.count(opener, start, end - 1) > text.count(text[end - 1], start, end - 1):
+            break  # the bracket closes one the span opens ('tự xưng (IS)')
         end -= 1
     return start, end
+
+
+_OPENER_OF = {")": "(", "]": "["}  # a closing bracket and the one it closes
 
 
 def _trimmed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> tuple[int, int]:

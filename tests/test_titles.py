@@ -932,6 +932,13 @@ def test_a_source_with_no_name_leaves_the_title_to_what_it_tells():
     assert named(text, "hôm 3/1", "vi") == "Quân Mỹ đã rời căn cứ Taji"
 
 
+def test_a_title_keeps_the_bracket_that_closes_one_it_opens():
+    text = "Dân quân tấn công căn cứ của liên quân (CJTF) ngày 3/1."
+    assert named(text, "ngày 3/1", "vi") == "Dân quân tấn công căn cứ của liên quân (CJTF)"
+    text = "Militias shelled the base (Camp Taji) on Monday (local time)."
+    assert named(text, "Monday") == "Militias shelled the base (Camp Taji)"
+
+
 def test_an_age_between_commas_belongs_to_the_name_before_it():
     text = "Ông Ali Hassan, 61 tuổi, nhậm chức năm 2029, đã ký thỏa thuận dầu mỏ năm 2030."
     clause = " đã ký thỏa thuận dầu mỏ năm 2030"
