@@ -107,6 +107,12 @@ def title(
     main = _after_setting(text, clause, sentence, dated, timexes, lex) if dated else None
     if main:  # 'In a report last December, Hutton set out ...': what was done then, not the report
         clause = (main, clause[1] if clause[1] > main else sentence[1])
+    if dated and (then := _what_happened_then(text, sentence, dated, lex)):
+        # 'The crisis recalled the drought of 1984, when farmers left the valley': what 'when' tells,
+        # before a happening named by a noun ('vụ tấn công đầu tiên từ tháng 9 năm ngoái, khi ba quả
+        # đạn cối rơi xuống')
+        start, end = _trimmed(text, *then, timexes, lex)
+        return _titled(text, start, end, timexes, lex)
     if (
         dated
         and not main
@@ -122,10 +128,6 @@ def title(
     if dated and (told := _cleft(text, sentence, dated, lex)) is not None:
         # 'It was in early August, he said, that everything started falling apart': what followed 'that'
         start, end = _trimmed(text, told, _before_unclosed_bracket(text, told, sentence[1]), timexes, lex)
-        return _titled(text, start, end, timexes, lex)
-    if dated and (then := _what_happened_then(text, sentence, dated, lex)):
-        # 'The crisis recalled the drought of 1984, when farmers left the valley': what 'when' tells
-        start, end = _trimmed(text, *then, timexes, lex)
         return _titled(text, start, end, timexes, lex)
     if dated and (saying := _quoted_saying(text, clause, sentence, dated, timexes, lex)):
         speaker, quote = saying  # '"There is a lot of support," Bowles said on Thursday'

@@ -939,6 +939,11 @@ def test_a_title_keeps_the_bracket_that_closes_one_it_opens():
     assert named(text, "Monday") == "Militias shelled the base (Camp Taji)"
 
 
+def test_a_relative_khi_after_a_time_titles_it_before_a_happening_named_by_a_noun():
+    text = "Đây là vụ tấn công đầu tiên vào căn cứ Taji từ tháng 9, khi hai quả rocket rơi xuống bãi đỗ xe."
+    assert named(text, "tháng 9", "vi") == "Hai quả rocket rơi xuống bãi đỗ xe"
+
+
 def test_an_age_between_commas_belongs_to_the_name_before_it():
     text = "Ông Ali Hassan, 61 tuổi, nhậm chức năm 2029, đã ký thỏa thuận dầu mỏ năm 2030."
     clause = " đã ký thỏa thuận dầu mỏ năm 2030"
