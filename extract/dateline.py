@@ -209,7 +209,7 @@ def _run_into_headline(line: str, rules: _Rules) -> tuple[int, str] | None:
         m = pattern.match(line, opening)
         if m is None:
             continue
-        clock = _TIME.match(line, m.end() + len(line[m.end() :]) - len(line[m.end() :].lstrip()))
+        clock = _TIME.match(line, len(line) - len(line[m.end() :].lstrip()))  # past the spaces after it
         value = _iso_day(m, rules.months)
         if clock is None or not line[clock.end() : clock.end() + 1].isalpha() or value is None:
             continue

@@ -789,11 +789,7 @@ def _modal_scopes(
     ]
     # so does a clause of the past that tells its predicate ('will help break the resistance that has
     # killed 190 soldiers since President Bush declared major combat over on May 1', not 'since May')
-    named += [
-        m.start
-        for m in _markers_before(text, "past_clause_openers", start, end, timexes, lex)
-        if tells_a_predicate(text, m.end, end, lex)
-    ]
+    named += _past_clauses(text, start, end, lex)
     return [(m.start, min([end, *(n for n in named if n >= m.end)])) for m in markers]
 
 
@@ -930,13 +926,14 @@ def _subordinate_clauses(
     return [c for c in _clauses(text, start, end, timexes, lex) if _of_time(text, c, timexes, lex)]
 
 
-def _tells_the_past_after(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """Whether a clause of the past with a predicate of its own opens in ``text[start:end]`` ('has
+def _past_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[int]:
+    """Where the clauses of the past with a predicate of their own open in ``text[start:end]`` ('has
     been in place [since Mubarak came to power] in 1981'; not 'since 1963')."""
-    return any(
-        tells_a_predicate(text, m.end, end, lex)
+    return [
+        m.start
         for m in lex.marker("past_clause_openers").find(text, start, end)
-    )
+        if tells_a_predicate(text, m.end, end, lex)
+    ]
 
 
 def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
@@ -953,7 +950,7 @@ def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon)
         for m in form.finditer(text, clause.start, clause.end)
         if not tells_a_predicate(text, clause.start, m.start(), lex)
         and not lex.marker("happening_nouns").find(text, clause.start, m.start())
-        and not _tells_the_past_after(text, m.end(), clause.end, lex)
+        and not _past_clauses(text, m.end(), clause.end, lex)
     ]
     if not states:
         return False

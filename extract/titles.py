@@ -165,7 +165,8 @@ def title(
     relative = _relative(text, clause[0], start, sentence, lex) if start < end else None
     if relative:  # a predicate: it says enough with what it is about
         start, subject, aside_end = relative
-        end = min(end, _trimmed(text, start, aside_end, timexes, lex)[1])
+        if aside_end < end:  # a participle's aside: its title ends with it
+            end = _trimmed(text, start, aside_end, timexes, lex)[1]
     else:
         if _only_took_place(text, start, end, timexes, lex) and not any(
             end <= t.start < sentence[1] and t != dated for t in timexes
@@ -1260,10 +1261,8 @@ def _shared_subject(text: str, clause_start: int, start: int, sentence_start: in
     # in February and has been backed by air strikes since March': the rebellion is backed)
     people = _after_leading(text, piece[0], piece[1] + 1, lex.marker("title_relatives_people"))
     if max(people, _after_leading(text, piece[0], piece[1] + 1, lex.marker("title_relatives"))) > piece[0]:
-        comma = _before_spaces(text, piece[0]) - 1
-        if comma <= sentence_start or text[comma] not in ",-–—":
-            return ""
-        return _antecedent(text, sentence_start, comma, lex, people > piece[0])
+        comma = _comma_before(text, piece[0], sentence_start)
+        return _antecedent(text, sentence_start, comma, lex, people > piece[0]) if comma is not None else ""
     return " ".join(text[piece[0] : piece[1]].split())
 
 
@@ -1331,10 +1330,8 @@ def _relative(
     no subject. None when the clause is no relative clause."""
     sentence_start = sentence[0]
     clause_start = _stripped(text, clause_start, start)[0] if clause_start < start else start
-    comma = clause_start - 1
-    while comma > sentence_start and text[comma].isspace():
-        comma -= 1
-    if comma <= sentence_start or text[comma] not in ",-–—":
+    comma = _comma_before(text, clause_start, sentence_start)
+    if comma is None:
         return None
     while (age := text.rfind(",", sentence_start, comma)) > sentence_start and _is_age(
         text, age + 1, comma, lex
@@ -1371,6 +1368,14 @@ def _relative(
     return dropped, antecedent, sentence[1]
 
 
+def _comma_before(text: str, at: int, sentence_start: int) -> int | None:
+    """Where the comma (or dash) that a clause opening at ``at`` follows stands, inside the sentence."""
+    comma = at - 1
+    while comma > sentence_start and text[comma].isspace():
+        comma -= 1
+    return comma if comma > sentence_start and text[comma] in ",-–—" else None
+
+
 def _antecedent(
     text: str, sentence_start: int, comma: int, lex: Lexicon, person: bool, aside: bool = False
 ) -> str:
@@ -1395,25 +1400,26 @@ def _antecedent(
     # a person's name, not a place's ('A protester [in Bahrain], who was shot')
     before = word_before(text, name_start[0]) if name_start else None
     placed = before is not None and bool(lex.marker("place_prepositions").find(before[0].lower()))
-    # a participle's aside is about a closing name ('68-year-old [Cecil], awarded'), one after a genitive
-    # too ('the funeral of [Kamal Baradan], killed'), but not one after another preposition, which
-    # completes the whole phrase ('the committee on Libya, established in March')
-    of_a_name = before is None or not prepositions.find(before[0].lower())
-    of_a_name = of_a_name or bool(lex.marker("genitive_prepositions").find(before[0].lower()))  # type: ignore[index]
-    first_name = of_a_name if aside else person and not placed
-    starts = name_start + determiners[-1:] if first_name else determiners[-1:] + name_start
-    # ... or what follows the piece's last preposition ('participated in [Clooney's telethon], which')
-    objects = lex.marker("title_noun_objects").find(text, piece_start, piece_end)
-    after_preposition = [after_spaces(text, objects[-1].end)] if objects else []
-    if (
-        after_preposition
-        and lex.marker("infinitive_markers").find(objects[-1].phrase)
-        and not _opens_a_noun_phrase(text, after_preposition[0], lex)
-    ):
-        after_preposition = []  # 'to quarantine people who ...': a verb, no noun phrase
-    candidates = [*starts, *after_preposition, piece_start]
-    if aside:  # no part of a phrase too long to take back whole ('on [Libya]')
+    if aside:
+        # a participle's aside is about a closing name ('68-year-old [Cecil], awarded'), one after a
+        # genitive too ('the funeral of [Kamal Baradan], killed'), but not one after another
+        # preposition, which completes the whole phrase ('the committee on Libya, established in
+        # March'); no part of a phrase too long to take back whole ('on [Libya]')
+        word = before[0].lower() if before else ""
+        of_a_name = not prepositions.find(word) or bool(lex.marker("genitive_prepositions").find(word))
         candidates = name_start if name_start and of_a_name else [*determiners[-1:], piece_start]
+    else:
+        starts = name_start + determiners[-1:] if person and not placed else determiners[-1:] + name_start
+        # ... or what follows the piece's last preposition ('participated in [Clooney's telethon], which')
+        objects = lex.marker("title_noun_objects").find(text, piece_start, piece_end)
+        after_preposition = [after_spaces(text, objects[-1].end)] if objects else []
+        if (
+            after_preposition
+            and lex.marker("infinitive_markers").find(objects[-1].phrase)
+            and not _opens_a_noun_phrase(text, after_preposition[0], lex)
+        ):
+            after_preposition = []  # 'to quarantine people who ...': a verb, no noun phrase
+        candidates = [*starts, *after_preposition, piece_start]
     for phrase_start in candidates:
         phrase = text[phrase_start:piece_end]
         if phrase.endswith(")") and "(" not in phrase:
@@ -1675,9 +1681,11 @@ def _says_too_little(
         return False  # where words tell no verb, a predicate opening it ('trở lại theo đề nghị ...')
     if not cues:
         # a setting ('Tại thủ đô Baghdad') gives way to a predicate after it
-        setting = lex.marker("place_prepositions").opening(text, start, end)
-        predicate_after = tells_a_predicate(text, end, sentence[1], lex)
-        if setting and predicate_after and not tells_a_predicate(text, start, end, lex):
+        if (
+            lex.marker("place_prepositions").opening(text, start, end)
+            and tells_a_predicate(text, end, sentence[1], lex)
+            and not tells_a_predicate(text, start, end, lex)
+        ):
             return True
         # no action word ('Trong diễn văn đọc tại Nhà Trắng'): one told elsewhere is the news,
         return any(  # unless, where words tell no verb, a classifier names it as a noun ('Trong [phiên] họp')

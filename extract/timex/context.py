@@ -79,6 +79,17 @@ class Published:
         return date(self.year, self.month, self.day) if self.day else None  # type: ignore[arg-type]
 
 
+def dates_around(year: int, month: int, day: int) -> list[date]:
+    """The day and month in the year before, in and after ``year``, where the calendar has them."""
+    found = []
+    for candidate_year in (year - 1, year, year + 1):
+        try:
+            found.append(date(candidate_year, month, day))
+        except ValueError:
+            continue
+    return found
+
+
 @dataclass
 class Context:
     published: Published
@@ -278,16 +289,12 @@ class Context:
         if self.last_day is None or self.last_day.year != year:
             return year
         reference = self.published.date
-        candidates = []
-        for candidate_year in (year - 1, year, year + 1):
-            try:
-                candidate = date(candidate_year, month, day or 1)
-            except ValueError:
-                continue
-            if reference is None or (candidate - reference).days <= self.settings.get(
-                "max_days_ahead", _MAX_DAYS_AHEAD
-            ):
-                candidates.append((abs((candidate - self.last_day).days), candidate_year))
+        ahead = self.settings.get("max_days_ahead", _MAX_DAYS_AHEAD)
+        candidates = [
+            (abs((candidate - self.last_day).days), candidate.year)
+            for candidate in dates_around(year, month, day or 1)
+            if reference is None or (candidate - reference).days <= ahead
+        ]
         return min(candidates)[1] if candidates else year
 
     def story_year(self) -> int | None:

@@ -20,7 +20,7 @@ from functools import cache
 from lunar_python import Lunar
 
 from extract.period import period
-from extract.timex.context import Context
+from extract.timex.context import Context, dates_around
 
 Result = tuple[str, str, str | None]  # type, value, mod
 UNKNOWN_DAY = "XXXX-XX-XX"
@@ -229,14 +229,8 @@ def _fits(s: dict, base: date | None, offset: int) -> bool:
     if base is None:
         return True
     day = base + timedelta(days=offset)
-    for year in (day.year - 1, day.year, day.year + 1):
-        try:
-            written = date(year, int(s["month"]), int(s["day"]))
-        except ValueError:
-            continue
-        if abs((written - day).days) <= DATE_BESIDE_DAYS:
-            return True
-    return False
+    written = dates_around(day.year, int(s["month"]), int(s["day"]))
+    return any(abs((w - day).days) <= DATE_BESIDE_DAYS for w in written)
 
 
 def relative(s: dict, ctx: Context, kind: str) -> Result | None:
