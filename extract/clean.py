@@ -43,6 +43,7 @@ class _Markers:
     footers: re.Pattern
     widget: re.Pattern
     credit: re.Pattern
+    leading_credit: re.Pattern
     caption: re.Pattern
     attribution_prefix: re.Pattern
     agency_separator: re.Pattern
@@ -76,6 +77,7 @@ def _markers() -> _Markers:
             ),
             re.IGNORECASE,
         ),
+        leading_credit=re.compile(get("credits", "leading")),
         caption=re.compile(
             searched_by_first_character(get("captions", "patterns"), re.IGNORECASE), re.IGNORECASE
         ),
@@ -225,7 +227,7 @@ def is_furniture(sentence: str) -> bool:
 
 
 def _lines(text: str, markers: _Markers) -> list[_Line]:
-    """Non-blank lines with their spans (surrounding whitespace left out)."""
+    """Non-blank lines with their spans (surrounding whitespace and a credit run into the line left out)."""
     lines = []
     for m in re.finditer(r"[^\n]+", text):
         raw = m[0]
@@ -234,6 +236,8 @@ def _lines(text: str, markers: _Markers) -> list[_Line]:
             continue
         start = m.start() + len(raw) - len(raw.lstrip())
         end = start + len(stripped)
+        if lead := markers.leading_credit.match(stripped):
+            start, stripped = start + lead.end(), stripped[lead.end() :]
         credit = markers.credit.search(stripped)
         content_end = start + len(stripped[: credit.start()].rstrip()) if credit else end
         lines.append(_Line(start, end, stripped, content_end))

@@ -397,3 +397,17 @@ def test_a_run_of_link_items_is_no_article_text() -> None:
     # two lines closing with a dash are no list
     text = "Tên lửa rơi gần Baghdad -\nKhông ai bị thương -\nQuân đội Iraq mở cuộc điều tra.\n"
     assert any("Tên lửa rơi" in t for t in region_texts(clean("a.txt", text, Metadata())))
+
+
+def test_a_credit_run_into_the_first_words_of_a_line_is_cut_from_it() -> None:
+    first = "Mosul's airport reopened on Tuesday after a year of repairs."
+    text = (
+        "Mosul airport reopens\n\nPassengers queue at the new terminal.\n"
+        f"Photograph: Jane Roe/Wire/Getty Images {first}\n"
+        "Photograph: Ministry of Transport/Wire The ministry said 40 flights a week would land there.\n"
+        "Photo: a crowd of 40 people waited outside.\n"
+    )
+    kept = [text[a:b].strip() for a, b in clean("a.txt", text, Metadata()).regions]
+    assert first in kept and "Jane Roe" not in " ".join(kept)
+    assert "The ministry said 40 flights a week would land there." in kept
+    assert "Ministry of Transport" not in " ".join(kept)
