@@ -408,7 +408,7 @@ def dateline(text: str, lang: str | None = None, start: int = 0) -> Dateline | N
         patterns, months = _dateline_patterns(code)
         for pattern in patterns:
             m = pattern.search(head, start)
-            if m is None:
+            if m is None or _abbreviated_name(m[0]):
                 continue
             groups = m.groupdict()
             month = int(groups["m"]) if groups.get("m") else months.get((groups.get("mon") or "").casefold())
@@ -421,6 +421,24 @@ def dateline(text: str, lang: str | None = None, start: int = 0) -> Dateline | N
                 continue
             return Dateline(m.start(), m.end(), year, month, day)
     return None
+
+
+_BRACKET = re.compile(r"([^()]*)\(([^()]*)\)")
+_NAME_WORD = re.compile(r"[A-ZÀ-Ỹ][\w'’.-]*")
+MIN_ABBREVIATED_WORDS = 2
+
+
+def _abbreviated_name(found: str) -> bool:
+    """Whether the bracket of a dateline's match abbreviates the words before it ('World Health
+    Organization (WHO) -', 'Atlantic Treaty Organization (NATO) -'): a name, not a place and its
+    agency."""
+    bracket = _BRACKET.search(found)
+    if bracket is None:
+        return False
+    letters = "".join(c for c in bracket[2] if c.isupper())
+    words = _NAME_WORD.findall(bracket[1].rsplit(",", 1)[-1])[-len(letters) :] if letters else []
+    initials = "".join(w[0] for w in words)
+    return len(initials) >= MIN_ABBREVIATED_WORDS and letters.endswith(initials)
 
 
 def dateline_day(line: Dateline, published: str | None) -> str | None:

@@ -249,3 +249,18 @@ def test_a_dateline_after_a_headline_that_closes_with_a_quotation_is_found():
     text = 'Rebels vow to "hold the city" Tripoli, Libya (CNN) -- The government said Sunday it had won.'
     found = dateline(text)
     assert found is not None and text[found.start :].startswith("Tripoli, Libya (CNN) --")
+
+
+def test_a_bracket_that_abbreviates_the_name_before_it_is_no_agency() -> None:
+    for prose in (
+        "Aid lands\n\nYesterday the Arab Relief Council (ARC) - which sent 40 trucks - said more would come.",
+        "Aid lands\n\nThe North Atlantic Aid Council (NAAC) - which sent 40 trucks - said more would come.",
+    ):
+        assert dateline(prose) is None
+    for text, place in (
+        ("Aid lands in the north Mosul, Iraq (Wire) -- Trucks arrived.", "Mosul, Iraq (Wire) --"),
+        ("Aid Lands In Mosul MOSUL (WA) - Trucks arrived.", "MOSUL (WA) -"),
+        ("Aid reaches Ras Tanura Ras Tanura (RTN) -- Trucks arrived.", "Ras Tanura (RTN) --"),
+    ):
+        found = dateline(text)
+        assert found is not None and text[found.start : found.end] == place
