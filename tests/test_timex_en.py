@@ -271,3 +271,11 @@ def test_a_clock_time_under_a_daily_recurrence_is_a_time_of_every_day() -> None:
 def test_seventy_and_eighty_open_expressions_like_the_other_tens() -> None:
     assert values("The talks ended seventy days earlier.", "2030-01-31")["seventy days earlier"] == "P70D"
     assert values("The fort fell eighty years ago.", "2030-01-31")["eighty years ago"] == "1950"
+
+
+def test_the_last_unit_of_something_is_not_the_one_before_publication() -> None:
+    found = values("The last week of the talks was tense, and in the last week of May envoys met.", "2030-06-20")
+    assert "The last week" not in found and "the last week" not in found
+    assert found["May"] == "2030-05"
+    assert values("Talks stalled last week.", "2030-06-20")["last week"] == "2030-W24"
+    assert values("The signing last week of the accord ended it.", "2030-06-20")["last week"] == "2030-W24"
