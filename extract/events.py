@@ -84,6 +84,7 @@ _DATELINE_BREAK = re.compile(r"\s(?:--|[-–—])\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _WIDER_THAN_A_YEAR = ("decade", "century", "span", "unknown")  # no bound of a range of dates
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+_SOURCE_PHRASE_END = re.compile(r"[,;:()]|\s[-–—]+\s")  # where an attribution's phrase ends
 _YEAR_WRITTEN = re.compile(r"\d{4}|['’]\d{2}\b")
 _BRACKET = re.compile(r"\([^()\n]*\)")
 _QUOTES = '"“”'
@@ -627,6 +628,8 @@ def _not_a_happening_time(
         return True
     if dates_an_apposition(text, timex, timexes, lex) or _names_a_thing_s_year(text, timex, clause, lex):
         return True
+    if _dates_a_source(text, timex, clause, lex):
+        return True
     lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
     if (
         lead_in
@@ -680,6 +683,19 @@ def _not_a_happening_time(
         return False
     # 'want to question him over the 1988 Lockerbie bombing': the bombing's date, no plan's
     return not names_a_happening(text, timex, clause.end, lex)
+
+
+def _dates_a_source(text: str, timex: Timex, clause: Clause, lex: Lexicon) -> bool:
+    """Whether ``timex`` tells when the source of what the clause tells spoke: it stands in an
+    attribution's phrase that names a source ('according to a [Saturday] report in The Times',
+    'according to figures released [Tuesday]'), not after it ('According to police, troops left on
+    Monday')."""
+    lead_ins = lex.marker("attributions").find(text, clause.start, timex.start)
+    if not lead_ins or _SOURCE_PHRASE_END.search(text, lead_ins[-1].end, timex.start):
+        return False
+    end = _SOURCE_PHRASE_END.search(text, timex.end, clause.end)
+    phrase = text[lead_ins[-1].end : end.start() if end else clause.end]
+    return any(lex.marker("attributed_sources").find(w.casefold()) for w in _WORD.findall(phrase))
 
 
 def _names_a_thing_s_year(text: str, timex: Timex, clause: Clause, lex: Lexicon) -> bool:

@@ -213,6 +213,12 @@ def _after_setting(
     if start != _stripped(text, *sentence)[0]:
         return None
     opener = _after_leading(text, start, end, lex.marker("title_settings"))
+    role = _after_leading(text, start, end, lex.marker("title_role_settings"))
+    if opener == start < role:
+        comma = text.find(",", dated.end, sentence[1])
+        if not start <= dated.start < end or comma < 0 or _may_be_a_clause(text, role, comma, lex):
+            return None
+        opener = role
     # a participle's phrase ('Announcing the tour on Monday, Lewis said ...'), not one of an earlier
     # happening ('Having gone to war in 1998, ...'); its main clause's subject may be a list or a
     # name and its apposition, so the subject's predicate comes before the next comma
@@ -249,6 +255,18 @@ def _after_setting(
         if subject and follows(text, main, sentence[1], lex):
             return main
     return None
+
+
+def _may_be_a_clause(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether ``text[start:end]`` may be a clause: a word of it is a predicate, a form a verb may
+    take, or a personal pronoun ('As we kick off the week')."""
+    forms = (*lex.verb_forms, *lex.nonfinite_forms, *lex.present_forms)
+    return any(
+        _is_predicate(text, w.start(), lex)
+        or any(f.fullmatch(w[0]) for f in forms)
+        or lex.marker("pronouns").find(w[0].casefold())
+        for w in _WORD.finditer(text, start, end)
+    )
 
 
 def _dates_a_participle(text: str, word: re.Match, dated: Timex, lex: Lexicon) -> bool:
@@ -1573,10 +1591,12 @@ def _trimmed_line(text: str, start: int, end: int, timexes: Sequence[Timex], lex
         before = (start, end)
         connector_end = _after_leading(text, start, end, lex.marker("title_connectors"))
         lead_in_end = _after_leading(text, start, end, lex.marker("title_lead_ins"))
-        # not 'as' of 'as of Monday', nor 'since' before a time ('since March, ...'); 'since' before a clause
-        if connector_end > lead_in_end or (
-            connector_end == lead_in_end > start
-            and not any(t.start == after_spaces(text, connector_end) for t in timexes)
+        # not 'as' of 'as of Monday', nor 'since' before a time ('since March, ...'); 'since' before a
+        # clause; nor the first word of a time ('Earlier this month')
+        if (connector_end > lead_in_end or connector_end == lead_in_end > start) and not any(
+            t.start <= start < t.end
+            or (connector_end == lead_in_end and t.start == after_spaces(text, connector_end))
+            for t in timexes
         ):
             start = connector_end
         start, end = _stripped(text, start, end)

@@ -1184,3 +1184,30 @@ def test_a_fronted_date_governs_the_predicate_after_the_subjects_passive_aside()
     text = "On Monday, the rebels, backed by coalition jets, attacked the harbour."
     (event,) = events_of(text, [("Monday", "2030-05-20")], lang="en")
     assert event.title == "The rebels attacked the harbour"
+
+
+def test_a_fronted_role_with_its_year_sets_the_main_clause() -> None:
+    text = "As mayor of Basra in 2029, she opened a new bridge over the river."
+    (event,) = events_of(text, [("2029", "2029")], lang="en")
+    assert event.title == "She opened a new bridge over the river"
+    text = "As talks in Basra continued in 2029, she opened a new bridge over the river."
+    (event,) = events_of(text, [("2029", "2029")], lang="en")
+    assert event.title == "Talks in Basra continued"
+
+
+def test_an_adverb_of_time_before_a_subject_leaves_the_relative_its_antecedent() -> None:
+    text = "Earlier the Basra Port Authority - which closed two docks on Monday - said ships would wait."
+    (event,) = events_of(text, [("Monday", "2030-05-13")], lang="en")
+    assert event.title == "The Basra Port Authority closed two docks"
+    text = "Earlier this month, the Basra Port Authority closed two docks."
+    (event,) = events_of(text, [("Earlier this month", "2030-05")], lang="en")
+    assert event.title == "The Basra Port Authority closed two docks"
+
+
+def test_a_time_of_the_source_an_attribution_names_dates_no_happening() -> None:
+    text = "The ministry quietly closed two prisons, according to a Tuesday report in the Basra Herald."
+    assert events_of(text, [("Tuesday", "2030-05-14")], lang="en") == []
+    text = "The ministry closed two prisons, according to figures released on Tuesday by the Basra Herald."
+    assert events_of(text, [("Tuesday", "2030-05-14")], lang="en") == []
+    text = "According to the report, the ministry closed two prisons on Tuesday."
+    assert dates_of(text, [("Tuesday", "2030-05-14")], lang="en") == ["2030-05-14"]
