@@ -900,6 +900,11 @@ def _dates_its_own_clause(text: str, clause: Clause, timexes: Sequence[Timex], l
     """Whether a time expression in ``clause`` follows the subject and predicate of a clause of time
     ('since [the war broke out in October]'), not the opener that leads into another ('ba ngày sau khi')."""
     inside = [t for t in timexes if clause.start <= t.start < clause.end]
+    at = after_spaces(text, clause.start)
+    opening = [m for m in lex.marker("subordinators").find(text, at, clause.end) if m.start == at]
+    if opening:  # ... and one that opens the clause ('After the virus was identified on April 23, ...')
+        inner = after_spaces(text, opening[0].end)
+        return any(tells_a_predicate(text, inner, t.start, lex) for t in inside)
     return any(subordinate_start(text, (clause.start, clause.end), t, lex) is not None for t in inside)
 
 

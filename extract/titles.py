@@ -638,7 +638,7 @@ def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex |
     if opener == first or comma is None or comma.start() - first > MAX_FRONTED_CHARS:
         return start
     if dated and first <= dated.start < comma.start():
-        return start  # the phrase holds the happening's date ('After talks on Monday, ...')
+        return first  # the phrase holds the happening's date ('After talks on Monday, ...'): it stays whole
     clause_of_time = _after_leading(text, first, end, lex.marker("subordinators")) > first
     if clause_of_time and any(
         _is_predicate(text, w.start(), lex) for w in _WORD.finditer(text, opener, comma.start())
@@ -1024,19 +1024,25 @@ def _qualified_noun(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 @cache
-def _about_pattern_of(prepositions: tuple[str, ...], determiners: tuple[str, ...]) -> re.Pattern | None:
+def _about_pattern_of(
+    prepositions: tuple[str, ...], determiners: tuple[str, ...], joiners: tuple[str, ...]
+) -> re.Pattern | None:
     if not prepositions:
         return None
     alternation = "|".join(map(re.escape, prepositions))
     the = "|".join(map(re.escape, determiners))
+    joined = "|".join(map(re.escape, sorted(joiners, key=len, reverse=True))) or "(?!)"
+    word = r"(?:al-)?[A-Z0-9][\w.'’-]*"
     return re.compile(
-        rf"\s+(?:{alternation})\s+(?:(?:{the})\s+)?[A-Z][\w.'’-]*(?:\s+(?:al-)?[A-Z0-9][\w.'’-]*){{0,5}}"
+        rf"\s+(?:{alternation})\s+(?:(?:{the})\s+)?[A-Z][\w.'’-]*(?:(?:\s+(?:{joined}))?\s+{word}){{0,5}}"
     )
 
 
 def _about_pattern(lex: Lexicon) -> re.Pattern | None:
     return _about_pattern_of(
-        tuple(lex.marker("title_noun_objects").phrases), tuple(lex.marker("determiners").phrases)
+        tuple(lex.marker("title_noun_objects").phrases),
+        tuple(lex.marker("determiners").phrases),
+        tuple(lex.marker("name_joiners").phrases),
     )
 
 
@@ -1699,6 +1705,15 @@ def _says_too_little(
         return False
     if not cues and not lex.verb_forms and _is_predicate(text, start, lex):
         return False  # where words tell no verb, a predicate opening it ('trở lại theo đề nghị ...')
+    opening = _stripped(text, *sentence)[0]
+    opener = [m for m in lex.marker("subordinators").find(text, opening, start) if m.start == opening]
+    if (
+        not cues
+        and opener
+        and opener[0].end == _before_spaces(text, start)
+        and tells_a_predicate(text, start, end, lex)
+    ):
+        return False  # a clause of time opening the sentence ('After the troops crossed on Monday, ...')
     if not cues:
         # a setting ('Tại thủ đô Baghdad') gives way to a predicate after it
         if (
@@ -2095,9 +2110,10 @@ def _only_dates(text: str, timex: Timex, end: int, lex: Lexicon) -> bool:
     ):
         return False  # a duration ('preparing for months'), 'now', '(Monday)', '2010-2011'
     before = word_before(text, timex.start)
+    kinds = ("determiners", "copulas", "time_object_verbs")  # 'It was 4 a.m.', 'spent last night watching'
     return not (
         before
-        and any(lex.marker(kind).find(before[0]) for kind in ("determiners", "copulas"))  # 'It was 4 a.m.'
+        and any(lex.marker(kind).find(before[0]) for kind in kinds)
         or (before and _POSSESSIVE.search(before[0]))
     )
 

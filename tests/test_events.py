@@ -1211,3 +1211,12 @@ def test_a_time_of_the_source_an_attribution_names_dates_no_happening() -> None:
     assert events_of(text, [("Tuesday", "2030-05-14")], lang="en") == []
     text = "According to the report, the ministry closed two prisons on Tuesday."
     assert dates_of(text, [("Tuesday", "2030-05-14")], lang="en") == ["2030-05-14"]
+
+
+def test_a_clause_of_time_opening_the_sentence_with_its_own_date_is_the_happening() -> None:
+    text = "After the ferry sank off Basra on Monday, the port authority closed the harbour."
+    (event,) = events_of(text, [("Monday", "2030-05-13")], lang="en")
+    assert event.title == "The ferry sank off Basra"
+    text = "After talks in Basra on Monday, the port authority closed the harbour."
+    (event,) = events_of(text, [("Monday", "2030-05-13")], lang="en")
+    assert event.title == "After talks in Basra, the port authority closed the harbour"
