@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -401,6 +401,12 @@ class Lexicon:
     copula_noun_forms: tuple[re.Pattern[str], ...] = ()
     # a place's preposition and its English ('gần' -> 'near'), for a gloss of where it happened
     place_glosses: tuple[tuple[str, str], ...] = ()
+    # the past tense of a verb's -ing form ('saying' -> 'said'), else rules of regular verbs, and
+    # -ing words that are no verbs ('including')
+    past_forms: dict[str, str] = field(default_factory=dict)
+    past_rules: tuple[tuple[re.Pattern[str], str], ...] = ()
+    not_verbs: frozenset[str] = frozenset()
+    report_participles: frozenset[str] = frozenset()
 
     def marker(self, kind: str) -> Phrases:
         return self.markers.get(kind, _NO_PHRASES)  # an empty list of phrases finds nothing either
@@ -438,6 +444,7 @@ def lexicon(language: str | None) -> Lexicon:
         for category, entries in data.get("cues", {}).items()
     }
     people = data.get("people", {})
+    past = data.get("past_of_ongoing", {})
     return Lexicon(
         language=path.parent.name,
         actors=dict(data.get("actors", {})),
@@ -455,6 +462,12 @@ def lexicon(language: str | None) -> Lexicon:
         statistic_forms=_patterns(markers, "statistic_forms", re.IGNORECASE),
         copula_noun_forms=_patterns(markers, "copula_noun_forms", re.IGNORECASE),
         place_glosses=tuple(data.get("place_glosses", {}).items()),
+        past_forms=dict(past.get("forms", {})),
+        past_rules=tuple(
+            (re.compile(pattern), replacement) for pattern, replacement in past.get("rules", [])
+        ),
+        not_verbs=frozenset(past.get("not_verbs", [])),
+        report_participles=frozenset(past.get("reports", [])),
     )
 
 

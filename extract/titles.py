@@ -153,7 +153,9 @@ def title(
         start, end = _trimmed(text, inner, until, timexes, lex)
         words = _WORD.findall(text, start, end)
         if len(words) >= MIN_TITLE_WORDS or not lex.marker("pronouns").find(words[0] if words else ""):
-            return _titled(text, start, end, timexes, lex)  # a clause with its own subject and predicate
+            # a clause with its own subject and predicate, or a participle's ('after being pulled ...')
+            past, subject = _trailing_participle(text, start, end, sentence, timexes, lex) or (None, "")
+            return _titled(text, start, end, timexes, lex, subject, past)
         # 'It began', 'We are': a pronoun and its verb say too little
     if dated and not main and (inside := _restrictive_relative(text, clause, sentence[0], dated, lex)):
         start, end, subject = inside
@@ -168,6 +170,10 @@ def title(
         if aside_end < end:  # a participle's aside: its title ends with it
             end = _trimmed(text, start, aside_end, timexes, lex)[1]
     else:
+        if finite := _trailing_participle(text, start, end, sentence, timexes, lex):
+            # '..., announcing on Thursday it was closing ...': the main clause's subject did it
+            past, subject = finite
+            return _titled(text, start, end, timexes, lex, subject, past)
         if _only_took_place(text, start, end, timexes, lex) and not any(
             end <= t.start < sentence[1] and t != dated for t in timexes
         ):
@@ -436,6 +442,7 @@ def _subordinate_start(
         if not _opens_with_a_pronoun(text, after_spaces(text, m.end), lex)
         and not _tells_no_happening(text, m.end, dated_start, lex)  # 'said the virus was as mild as ...'
     ]
+    openers += lex.marker("untimed_reports").find(text, clause_start + 1, dated_start)
     if not openers:
         return None
     opener = max(openers, key=lambda m: m.start)
@@ -1782,10 +1789,17 @@ def _is_a_closing_phrase(text: str, clause: tuple[int, int], sentence_start: int
 
 
 def _titled(
-    text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon, subject: str = ""
+    text: str,
+    start: int,
+    end: int,
+    timexes: Sequence[Timex],
+    lex: Lexicon,
+    subject: str = "",
+    first_word: str | None = None,
 ) -> str:
-    """The title of ``text[start:end]`` with ``subject`` before it. A clause that is all an aside
-    of company ('including a visit to China by Cameron') is titled by what it names."""
+    """The title of ``text[start:end]`` with ``subject`` before it, its first word replaced by
+    ``first_word`` when given. A clause that is all an aside of company ('including a visit to China
+    by Cameron') is titled by what it names."""
     opened = _after_leading(text, start, end, lex.marker("title_company_openers"))
     if opened > start and "," not in text[opened:end] and not _has_a_pronoun(text, opened, end, lex):
         start = after_spaces(text, opened)
@@ -1799,7 +1813,77 @@ def _titled(
         start = named[0].start
     if (said := _without_attribution(text, start, end, timexes, lex)) < end:
         start, end = _trimmed(text, start, said, timexes, lex)  # a time the attribution closed is an edge now
-    return _capitalised(_cut(_condensed(text, start, end, timexes, lex), lex, subject))
+    words = _condensed(text, start, end, timexes, lex)
+    if first_word is not None:
+        words = f"{first_word} {words.split(' ', 1)[1] if ' ' in words else ''}".strip()
+    return _capitalised(_cut(words, lex, subject))
+
+
+def _past_form(word: str, lex: Lexicon) -> str | None:
+    """The past tense of the verb whose -ing form ``word`` is ('saying' gives 'said'), or None."""
+    if word in lex.not_verbs:
+        return None
+    past = lex.past_forms.get(word)
+    if past is None and _is_nonfinite(word, lex):
+        past = next((p.sub(r, word, count=1) for p, r in lex.past_rules if p.search(word)), None)
+    return past
+
+
+def _trailing_participle(
+    text: str, start: int, end: int, sentence: tuple[int, int], timexes: Sequence[Timex], lex: Lexicon
+) -> tuple[str, str] | None:
+    """The past tense of the -ing form that opens ``text[start:end]`` and the subject of the main
+    clause it trails, after a comma or a subordinator ('Bahrain added pressure, [announcing] ...',
+    '... was taken to hospital after [falling] ill'), when both are known; else None."""
+    word = _WORD.match(text, start, end)
+    past = _past_form(word[0], lex) if word else None
+    if word is None or past is None:
+        return None
+    at = _before_spaces(text, start)
+    after_comma = text[at - 1 : at] == ","
+    following = after_spaces(text, word.end())
+    lead_in = _after_leading(text, following, end, lex.marker("title_lead_ins"))
+    if after_comma and (
+        word[0] not in lex.report_participles
+        # 'adding to its toll', not 'saying on Monday'
+        or (lead_in > following and not any(t.start == after_spaces(text, lead_in) for t in timexes))
+    ):
+        return None
+    if not after_comma:
+        before = word_before(text, start)
+        if before is None or not lex.marker("subordinators").find(before[0].casefold()):
+            return None
+        at = _before_spaces(text, before.start())
+    predicates = [w for w in _WORD.finditer(text, sentence[0], at) if _is_predicate(text, w.start(), lex)]
+    heads = [
+        w for w in predicates[1:] if not any(p.end() == _before_spaces(text, w.start()) for p in predicates)
+    ]
+    if not after_comma and any(
+        not lex.marker("pronouns").find(((word_before(text, w.start()) or [""])[0]).casefold()) for w in heads
+    ):
+        return None  # with no comma it may be about a reported clause's subject ('said the pilot was ...')
+    first = predicates[0] if predicates else None
+    piece = _piece_before(text, sentence[0], first.start(), lex) if first else None
+    if piece and piece[0] >= piece[1] and (comma := text.find(",", sentence[0], piece[0])) > 0:
+        piece = _piece_before(
+            text, sentence[0], comma, lex
+        )  # a name before its apposition ('Rick Roe, 47, said')
+    if (
+        piece is None
+        or piece[0] >= piece[1]
+        or piece[1] - piece[0] > MAX_SUBJECT_CHARS
+        or any(piece[0] < t.end and t.start < piece[1] for t in timexes)  # 'Today we added ...'
+        or set(text[sentence[0] : piece[1]]) & _QUOTE_MARKS  # a quotation's words, not who spoke
+    ):
+        return None
+    opener = _WORD.match(text, piece[0])
+    kinds = ("relative_pronouns", "title_relatives", "title_relatives_people")
+    if not _opens_a_noun_phrase(text, piece[0], lex) or any(
+        lex.marker(kind).find(opener[0].casefold())
+        for kind in kinds  # type: ignore[index]
+    ):
+        return None  # no subject ('Which two months ago had hit ...')
+    return past, " ".join(text[piece[0] : piece[1]].split())
 
 
 def _without_attribution(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> int:

@@ -1220,3 +1220,40 @@ def test_a_clause_of_time_opening_the_sentence_with_its_own_date_is_the_happenin
     text = "After talks in Basra on Monday, the port authority closed the harbour."
     (event,) = events_of(text, [("Monday", "2030-05-13")], lang="en")
     assert event.title == "After talks in Basra, the port authority closed the harbour"
+
+
+def test_a_report_with_no_tense_of_its_own_gives_what_it_reports() -> None:
+    text = "Violence spread across the south, with witnesses saying two ferries sank off Basra on Monday."
+    (event,) = events_of(text, [("Monday", "2030-05-13")], lang="en")
+    assert event.title == "Two ferries sank off Basra"
+
+
+def test_a_participle_trailing_its_main_clause_is_titled_in_the_past_with_its_subject() -> None:
+    cases = [
+        (
+            "The port authority raised fees, announcing on Monday it would close two docks.",
+            "The port authority announced it would close two docks",
+        ),
+        (
+            "Jane Roe, 41, was home by Friday, after falling ill on a ferry on Monday.",
+            "Jane Roe fell ill on a ferry",
+        ),
+        (
+            "The ministry reported the loss, saying on Monday two ferries sank.",
+            "The ministry said two ferries sank",
+        ),
+    ]
+    for text, expected in cases:
+        (event,) = events_of(text, [("Monday", "2030-05-13")], lang="en")
+        assert event.title == expected
+    # ... not when whose it is goes untold: after a comma, only a report's participle is the
+    # subject's ('..., killing 40 people' may tell of what the clause told), and with no comma a
+    # reported clause's subject may be meant
+    for text, wrong in (
+        ("The Basra ferry sank near the coast, killing 40 people on Monday.", "The Basra ferry killed"),
+        ("The ministry said the pilot was treated after falling ill on Monday.", "The ministry fell"),
+        ("Including talks on Monday, the envoy held six meetings in Basra.", "Included"),
+        ("The ministry counted the dead, adding to its toll on Monday.", "The ministry added"),
+    ):
+        (event,) = events_of(text, [("Monday", "2030-05-13")], lang="en")
+        assert not event.title.startswith(wrong)
