@@ -154,7 +154,11 @@ def title(
         words = _WORD.findall(text, start, end)
         if len(words) >= MIN_TITLE_WORDS or not lex.marker("pronouns").find(words[0] if words else ""):
             # a clause with its own subject and predicate, or a participle's ('after being pulled ...')
-            past, subject = _trailing_participle(text, start, end, sentence, timexes, lex) or (None, "")
+            start, past, subject = _trailing_participle(text, start, end, sentence, timexes, lex) or (
+                start,
+                None,
+                "",
+            )
             return _titled(text, start, end, timexes, lex, subject, past)
         # 'It began', 'We are': a pronoun and its verb say too little
     if dated and not main and (inside := _restrictive_relative(text, clause, sentence[0], dated, lex)):
@@ -172,7 +176,7 @@ def title(
     else:
         if finite := _trailing_participle(text, start, end, sentence, timexes, lex):
             # '..., announcing on Thursday it was closing ...': the main clause's subject did it
-            past, subject = finite
+            start, past, subject = finite
             return _titled(text, start, end, timexes, lex, subject, past)
         if _only_took_place(text, start, end, timexes, lex) and not any(
             end <= t.start < sentence[1] and t != dated for t in timexes
@@ -1520,6 +1524,17 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
         reported = after_spaces(text, inner[-1].end)
         lead_in = _after_leading(text, reported, piece_end, lex.marker("title_lead_ins")) > reported
         piece_start = reported if _opens_a_subject(text, reported, lex) and not lead_in else piece_start
+    joined = lex.marker("title_coordinators").find(text, piece_start, piece_end)
+    if joined and piece_end - piece_start > MAX_SUBJECT_CHARS:
+        # the subject of a clause joined to another ('... continues and [the commander], X, conceded'),
+        # not a subject's second part ('Syria under the president and his late father, X, has')
+        after = after_spaces(text, joined[-1].end)
+        forms = (*lex.verb_forms, *lex.present_forms)
+        clause_before = any(
+            _is_predicate(text, w.start(), lex) or any(f.fullmatch(w[0]) for f in forms)
+            for w in _WORD.finditer(text, piece_start, joined[-1].start)
+        )
+        piece_start = after if clause_before and _opens_a_noun_phrase(text, after, lex) else piece_start
     if piece_end - piece_start > MAX_SUBJECT_CHARS:
         piece_end = _leading_name_end(text, piece_start, piece_end, lex)  # 'Syria under the late ...'
     if piece_start >= piece_end or piece_end - piece_start > MAX_SUBJECT_CHARS:
@@ -1831,11 +1846,15 @@ def _past_form(word: str, lex: Lexicon) -> str | None:
 
 def _trailing_participle(
     text: str, start: int, end: int, sentence: tuple[int, int], timexes: Sequence[Timex], lex: Lexicon
-) -> tuple[str, str] | None:
-    """The past tense of the -ing form that opens ``text[start:end]`` and the subject of the main
-    clause it trails, after a comma or a subordinator ('Bahrain added pressure, [announcing] ...',
-    '... was taken to hospital after [falling] ill'), when both are known; else None."""
+) -> tuple[int, str, str] | None:
+    """Where the -ing form that opens ``text[start:end]`` (perhaps after a subordinator) stands, its
+    past tense, and the subject of the main clause it trails, after a comma or a subordinator
+    ('Bahrain added pressure, [announcing] ...', '... was taken to hospital after [falling] ill'),
+    when all are known; else None."""
     word = _WORD.match(text, start, end)
+    if word and lex.marker("subordinators").find(word[0].casefold()):  # '..., before [narrowing] it'
+        start = after_spaces(text, word.end())
+        word = _WORD.match(text, start, end)
     past = _past_form(word[0], lex) if word else None
     if word is None or past is None:
         return None
@@ -1883,7 +1902,7 @@ def _trailing_participle(
         for kind in kinds  # type: ignore[index]
     ):
         return None  # no subject ('Which two months ago had hit ...')
-    return past, " ".join(text[piece[0] : piece[1]].split())
+    return start, past, " ".join(text[piece[0] : piece[1]].split())
 
 
 def _without_attribution(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> int:

@@ -1257,3 +1257,24 @@ def test_a_participle_trailing_its_main_clause_is_titled_in_the_past_with_its_su
     ):
         (event,) = events_of(text, [("Monday", "2030-05-13")], lang="en")
         assert not event.title.startswith(wrong)
+
+
+def test_a_subject_joined_after_another_clause_is_found_before_its_apposition() -> None:
+    text = (
+        "The strike at the port goes on and the head of the dockers' union, Jane Roe, "
+        "conceded on Monday that talks had failed."
+    )
+    (event,) = events_of(text, [("Monday", "2030-05-13")], lang="en")
+    assert event.title == "The head of the dockers' union conceded that talks had failed"
+    text = (
+        "The union at the Basra container port and its deputy chief, Jane Roe, "
+        "conceded on Monday that talks failed."
+    )
+    (event,) = events_of(text, [("Monday", "2030-05-13")], lang="en")
+    assert not event.title.startswith("Its deputy chief")  # one subject of two parts
+
+
+def test_a_participle_after_a_comma_and_a_subordinator_is_the_main_subject_s() -> None:
+    text = "The port had set fees of $30 a ton, before cutting them to $25 on Monday."
+    (event,) = events_of(text, [("Monday", "2030-05-13")], lang="en")
+    assert event.title == "The port cut them to $25"

@@ -279,3 +279,11 @@ def test_the_last_unit_of_something_is_not_the_one_before_publication() -> None:
     assert found["May"] == "2030-05"
     assert values("Talks stalled last week.", "2030-06-20")["last week"] == "2030-W24"
     assert values("The signing last week of the accord ended it.", "2030-06-20")["last week"] == "2030-W24"
+
+
+def test_the_year_a_clause_tells_is_not_the_reported_year() -> None:
+    found = values(
+        "Talks went on until 2019, the year Basra's port reopened, and the year he left.", "2030-06-20"
+    )
+    assert set(found) == {"2019"}
+    assert values("Profits for the year rose.", "2030-06-20")["the year"] == "2030"
