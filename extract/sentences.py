@@ -53,7 +53,7 @@ def _run_in() -> re.Pattern:
     # ... and, after a name, an opener before a name that a word in lower case follows ("... in
     # Port-au-Prince The BBC has started"), where prose would have a stop
     named = rf"(?P<named>(?:{openers})(?: [A-Z][\w'’.-]*){{1,3}} [^\W\d_A-Z]{{2}})"
-    starts = rf"(?:{openers}) [^\W\d_A-Z]{{2}}|(?:{prepositions}) [^\W_]{{2}}|{items}|{named}"
+    starts = rf"(?:{openers}) [^\W\d_A-Z]{{2}}|(?:{prepositions}) [^\W_](?:[^\W_]|\s)|{items}|{named}"
     return re.compile(  # the space tested first: most positions are passed over after one test
         rf"(?= )(?:(?<=[^\W\d_A-Z][^\W\d_A-Z]) (?={starts})|(?<=\d) (?=(?:{after_numbers}) [^\W\d_A-Z]{{2}}))"
     )

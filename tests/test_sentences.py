@@ -132,6 +132,14 @@ def test_a_sentence_run_into_a_list_or_a_caption_starts_at_its_capitalised_prepo
     ]
 
 
+def test_a_capitalised_preposition_before_a_one_letter_word_starts_a_sentence_run_in():
+    text = "Related: Aid reaches the port at last In a speech on Monday, the mayor thanked the donors."
+    assert sentences(text) == [
+        "Related: Aid reaches the port at last",
+        "In a speech on Monday, the mayor thanked the donors.",
+    ]
+
+
 def test_a_sentence_run_into_a_summary_point_starts_at_its_capitalised_pronoun():
     text = "The governor has ruled Basra for 12 years He took office in a vote of the council."
     assert sentences(text) == [
