@@ -403,7 +403,9 @@ def _governing(
         index = next((i for i, c in enumerate(clauses) if c.start <= timex.start < c.end), 0)
         own, index = _with_the_list_before(text, clauses, index, timex, lex)
         clause = own[index]
-        if _not_a_happening_time(text, timex, clause, timexes, lex):
+        if _not_a_happening_time(text, timex, clause, timexes, lex) or _continues_a_plan(
+            text, own, index, timexes, lex
+        ):
             continue
         scope = _extend_adverbial(text, own, index, timexes, lex)
         if (
@@ -763,6 +765,23 @@ def _since_in_a_phrase(text: str, timex: Timex, clause: Clause, lex: Lexicon) ->
     if tells_a_predicate(text, clause.start, clause.end, lex):
         return False
     return not [c for c in cues_in(text, clause.start, clause.end, lex) if c.category != STATEMENT]
+
+
+def _continues_a_plan(
+    text: str, clauses: Sequence[Clause], index: int, timexes: Sequence[Timex], lex: Lexicon
+) -> bool:
+    """Whether ``clauses[index]`` opens with a word that goes on with the plan of the clause before
+    it, whose plan reaches its end ('will leave Baghdad in 2025, then Erbil in 2026')."""
+    if index == 0 or not _opens_with(text, clauses[index], ("plan_continuations",), lex):
+        return False
+    opener = lex.marker("plan_continuations").opening(
+        text, after_spaces(text, clauses[index].start), clauses[index].end
+    )
+    following = _WORD.match(text, after_spaces(text, opener.end)) if opener else None
+    if following and lex.marker("determiners").find(following[0].casefold()):
+        return False  # a subject of its own ('and then the gathering in Paris confirmed ...')
+    before = clauses[index - 1]
+    return any(end >= before.end for _, end in _modal_scopes(text, before.start, before.end, timexes, lex))
 
 
 def _plan_after(text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:

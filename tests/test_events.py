@@ -1278,3 +1278,20 @@ def test_a_participle_after_a_comma_and_a_subordinator_is_the_main_subject_s() -
     text = "The port had set fees of $30 a ton, before cutting them to $25 on Monday."
     (event,) = events_of(text, [("Monday", "2030-05-13")], lang="en")
     assert event.title == "The port cut them to $25"
+
+
+def test_a_clause_that_goes_on_with_a_plan_is_planned_too() -> None:
+    text = "The coalition will leave Basra in May 2029, then Mosul in May 2030."
+    assert dates_of(text, [("May 2029", "2029-05"), ("May 2030", "2030-05")], lang="en", published=None) == []
+    text = "The coalition left Basra in May 2019, then Mosul in May 2020."
+    assert dates_of(text, [("May 2019", "2019-05"), ("May 2020", "2020-05")], lang="en", published=None) == [
+        "2019-05",
+        "2020-05",
+    ]
+    text = (
+        "Liên quân sẽ rút khỏi Basra vào tháng 5-2029, sau đó là cuộc rút quân khỏi Mosul trong tháng 5-2030."
+    )
+    assert dates_of(text, [("tháng 5-2029", "2029-05"), ("tháng 5-2030", "2030-05")], published=None) == []
+    # ... not a clause with a subject of its own
+    text = "Donors backed a plan that would fix it, and then the rally in Basra on May 3, 2029, drew many."
+    assert dates_of(text, [("May 3, 2029", "2029-05-03")], lang="en", published=None) == ["2029-05-03"]
