@@ -1529,11 +1529,7 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
         # the subject of a clause joined to another ('... continues and [the commander], X, conceded'),
         # not a subject's second part ('Syria under the president and his late father, X, has')
         after = after_spaces(text, joined[-1].end)
-        forms = (*lex.verb_forms, *lex.present_forms)
-        clause_before = any(
-            _is_predicate(text, w.start(), lex) or any(f.fullmatch(w[0]) for f in forms)
-            for w in _WORD.finditer(text, piece_start, joined[-1].start)
-        )
+        clause_before = _may_be_a_clause(text, piece_start, joined[-1].start, lex)
         piece_start = after if clause_before and _opens_a_noun_phrase(text, after, lex) else piece_start
     if piece_end - piece_start > MAX_SUBJECT_CHARS:
         piece_end = _leading_name_end(text, piece_start, piece_end, lex)  # 'Syria under the late ...'
