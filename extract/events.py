@@ -772,12 +772,11 @@ def _continues_a_plan(
 ) -> bool:
     """Whether ``clauses[index]`` opens with a word that goes on with the plan of the clause before
     it, whose plan reaches its end ('will leave Baghdad in 2025, then Erbil in 2026')."""
-    if index == 0 or not _opens_with(text, clauses[index], ("plan_continuations",), lex):
+    clause = clauses[index]
+    opener = lex.marker("plan_continuations").opening(text, after_spaces(text, clause.start), clause.end)
+    if index == 0 or opener is None:
         return False
-    opener = lex.marker("plan_continuations").opening(
-        text, after_spaces(text, clauses[index].start), clauses[index].end
-    )
-    following = _WORD.match(text, after_spaces(text, opener.end)) if opener else None
+    following = _WORD.match(text, after_spaces(text, opener.end))
     if following and lex.marker("determiners").find(following[0].casefold()):
         return False  # a subject of its own ('and then the gathering in Paris confirmed ...')
     before = clauses[index - 1]
@@ -919,11 +918,9 @@ def _dates_its_own_clause(text: str, clause: Clause, timexes: Sequence[Timex], l
     """Whether a time expression in ``clause`` follows the subject and predicate of a clause of time
     ('since [the war broke out in October]'), not the opener that leads into another ('ba ngày sau khi')."""
     inside = [t for t in timexes if clause.start <= t.start < clause.end]
-    at = after_spaces(text, clause.start)
-    opening = [m for m in lex.marker("subordinators").find(text, at, clause.end) if m.start == at]
+    opening = lex.marker("subordinators").opening(text, after_spaces(text, clause.start), clause.end)
     if opening:  # ... and one that opens the clause ('After the virus was identified on April 23, ...')
-        inner = after_spaces(text, opening[0].end)
-        return any(tells_a_predicate(text, inner, t.start, lex) for t in inside)
+        return any(tells_a_predicate(text, after_spaces(text, opening.end), t.start, lex) for t in inside)
     return any(subordinate_start(text, (clause.start, clause.end), t, lex) is not None for t in inside)
 
 

@@ -153,13 +153,11 @@ def title(
         start, end = _trimmed(text, inner, until, timexes, lex)
         words = _WORD.findall(text, start, end)
         if len(words) >= MIN_TITLE_WORDS or not lex.marker("pronouns").find(words[0] if words else ""):
-            # a clause with its own subject and predicate, or a participle's ('after being pulled ...')
-            start, past, subject = _trailing_participle(text, start, end, sentence, timexes, lex) or (
-                start,
-                None,
-                "",
-            )
-            return _titled(text, start, end, timexes, lex, subject, past)
+            # a clause with its own subject and predicate, or a participle's ('after falling ill ...')
+            if finite := _trailing_participle(text, start, end, sentence, timexes, lex):
+                start, past, subject = finite
+                return _titled(text, start, end, timexes, lex, subject, past)
+            return _titled(text, start, end, timexes, lex)
         # 'It began', 'We are': a pronoun and its verb say too little
     if dated and not main and (inside := _restrictive_relative(text, clause, sentence[0], dated, lex)):
         start, end, subject = inside
@@ -1723,12 +1721,11 @@ def _says_too_little(
         return False
     if not cues and not lex.verb_forms and _is_predicate(text, start, lex):
         return False  # where words tell no verb, a predicate opening it ('trở lại theo đề nghị ...')
-    opening = _stripped(text, *sentence)[0]
-    opener = [m for m in lex.marker("subordinators").find(text, opening, start) if m.start == opening]
+    opener = lex.marker("subordinators").opening(text, _stripped(text, *sentence)[0], start)
     if (
         not cues
         and opener
-        and opener[0].end == _before_spaces(text, start)
+        and opener.end == _before_spaces(text, start)
         and tells_a_predicate(text, start, end, lex)
     ):
         return False  # a clause of time opening the sentence ('After the troops crossed on Monday, ...')
@@ -1856,15 +1853,15 @@ def _trailing_participle(
         return None
     at = _before_spaces(text, start)
     after_comma = text[at - 1 : at] == ","
-    following = after_spaces(text, word.end())
-    lead_in = _after_leading(text, following, end, lex.marker("title_lead_ins"))
-    if after_comma and (
-        word[0] not in lex.report_participles
-        # 'adding to its toll', not 'saying on Monday'
-        or (lead_in > following and not any(t.start == after_spaces(text, lead_in) for t in timexes))
-    ):
-        return None
-    if not after_comma:
+    if after_comma:
+        # only a report's participle is surely the subject's; not one leading into a phrase ('adding
+        # to its toll'), but one before a time ('saying on Monday')
+        following = after_spaces(text, word.end())
+        lead_in = _after_leading(text, following, end, lex.marker("title_lead_ins"))
+        timed = any(t.start == after_spaces(text, lead_in) for t in timexes)
+        if word[0] not in lex.report_participles or (lead_in > following and not timed):
+            return None
+    else:
         before = word_before(text, start)
         if before is None or not lex.marker("subordinators").find(before[0].casefold()):
             return None
@@ -1877,12 +1874,9 @@ def _trailing_participle(
         not lex.marker("pronouns").find(((word_before(text, w.start()) or [""])[0]).casefold()) for w in heads
     ):
         return None  # with no comma it may be about a reported clause's subject ('said the pilot was ...')
-    first = predicates[0] if predicates else None
-    piece = _piece_before(text, sentence[0], first.start(), lex) if first else None
+    piece = _piece_before(text, sentence[0], predicates[0].start(), lex) if predicates else None
     if piece and piece[0] >= piece[1] and (comma := text.find(",", sentence[0], piece[0])) > 0:
-        piece = _piece_before(
-            text, sentence[0], comma, lex
-        )  # a name before its apposition ('Rick Roe, 47, said')
+        piece = _piece_before(text, sentence[0], comma, lex)  # a name before its apposition ('Roe, 47, said')
     if (
         piece is None
         or piece[0] >= piece[1]
@@ -1893,9 +1887,10 @@ def _trailing_participle(
         return None
     opener = _WORD.match(text, piece[0])
     kinds = ("relative_pronouns", "title_relatives", "title_relatives_people")
-    if not _opens_a_noun_phrase(text, piece[0], lex) or any(
-        lex.marker(kind).find(opener[0].casefold())
-        for kind in kinds  # type: ignore[index]
+    if (
+        opener is None
+        or not _opens_a_noun_phrase(text, piece[0], lex)
+        or any(lex.marker(kind).find(opener[0].casefold()) for kind in kinds)
     ):
         return None  # no subject ('Which two months ago had hit ...')
     return start, past, " ".join(text[piece[0] : piece[1]].split())
