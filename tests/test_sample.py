@@ -102,3 +102,12 @@ def test_jsonl_is_a_judging_sheet_with_blank_verdicts(tmp_path, capsys):
         assert row["shown_by_default"] is True
         assert all(row[verdict] is None for verdict in VERDICTS)
         assert row["timex_text"] == "Friday" and "[[Friday]]" in row["passage"]
+
+
+def test_a_folder_without_a_build_or_a_broken_file_is_one_line_and_exit_2(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"events": [', encoding="utf-8")
+    for out, reason in ((tmp_path / "empty", "not found"), (broken, "not a build's events.json")):
+        assert main(["sample", str(out)]) == 2
+        assert capsys.readouterr().err.strip().endswith(reason)

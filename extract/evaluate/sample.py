@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.model import SHOWN_BY_DEFAULT
+from extract.read import InputError
 
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
 # The questions of the hand-judged protocol (issue 10); the sheet leaves one field for each.
@@ -37,10 +38,15 @@ class SampledEvent:
 
 
 def load_events(out: Path) -> list[dict]:
-    """The events of ``OUT/events.json`` (or of the file itself when given a file)."""
+    """The events of ``OUT/events.json`` (or of the file itself when given a file); a missing or
+    unreadable file is an ``InputError`` whose message names it."""
     path = out / "events.json" if out.is_dir() else out
-    with path.open(encoding="utf-8") as handle:
-        return json.load(handle)["events"]
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return json.load(handle)["events"]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        reason = "not found" if isinstance(error, FileNotFoundError) else "not a build's events.json"
+        raise InputError(f"{path}: {reason}") from error
 
 
 def draw(outs: Sequence[Path], n: int, seed: int, shown_only: bool = False) -> list[SampledEvent]:
