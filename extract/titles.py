@@ -149,6 +149,16 @@ def title(
             and _is_predicate(text, after_spaces(text, dated.end), lex)
             and tells_a_predicate(text, inner, dated.start, lex)
         )
+        # ... and so does a predicate joined after the date: whose it is, the clause of time's or the
+        # main clause's, no word tells ('since protests started in March and has given sanctuary')
+        subordinated = of_time or any(
+            m.end == _before_spaces(text, inner)
+            for m in lex.marker("title_subordinators").find(text, max(0, inner - 20), inner)
+        )
+        joined = subordinated and (
+            joiner := lex.marker("title_coordinators").opening(text, after_spaces(text, dated.end), clause[1])
+        )
+        closes = closes or bool(joined and _is_predicate(text, after_spaces(text, joiner.end), lex))
         until = dated.end if closes else _before_unclosed_bracket(text, inner, clause[1])
         start, end = _trimmed(text, inner, until, timexes, lex)
         words = _WORD.findall(text, start, end)
@@ -159,6 +169,9 @@ def title(
                 return _titled(text, start, end, timexes, lex, subject, past)
             return _titled(text, start, end, timexes, lex)
         # 'It began', 'We are': a pronoun and its verb say too little
+    if dated and not main and (told := _object_relative(text, clause, dated, lex)):
+        subject, verbs, about = told  # 'the king Gaddafi overthrew in 1969': 'Gaddafi overthrew the king'
+        return _capitalised(_cut(f"{verbs} {about}", lex, subject))
     if dated and not main and (inside := _restrictive_relative(text, clause, sentence[0], dated, lex)):
         start, end, subject = inside
         return _titled(text, start, end, timexes, lex, subject)
@@ -169,7 +182,13 @@ def title(
     relative = _relative(text, clause[0], start, sentence, lex) if start < end else None
     if relative:  # a predicate: it says enough with what it is about
         start, subject, aside_end = relative
-        if aside_end < end:  # a participle's aside: its title ends with it
+        if aside_end == sentence[1]:  # a relative clause after a comma ends at the next one, past
+            # its date ('IndyMac, which failed last summer, to conceal its problems')
+            closings = _CLAUSE_BOUNDARY.finditer(text, max(start, dated.end if dated else start), sentence[1])
+            # ... not at one that parts a list of names ('near Tripoli, Misrata and Ajdabiya')
+            closing = next((m for m in closings if not lists_names(text, m.start(), lex)), None)
+            aside_end = closing.start() if closing else aside_end
+        if aside_end < end:  # a participle's aside, or a relative clause: its title ends with it
             end = _trimmed(text, start, aside_end, timexes, lex)[1]
     else:
         if finite := _trailing_participle(text, start, end, sentence, timexes, lex):
@@ -537,6 +556,88 @@ def _restrictive_relative(
     ):
         return None  # a time ('the year that ended on March 31'), or no noun phrase ('Referring to X who')
     return predicate, end, antecedent
+
+
+def _object_relative(
+    text: str, clause: tuple[int, int], dated: Timex, lex: Lexicon
+) -> tuple[str, str, str] | None:
+    """The subject, the verbs and the noun phrase of a relative clause that holds the date and is
+    about its verb's object, its subject a name or a pronoun right after that noun phrase ('flags of
+    the king [that] Colonel Gaddafi overthrew in 1969' gives 'Colonel Gaddafi', 'overthrew' and 'the
+    king'). The noun phrase opens with a determiner and names no time or manner ('the night Gaddafi
+    died'). With no relative pronoun, a name after a noun phrase that is no object is that noun's
+    apposition ('The Guardian columnist Simon Jenkins complained today'). Only in a language that
+    lists its ``object_relatives``."""
+    relatives = lex.marker("object_relatives")
+    if not relatives.phrases:
+        return None
+    end = _stripped(text, clause[0], _without_lead_in(text, clause[0], dated.start, lex))[1]
+    words = list(_WORD.finditer(text, clause[0], end))[-(TITLED_NAME_WORDS + 7) :]
+    if len(words) < 4 or words[-1].end() != end:
+        return None
+    verb = len(words) - 1  # the verbs: the last word, and an auxiliary before it ('had signed')
+    if not (words[verb][0].islower() and _is_predicate(text, words[verb].start(), lex)):
+        return None
+    if words[verb - 1][0].islower() and _is_predicate(text, words[verb - 1].start(), lex):
+        verb -= 1
+    if lex.marker("copulas").find(words[verb][0]) or _reports(text, clause[0], end, lex):
+        return None  # a state, or a saying ('the spokesman Ali said on Monday', 'told the crowd Ali had')
+    subject = verb - 1
+    pronoun = bool(lex.marker("pronouns").find(words[subject][0]))
+    if not (pronoun or words[subject][0][:1].isupper()):
+        return None
+    while (
+        not pronoun
+        and subject > 1
+        and words[subject - 1][0][:1].isupper()
+        and verb - subject < TITLED_NAME_WORDS
+    ):
+        subject -= 1
+    head = subject - 1
+    relative = relatives.find(words[head][0]) and words[head][0].islower()
+    head -= 1 if relative else 0
+    noun = words[head][0]
+    kinds = (
+        "time_nouns",
+        "object_relative_not_heads",
+        "prepositions",
+        "subordinators",
+        "title_subordinators",
+    )
+    if (
+        head < 1
+        or not noun.islower()
+        or noun in lex.stopwords
+        or _is_predicate(text, words[head].start(), lex)
+        or any(lex.marker(kind).find(noun) for kind in (*kinds, "time_relatives", "title_lead_ins"))
+    ):
+        return None
+    # the noun phrase: from a determiner at most three words back, over no word that leads on
+    for opener in range(head - 1, max(-1, head - 4), -1):
+        word = words[opener][0]
+        if word.casefold() in lex.stopwords and not lex.marker("determiners").find(word):
+            return None
+        if not lex.marker("determiners").find(word):
+            continue
+        if _CLAUSE_BOUNDARY.search(text, words[opener].start(), end):
+            return None
+        before = word_before(text, words[opener].start())
+        takes_an_object = before is not None and (
+            bool(lex.marker("prepositions").find(before[0])) or _is_predicate(text, before.start(), lex)
+        )
+        if not (pronoun or relative or takes_an_object):
+            return None
+        about = word.lower() + text[words[opener].end() : words[head].end()]  # 'A decree': 'a decree'
+        return (
+            " ".join(text[words[subject].start() : words[verb].start()].split()),
+            " ".join(text[words[verb].start() : end].split()),
+            " ".join(about.split()),
+        )
+    return None
+
+
+def _reports(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    return any(c.category == STATEMENT for c in cues_in(text, start, end, lex))
 
 
 def _noun_phrase_end(text: str, at: int, end: int, lex: Lexicon) -> int:
@@ -1391,7 +1492,9 @@ def _relative(
         reduced = aside or (fronted and _COMMA.search(text, sentence_start, comma) is None)
     if kept == dropped == clause_start and not reduced:
         return None
-    antecedent = _antecedent(text, sentence_start, comma, lex, person > clause_start, aside)
+    antecedent = _antecedent(text, sentence_start, comma, lex, person > clause_start, aside) or (
+        "" if reduced else _adverbials_noun(text, sentence_start, comma, lex)
+    )
     if reduced:  # an aside's title ends with it
         return (clause_start, antecedent, closing if aside else sentence[1]) if antecedent else None
     if not antecedent:  # the sentence as written says more than a predicate alone
@@ -1399,6 +1502,27 @@ def _relative(
     if kept > clause_start:
         return clause_start, antecedent + ",", sentence[1]
     return dropped, antecedent, sentence[1]
+
+
+def _adverbials_noun(text: str, sentence_start: int, comma: int, lex: Lexicon) -> str:
+    """The noun phrase of a phrase of place or time right before ``comma``, which a relative clause
+    after it is about ('During [the long drought], which started in January, wells ran dry'); ''
+    when there is none, or a time ('In 2009, which')."""
+    boundaries = [m.end() for m in _clause_boundaries(text, sentence_start, comma, lex)]
+    start = _stripped(text, boundaries[-1] if boundaries else sentence_start, comma)[0]
+    opener = _WORD.match(text, start)
+    if opener is None or not _opens_an_adverbial(text, start, comma, lex):
+        return ""
+    noun = after_spaces(text, opener.end())
+    phrase = " ".join(text[noun:comma].split())
+    if (
+        not phrase[:1].isalpha()
+        or len(phrase) > MAX_SUBJECT_CHARS
+        or not _opens_a_noun_phrase(text, noun, lex)
+        or tells_a_predicate(text, noun, comma, lex)
+    ):
+        return ""
+    return phrase
 
 
 def _comma_before(text: str, at: int, sentence_start: int) -> int | None:

@@ -1295,3 +1295,42 @@ def test_a_clause_that_goes_on_with_a_plan_is_planned_too() -> None:
     # ... not a clause with a subject of its own
     text = "Donors backed a plan that would fix it, and then the rally in Basra on May 3, 2029, drew many."
     assert dates_of(text, [("May 3, 2029", "2029-05-03")], lang="en", published=None) == ["2029-05-03"]
+
+
+def _title_of(text: str, timex: str, value: str) -> str:
+    (event,) = events_of(text, [(timex, value)], lang="en")
+    return event.title
+
+
+def test_a_relative_clause_after_a_comma_ends_at_the_comma_that_closes_it() -> None:
+    text = "The regulator let the lender, which collapsed last summer, hide its losses in a filing."
+    assert _title_of(text, "last summer", "2029-SU") == "The lender collapsed"
+    text = "The claims were doubted by the allies, which struck depots on Monday near Hilla, Kut and Amara."
+    assert _title_of(text, "Monday", "2030-05-13") == "The allies struck depots near Hilla, Kut and Amara"
+
+
+def test_a_predicate_joined_after_the_date_of_a_clause_of_time_is_left_out() -> None:
+    # whose the joined predicate is, the clause of time's or the main clause's, no word tells
+    text = (
+        "Jordan has hosted opposition meetings since the uprising began in March and has sheltered defectors."
+    )
+    assert _title_of(text, "March", "2030-03") == "The uprising began"
+    text = "The town fell after the militia shelled the port on Monday and closed the road."
+    assert _title_of(text, "Monday", "2030-05-13") == "The militia shelled the port"
+
+
+def test_a_relative_clause_about_its_verbs_object_puts_that_object_after_the_verb() -> None:
+    text = "Crowds waved the flag of the monarchy Colonel Sabri abolished in 1969."
+    assert _title_of(text, "1969", "1969") == "Colonel Sabri abolished the monarchy"
+    text = "The treaty that they ratified in 2004 still binds both sides."
+    assert _title_of(text, "2004", "2004") == "They ratified the treaty"
+    # not after a telling (what follows is what was told), nor after a noun of a time
+    text = "She told the crowd Sabri had arrived on Monday."
+    assert _title_of(text, "Monday", "2030-05-13") == "She told the crowd Sabri had arrived"
+    text = "People gathered on the night Sabri died in May."
+    assert _title_of(text, "May", "2030-05") == "People gathered on the night Sabri died"
+    # with no relative pronoun, a name after a noun phrase that is no object is that noun's apposition
+    text = "The local columnist Jane Roe complained on Monday of the coverage."
+    assert (
+        _title_of(text, "Monday", "2030-05-13") == "The local columnist Jane Roe complained of the coverage"
+    )

@@ -269,7 +269,7 @@ def test_that_inside_a_sentence_goes_and_opening_it_stays():
     assert got == "Basra has been under siege"
     text = "During the long drought, which started in January, wells ran dry."
     got = titled(text, ["January"], "en", "which started in January")
-    assert got == "During the long drought, which started"
+    assert got == "The long drought started"
 
 
 def test_a_predicate_joined_to_the_one_before_shares_its_subject():
@@ -481,8 +481,8 @@ def test_a_date_in_a_relative_clause_titles_that_clause_with_what_it_is_about():
     assert named(text, "May 2") == "The rallies began"
     text = "The man who shot the guard was arrested on Monday."  # the main clause's date
     assert named(text, "Monday") == "The man who shot the guard was arrested"
-    text = "The treaty that Iraq signed in 2008 expires soon."  # no predicate after the pronoun
-    assert named(text, "2008") == "The treaty that Iraq signed expires soon"
+    text = "The treaty that Iraq signed in 2008 expires soon."  # a subject after the pronoun: its object
+    assert named(text, "2008") == "Iraq signed the treaty"
 
 
 def test_a_prepositional_phrase_holding_the_date_gives_way_to_its_sentence():
