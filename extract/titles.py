@@ -190,6 +190,8 @@ def title(
             aside_end = closing.start() if closing else aside_end
         if aside_end < end:  # a participle's aside, or a relative clause: its title ends with it
             end = _trimmed(text, start, aside_end, timexes, lex)[1]
+        # ... and its date right after the pronoun goes ('The agency, which in 2009 was given powers')
+        start = _trimmed(text, start, end, timexes, lex)[0] if start < end else start
     else:
         if finite := _trailing_participle(text, start, end, sentence, timexes, lex):
             # '..., announcing on Thursday it was closing ...': the main clause's subject did it
@@ -443,6 +445,23 @@ def _subordinate_start(
     text: str, clause: tuple[int, int], dated_start: int, dated_end: int, past: bool, lex: Lexicon
 ) -> int | None:
     clause_start = clause[0]
+    # 'that' right before the date, a subject after it, opens what happened then ('Given that in
+    # 1976 it caused deaths'); a relative 'that' goes on with a predicate ('the deal that in 2008 ended')
+    # ('that of 1918' is a pronoun's; 'that November day', 'on that Saturday' a demonstrative's)
+    for that in lex.marker("title_connectors_inside").find(text, clause_start + 1, dated_start):
+        lead_in = _without_lead_in(text, that.end, dated_start, lex)
+        following = _WORD.match(text, after_spaces(text, that.end))
+        before = word_before(text, that.start)
+        if (
+            text[that.start].islower()
+            and not text[that.end : lead_in].strip()
+            and not (lead_in == dated_start and text[dated_start].isupper())
+            and not (following and lex.marker("genitive_prepositions").find(following[0]))
+            and not (before and lex.marker("prepositions").find(before[0]))
+        ):
+            after = after_spaces(text, dated_end + (text[dated_end : dated_end + 1] == ","))
+            if after < clause[1] and _opens_a_subject(text, after, lex):
+                return that.end
     traps = lex.marker("subordinator_traps").find(text, clause_start + 1, dated_start)  # 'khi đó': then
     openers = [
         m
@@ -524,20 +543,29 @@ def _restrictive_relative(
         return None
     pronoun = max(pronouns, key=lambda m: m.start)
     predicate = after_spaces(text, pronoun.end)
-    if not _after_a_word(text, pronoun.start) or _clause_boundary(text, pronoun.start, dated.start, lex):
+    # the date right after the pronoun ('fighters who last week seized the village', 'who, on Monday,')
+    date_first = not text[pronoun.end : _without_lead_in(text, pronoun.end, dated.start, lex)].strip(" ,")
+    if date_first:
+        predicate = after_spaces(text, dated.end + (text[dated.end : dated.end + 1] == ","))
+    if not _after_a_word(text, pronoun.start) or (
+        not date_first and _clause_boundary(text, pronoun.start, dated.start, lex)
+    ):
         return None
     said = cues_in(text, max(0, pronoun.start - 12), pronoun.start, lex)
     if not _is_predicate(text, predicate, lex) or any(c.category == STATEMENT for c in said):
         return None  # no predicate of its own, or a report's 'that' ('said that')
-    words = list(_WORD.finditer(text, predicate, dated.start))
+    relative_end = _relative_clause_end(text, predicate, clause[1], lex) if date_first else dated.start
+    words = list(_WORD.finditer(text, predicate, relative_end))
     copula = bool(words) and bool(lex.marker("copulas").find(words[0][0]))
     passive = copula and len(words) > 1 and _is_participle(words[1][0], lex)
     if copula and not passive:
         return None  # a state ('who are here today')
-    if any(_is_predicate(text, w.start(), lex) for w in words[2 if passive else 1 :]):
+    if not date_first and any(_is_predicate(text, w.start(), lex) for w in words[2 if passive else 1 :]):
         return None  # the date is the main clause's ('the man who shot him was arrested on Monday')
     last = word_before(text, dated.start)
-    if last and last[0].casefold() in lex.marker("determiners").phrases:
+    if date_first:
+        end = _stripped(text, predicate, relative_end)[1]
+    elif last and last[0].casefold() in lex.marker("determiners").phrases:
         # a date in a noun phrase: up to its noun ('caused the 1918 Asian flu pandemic', 'the 1991 war')
         end = _stripped(text, predicate, _noun_phrase_end(text, dated.end, clause[1], lex))[1]
     else:
@@ -551,6 +579,8 @@ def _restrictive_relative(
         antecedent = _antecedent(text, sentence_start, before, lex, person)
     if not antecedent or end <= predicate:
         return None
+    if date_first and tells_a_predicate(antecedent, 0, len(antecedent), lex):
+        return None  # no noun phrase but a clause ('tried to push back rebel fighters who last week')
     if lex.marker("time_nouns").find(antecedent.rsplit(" ", 1)[-1]) or _is_nonfinite(
         antecedent.split(" ", 1)[0], lex
     ):
@@ -638,6 +668,27 @@ def _object_relative(
 
 def _reports(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return any(c.category == STATEMENT for c in cues_in(text, start, end, lex))
+
+
+def _relative_clause_end(text: str, predicate: int, end: int, lex: Lexicon) -> int:
+    """Where a relative clause whose predicate opens at ``predicate`` ends: before a clause boundary,
+    or before the next predicate past the first's words ('who last week seized the village [has]
+    ...'), unless a connector or an infinitive's marker joins it ('was confirmed to have'); past a
+    clause inside it, before the boundary."""
+    boundary = _clause_boundary(text, predicate, end, lex)
+    end = boundary.start() if boundary else end
+    words = list(_WORD.finditer(text, predicate, end))
+    past_the_verbs = False
+    for before, word in zip(words, words[1:], strict=False):
+        if lex.marker("embedded_clause_openers").find(before[0]):
+            return end  # a clause inside it ('agreed that Gaddafi was'), whose predicates are its own
+        past_the_verbs = past_the_verbs or not _is_predicate(text, before.start(), lex)
+        joined = any(
+            lex.marker(kind).find(before[0]) for kind in ("title_coordinators", "infinitive_markers")
+        )
+        if past_the_verbs and not joined and _is_predicate(text, word.start(), lex):
+            return before.end()
+    return end
 
 
 def _noun_phrase_end(text: str, at: int, end: int, lex: Lexicon) -> int:

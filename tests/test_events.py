@@ -1334,3 +1334,27 @@ def test_a_relative_clause_about_its_verbs_object_puts_that_object_after_the_ver
     assert (
         _title_of(text, "Monday", "2030-05-13") == "The local columnist Jane Roe complained of the coverage"
     )
+
+
+def test_a_date_right_after_a_relative_pronoun_leaves_the_title_of_its_clause() -> None:
+    text = "The water board, which in 2029 was given new powers, closed two canals."
+    assert _title_of(text, "2029", "2029") == "The water board was given new powers"
+    text = "Drones watched the smugglers who last week crossed the river near Kut, officials said."
+    assert _title_of(text, "last week", "2030-W19") == "The smugglers crossed the river near Kut"
+    text = "A nurse who on Monday was confirmed to carry the virus has since recovered."
+    assert _title_of(text, "Monday", "2030-05-13") == "A nurse was confirmed to carry the virus"
+    # ... up to the main clause's predicate, or, past a clause inside it, to its boundary
+    text = "The council heard the envoys who last week agreed that the pact was void, aides said."
+    assert _title_of(text, "last week", "2030-W19") == "The envoys agreed that the pact was void"
+
+
+def test_that_right_before_a_date_and_a_subject_opens_what_happened_then() -> None:
+    text = "Given that in 2029 the dam burst twice, engineers were wary."
+    assert _title_of(text, "2029", "2029") == "The dam burst twice"
+    text = "The pact that in 2029 ended the feud was signed in Basra."  # a relative's 'that' goes on
+    assert _title_of(text, "2029", "2029") != "The pact was signed in Basra"
+    # ... not a demonstrative's or a pronoun's 'that'
+    text = "He was at the depot that March morning, loading trucks."
+    assert not _title_of(text, "March", "2030-03").startswith("Morning")
+    text = "A flood like that of 2029, which drowned the delta, would ruin the valley."
+    assert not _title_of(text, "2029", "2029").startswith("Which")
