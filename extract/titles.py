@@ -1999,7 +1999,22 @@ def _titled(
     words = _condensed(text, start, end, timexes, lex)
     if first_word is not None:
         words = f"{first_word} {words.split(' ', 1)[1] if ' ' in words else ''}".strip()
+    elif (
+        not subject
+        and words[:1].islower()
+        and _after_a_time_possessive(text, start, timexes)
+        and tells_a_predicate(words, 0, len(words), lex)
+    ):
+        # "Tuesday's earthquake was 7.0": 'The earthquake was 7.0', not 'Earthquake was 7.0'; a
+        # happening named alone keeps a heading's form ('Car bombing at Basra's busiest market')
+        words = " ".join([*lex.marker("time_possessor_articles").phrases[:1], words])
     return _capitalised(_cut(words, lex, subject))
+
+
+def _after_a_time_possessive(text: str, at: int, timexes: Sequence[Timex]) -> bool:
+    """Whether a time's possessive ends right before ``at`` ("[Tuesday's] earthquake")."""
+    edge = _before_spaces(text, at)
+    return any((owned := _POSSESSIVE.match(text, t.end)) and owned.end() == edge for t in timexes)
 
 
 def _past_form(word: str, lex: Lexicon) -> str | None:

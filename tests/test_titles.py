@@ -83,8 +83,17 @@ def test_a_clause_that_is_only_a_time_keeps_its_words():
 
 
 def test_a_possessive_date_at_the_start_goes_with_its_s():
-    text = "Last winter's floods destroyed two bridges near Basra."
-    assert titled(text, ["Last winter"], "en") == "Floods destroyed two bridges near Basra"
+    text = "Last winter's floods destroyed two bridges near Basra."  # ... an article standing for it
+    assert titled(text, ["Last winter"], "en") == "The floods destroyed two bridges near Basra"
+    text = "Tuesday's vote in Basra was close."
+    assert titled(text, ["Tuesday"], "en") == "The vote in Basra was close"
+
+
+def test_a_time_that_as_early_or_as_late_as_leads_into_goes_with_those_words():
+    text = "As early as last October, engineers warned of floods near Basra."
+    assert titled(text, ["last October"], "en") == "Engineers warned of floods near Basra"
+    text = "The dam was repaired as recently as 2029 by the ministry."
+    assert titled(text, ["2029"], "en") == "The dam was repaired by the ministry"
 
 
 def test_a_long_attribution_still_gives_way_to_what_was_said():
