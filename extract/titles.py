@@ -135,7 +135,7 @@ def title(
     if aside := _aside(text, clause, sentence, timexes, lex):
         start, end, subject = aside
         return _titled(text, start, end, timexes, lex, subject)
-    clause = (clause[0], _over_a_quote(text, clause[1], sentence[1]))
+    clause = (clause[0], _over_a_quote(text, clause[1], sentence[1], lex))
     if dated and (inner := subordinate_start(text, clause, dated, lex)) is not None:
         # the main clause's predicate right after the date closes the clause of time ('con số sau
         # khi Mỹ rút khỏi Iraq năm 2011 [cho thấy] ...')
@@ -1403,13 +1403,17 @@ def _with_whom(text: str, speaker: str, saying: Cue, dated: Timex, end: int, lex
     return speaker[: -len(verb)] + plain[0] if plain and speaker.endswith(verb) else speaker
 
 
-def _over_a_quote(text: str, end: int, sentence_end: int) -> int:
+def _over_a_quote(text: str, end: int, sentence_end: int, lex: Lexicon) -> int:
     """``end``, or past the short quotation that opens there: a clause cut at a quotation mark
-    ('risked a "humanitarian disaster"') goes on over the quoted words."""
+    ('risked a "humanitarian disaster"') goes on over the quoted words; over a long one too when it
+    is the object of the verb that ends the clause ('a cable observed "tremendous fear in ..."')."""
     at = after_spaces(text, end)
     if at >= sentence_end or text[at] not in _OPENING_QUOTES:
         return end
-    closing = _CLOSING_QUOTE.search(text, at + 1, min(sentence_end, at + 1 + MAX_QUOTE_CHARS))
+    verb = word_before(text, at)
+    told = verb is not None and verb[0][:1].islower() and _is_predicate(text, verb.start(), lex)
+    reach = sentence_end if told else min(sentence_end, at + 1 + MAX_QUOTE_CHARS)
+    closing = _CLOSING_QUOTE.search(text, at + 1, reach)
     return closing.end() if closing else end
 
 

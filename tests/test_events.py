@@ -1358,3 +1358,11 @@ def test_that_right_before_a_date_and_a_subject_opens_what_happened_then() -> No
     assert not _title_of(text, "March", "2030-03").startswith("Morning")
     text = "A flood like that of 2029, which drowned the delta, would ruin the valley."
     assert not _title_of(text, "2029", "2029").startswith("Which")
+
+
+def test_a_long_quotation_that_a_clause_ends_on_as_its_verbs_object_stays_in_the_title() -> None:
+    text = (
+        'A memo from Basra in 2029 warned "the dam cannot hold another season of floods without repairs'
+        ' to its whole eastern wall".'
+    )
+    assert _title_of(text, "2029", "2029").startswith('A memo from Basra warned "the dam cannot hold')
