@@ -26,8 +26,11 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 _NOT_A_SPACE = re.compile(r"\S")  # \s is what str.isspace() tells
 # A bullet run into a line (a wire story's summary points: "* Police seize trucks * Cargo was ..."),
 # also as Markdown escapes it ("\\*").
-# A page's separator between a byline, a date stamp and the text ("By Jane Roe | May 19, 2009") too.
-_BULLET = re.compile(r"(?=[\\*•▪■►|])(?:(?<=\s)|^)\\?[*•▪■►|](?=\s)", re.MULTILINE)  # a character first
+# A page's separator between a byline, a date stamp and the text ("By Jane Roe | May 19, 2009") too,
+# and a dash opening a list's item after a colon ("Some key facts about him: -- He was born in ...").
+_BULLET = re.compile(  # a character first
+    r"(?=[\\*•▪■►|-])(?:(?:(?<=\s)|^)\\?[*•▪■►|](?=\s)|(?<=:\s)--(?=\s+[^\W\d_]))", re.MULTILINE
+)
 _OPENERS = "\"'“‘«(["
 _LONGEST_WORD = 40  # characters looked back for the word before a full stop
 
@@ -84,12 +87,21 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             or _after_a_plain_word(text, start, m.start())
         )
     ]
-    breaks = sorted([*_BULLET.finditer(text, start, end), *run_ins], key=re.Match.start)
+    bullets = [
+        m for m in _BULLET.finditer(text, start, end) if m[0] != "--" or _opens_capitalised(text, m.end())
+    ]
+    breaks = sorted([*bullets, *run_ins], key=re.Match.start)
     for m in breaks:
         items.append((begin, m.start()))
         begin = m.end()
     items.append((begin, end))
     return items
+
+
+def _opens_capitalised(text: str, at: int) -> bool:
+    """Whether the first word after ``at`` opens with a capital ('-- He was born', not '-- no, they')."""
+    following = _NOT_A_SPACE.search(text, at)
+    return following is not None and following[0].isupper()
 
 
 @cache

@@ -48,6 +48,11 @@ def sentences(text: str) -> list[str]:
         ("• Talks resume • Envoys land in Erbil", ["Talks resume", "Envoys land in Erbil"]),
         ("\\* Bank cuts rates \\* Shares rise 3 percent", ["Bank cuts rates", "Shares rise 3 percent"]),
         ("The 2*3 grid and a footnote*.", None),
+        (
+            "Key facts about the envoy: -- He was born in Basra in 1950.",
+            ["Key facts about the envoy:", "He was born in Basra in 1950."],
+        ),
+        ("I think the -- the talks: -- no, they failed -- Basra -- 2029.", None),
         ("Lịch ấn định sau.Ngày 19/9, hai bên gặp.", ["Lịch ấn định sau.", "Ngày 19/9, hai bên gặp."]),
         ("Troops of the U.S.Army met at Time.com and in TP.HCM today.", None),
         (
