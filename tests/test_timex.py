@@ -546,3 +546,12 @@ def test_a_month_of_last_year_with_no_publication_year_keeps_its_year_unknown() 
     text = "Tên lửa bắn vào Vùng Xanh đêm 19/5/2030. Đây là vụ đầu tiên từ tháng 9 năm ngoái."
     assert value_of(text, "tháng 9 năm ngoái") == "XXXX-09"  # not the narrative's 2030
     assert value_of(text, "tháng 9 năm ngoái", "2030-05-20") == "2029-09"
+
+
+def test_a_shift_before_year_one_is_a_length_not_a_date():
+    for text, lang in (
+        ("Nền văn minh này ra đời từ 67 thế kỷ trước.", "vi"),
+        ("It began 25 centuries ago.", "en"),
+    ):
+        (found,) = tag(text, published="2011-03-11", lang=lang)
+        assert found.type == "DURATION" and is_valid(found.type, found.value)

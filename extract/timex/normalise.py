@@ -21,6 +21,7 @@ from lunar_python import Lunar
 
 from extract.period import period
 from extract.timex.context import Context, dates_around
+from extract.timex.timex3 import is_valid
 
 Result = tuple[str, str, str | None]  # type, value, mod
 UNKNOWN_DAY = "XXXX-XX-XX"
@@ -190,7 +191,16 @@ def _day_value(day: date | None, s: dict, kind: str, mod: str | None) -> Result:
 
 
 def _period(unit: str, base: date, offset: int) -> str | None:
-    """The calendar unit containing ``base`` moved by ``offset`` units."""
+    """The calendar unit containing ``base`` moved by ``offset`` units; None before year 1 or after
+    9999, where no TIMEX3 date is ('67 centuries ago')."""
+    try:
+        value = _moved(unit, base, offset)
+    except (OverflowError, ValueError):  # a day or week outside the calendar
+        return None
+    return value if value is not None and is_valid("DATE", value) else None
+
+
+def _moved(unit: str, base: date, offset: int) -> str | None:
     if unit == "D":
         return _iso(base + timedelta(days=offset))
     if unit in ("W", "WE"):
@@ -284,9 +294,12 @@ def shift(s: dict, ctx: Context, kind: str) -> Result | None:
         return duration(s, ctx, "DURATION")
     if base is None:
         return kind, UNKNOWN_DAY if unit == "D" else "XXXX", None
+    value = _period(unit, base, offset)
+    if value is None:  # before year 1 or after 9999: the length is what is known
+        return duration(s, ctx, "DURATION")
     if unit == "D":
         return _day_value(base + timedelta(days=offset), s, kind, None)
-    return kind, _period(unit, base, offset) or "XXXX", s.get("part")
+    return kind, value, s.get("part")
 
 
 def _clock_point(moment: datetime, unit: str) -> str:
@@ -307,7 +320,8 @@ def span(s: dict, ctx: Context, kind: str) -> Result | None:
     base = _published_base(unit, ctx)
     if base is None or unit not in ("D", "W", "M", "Q", "Y"):
         return duration(s, ctx, kind)
-    return kind, f"{_period(unit, base, first)}/{_period(unit, base, last)}", None
+    ends = _period(unit, base, first), _period(unit, base, last)
+    return (kind, "/".join(ends), None) if None not in ends else duration(s, ctx, kind)  # type: ignore[arg-type]
 
 
 def now(s: dict, ctx: Context, kind: str) -> Result | None:
