@@ -29,7 +29,7 @@ _NOT_A_SPACE = re.compile(r"\S")  # \s is what str.isspace() tells
 # A page's separator between a byline, a date stamp and the text ("By Jane Roe | May 19, 2009") too,
 # and a dash opening a list's item after a colon ("Some key facts about him: -- He was born in ...").
 _BULLET = re.compile(  # a character first
-    r"(?=[\\*•▪■►|-])(?:(?:(?<=\s)|^)\\?[*•▪■►|](?=\s)|(?<=:\s)--(?=\s+[^\W\d_]))", re.MULTILINE
+    r"(?=[\\*•▪■►|-])(?:(?:(?<=\s)|^)\\?[*•▪■►|](?=\s)|(?<=:\s)--(?=\s))", re.MULTILINE
 )
 _OPENERS = "\"'“‘«(["
 _LONGEST_WORD = 40  # characters looked back for the word before a full stop
@@ -88,7 +88,9 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         )
     ]
     bullets = [
-        m for m in _BULLET.finditer(text, start, end) if m[0] != "--" or _opens_capitalised(text, m.end())
+        m
+        for m in _BULLET.finditer(text, start, end)
+        if m[0] != "--" or _opens_capitalised(text, m.end(), end)
     ]
     breaks = sorted([*bullets, *run_ins], key=re.Match.start)
     for m in breaks:
@@ -98,9 +100,9 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
-def _opens_capitalised(text: str, at: int) -> bool:
+def _opens_capitalised(text: str, at: int, end: int) -> bool:
     """Whether the first word after ``at`` opens with a capital ('-- He was born', not '-- no, they')."""
-    following = _NOT_A_SPACE.search(text, at)
+    following = _NOT_A_SPACE.search(text, at, end)
     return following is not None and following[0].isupper()
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 from extract.categories import STATEMENT, Cue, cue_opening, cues_in
-from extract.lexicon import Lexicon, remembered
+from extract.lexicon import Lexicon, Phrases, remembered
 from extract.model import Timex
 from extract.period import period
 
@@ -139,10 +139,7 @@ def title(
     if dated and (inner := subordinate_start(text, clause, dated, lex)) is not None:
         # the main clause's predicate right after the date closes the clause of time ('con số sau
         # khi Mỹ rút khỏi Iraq năm 2011 [cho thấy] ...')
-        of_time = any(
-            m.end == _before_spaces(text, inner)
-            for m in lex.marker("subordinators").find(text, max(0, inner - 20), inner)
-        )
+        of_time = _right_after(text, inner, lex.marker("subordinators"))
         # (unless the clause of time has told no predicate yet: 'after the allies on Monday declined')
         closes = (
             of_time
@@ -151,10 +148,7 @@ def title(
         )
         # ... and so does a predicate joined after the date: whose it is, the clause of time's or the
         # main clause's, no word tells ('since protests started in March and has given sanctuary')
-        subordinated = of_time or any(
-            m.end == _before_spaces(text, inner)
-            for m in lex.marker("title_subordinators").find(text, max(0, inner - 20), inner)
-        )
+        subordinated = of_time or _right_after(text, inner, lex.marker("title_subordinators"))
         joined = subordinated and (
             joiner := lex.marker("title_coordinators").opening(text, after_spaces(text, dated.end), clause[1])
         )
@@ -428,6 +422,11 @@ def _predicate_follows(text: str, at: int, end: int, lex: Lexicon) -> bool:
     return False
 
 
+def _right_after(text: str, at: int, phrases: Phrases) -> bool:
+    """Whether one of ``phrases`` ends right before ``at``, spaces between ('since [protests]')."""
+    return any(m.end == _before_spaces(text, at) for m in phrases.find(text, max(0, at - 20), at))
+
+
 def subordinate_start(text: str, clause: tuple[int, int], dated: Timex, lex: Lexicon) -> int | None:
     """Where the clause of time or the reported clause that holds ``dated`` starts, when the clause
     given holds more ('He did not say how ... after the allies declined last week to join' gives
@@ -470,7 +469,7 @@ def _subordinate_start(
         if not any(t.start <= m.start < t.end for t in traps)
     ]
     for m in lex.marker("title_connectors_inside").find(text, clause_start + 1, dated_start):
-        if any(c.category == STATEMENT for c in cues_in(text, clause_start, m.start, lex)):
+        if _reports(text, clause_start, m.start, lex):
             openers.append(m)  # a report's 'that': what follows is what was reported
     # ... or a report with no 'that' of a past year ('the diplomat said Egypt and Israel signed a
     # treaty in 1979'), unless a pronoun stands for who reported ('NATO said it had struck ...')
@@ -551,8 +550,9 @@ def _restrictive_relative(
         not date_first and _clause_boundary(text, pronoun.start, dated.start, lex)
     ):
         return None
-    said = cues_in(text, max(0, pronoun.start - 12), pronoun.start, lex)
-    if not _is_predicate(text, predicate, lex) or any(c.category == STATEMENT for c in said):
+    if not _is_predicate(text, predicate, lex) or _reports(
+        text, max(0, pronoun.start - 12), pronoun.start, lex
+    ):
         return None  # no predicate of its own, or a report's 'that' ('said that')
     relative_end = _relative_clause_end(text, predicate, clause[1], lex) if date_first else dated.start
     words = list(_WORD.finditer(text, predicate, relative_end))
@@ -586,6 +586,19 @@ def _restrictive_relative(
     ):
         return None  # a time ('the year that ended on March 31'), or no noun phrase ('Referring to X who')
     return predicate, end, antecedent
+
+
+# What never heads the noun phrase an object relative clause is about: a time, a manner, a word that
+# leads into a phrase or a clause ('the night Gaddafi died', 'since it started').
+_NO_OBJECT_HEADS = (
+    "time_nouns",
+    "object_relative_not_heads",
+    "prepositions",
+    "subordinators",
+    "title_subordinators",
+    "time_relatives",
+    "title_lead_ins",
+)
 
 
 def _object_relative(
@@ -624,30 +637,23 @@ def _object_relative(
     ):
         subject -= 1
     head = subject - 1
-    relative = relatives.find(words[head][0]) and words[head][0].islower()
+    relative = bool(relatives.find(words[head][0])) and words[head][0].islower()
     head -= 1 if relative else 0
     noun = words[head][0]
-    kinds = (
-        "time_nouns",
-        "object_relative_not_heads",
-        "prepositions",
-        "subordinators",
-        "title_subordinators",
-    )
     if (
         head < 1
         or not noun.islower()
         or noun in lex.stopwords
         or _is_predicate(text, words[head].start(), lex)
-        or any(lex.marker(kind).find(noun) for kind in (*kinds, "time_relatives", "title_lead_ins"))
+        or any(lex.marker(kind).find(noun) for kind in _NO_OBJECT_HEADS)
     ):
         return None
     # the noun phrase: from a determiner at most three words back, over no word that leads on
     for opener in range(head - 1, max(-1, head - 4), -1):
         word = words[opener][0]
-        if word.casefold() in lex.stopwords and not lex.marker("determiners").find(word):
-            return None
         if not lex.marker("determiners").find(word):
+            if word.casefold() in lex.stopwords:
+                return None
             continue
         if _CLAUSE_BOUNDARY.search(text, words[opener].start(), end):
             return None
@@ -667,6 +673,7 @@ def _object_relative(
 
 
 def _reports(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a cue of a statement ('said', 'told') stands in ``text[start:end]``."""
     return any(c.category == STATEMENT for c in cues_in(text, start, end, lex))
 
 
@@ -1455,11 +1462,16 @@ def _shared_subject(text: str, clause_start: int, start: int, sentence_start: in
     return " ".join(text[piece[0] : piece[1]].split())
 
 
+def _since_a_boundary(text: str, sentence_start: int, end: int, lex: Lexicon) -> tuple[int, int]:
+    """The words before ``end`` since the sentence's last clause boundary, edges stripped."""
+    boundaries = [m.end() for m in _clause_boundaries(text, sentence_start, end, lex)]
+    return _stripped(text, boundaries[-1] if boundaries else sentence_start, end)
+
+
 def _piece_before(text: str, sentence_start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
     """The words before ``end`` since the sentence's last clause boundary, without a leading
     connector; None when they open with a word that leads into a place or time (an adverbial)."""
-    boundaries = [m.end() for m in _clause_boundaries(text, sentence_start, end, lex)]
-    piece_start, piece_end = _stripped(text, boundaries[-1] if boundaries else sentence_start, end)
+    piece_start, piece_end = _since_a_boundary(text, sentence_start, end, lex)
     if text[piece_end : piece_end + 1] == ")" and "(" in text[piece_start:piece_end]:
         piece_end += 1  # 'the troika (EU/IMF/ECB), which': the bracket closed
     piece_start = _after_leading(text, piece_start, piece_end, lex.marker("title_connectors"))
@@ -1563,8 +1575,7 @@ def _adverbials_noun(text: str, sentence_start: int, comma: int, lex: Lexicon) -
     """The noun phrase of a phrase of place or time right before ``comma``, which a relative clause
     after it is about ('During [the long drought], which started in January, wells ran dry'); ''
     when there is none, or a time ('In 2009, which')."""
-    boundaries = [m.end() for m in _clause_boundaries(text, sentence_start, comma, lex)]
-    start = _stripped(text, boundaries[-1] if boundaries else sentence_start, comma)[0]
+    start = _since_a_boundary(text, sentence_start, comma, lex)[0]
     opener = _WORD.match(text, start)
     if opener is None or not _opens_an_adverbial(text, start, comma, lex):
         return ""

@@ -320,8 +320,10 @@ def span(s: dict, ctx: Context, kind: str) -> Result | None:
     base = _published_base(unit, ctx)
     if base is None or unit not in ("D", "W", "M", "Q", "Y"):
         return duration(s, ctx, kind)
-    ends = _period(unit, base, first), _period(unit, base, last)
-    return (kind, "/".join(ends), None) if None not in ends else duration(s, ctx, kind)  # type: ignore[arg-type]
+    first_value, last_value = _period(unit, base, first), _period(unit, base, last)
+    if first_value is None or last_value is None:  # before year 1 or after 9999: a length
+        return duration(s, ctx, kind)
+    return kind, f"{first_value}/{last_value}", None
 
 
 def now(s: dict, ctx: Context, kind: str) -> Result | None:
