@@ -92,8 +92,9 @@ def _lanes_of(events: list[Event], mode: str) -> list[str]:
     return [lane[category] for category in categories]
 
 
-def _as_given(day: str, mod: str | None) -> str:
-    return day if not mod else f"{day} ({mod.lower()})"
+def _as_given(day: str, mod: str | None, status: str = "happened") -> str:
+    given = day if not mod else f"{day} ({mod.lower()})"
+    return given if status == "happened" else f"{given} · {status}"  # 'scheduled': told before the day came
 
 
 def _precision_note(precision: str) -> str:
@@ -102,7 +103,7 @@ def _precision_note(precision: str) -> str:
 
 def date_label(event: Event) -> str:
     """The date as the source gives it, with its precision when it is not a day."""
-    return _as_given(event.date, event.mod) + _precision_note(event.precision)
+    return _as_given(event.date, event.mod, event.status) + _precision_note(event.precision)
 
 
 def is_dated(event: Event) -> bool:
@@ -247,14 +248,14 @@ def _point_texts(event: Event) -> tuple[str, str]:
     or a new curated timeline in which most events did not change, finds them made already, and an
     edited event (another title, date, number of sources, relevance) gets its own."""
     context = event.relevance if is_context(event) else None
-    return _made_point_texts(event.date, event.mod, event.title, len(event.sources), context)
+    return _made_point_texts(event.date, event.mod, event.status, event.title, len(event.sources), context)
 
 
 @lru_cache(maxsize=_POINT_TEXTS)
 def _made_point_texts(
-    day: str, mod: str | None, title: str, sources: int, context: float | None
+    day: str, mod: str | None, status: str, title: str, sources: int, context: float | None
 ) -> tuple[str, str]:
-    given = _text(_as_given(day, mod))
+    given = _text(_as_given(day, mod, status))
     # The title, short, and the sources when merged (the trace's template adds the date).
     hover = _text(_short(title, _HOVER_CHARS))
     if sources > 1:
@@ -403,13 +404,15 @@ def _marker_trace(
     context: bool,
 ) -> dict:
     """One tone at one date precision (``shown``: positions): colour, shape and the hover's
-    precision are the trace's.
+    precision are the trace's; a scheduled event's marker is the shape's outline.
 
     ``customdata`` is each point's index in the events drawn, which tells a click's event; the
     hover's markup is in the template, once, not in each point's text."""
+    symbol = PRECISION_SYMBOLS.get(precision, "circle")
+    scheduled = [placed.events[k].status == "scheduled" for k in shown.tolist()]
     marker = dict(
         color=tone_colour(tone),
-        symbol=PRECISION_SYMBOLS.get(precision, "circle"),
+        symbol=[f"{symbol}-open" if s else symbol for s in scheduled] if any(scheduled) else symbol,
         size=11,
         line=dict(color="white", width=1),
     )
@@ -479,6 +482,8 @@ def _event_traces(
         traces.append(entry | dict(visible="legendonly" if name in hidden else True))
     for name in [] if compact else precisions:  # which shape means which precision (hover says it too)
         traces.append(_legend_entry(name, "precision", "Date precision", PRECISION_SYMBOLS[name], "#9e9e9e"))
+    if not compact and any(e.status == "scheduled" for e in placed.events):
+        traces.append(_legend_entry("scheduled (outline)", "precision", "", "circle-open", "#9e9e9e"))
     return traces
 
 

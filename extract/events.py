@@ -136,10 +136,14 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
                 continue  # a photo's caption tells of the picture, often of another day or place
             if _is_chrome(doc.text, sentence, own, lex) or _QUESTION.search(sentence.text):
                 continue  # page chrome, or a question: asked, not told
+            told = _governing(doc.text, sentence, own, lex)
+            scheduled = [t for t, _, plan in told if plan and _on_a_day_to_come(t, published)]
             governing = [
-                (t, c) for t, c in _governing(doc.text, sentence, own, lex) if not _planned(t, published, lex)
+                (t, c) for t, c, plan in told if t in scheduled or not (plan or _planned(t, published, lex))
             ]
-            governing = _without_report_dates(doc.text, _joined_dates(doc.text, governing, lex), lex)
+            governing = _without_report_dates(
+                doc.text, _joined_dates(doc.text, governing, lex), scheduled, lex
+            )
             subordinate = _subordinate_clauses(doc.text, sentence, own, lex) if governing else []
             named = _named_happenings(doc.text, sentence, [t for t, _ in governing], lex)
             for timex, clause in governing:
@@ -148,9 +152,11 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
                 others += [c for c in subordinate if not c.start <= timex.start < c.end]
                 # ... nor are the sides of another's noun phrase ('unlike the 2003 invasion of Iraq')
                 elsewhere = [n for n in named if not n.start <= timex.start < n.end]
-                events.append(
-                    builder.event(sentence, clause, _date(timex), timex.mod, timex, others, own, elsewhere)
+                status = "scheduled" if _holds(timex, scheduled) else "happened"
+                event = builder.event(
+                    sentence, clause, _date(timex), timex.mod, timex, others, own, elsewhere, status
                 )
+                events.append(event)
             if not governing and at and (echo := _echoed_date(doc.text, sentence, own, published, lex)):
                 # 'X đã bị tấn công. Nguồn tin cho biết như vậy hôm nay (26/6).': the day the source
                 # told what the sentence before tells, which gave no date of its own
@@ -231,6 +237,19 @@ def _planned(timex: Timex, published: Period | None, lex: Lexicon) -> bool:
         return False
     when = period(_date(timex))
     return bool(published and published.end and when.start and when.start > published.end)
+
+
+def _holds(timex: Timex, scheduled: Sequence[Timex]) -> bool:
+    """Whether ``timex`` is a scheduled date, or a span joined from one ('on Friday and Saturday')."""
+    return any(timex.start <= t.start < timex.end for t in scheduled)
+
+
+def _on_a_day_to_come(timex: Timex, published: Period | None) -> bool:
+    """Whether ``timex`` names a whole day, its year known, on or after the day of publication: the
+    day of a schedule the article tells (a vaguer time, 'next year', is no schedule)."""
+    when = period(_date(timex))
+    to_come = bool(published and published.start and when.start and when.start >= published.start)
+    return when.precision == "day" and to_come
 
 
 def _lead(inside: Sequence[Sentence]) -> list[Sentence]:
@@ -389,8 +408,9 @@ def _at_coordinated_predicates(
 
 def _governing(
     text: str, sentence: Sentence, timexes: Sequence[Timex], lex: Lexicon
-) -> list[tuple[Timex, Clause]]:
-    """The sentence's dates that govern a clause, one per distinct value, with that clause."""
+) -> list[tuple[Timex, Clause, bool]]:
+    """The sentence's dates that govern a clause, one per distinct value, with that clause and
+    whether the clause tells a schedule (``_is_scheduled``) rather than a happening."""
     body_start, body_end = _dateline_end(text, sentence, timexes)
     candidates = [t for t in timexes if _is_date(t) and t.start >= body_start]
     if not candidates:
@@ -398,7 +418,7 @@ def _governing(
     clauses = _at_coordinated_predicates(
         text, _clauses(text, body_start, body_end, candidates, lex), candidates, lex
     )
-    chosen: dict[str, tuple[Timex, Clause]] = {}
+    chosen: dict[str, tuple[Timex, Clause, bool]] = {}
     for timex in _first_in_each_bracket(text, body_start, body_end, candidates, lex):
         index = next((i for i, c in enumerate(clauses) if c.start <= timex.start < c.end), 0)
         own, index = _with_the_list_before(text, clauses, index, timex, lex)
@@ -408,6 +428,9 @@ def _governing(
         ):
             continue
         scope = _extend_adverbial(text, own, index, timexes, lex)
+        plan = _plan_markers(text, timex, clause, timexes, lex)
+        if plan and not _is_scheduled(text, sentence, scope, plan, lex):
+            continue  # hoped, asked, likely, denied or conditional: nothing the timeline can hold
         if (
             # a happening in a clause of time is told apart ('reserves were estimated at $17bn
             # before the uprising began last year')
@@ -418,7 +441,7 @@ def _governing(
             or _is_present_state(text, scope, timex, timexes, lex)
         ):
             continue
-        chosen.setdefault(_date(timex), (timex, scope))
+        chosen.setdefault(_date(timex), (timex, scope, bool(plan)))
     return list(chosen.values())
 
 
@@ -541,11 +564,12 @@ def _range_words(text: str, opening: Timex, closing: Timex, lex: Lexicon) -> boo
 
 
 def _without_report_dates(
-    text: str, governing: list[tuple[Timex, Clause]], lex: Lexicon
+    text: str, governing: list[tuple[Timex, Clause]], scheduled: Sequence[Timex], lex: Lexicon
 ) -> list[tuple[Timex, Clause]]:
     """Without the date of a report whose clause tells a dated happening: 'said on Thursday that
     ... last night', 'Hôm nay (5/1), Lầu Năm Góc cho biết hôm 4/1 Mỹ đã ...' tell one happening,
-    dated by its own day, not two."""
+    dated by its own day, not two. A schedule announced is two ('declared Thursday that elections
+    will be held July 24')."""
     reports = []
     for timex, clause in governing:
         sayings = [c for c in cues_in(text, clause.start, clause.end, lex) if c.category == STATEMENT]
@@ -559,7 +583,7 @@ def _without_report_dates(
             other.start > c.end and clause.start <= other.start < clause.end
             for c in near
             for other, _ in governing
-            if other is not timex
+            if other is not timex and not _holds(other, scheduled)
         ):
             reports.append(timex)
     return [(t, c) for t, c in governing if t not in reports]
@@ -676,15 +700,44 @@ def _not_a_happening_time(
     # 'the day before Mubarak resigned': read from a happening the date does not give
     last = _WORD.findall(timex.text)[-1:]
     read_from_what_follows = last and lex.marker("subordinators").find(last[0])
-    if read_from_what_follows and _WORD.match(text, after_spaces(text, timex.end)):
-        return True
-    planned = any(
-        end >= timex.start for _, end in _modal_scopes(text, clause.start, timex.start, timexes, lex)
-    )
-    if not (planned or _plan_after(text, timex, clause, timexes, lex)):
+    return bool(read_from_what_follows and _WORD.match(text, after_spaces(text, timex.end)))
+
+
+def _plan_markers(
+    text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon
+) -> list[Match]:
+    """The markers of a plan, a forecast or a condition whose reach takes in ``timex`` (a modal
+    before it, an auxiliary after it: ``_plan_after``); none when the date names a happening of its
+    own ('want to question him over the 1988 Lockerbie bombing': the bombing's date, no plan's)."""
+    reaches = _modal_reaches(text, clause.start, timex.start, timexes, lex)
+    reaching = [m for m, end in reaches if end >= timex.start]
+    reaching += _plan_after(text, timex, clause, timexes, lex)
+    if not reaching or names_a_happening(text, timex, clause.end, lex):
+        return []
+    return reaching
+
+
+def _is_scheduled(text: str, sentence: Sentence, clause: Clause, plan: Sequence[Match], lex: Lexicon) -> bool:
+    """Whether every marker of a plan tells it as fixed ('will', 'is scheduled to', 'sẽ'), none as
+    hoped, asked or likely ('could', 'hopes to') nor a noun ('good will'); its clause neither
+    hedges nor denies it ('will likely', 'will not'), and its sentence sets no condition and tells
+    no doubt or fear ('If talks go well, the envoys will meet on Monday', 'doubts a vote will occur
+    Wednesday'): a schedule the timeline keeps."""
+    fixed = lex.marker("schedules").phrases
+    if not plan or not all(m.phrase in fixed for m in plan):
         return False
-    # 'want to question him over the 1988 Lockerbie bombing': the bombing's date, no plan's
-    return not names_a_happening(text, timex, clause.end, lex)
+    nouns = lex.marker("schedule_traps")
+    if any(n.end == m.end for m in plan for n in nouns.find(text, sentence.start, m.end)):
+        return False
+    if lex.marker("conditions").find(text, sentence.start, sentence.end):
+        return False
+    traps = lex.marker("negation_traps")
+    denied = [
+        m
+        for m in lex.marker("negations").find(text, clause.start, clause.end)
+        if not traps.opening(text, m.start, clause.end)
+    ]
+    return not denied and not lex.marker("hedges").find(text, clause.start, clause.end)
 
 
 def _dates_a_source(text: str, timex: Timex, clause: Clause, lex: Lexicon) -> bool:
@@ -783,15 +836,17 @@ def _continues_a_plan(
     return any(end >= before.end for _, end in _modal_scopes(text, before.start, before.end, timexes, lex))
 
 
-def _plan_after(text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
-    """An auxiliary of the future or of a possibility after the date, before anything the clause
+def _plan_after(
+    text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon
+) -> list[Match]:
+    """The auxiliary of the future or of a possibility after the date, before anything the clause
     tells was done ('Later this week the watchdog will meet the boards', 'Homs today could be Syria
     tomorrow'); not one after a saying ('On Monday, Iraq said it would ...')."""
     modals = _markers_before(text, "auxiliary_modals", timex.end, clause.end, timexes, lex)
     if not modals:
-        return False
+        return []
     told = [c for c in cues_in(text, clause.start, clause.end, lex) if c.start <= modals[0].start]
-    return not told and not tells_a_predicate(text, clause.start, modals[0].start, lex)
+    return [] if told or tells_a_predicate(text, clause.start, modals[0].start, lex) else modals[:1]
 
 
 def _after_a_superlative(text: str, start: int, at: int, lex: Lexicon) -> bool:
@@ -804,8 +859,16 @@ def _after_a_superlative(text: str, start: int, at: int, lex: Lexicon) -> bool:
 def _modal_scopes(
     text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon
 ) -> list[tuple[int, int]]:
-    """The reach of each modal marker in ``text[start:end]``: up to the next happening named as a
-    noun ('nhằm đáp trả vụ tấn công hôm 27/12': the attack is no plan, its date its own) or ``end``."""
+    """Where each modal marker's reach (``_modal_reaches``) starts and ends."""
+    return [(m.start, reach) for m, reach in _modal_reaches(text, start, end, timexes, lex)]
+
+
+def _modal_reaches(
+    text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon
+) -> list[tuple[Match, int]]:
+    """Each modal marker in ``text[start:end]`` and where its reach ends: at the next happening
+    named as a noun ('nhằm đáp trả vụ tấn công hôm 27/12': the attack is no plan, its date its own)
+    or at ``end``."""
     markers = _markers_before(text, "modal", start, end, timexes, lex)
     # a purpose or condition after a happening told in the clause is that happening's adjunct
     markers += [
@@ -824,7 +887,7 @@ def _modal_scopes(
     # so does a clause of the past that tells its predicate ('will help break the resistance that has
     # killed 190 soldiers since President Bush declared major combat over on May 1', not 'since May')
     named += _past_clauses(text, start, end, lex)
-    return [(m.start, min([end, *(n for n in named if n >= m.end)])) for m in markers]
+    return [(m, min([end, *(n for n in named if n >= m.end)])) for m in markers]
 
 
 def _only_a_time(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon) -> bool:
@@ -1299,6 +1362,7 @@ class _Builder:
         others: Sequence[Clause] = (),
         timexes: Sequence[Timex] = (),
         elsewhere: Sequence[Clause] = (),
+        status: str = "happened",
     ) -> Event:
         """The event dated by ``timex``, told in ``clause`` of ``sentence`` (``others`` are the
         clauses of the sentence's other dated happenings, whose words are not this one's;
@@ -1380,6 +1444,7 @@ class _Builder:
             sources=[source],
             mod=mod,
             summary_en=self._gloss(clause, cue, category, actors, heading),
+            status=status,
             relevance=relevance(
                 # the sides the rest of the sentence names are another's
                 [*own_actors, put_back[1]] if put_back else own_actors if of_time else named,

@@ -229,6 +229,8 @@ def likeness(a: _Profile, b: _Profile, similarity: float) -> float | None:
     relation = _date_relation(a, b)
     if relation is None:
         return None
+    if relation == "adjacent" and "scheduled" in (a.event.status, b.event.status):
+        return None  # a schedule names its day: the next day's telling is of another happening
     if _one_sentence(a, b):
         # one sentence, its dates nested ('in 2007 ... on Jan. 10 that year'); two adjacent days
         # read from one sentence are mostly two happenings told together
@@ -764,11 +766,11 @@ def merged(events: Sequence[Event], groups: Iterable[Sequence[int]]) -> list[Eve
 
 
 def _representative(event: Event, order: tuple) -> tuple:
-    """The telling that names the merged event: the finest date, then the first read (``order``
-    is the event's ``_order``)."""
+    """The telling that names the merged event: one of it done rather than scheduled, the finest
+    date, then the first read (``order`` is the event's ``_order``)."""
     p = period(event.date)
     width = (p.end - p.start).days if p.dated else 0  # type: ignore[operator]
-    return (width, order[2], event.id)
+    return (event.status != "happened", width, order[2], event.id)
 
 
 def _counted(event: Event, **changes) -> Event:
@@ -801,5 +803,6 @@ def _combine(lead: Event, group: list[Event]) -> Event:
         actors=list(dict.fromkeys(a for e in [lead, *group] for a in e.actors)),
         sources=sources,
         relevance=max(e.relevance for e in group),
+        status="happened" if any(e.status == "happened" for e in group) else lead.status,
         extra={**lead.extra, "people": sorted({name for e in group for name in e.extra.get("people", ())})},
     )

@@ -110,4 +110,5 @@ class Event:
     mod: str | None = None
     summary_en: str = ""
     relevance: float = 0.0  # 0..1: how surely this is a happening of US-Iraq relations
+    status: str = "happened"  # or "scheduled": the article told it as fixed for a day still to come
     extra: dict = field(default_factory=dict)

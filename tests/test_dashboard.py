@@ -70,6 +70,19 @@ def test_month_event_is_a_span_over_its_month_with_the_marker_inside(timeline):
     assert "· month" in marker.hovertemplate
 
 
+def test_a_scheduled_event_is_an_outline_dated_as_scheduled_everywhere(timeline):
+    _, events = timeline
+    day = next(e for e in events if e.precision == "day")
+    scheduled = dataclasses.replace(day, status="scheduled")
+    fig = chart.build_figure([scheduled, *[e for e in events if e is not day]])
+    (trace,) = [t for t in _marker_traces(fig) if 0 in t.customdata]  # the scheduled event, drawn first
+    assert list(trace.marker.symbol) == ["circle-open" if i == 0 else "circle" for i in trace.customdata]
+    assert any(f"{day.date} · scheduled" in text for text in trace.text)
+    assert chart.date_label(scheduled) == f"{day.date} · scheduled" and chart.date_label(day) == day.date
+    assert any(t.name == "scheduled (outline)" for t in fig.data)
+    assert not any(t.name == "scheduled (outline)" for t in chart.build_figure(events).data)
+
+
 def test_the_axis_ends_weeks_not_years_beyond_the_events(timeline):
     _, events = timeline
     axis = chart.build_figure(events).layout.xaxis.autorangeoptions

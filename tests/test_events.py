@@ -112,12 +112,60 @@ def test_forecasts_plans_and_deadlines_are_no_events():
     assert events_of(text, [("March 2032", "2032-03")], lang="en") == []
     text = "A convoy from Jordan was expected to reach Baghdad on Monday."
     assert events_of(text, [("Monday", "2030-05-20")], lang="en") == []
-    text = "The envoy is slated to open the consulate in Basra on Monday."
-    assert events_of(text, [("Monday", "2030-05-20")], lang="en") == []
-    text = "Iraqi and U.S. envoys are to meet in Amman on Monday to discuss the pact."
-    assert events_of(text, [("Monday", "2030-05-20")], lang="en") == []
     text = "I think September is too short a time for U.S. troops to leave Iraq."
     assert events_of(text, [("September", "2030-09")], lang="en") == []
+
+
+def test_a_fixed_schedule_for_a_day_to_come_is_a_scheduled_event():
+    text = "The envoy is slated to open the consulate in Basra on Monday."
+    (event,) = events_of(text, [("Monday", "2030-05-20")], lang="en")  # the day of publication
+    assert (event.date, event.status) == ("2030-05-20", "scheduled")
+    text = "Iraqi and U.S. envoys are to meet in Amman on Monday to discuss the pact."
+    assert [e.status for e in events_of(text, [("Monday", "2030-05-27")], lang="en")] == ["scheduled"]
+    text = "Bộ trưởng Quốc phòng Mỹ sẽ tới Baghdad vào ngày 2/6 để gặp Thủ tướng Iraq."
+    (event,) = events_of(text, [("ngày 2/6", "2030-06-02")])
+    assert (event.date, event.status, event.title) == (
+        "2030-06-02",
+        "scheduled",
+        "Bộ trưởng Quốc phòng Mỹ sẽ tới Baghdad để gặp Thủ tướng Iraq",
+    )
+    text = "On Thursday the two defence ministers will sign the basing accord in Erbil."
+    assert [e.status for e in events_of(text, [("Thursday", "2030-05-23")], lang="en")] == ["scheduled"]
+
+
+def test_a_schedule_announced_is_the_announcement_and_the_schedule():
+    text = "The ministry announced on Monday that the border crossing will reopen on Thursday."
+    events = events_of(text, [("Monday", "2030-05-20"), ("Thursday", "2030-05-23")], lang="en")
+    assert [(e.date, e.status) for e in events] == [("2030-05-20", "happened"), ("2030-05-23", "scheduled")]
+
+
+def test_a_hoped_likely_or_vague_plan_is_no_scheduled_event():
+    for text in (
+        "The envoys could meet in Amman on Monday to discuss the pact.",
+        "The envoys hope to meet in Amman on Monday to discuss the pact.",
+        "If talks go well, the envoys will meet in Amman on Monday.",
+        "It is unclear whether the envoys will meet in Amman on Monday.",
+        "The envoys will likely meet in Amman on Monday.",
+        "The envoys will not meet in Amman on Monday.",
+        "The ambassador doubts the envoys will meet in Amman on Monday.",
+        "Residents fear the militia will attack the town on Monday.",
+        "Heavy rain will be probable across Amman on Monday.",
+        "The envoys counted on the good will of their hosts in Amman on Monday.",
+        "Few believe the envoys will meet in Amman on Monday.",
+        "The concert in Amman, which had been scheduled for Monday, was called off.",
+    ):
+        assert events_of(text, [("Monday", "2030-05-27")], lang="en") == [], text
+    text = "The last U.S. troops will leave the base next year."
+    assert events_of(text, [("next year", "2031")], lang="en") == []  # no day: no schedule
+    text = "The envoys will meet in Amman on Monday."
+    assert events_of(text, [("Monday", "2030-05-13")], lang="en") == []  # a plan whose day had passed
+    for text in (
+        "Hai bên có thể ký thỏa thuận vào ngày 2/6.",
+        "Nếu đàm phán thuận lợi, hai bên sẽ ký thỏa thuận vào ngày 2/6.",
+        "Hai bên có lẽ sẽ ký thỏa thuận vào ngày 2/6.",
+        "Hai bên sẽ không ký thỏa thuận vào ngày 2/6.",
+    ):
+        assert events_of(text, [("ngày 2/6", "2030-06-02")]) == [], text
 
 
 def test_an_ongoing_effort_is_no_happening():

@@ -54,6 +54,12 @@ def test_csv_rows_carry_the_event_id_and_every_source(events):
     assert "Ngày 24/1/2024" in row["passages"] and "24 January 2024" in row["passages"]
 
 
+def test_csv_rows_tell_a_scheduled_event_from_one_that_happened(events):
+    events[0].status = "scheduled"
+    rows = _rows(exports.csv_bytes(events))
+    assert [r["status"] for r in rows] == ["scheduled"] + ["happened"] * (len(events) - 1)
+
+
 def test_json_export_opens_again_as_a_timeline_with_its_articles(timeline, tmp_path):
     documents, events = timeline
     shown = [e for e in events if e.date != "2020-01"]

@@ -242,3 +242,18 @@ def test_tf_idf_weights_are_scikit_learns_bit_for_bit(shared):
     ours = _tf_idf(words)
     assert np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices)
     assert ours.data.dtype == theirs.data.dtype and np.array_equal(ours.data, theirs.data)
+
+
+STRIKE_NEXT_DAY = events_of(
+    "e.txt",
+    "Hôm 4/5/2030, máy bay Mỹ đã không kích căn cứ của dân quân ở miền tây Iraq làm 12 người thiệt mạng.",
+    [("Hôm 4/5/2030", "2030-05-04")],
+)
+
+
+def test_a_schedule_keeps_its_day_and_merges_with_its_telling_as_done():
+    assert len(merge(STRIKE_A + STRIKE_NEXT_DAY)) == 1  # the next day's close retelling: one happening
+    scheduled = [replace(e, status="scheduled") for e in STRIKE_A]
+    assert len(merge(scheduled + STRIKE_NEXT_DAY)) == 2  # a schedule names its day
+    (event,) = merge(scheduled + STRIKE_B)  # the same day: the schedule kept, told as done
+    assert (event.status, event.title, len(event.sources)) == ("happened", STRIKE_B[0].title, 2)

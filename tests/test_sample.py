@@ -91,6 +91,13 @@ def test_text_layout_shows_what_a_judge_needs(tmp_path, capsys):
     for expected in labels:
         assert expected in printed
     assert "US, Iraq" in printed and "relevance 1.00" in printed
+    assert "(day)" in printed and "scheduled" not in printed
+
+
+def test_a_scheduled_event_is_marked_for_its_judge(tmp_path, capsys):
+    out = _out(tmp_path, "out", [_event(0, 1.0) | {"status": "scheduled"}])
+    assert main(["sample", str(out), "--n", "1"]) == 0
+    assert "2024-03-01 (day, scheduled)" in capsys.readouterr().out
 
 
 def test_jsonl_is_a_judging_sheet_with_blank_verdicts(tmp_path, capsys):

@@ -77,6 +77,7 @@ def sheet_row(index: int, item: SampledEvent) -> dict:
         "id": event["id"],
         "date": event["date"],
         "precision": event["precision"],
+        "status": event.get("status", "happened"),
         "title": event["title"],
         "summary_en": event.get("summary_en", ""),
         "actors": event["actors"],
@@ -107,7 +108,8 @@ def render_text(sample: Sequence[SampledEvent]) -> str:
         row = sheet_row(index, item)
         shown = "SHOWN by default" if row["shown_by_default"] else "context (hidden by default)"
         more = f" (+{row['sources'] - 1} more sources)" if row["sources"] > 1 else ""
-        lines.append(f"[{index}/{len(sample)}] {row['date']} ({row['precision']})  {shown}")
+        when = f"{row['date']} ({row['precision']}{', scheduled' if row['status'] == 'scheduled' else ''})"
+        lines.append(f"[{index}/{len(sample)}] {when}  {shown}")
         lines += _wrapped("title", row["title"])
         lines += _wrapped("summary", row["summary_en"])
         lines.append(
