@@ -23,7 +23,7 @@ from dashboard.safe_text import html_text, markdown_code, one_line
 from extract.categories import categories
 from extract.model import Event
 from extract.workspace import Decision, DecisionError, Workspace, curation
-from extract.workspace.decisions import TONES, in_force
+from extract.workspace.decisions import STATUSES, TONES, in_force
 from extract.workspace.transfer import export_workspace, import_workspace
 
 EDITOR_HEIGHT = 460  # px, the source panel's height
@@ -214,6 +214,7 @@ def _fill(event: Event, v: str) -> None:
     st.session_state.update(
         ed_title=event.title,
         ed_date=event.date,
+        ed_status=event.status,
         ed_actors=", ".join(event.actors),
         ed_category=event.category,
         ed_tone=event.tone,
@@ -233,11 +234,13 @@ def _edit_form(event: Event, v: str) -> None:
     tones = list(TONES) if event.tone in TONES else [*TONES, event.tone]
     with st.form("cur_edit", border=False):
         st.text_input("Title", key="ed_title")
-        st.text_input(
+        when, status = st.columns([3, 1])
+        when.text_input(
             "Date (TIMEX3 value)",
             key="ed_date",
             help="2024-01-24 (day), 2024-W05, 2024-01 (month), 2024-Q3, 2024, 198 (1980s), 2021/2024 (span)",
         )
+        status.selectbox("Status", STATUSES, key="ed_status", help="scheduled: told before its day came")
         st.text_input("Actors (comma separated)", key="ed_actors")
         left, middle, right = st.columns(3)
         left.selectbox("Category", names, key="ed_category")
@@ -252,6 +255,7 @@ def _save_edit(event: Event, v: str) -> None:
     typed = {
         "title": " ".join(str(get("ed_title", event.title)).split()),
         "date": str(get("ed_date", event.date)).strip(),
+        "status": get("ed_status", event.status),
         "actors": [a.strip() for a in str(get("ed_actors", "")).split(",") if a.strip()],
         "category": get("ed_category", event.category),
         "tone": get("ed_tone", event.tone),
@@ -260,6 +264,7 @@ def _save_edit(event: Event, v: str) -> None:
     current_values = {
         "title": " ".join(event.title.split()),
         "date": event.date,
+        "status": event.status,
         "actors": list(event.actors),
         "category": event.category,
         "tone": event.tone,

@@ -77,13 +77,14 @@ def test_an_edit_of_every_field_shows_at_once_and_marks_the_event_reviewed(app, 
     app.text_input(key="ed_date").set_value("2024-01-22")
     app.text_input(key="ed_actors").set_value("Iraq, Kataib Hezbollah")
     app.selectbox(key="ed_category").set_value("attack-on-us")
+    app.selectbox(key="ed_status").set_value("scheduled")
     app.number_input(key="ed_relevance").set_value(0.8)
     _submit(app)
     assert not app.exception
     assert "Căn cứ Ain al-Asad bị tấn công" in _titles(app)
     table = next(d for d in app.dataframe if d.key == "events_table").value
     row = table[table["title"] == "Căn cứ Ain al-Asad bị tấn công"].iloc[0]
-    assert row["date"] == "2024-01-22" and row["actors"] == "Iraq, Kataib Hezbollah"
+    assert row["date"] == "2024-01-22 · scheduled" and row["actors"] == "Iraq, Kataib Hezbollah"
     assert row["category"] == "attack-on-us" and row["relevance"] == 0.8
     event = _event(data, "attack")
     assert event.precision == "day" and state_of(event)["reviewed"] and state_of(event)["edited"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,7 @@ def test_untouched_timeline_is_the_extraction(ws: Workspace) -> None:
 def test_edit_fields_with_date_precision_derived(ws: Workspace) -> None:
     ws.edit("talks", "Lan", date="2024-Q1", title="  Talks   begin ", actors=["US", "Iraq", "UN", "US"])
     ws.edit("attack", "Minh", category="agreement")
-    ws.edit("strike", "Minh", category="agreement", tone="conflict", relevance=0.2)
+    ws.edit("strike", "Minh", category="agreement", tone="conflict", relevance=0.2, status="scheduled")
     events = by_id(ws)
     talks = events["talks"]
     assert (talks.date, talks.precision, talks.start, talks.end) == (
@@ -79,7 +80,11 @@ def test_edit_fields_with_date_precision_derived(ws: Workspace) -> None:
         "cooperation",
         6.0,
     )
-    assert (events["strike"].tone, events["strike"].relevance) == ("conflict", 0.2)
+    assert (events["strike"].tone, events["strike"].relevance, events["strike"].status) == (
+        "conflict",
+        0.2,
+        "scheduled",
+    )
     assert not curation(events["sudani"])["reviewed"]
 
 
@@ -105,6 +110,7 @@ def test_unknown_year_date_and_span_accepted(ws: Workspace) -> None:
         {"precision": "year"},
         {"category": "war"},
         {"tone": "happy"},
+        {"status": "planned"},
         {"relevance": 1.5},
         {"relevance": True},
         {"relevance": float("nan")},
@@ -154,6 +160,35 @@ def test_merge_joins_sources_and_keeps_first_fields(ws: Workspace) -> None:
     assert by_id(ws)["attack"].date == "2024-01"
     with pytest.raises(DecisionError, match="two or more"):
         ws.merge(["talks", "talks"], "Lan")
+
+
+def test_a_scheduled_event_keeps_its_status_and_merged_with_its_telling_as_done_is_done(
+    tmp_path: Path,
+) -> None:
+    documents, events = timeline()
+    events = [replace(e, status="scheduled") if e.id in ("attack", "sudani") else e for e in events]
+    with Workspace(tmp_path / "workspace.sqlite") as ws:
+        ws.take_extraction(documents, events)
+        assert {e.id: e.status for e in ws.timeline()[1]}["attack"] == "scheduled"
+        ws.merge(["attack", "sudani"], "Lan")  # two schedules: still one
+        assert by_id(ws)["attack"].status == "scheduled"
+        ws.merge(["attack", "strike"], "Lan")  # ... and a telling of it done
+        assert by_id(ws)["attack"].status == "happened"
+
+
+def test_a_workspace_made_before_statuses_gets_them(tmp_path: Path) -> None:
+    documents, events = timeline()
+    save(tmp_path / "out", documents, [replace(events[0], status="scheduled"), *events[1:]])
+    path, events_json = tmp_path / "old.sqlite", tmp_path / "out" / "events.json"
+    with Workspace.open(path, events_json) as ws:
+        assert ws.timeline()[1][0].status == "scheduled"
+    with sqlite3.connect(path) as raw:  # as a file made before statuses holds the same extraction
+        raw.execute("ALTER TABLE events DROP COLUMN status")
+        raw.execute("PRAGMA user_version = 2")
+    with Workspace(path) as ws:
+        assert {e.status for e in ws.timeline()[1]} == {"happened"}
+    with Workspace.open(path, events_json) as ws:  # the same events.json, taken again for its statuses
+        assert ws.timeline()[1][0].status == "scheduled"
 
 
 def test_split_makes_a_source_its_own_event(ws: Workspace) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 2  # 2: additions (an older file gets the table when first opened)
+SCHEMA_VERSION = 3  # 2: additions; 3: an event's status (an older file gets what it lacks when first opened)
 BUSY_TIMEOUT_MS = 15_000  # another session's write waits its turn instead of failing
 
 _SCHEMA = """
@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS events (
     title TEXT NOT NULL, summary_en TEXT NOT NULL,
     actors TEXT NOT NULL,       -- JSON list
     category TEXT NOT NULL, tone TEXT NOT NULL, goldstein REAL NOT NULL, relevance REAL NOT NULL,
-    extra TEXT NOT NULL         -- JSON object
+    extra TEXT NOT NULL,        -- JSON object
+    status TEXT NOT NULL DEFAULT 'happened'  -- last: the column an older file is given
 );
 CREATE TABLE IF NOT EXISTS sources (
     event_ord INTEGER NOT NULL REFERENCES events(ord) ON DELETE CASCADE,
@@ -96,6 +97,12 @@ def connect(path: Path) -> sqlite3.Connection:
         connection.executescript(
             f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
         )
+        with transaction(connection):  # a file of version 2 or before: its events table lacks the status
+            columns = {row[1] for row in connection.execute("PRAGMA table_info(events)")}
+            if "status" not in columns:
+                connection.execute("ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'happened'")
+                # the extraction it holds was taken without statuses: the next ``follow`` takes it again
+                connection.execute("DELETE FROM meta WHERE key IN ('events_json_stat', 'events_json_sha1')")
     return connection
 
 

@@ -18,8 +18,9 @@ from extract.period import period
 from extract.workspace.anchors import SourceIndex, SourceKey
 
 ACTIONS = ("edit", "hide", "unhide", "merge", "split", "note", "bookmark", "unbookmark", "review", "undo")
-EDITABLE = ("title", "date", "precision", "mod", "actors", "category", "tone", "relevance")
+EDITABLE = ("title", "date", "precision", "mod", "status", "actors", "category", "tone", "relevance")
 TONES = ("cooperation", "conflict", "neutral")
+STATUSES = ("happened", "scheduled")  # a schedule that came to pass is marked happened by hand
 MODS = ("START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "EQUAL_OR_LESS",
         "EQUAL_OR_MORE", "LESS_THAN", "MORE_THAN")  # fmt: skip
 _CHANGES = frozenset({"edit", "merge", "split"})  # what makes an event 'edited', beyond 'reviewed'
@@ -72,6 +73,10 @@ def checked_fields(fields: dict[str, Any]) -> dict[str, Any]:
         if fields["mod"] not in (None, *MODS):
             raise DecisionError(f"mod must be one of {', '.join(MODS)} or none")
         out["mod"] = fields["mod"]
+    if "status" in fields:
+        if fields["status"] not in STATUSES:
+            raise DecisionError(f"status must be one of {', '.join(STATUSES)}")
+        out["status"] = fields["status"]
     if "actors" in fields:
         actors = fields["actors"]
         if not isinstance(actors, list | tuple) or not all(isinstance(a, str) for a in actors):
@@ -320,7 +325,8 @@ def _touch(group: _Group, decision: Decision, *, changed: bool) -> None:
 
 
 def _join(lead: _Group, other: _Group) -> None:
-    """``other``'s sources, actors, notes and bookmark join ``lead``, whose other fields stand."""
+    """``other``'s sources, actors, notes and bookmark join ``lead``, whose other fields stand; one of
+    them told as done makes the whole done (a schedule kept)."""
     lead.keys.extend(k for k in other.keys if k not in lead.keys)
     actors = lead.fields.get("actors", lead.lead.actors)
     joined = list(dict.fromkeys([*actors, *other.fields.get("actors", other.lead.actors)]))
@@ -329,6 +335,12 @@ def _join(lead: _Group, other: _Group) -> None:
     lead.fields["relevance"] = max(
         lead.fields.get("relevance", lead.lead.relevance), other.fields.get("relevance", other.lead.relevance)
     )
+    if (
+        other.fields.get("status", other.lead.status)
+        == "happened"
+        != lead.fields.get("status", lead.lead.status)
+    ):
+        lead.fields["status"] = "happened"
     lead.notes.extend(other.notes)
     lead.bookmarked = lead.bookmarked or other.bookmarked
     lead.decisions.extend(other.decisions)

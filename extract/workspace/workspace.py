@@ -46,7 +46,7 @@ _ADDITION_COLUMNS = "seq, name, at, author, documents, events"
 _DOCUMENT_COLUMNS = "file, title, outlet, url, published, language, attribution, regions, body_end, text"
 _EVENT_COLUMNS = (
     'ord, id, date, precision, start, "end", mod, title, summary_en, actors, category, tone, goldstein, '
-    "relevance, extra"
+    "relevance, extra, status"
 )
 
 
@@ -405,7 +405,7 @@ class Workspace:
             ],
         )
         db.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     n,
@@ -423,6 +423,7 @@ class Workspace:
                     e.goldstein,
                     e.relevance,
                     orjson.dumps(e.extra).decode(),
+                    e.status,
                 )
                 for n, e in enumerate(events)
             ],
@@ -613,6 +614,7 @@ def _event(row: tuple, sources: list[Source]) -> Event:
         score,
         relevance,
         extra,
+        status,
     ) = row
     return Event(
         id=id_,
@@ -629,6 +631,7 @@ def _event(row: tuple, sources: list[Source]) -> Event:
         mod=mod,
         summary_en=summary_en,
         relevance=relevance,
+        status=status,
         extra=orjson.loads(extra),
     )
 
