@@ -137,7 +137,7 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
             if _is_chrome(doc.text, sentence, own, lex) or _QUESTION.search(sentence.text):
                 continue  # page chrome, or a question: asked, not told
             told = _governing(doc.text, sentence, own, lex)
-            scheduled = [t for t, _, plan in told if plan and _on_a_day_to_come(t, published)]
+            scheduled = [t for t, _, plan in told if plan and _a_time_to_come(t, published)]
             governing = [
                 (t, c) for t, c, plan in told if t in scheduled or not (plan or _planned(t, published, lex))
             ]
@@ -244,12 +244,13 @@ def _holds(timex: Timex, scheduled: Sequence[Timex]) -> bool:
     return any(timex.start <= t.start < timex.end for t in scheduled)
 
 
-def _on_a_day_to_come(timex: Timex, published: Period | None) -> bool:
-    """Whether ``timex`` names a whole day, its year known, on or after the day of publication: the
-    day of a schedule the article tells (a vaguer time, 'next year', is no schedule)."""
+def _a_time_to_come(timex: Timex, published: Period | None) -> bool:
+    """Whether ``timex`` names a whole day, or a month with its year written ('từ tháng 9/2025',
+    'in June 2026'), not over before the day of publication: the time of a schedule the article tells
+    (a vaguer time, 'next year', 'later this month', is no schedule)."""
     when = period(_date(timex))
-    to_come = bool(published and published.start and when.start and when.start >= published.start)
-    return when.precision == "day" and to_come
+    fixed = when.precision == "day" or (when.precision == "month" and _YEAR_WRITTEN.search(timex.text))
+    return bool(fixed and published and published.start and when.end and when.end >= published.start)
 
 
 def _lead(inside: Sequence[Sentence]) -> list[Sentence]:
@@ -659,7 +660,7 @@ def _not_a_happening_time(
     lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
     if (
         lead_in
-        and not text[lead_in[-1].end : timex.start].strip()
+        and _only_approximators(text[lead_in[-1].end : timex.start].strip(), lex)
         and not _closes_a_range(text, timex, timexes, lex)
     ):
         # 'hoãn đến ngày 28-11' is a deadline; 'Đến ngày 3/4/1991, ...' opening a sentence tells on
@@ -740,6 +741,13 @@ def _is_scheduled(text: str, sentence: Sentence, clause: Clause, plan: Sequence[
     return not denied and not lex.marker("hedges").find(text, clause.start, clause.end)
 
 
+def _only_approximators(words: str, lex: Lexicon) -> bool:
+    """Whether ``words`` are nothing, or only an approximator ('until at least', 'cho đến ít nhất')."""
+    return not words or any(
+        m.start == 0 and m.end == len(words) for m in lex.marker("approximators").find(words)
+    )
+
+
 def _dates_a_source(text: str, timex: Timex, clause: Clause, lex: Lexicon) -> bool:
     """Whether ``timex`` tells when the source of what the clause tells spoke: it stands in an
     attribution's phrase that names a source ('according to a [Saturday] report in The Times',
@@ -807,12 +815,20 @@ def _is_the_subject_of_a_copula(
 def _since_in_a_phrase(text: str, timex: Timex, clause: Clause, lex: Lexicon) -> bool:
     """A state's start in a phrase with no predicate ('Eni, in Libya since the 1950s, produced',
     'Syria, its main Arab ally since 1980, has'): 'since' right before the date, words before it,
-    and nothing done in the phrase. A fronted 'Since March,' dates the clause after it."""
+    and nothing done in the phrase. A phrase opening the sentence dates the clause after it when it
+    is 'since' alone ('Since March,'), or when a word of a start (``start_lead_ins``, 'from' rather
+    than 'since') leads to a day: 'Tại thủ đô Baghdad từ chiều tối 29/6, người dân đã chuẩn bị ...'
+    is when they began ('With their convoys unable to enter Baba Amr since Friday,' is a state)."""
     since = lex.marker("record_lead_ins").find(text, clause.start, timex.start)
     if (
         not since
         or text[since[-1].end : timex.start].strip()
         or not _words(text[clause.start : since[-1].start])
+        or (
+            _opens_a_sentence(text, clause.start)
+            and since[-1].phrase in lex.marker("start_lead_ins").phrases
+            and period(_date(timex)).precision == "day"
+        )
     ):
         return False
     if tells_a_predicate(text, clause.start, clause.end, lex):

@@ -197,7 +197,8 @@ def title(
             # 'vụ việc xảy ra trong đêm 20/2, nhằm vào căn cứ Balad': what follows tells what it was,
             # unless it holds a time of its own ('đã diễn ra suốt tháng 7 và tiếp tục trong tháng 8')
             end = _trimmed(text, start, _before_unclosed_bracket(text, start, sentence[1]), timexes, lex)[1]
-        if _says_too_little(text, (start, end), sentence, timexes, lex):
+        shared = _shared_subject(text, clause[0], start, sentence[0], lex)
+        if _says_too_little(text, (start, end), sentence, timexes, lex, shared):
             # a phrase closing the sentence adds little to what comes before it
             until = start if _is_a_closing_phrase(text, (start, end), sentence[0], lex) else sentence[1]
             start, end = _trimmed(
@@ -1450,7 +1451,17 @@ def _shared_subject(text: str, clause_start: int, start: int, sentence_start: in
     )
     if first is None:
         return ""
+    if _opens_with_a_saying(text, first.start(), lex) and not (
+        text[:clause_start].rstrip().endswith(",") or _opens_with_a_saying(text, start, lex, _SPEECH_ACTS)
+    ):
+        # who spoke did not do what their words tell ('Traders said the tanker was chartered and had
+        # been seen'), only what a comma sets apart (', and also sent') or another saying ('but warned')
+        return ""
     piece = _piece_before(text, sentence_start, first.start(), lex)
+    if piece is not None and piece[0] == piece[1]:
+        # an apposition before the first predicate ('Ông Saddam Hussein, 68 tuổi, lên làm ...'): the
+        # subject before it
+        return _subject(text, first.start(), sentence_start, lex)
     if piece is None or piece[0] >= piece[1] or piece[1] - piece[0] > MAX_SUBJECT_CHARS:
         return ""  # an adverbial, not who acts, or no short subject
     # a relative pronoun stands for the noun phrase before its comma ('The rebellion, which began
@@ -1460,6 +1471,16 @@ def _shared_subject(text: str, clause_start: int, start: int, sentence_start: in
         comma = _comma_before(text, piece[0], sentence_start)
         return _antecedent(text, sentence_start, comma, lex, people > piece[0]) if comma is not None else ""
     return " ".join(text[piece[0] : piece[1]].split())
+
+
+_SPEECH_ACTS = ("threaten", "criticize", "demand")  # categories of what a speaker does by speaking
+
+
+def _opens_with_a_saying(text: str, at: int, lex: Lexicon, also: tuple[str, ...] = ()) -> bool:
+    """Whether the word at ``at`` is a verb of saying ('said', 'cho biết'), or of a category of ``also``."""
+    word = _WORD.match(text, at)
+    kinds = (STATEMENT, *also)
+    return bool(word) and any(c.category in kinds for c in cues_in(text, word.start(), word.end(), lex))
 
 
 def _since_a_boundary(text: str, sentence_start: int, end: int, lex: Lexicon) -> tuple[int, int]:
@@ -1895,14 +1916,22 @@ def _without_lead_in(
 
 
 def _says_too_little(
-    text: str, clause: tuple[int, int], sentence: tuple[int, int], timexes: Sequence[Timex], lex: Lexicon
+    text: str,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    timexes: Sequence[Timex],
+    lex: Lexicon,
+    subject: str = "",
 ) -> bool:
-    """Fewer than MIN_TITLE_WORDS words, or only who spoke ('Ghonim said Friday') while the rest
+    """Fewer than MIN_TITLE_WORDS words with the ``subject`` put back before it ('and was sacked in
+    May' gives 'The general was sacked'), or only who spoke ('Ghonim said Friday') while the rest
     of the sentence tells what happened and the clause tells nothing after its saying ('one year
     ago I said the internet would change ...' tells it, unless a quotation goes on with it)."""
     start, end = clause
-    if len(_WORD.findall(unicodedata.normalize("NFC", text[start:end]))) < MIN_TITLE_WORDS:
+    if len(_WORD.findall(unicodedata.normalize("NFC", f"{subject} {text[start:end]}"))) < MIN_TITLE_WORDS:
         return True
+    if subject and _is_predicate(text, start, lex):
+        return False  # a predicate of its own, joined to the one before ('and was sacked in May')
     if _is_a_closing_phrase(text, clause, sentence[0], lex):
         return True  # 'with 2,350 over a 24-hour period': the sentence before it tells the happening
     # a cue joined to the word before it is an adjective ('the newly-appointed chairman said')

@@ -129,6 +129,10 @@ def test_a_fixed_schedule_for_a_day_to_come_is_a_scheduled_event():
         "scheduled",
         "Bộ trưởng Quốc phòng Mỹ sẽ tới Baghdad để gặp Thủ tướng Iraq",
     )
+    text = "The coalition will end its mission in Iraq in September 2031."  # a month with its year
+    assert [(e.date, e.status) for e in events_of(text, [("September 2031", "2031-09")], lang="en")] == [
+        ("2031-09", "scheduled")
+    ]
     text = "On Thursday the two defence ministers will sign the basing accord in Erbil."
     assert [e.status for e in events_of(text, [("Thursday", "2030-05-23")], lang="en")] == ["scheduled"]
 
@@ -157,6 +161,10 @@ def test_a_hoped_likely_or_vague_plan_is_no_scheduled_event():
         assert events_of(text, [("Monday", "2030-05-27")], lang="en") == [], text
     text = "The last U.S. troops will leave the base next year."
     assert events_of(text, [("next year", "2031")], lang="en") == []  # no day: no schedule
+    text = "U.S. troops will stay in Iraq until at least September 2031."  # a deadline, not a schedule
+    assert events_of(text, [("September 2031", "2031-09")], lang="en") == []
+    text = "The last U.S. troops will leave the base next month."
+    assert events_of(text, [("next month", "2030-06")], lang="en") == []  # a month, its year not written
     text = "The envoys will meet in Amman on Monday."
     assert events_of(text, [("Monday", "2030-05-13")], lang="en") == []  # a plan whose day had passed
     for text in (
@@ -545,10 +553,14 @@ def test_a_lead_with_an_adverb_or_a_promise_after_has_tells_no_news_of_the_day()
         "Iraq has often asked for more aid.",
         "The militia has vowed to strike US bases.",
         "For months, militias that have controlled the border crossings have resisted the army.",  # lasting
+        "Too bad the ministry kept quiet, as it could have warned the farmers.",  # a modal's perfect
+        "The drought may not have ruined the harvest in Basra.",
     ):
         assert events_of(lead, [], lang="en") == [], lead
     (event,) = events_of("The Pentagon has ordered two more warships to the Gulf.", [], lang="en")
     assert event.date == "2030-05-20"
+    lead = "The panel has concluded that the flooding could have been prevented."  # the modal is another's
+    assert [e.sources[0].timex_text for e in events_of(lead, [], lang="en")] == ["has concluded"]
 
 
 def test_a_question_tells_no_happening():
@@ -611,6 +623,8 @@ def test_a_present_perfect_in_a_relative_clause_is_no_news_of_the_day():
     lead = "Traders share a consensus that a new era has begun in the markets."
     assert events_of(lead, [], lang="en", published="2030-05-20") == []
     lead = "Reporters saw the extent to which the army has lost control of the suburbs."
+    assert events_of(lead, [], lang="en", published="2030-05-20") == []
+    lead = "Aid stalled in the towns where the floods have destroyed the roads."
     assert events_of(lead, [], lang="en", published="2030-05-20") == []
     lead = "The ministry announced on Monday that the army has left the suburbs."
     (event,) = events_of(lead, [("Monday", "2030-05-20")], lang="en")
@@ -905,6 +919,10 @@ def test_since_a_date_in_a_phrase_with_no_predicate_is_a_state_s_start():
     assert dates_of(text, dated, lang="en") == ["2030-05"]
     text = "Since 2029, the port has doubled its exports."
     assert dates_of(text, [("2029", "2029")], lang="en") == ["2029"]
+    text = "At the port of Umm Qasr since Friday, the crews have loaded grain."
+    assert dates_of(text, [("Friday", "2030-05-17")], lang="en") == []  # 'since': a state
+    text = "Tại cảng Basra từ sáng 3/5/2030, công nhân đã bốc dỡ hàng viện trợ."  # a day: when it began
+    assert dates_of(text, [("sáng 3/5/2030", "2030-05-03TMO")], published=LATER) == ["2030-05-03TMO"]
 
 
 def test_a_vietnamese_until_is_a_deadline_inside_a_sentence_but_tells_on_opening_one():
@@ -928,6 +946,35 @@ def test_two_dated_predicates_joined_by_a_coordinator_are_two_happenings_with_th
         "2030": "Quân đội Mỹ rời căn cứ Balad",
         "2032": "Quân đội Mỹ quay lại để huấn luyện binh sĩ Iraq",
     }
+
+
+def test_a_short_joined_predicate_and_one_after_an_apposition_take_the_sentence_s_subject():
+    text = "The envoy was appointed in March 2030 and was recalled in May 2030."
+    dated = [("March 2030", "2030-03"), ("May 2030", "2030-05")]
+    titles = {e.date: e.title for e in events_of(text, dated, lang="en")}
+    assert titles == {"2030-03": "The envoy was appointed", "2030-05": "The envoy was recalled"}
+    text = "Ali Hassan, an aide, told us talks had opened on 3 May 2030 and resumed in Basra on 4 May 2030."
+    titles = {
+        e.date: e.title
+        for e in events_of(text, [("3 May 2030", "2030-05-03"), ("4 May 2030", "2030-05-04")], lang="en")
+    }
+    assert not titles["2030-05-04"].startswith("Ali Hassan resumed")  # the sayer did not resume
+    text = "Officials said the convoy was searched on 3 May 2030 and had been seen near Basra on 4 May 2030."
+    titles = {
+        e.date: e.title
+        for e in events_of(text, [("3 May 2030", "2030-05-03"), ("4 May 2030", "2030-05-04")], lang="en")
+    }
+    assert not titles["2030-05-04"].startswith("Officials had been seen")
+    text = "The minister said he had met the envoy on 3 May 2030, and also flew to Basra on 4 May 2030."
+    titles = {
+        e.date: e.title
+        for e in events_of(text, [("3 May 2030", "2030-05-03"), ("4 May 2030", "2030-05-04")], lang="en")
+    }
+    assert titles["2030-05-04"] == "The minister flew to Basra"  # a comma sets it apart: the sayer's
+    text = "Tướng Ali, 61 tuổi, nhậm chức năm 2028, bị cách chức tháng 3/2030 và bị bắt hồi tháng 5 cùng năm."
+    dated = [("năm 2028", "2028"), ("tháng 3/2030", "2030-03"), ("tháng 5 cùng năm", "2030-05")]
+    titles = {e.date: e.title for e in events_of(text, dated)}
+    assert titles["2030-05"] == "Tướng Ali bị bắt"
 
 
 def test_a_running_count_of_times_since_a_day_is_no_happening_of_that_day():
