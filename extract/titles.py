@@ -136,6 +136,7 @@ def title(
         start, end, subject = aside
         return _titled(text, start, end, timexes, lex, subject)
     clause = (clause[0], _over_a_quote(text, clause[1], sentence[1], lex))
+    clause = (clause[0], _over_an_aside(text, clause, sentence[1], timexes, lex))
     if dated and (inner := subordinate_start(text, clause, dated, lex)) is not None:
         # the main clause's predicate right after the date closes the clause of time ('con số sau
         # khi Mỹ rút khỏi Iraq năm 2011 [cho thấy] ...')
@@ -1423,6 +1424,31 @@ def _over_a_quote(text: str, end: int, sentence_end: int, lex: Lexicon) -> int:
     reach = sentence_end if told else min(sentence_end, at + 1 + MAX_QUOTE_CHARS)
     closing = _CLOSING_QUOTE.search(text, at + 1, reach)
     return closing.end() if closing else end
+
+
+def _over_an_aside(
+    text: str, clause: tuple[int, int], sentence_end: int, timexes: Sequence[Timex], lex: Lexicon
+) -> int:
+    """The clause's end, or past an aside between commas that opens there and the predicate that
+    follows it to the next clause boundary, when the clause ends on a subject with no predicate yet:
+    a clause cut at an apposition's comma ('warned that sharia, Islamic law, had no place in
+    Germany') goes on to what its subject did; the aside itself is left out of the title
+    (``_condensed``). A clause that told its predicate ('The shelling resumed, ...') ends there."""
+    start, end = clause
+    openers = [
+        *lex.marker("title_connectors_inside").find(text, start, end),
+        *lex.marker("subordinators").find(text, start, end),
+    ]
+    if tells_a_predicate(text, max([start, *(m.end for m in openers)]), end, lex):
+        return end
+    comma = after_spaces(text, end)
+    if comma >= sentence_end or text[comma] != ",":
+        return end
+    second = text.find(",", comma + 1, min(sentence_end, comma + MAX_ASIDE_CHARS))
+    if second < 0 or not is_aside_before_predicate(text, comma, second, timexes, lex):
+        return end
+    boundary = _clause_boundary(text, second + 1, sentence_end, lex)
+    return boundary.start() if boundary else sentence_end
 
 
 def _shared_subject(text: str, clause_start: int, start: int, sentence_start: int, lex: Lexicon) -> str:

@@ -1397,6 +1397,18 @@ def _title_of(text: str, timex: str, value: str) -> str:
     return event.title
 
 
+def test_a_clause_cut_at_an_apposition_s_comma_goes_on_to_its_subject_s_predicate() -> None:
+    text = "The minister warned farmers on 3 May 2030 that the dam, a Soviet-era structure, had cracked."
+    assert (
+        _title_of(text, "3 May 2030", "2030-05-03") == "The minister warned farmers that the dam had cracked"
+    )
+    # a clause that told its predicate ends at its comma
+    text = (
+        "Since the talks began on 3 May 2030, the envoy has met the minister twice, visited Basra and left."
+    )
+    assert _title_of(text, "3 May 2030", "2030-05-03") == "The talks began"
+
+
 def test_a_relative_clause_after_a_comma_ends_at_the_comma_that_closes_it() -> None:
     text = "The regulator let the lender, which collapsed last summer, hide its losses in a filing."
     assert _title_of(text, "last summer", "2029-SU") == "The lender collapsed"
