@@ -198,8 +198,10 @@ def title(
             # 'vụ việc xảy ra trong đêm 20/2, nhằm vào căn cứ Balad': what follows tells what it was,
             # unless it holds a time of its own ('đã diễn ra suốt tháng 7 và tiếp tục trong tháng 8')
             end = _trimmed(text, start, _before_unclosed_bracket(text, start, sentence[1]), timexes, lex)[1]
-        shared = _shared_subject(text, clause[0], start, sentence[0], lex)
-        if _says_too_little(text, (start, end), sentence, timexes, lex, shared):
+        too_little = _says_too_little(text, (start, end), sentence, timexes, lex)
+        if too_little and (shared := _shared_subject(text, clause[0], start, sentence[0], lex)):
+            too_little = _says_too_little(text, (start, end), sentence, timexes, lex, shared)
+        if too_little:
             # a phrase closing the sentence adds little to what comes before it
             until = start if _is_a_closing_phrase(text, (start, end), sentence[0], lex) else sentence[1]
             start, end = _trimmed(
@@ -1435,17 +1437,17 @@ def _over_an_aside(
     Germany') goes on to what its subject did; the aside itself is left out of the title
     (``_condensed``). A clause that told its predicate ('The shelling resumed, ...') ends there."""
     start, end = clause
-    openers = [
-        *lex.marker("title_connectors_inside").find(text, start, end),
-        *lex.marker("subordinators").find(text, start, end),
-    ]
-    if tells_a_predicate(text, max([start, *(m.end for m in openers)]), end, lex):
-        return end
     comma = after_spaces(text, end)
     if comma >= sentence_end or text[comma] != ",":
         return end
     second = text.find(",", comma + 1, min(sentence_end, comma + MAX_ASIDE_CHARS))
     if second < 0 or not is_aside_before_predicate(text, comma, second, timexes, lex):
+        return end
+    openers = [
+        *lex.marker("title_connectors_inside").find(text, start, end),
+        *lex.marker("subordinators").find(text, start, end),
+    ]
+    if tells_a_predicate(text, max([start, *(m.end for m in openers)]), end, lex):
         return end
     boundary = _clause_boundary(text, second + 1, sentence_end, lex)
     return boundary.start() if boundary else sentence_end
