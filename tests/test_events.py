@@ -102,6 +102,13 @@ def test_a_state_is_no_event_but_a_happening_in_its_relative_clause_is():
     assert event.date == "2031" and event.category == "military-action"
 
 
+def test_a_post_held_since_a_time_is_a_state_and_an_appointment_a_happening():
+    text = "The envoy replaced Ali Hassan, who had been interior minister since 2027."
+    assert events_of(text, [("2027", "2027")], lang="en") == []
+    text = "Ali Hassan has been named interior minister on Monday."
+    assert dates_of(text, [("Monday", "2030-05-20")], lang="en") == ["2030-05-20"]
+
+
 def test_forecasts_plans_and_deadlines_are_no_events():
     assert events_of("Mỹ có thể sẽ rút quân khỏi Iraq vào tháng 9/2032.", [("tháng 9/2032", "2032-09")]) == []
     text = "Washington said the troops would leave Iraq in September 2032."
