@@ -560,7 +560,7 @@ def _range_words(text: str, opening: Timex, closing: Timex, lex: Lexicon) -> boo
     return bool(
         opener
         and lex.marker("range_openers").find(opener[0].lower())
-        and any(m.start == 0 and m.end == len(joiner) for m in lex.marker("range_joiners").find(joiner))
+        and _is_one_of(lex.marker("range_joiners"), joiner)
     )
 
 
@@ -658,9 +658,11 @@ def _not_a_happening_time(
     if _dates_a_source(text, timex, clause, lex):
         return True
     lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
+    gap = text[lead_in[-1].end : timex.start].strip() if lead_in else ""
     if (
         lead_in
-        and _only_approximators(text[lead_in[-1].end : timex.start].strip(), lex)
+        # only an approximator may stand between ('until at least', 'cho đến ít nhất')
+        and (not gap or _is_one_of(lex.marker("approximators"), gap))
         and not _closes_a_range(text, timex, timexes, lex)
     ):
         # 'hoãn đến ngày 28-11' is a deadline; 'Đến ngày 3/4/1991, ...' opening a sentence tells on
@@ -739,13 +741,6 @@ def _is_scheduled(text: str, sentence: Sentence, clause: Clause, plan: Sequence[
         if not traps.opening(text, m.start, clause.end)
     ]
     return not denied and not lex.marker("hedges").find(text, clause.start, clause.end)
-
-
-def _only_approximators(words: str, lex: Lexicon) -> bool:
-    """Whether ``words`` are nothing, or only an approximator ('until at least', 'cho đến ít nhất')."""
-    return not words or any(
-        m.start == 0 and m.end == len(words) for m in lex.marker("approximators").find(words)
-    )
 
 
 def _dates_a_source(text: str, timex: Timex, clause: Clause, lex: Lexicon) -> bool:
@@ -1205,6 +1200,11 @@ def _opens_with_a_count(text: str, clause: Clause, rest: str, lex: Lexicon) -> b
             return False
         # the fronted span's own clause may end there: then the count opens the next
         rest = rest[found.end :].lstrip(" ,") or text[clause.end : clause.end + COUNT_CHARS].lstrip(" ,")
+
+
+def _is_one_of(phrases, text: str) -> bool:
+    """Whether ``text`` is one of ``phrases``, whole ('to' between a range's dates)."""
+    return any(m.start == 0 and m.end == len(text) for m in phrases.find(text))
 
 
 def _opens(phrases, text: str) -> Match | None:

@@ -676,9 +676,11 @@ def _object_relative(
     return None
 
 
-def _reports(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """Whether a cue of a statement ('said', 'told') stands in ``text[start:end]``."""
-    return any(c.category == STATEMENT for c in cues_in(text, start, end, lex))
+def _reports(text: str, start: int, end: int, lex: Lexicon, also: tuple[str, ...] = ()) -> bool:
+    """Whether a cue of a statement ('said', 'told'), or of a category of ``also``, stands in
+    ``text[start:end]``."""
+    kinds = (STATEMENT, *also)
+    return any(c.category in kinds for c in cues_in(text, start, end, lex))
 
 
 def _relative_clause_end(text: str, predicate: int, end: int, lex: Lexicon) -> int:
@@ -1479,8 +1481,10 @@ def _shared_subject(text: str, clause_start: int, start: int, sentence_start: in
     )
     if first is None:
         return ""
-    if _opens_with_a_saying(text, first.start(), lex) and not (
-        text[:clause_start].rstrip().endswith(",") or _opens_with_a_saying(text, start, lex, _SPEECH_ACTS)
+    joined = _WORD.match(text, start)
+    if _reports(text, first.start(), first.end(), lex) and not (
+        text[:clause_start].rstrip().endswith(",")
+        or (joined and _reports(text, joined.start(), joined.end(), lex, _SPEECH_ACTS))
     ):
         # who spoke did not do what their words tell ('Traders said the tanker was chartered and had
         # been seen'), only what a comma sets apart (', and also sent') or another saying ('but warned')
@@ -1502,13 +1506,6 @@ def _shared_subject(text: str, clause_start: int, start: int, sentence_start: in
 
 
 _SPEECH_ACTS = ("threaten", "criticize", "demand")  # categories of what a speaker does by speaking
-
-
-def _opens_with_a_saying(text: str, at: int, lex: Lexicon, also: tuple[str, ...] = ()) -> bool:
-    """Whether the word at ``at`` is a verb of saying ('said', 'cho biết'), or of a category of ``also``."""
-    word = _WORD.match(text, at)
-    kinds = (STATEMENT, *also)
-    return bool(word) and any(c.category in kinds for c in cues_in(text, word.start(), word.end(), lex))
 
 
 def _since_a_boundary(text: str, sentence_start: int, end: int, lex: Lexicon) -> tuple[int, int]:
