@@ -1131,10 +1131,15 @@ def _is_chatter(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex
     """Talk about the speaker's own day ('We have a terrific show for you today', 'I spoke to a
     surgeon yesterday'): a day told from where the speaker stands, in a clause that speaks as 'I',
     'we' or 'you', and tells no happening ('Today I ordered air strikes' does). Transcripts and
-    blogs are full of it."""
-    if not _opens(lex.marker("speaker_times"), timex.text):
-        return False
-    if not _markers_before(text, "speaker_pronouns", clause.start, clause.end, timexes, lex):
+    blogs are full of it. A clause whose subject is the one addressed ('You saw how he was on that
+    speech on Thursday') is such talk whatever its time."""
+    addressed = _opens(
+        lex.marker("addressee_subjects"), text[after_spaces(text, clause.main_start) : clause.end]
+    )
+    if not addressed and not (
+        _opens(lex.marker("speaker_times"), timex.text)
+        and _markers_before(text, "speaker_pronouns", clause.start, clause.end, timexes, lex)
+    ):
         return False
     return not [c for c in cues_in(text, clause.start, clause.end, lex) if c.category != STATEMENT]
 

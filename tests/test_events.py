@@ -723,6 +723,13 @@ def test_talk_about_the_speakers_own_day_is_no_happening_unless_it_tells_one():
         assert dates_of(text, [(dated, "2030-05-19")], lang="en") == ["2030-05-19"], text
 
 
+def test_a_clause_addressed_to_you_is_talk_whatever_its_time_unless_it_tells_a_happening():
+    text = "You saw how calm he looked in Basra on Thursday."
+    assert events_of(text, [("Thursday", "2030-05-16")], lang="en") == []
+    text = "You can see that the troops left the base on Thursday."
+    assert dates_of(text, [("Thursday", "2030-05-16")], lang="en") == ["2030-05-16"]
+
+
 def test_a_date_in_the_subjects_clause_governs_the_predicate_after_its_apposition():
     text = "Earlier this year the governor's brother, Sami, filed a lawsuit against the port authority."
     (event,) = events_of(text, [("Earlier this year", "2030")], lang="en")
