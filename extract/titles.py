@@ -210,9 +210,12 @@ def title(
             start = _after_fronted(text, start, end, lex, dated)
         if start >= end:  # nothing but a time: the clause as written
             start, end = _one_line(text, *clause)
-        subject = _subject(text, start, sentence[0], lex, timexes) or _shared_subject(
-            text, clause[0], start, sentence[0], lex
-        )
+        subject = _subject(text, start, sentence[0], lex, timexes)
+        if not subject or tells_a_predicate(subject, 0, subject.rfind(" "), lex):
+            # no apposition's subject, or one that is a clause, not a subject and its auxiliary ('The
+            # envoy compared Basra with Mosul, where militias looted, burned and razed the souk', not
+            # 'the governor had, in effect, agreed'): the subject the predicate shares, if any
+            subject = _shared_subject(text, clause[0], start, sentence[0], lex, end) or subject
     return _titled(text, start, end, timexes, lex, subject)
 
 
@@ -252,20 +255,54 @@ def _after_setting(
     participle = opener == start and _opens_with_participle(text, start, lex)
     if participle:
         opener = _WORD.match(text, start).end()  # type: ignore[union-attr]
-    if opener > start and start <= dated.start < end:
-        phrase_end, predicates = dated.end, True  # the setting's own predicate would make it a clause
-    else:
-        phrase = _trimmed(text, start, end, timexes, lex)[0]  # past an opening date ('On Tuesday,')
-        opener = _after_leading(text, phrase, end, lex.marker("title_fronted"))
-        if opener == phrase or phrase == start:
-            return None
-        phrase_end, predicates = opener, False  # 'in a meeting hosted by ...': a participle
+    settings = []  # (where the phrase's words start, where it ends, whether a predicate would undo it)
+    after_date = after_spaces(text, dated.end)
+    comma_after = text[after_date : after_date + 1] == ","
+    # a setting that is a date alone ('On Monday, the envoy ...', 'On Monday the envoy ...', not
+    # 'During Tuesday's debate', 'In November alone') is trimmed with the clause; only an aside after
+    # its comma ('In March, as in previous years, ...') is passed here
+    date_only = (
+        opener > start
+        and not participle
+        and after_spaces(text, opener) == dated.start
+        and (comma_after or _opens_a_noun_phrase(text, after_date, lex))
+    )
+    aside_after = comma_after and not _opens_a_noun_phrase(text, after_spaces(text, after_date + 1), lex)
+    if opener > start and start <= dated.start < end and (aside_after or not date_only):
+        settings.append((opener, dated.end, True))  # the setting's own predicate would make it a clause
+    if not settings or date_only:
+        # past an opening date ('On Tuesday, in a meeting hosted by ...'): a participle may follow
+        phrase = _trimmed(text, start, end, timexes, lex)[0]
+        fronted = _after_leading(text, phrase, end, lex.marker("title_fronted"))
+        if fronted > phrase > start:
+            settings.insert(0, (fronted, fronted, False))
     if restated := _RESTATED_DATE.match(text, after_spaces(text, dated.end)):
         end = max(end, restated.end())  # 'vào ngày hôm qua (5.1),': its bracket is no edge to strip
-    if after_spaces(text, end) < text.find(",", phrase_end, sentence[1]):
-        return None  # the clause ends before the phrase does
-    # the main clause after the phrase's comma, or after asides that follow it ('In July, as in
-    # previous years, Mason met ...')
+    follows = _predicate_before_comma if participle else _predicate_follows
+    for opener, phrase_end, predicates in settings:
+        if after_spaces(text, end) < text.find(",", phrase_end, sentence[1]):
+            continue  # the clause ends before the phrase does
+        if (
+            main := _main_after(text, opener, phrase_end, predicates, dated, sentence, lex, follows)
+        ) is not None:
+            return main
+    return None
+
+
+def _main_after(
+    text: str,
+    opener: int,
+    phrase_end: int,
+    predicates: bool,
+    dated: Timex,
+    sentence: tuple[int, int],
+    lex: Lexicon,
+    follows: Callable[[str, int, int, Lexicon], bool],
+) -> int | None:
+    """Where the main clause starts after the phrase's comma, or after asides that follow it ('In
+    July, as in previous years, Mason met ...'): a subject that ``follows`` a predicate. None if
+    ``predicates`` and the phrase from ``opener`` tells one of its own."""
+    participle = follows is _predicate_before_comma
     for comma in _COMMA_IN_QUOTES.finditer(text, phrase_end, sentence[1]):
         # the setting's head follows its opener and is a noun ('At [talks] in Baghdad', 'Tại cuộc [gặp]')
         words = itertools.islice(_WORD.finditer(text, opener, comma.start()), 1, None)
@@ -277,7 +314,6 @@ def _after_setting(
         if len(_DASH_ASIDE.findall(text, phrase_end, comma.start())) % 2:
             continue  # a comma of a list inside an aside ('-- including two toddlers, a man --')
         main = after_spaces(text, comma.end())
-        follows = _predicate_before_comma if participle else _predicate_follows
         subject = _opens_a_noun_phrase(text, main, lex) or (participle and _bare_subject(text, main, lex))
         if subject and follows(text, main, sentence[1], lex):
             return main
@@ -566,8 +602,18 @@ def _restrictive_relative(
         return None  # a state ('who are here today')
     if not date_first and any(_is_predicate(text, w.start(), lex) for w in words[2 if passive else 1 :]):
         return None  # the date is the main clause's ('the man who shot him was arrested on Monday')
+    # ... or it is the main clause's tense, after the relative clause ('The firm that insured the gigs
+    # has asked a judge'): the main clause, about what the relative clause is about
+    main_tense = (
+        not date_first
+        and bool(words)
+        and _is_predicate(text, dated.start, lex)
+        and _WORD.search(text, dated.end, clause[1]) is not None  # 'coroners who ... have said': too little
+    )
     last = word_before(text, dated.start)
-    if date_first:
+    if main_tense:
+        predicate, end = _stripped(text, dated.start, clause[1])
+    elif date_first:
         end = _stripped(text, predicate, relative_end)[1]
     elif last and last[0].casefold() in lex.marker("determiners").phrases:
         # a date in a noun phrase: up to its noun ('caused the 1918 Asian flu pandemic', 'the 1991 war')
@@ -879,6 +925,56 @@ def _bare_subject(text: str, at: int, lex: Lexicon) -> bool:
         if word[0].casefold() in lex.stopwords or text[word.end() : word.end() + 1] in ",;:":
             return False
     return False
+
+
+def _tells_a_clause(
+    text: str, start: int, end: int, sentence_start: int, timexes: Sequence[Timex], lex: Lexicon
+) -> bool:
+    """Whether ``text[start:end]`` is the sentence's main clause: it opens the sentence or follows a
+    fronted phrase, opens with a subject, no setting or fronted phrase, and tells a predicate: a
+    finite verb, or a past form right after a date ('In a bid to end the killing, Bu Kitf on Saturday
+    named the suspect'), not one that may qualify a noun ('a fruit seller named Bouazizi', 'In a
+    statement issued to reporters')."""
+    if not (_opens_a_noun_phrase(text, start, lex) and _opens_a_setting(text, start, end, lex) == start):
+        return False
+    # only a date ('Since 2001,'), a setting or a fronted phrase before it, not a noun phrase: that
+    # would make it a list's or an apposition's next name ('The leaders of France, Germany ... met'),
+    # nor a quotation ('"No intervention is planned," Juppe, a veteran politician made minister ...')
+    before = _trimmed(text, sentence_start, start, timexes, lex)
+    opening = after_spaces(text, sentence_start)  # ... its opener perhaps trimmed as a connector ('After')
+    if before[0] < before[1] and (
+        all(_opens_a_setting(text, at, start, lex) == at for at in (opening, before[0]))
+        or any(quote in text[sentence_start:start] for quote in '"“”')
+    ):
+        return False
+    word = _WORD.match(text, start, end)[0].casefold()  # type: ignore[index]
+    # a pronoun says too little ('It had 557'), a capital may be no name ('Even')
+    if lex.marker("pronouns").find(word) or (
+        word in lex.stopwords and not lex.marker("determiners").find(word)
+    ):
+        return False
+    dates_end = {t.end for t in timexes if start <= t.start}
+    comma = text.find(",", start, end)
+    for word in _WORD.finditer(text, start, end if comma < 0 else comma):
+        # (no comma before the predicate: 'Syrian Revolution 2011, appears' is an apposition's end)
+        if lex.marker("relative_pronouns").find(word[0]):
+            return False  # a relative clause's predicate ('a state which the party had governed')
+        if (
+            word[0][:1].islower()
+            and _is_predicate(text, word.start(), lex)
+            and (not _is_participle(word[0], lex) or _before_spaces(text, word.start()) in dates_end)
+        ):
+            return True
+    return False
+
+
+def _opens_a_setting(text: str, at: int, end: int, lex: Lexicon) -> int:
+    """Where the opener of a fronted phrase or a setting at ``at`` ends ('After', 'In', 'Facing a'),
+    or ``at``."""
+    settings = (lex.marker("title_settings"), lex.marker("place_prepositions"))
+    return max(
+        _fronted_opener(text, at, end, lex), *(_after_leading(text, at, end, kind) for kind in settings)
+    )
 
 
 def _fronted_opener(text: str, at: int, end: int, lex: Lexicon) -> int:
@@ -1455,11 +1551,18 @@ def _over_an_aside(
     return boundary.start() if boundary else sentence_end
 
 
-def _shared_subject(text: str, clause_start: int, start: int, sentence_start: int, lex: Lexicon) -> str:
+def _shared_subject(
+    text: str, clause_start: int, start: int, sentence_start: int, lex: Lexicon, end: int | None = None
+) -> str:
     """The sentence's subject, for a predicate joined to the one before it ('Qatari authorities
     took her from a hotel, and forced them onto a plane' gives 'Qatari authorities' to 'forced
-    them ...'): the words before the sentence's first predicate, when short; else nothing."""
+    them ...'), or one of a list of predicates that goes on to ``end`` ('King Abdullah sacked his
+    government, named a new prime minister and met ...'): the words before the sentence's first
+    predicate, when short; else nothing."""
     clause_start = _stripped(text, clause_start, start)[0] if clause_start < start else start
+    comma = _before_spaces(text, start) - 1
+    listed = end is not None and text[comma : comma + 1] == "," and _lists_predicates(text, start, end, lex)
+    clause_start = comma if listed else clause_start
     # a colon or a semicolon opens a sentence of its own ('... his only act of terror: his service
     # was behind ... and sponsored ...'): its subject is shared, not the one before
     sentence_start = max(
@@ -1467,20 +1570,19 @@ def _shared_subject(text: str, clause_start: int, start: int, sentence_start: in
     )
     if clause_start <= sentence_start or clause_start >= start:
         return ""
-    if _after_leading(text, clause_start, start + 1, lex.marker("title_coordinators")) == clause_start:
-        return ""
-    if not _is_predicate(text, start, lex):
-        return ""
-    first = next(
-        (
-            w
-            for w in _WORD.finditer(text, sentence_start, clause_start)
-            if _is_predicate(text, w.start(), lex)
-        ),
-        None,
+    coordinated = (
+        _after_leading(text, clause_start, start + 1, lex.marker("title_coordinators")) > clause_start
     )
-    if first is None:
+    if not (listed or coordinated) or not _is_predicate(text, start, lex):
         return ""
+    predicates = [
+        w for w in _WORD.finditer(text, sentence_start, clause_start) if _is_predicate(text, w.start(), lex)
+    ]
+    if not predicates:
+        return ""
+    # the sentence's first predicate, or the one a list of predicates opens with ('Davutoglu compared
+    # Syria with Libya, where rebels captured, humiliated and killed Gaddafi': the rebels')
+    first = predicates[-1] if listed else predicates[0]
     joined = _WORD.match(text, start)
     if _reports(text, first.start(), first.end(), lex) and not (
         text[:clause_start].rstrip().endswith(",")
@@ -1503,6 +1605,15 @@ def _shared_subject(text: str, clause_start: int, start: int, sentence_start: in
         comma = _comma_before(text, piece[0], sentence_start)
         return _antecedent(text, sentence_start, comma, lex, people > piece[0]) if comma is not None else ""
     return " ".join(text[piece[0] : piece[1]].split())
+
+
+def _lists_predicates(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether ``text[start:end]`` ends a list of predicates: a predicate opens it and a coordinator
+    joins another to it ('named a new prime minister and met privately')."""
+    return _is_predicate(text, start, lex) and any(
+        _is_predicate(text, after_spaces(text, m.end), lex)
+        for m in lex.marker("title_coordinators").find(text, start, end)
+    )
 
 
 _SPEECH_ACTS = ("threaten", "criticize", "demand")  # categories of what a speaker does by speaking
@@ -1981,6 +2092,8 @@ def _says_too_little(
             and not tells_a_predicate(text, start, end, lex)
         ):
             return True
+        if lex.verb_forms and _tells_a_clause(text, start, end, sentence[0], timexes, lex):
+            return False  # a subject and its predicate ('Bu Kitf on Saturday named the suspect')
         # no action word ('Trong diễn văn đọc tại Nhà Trắng'): one told elsewhere is the news,
         return any(  # unless, where words tell no verb, a classifier names it as a noun ('Trong [phiên] họp')
             not start <= c.start < end and (lex.verb_forms or not _named_as_a_noun(text, c.start, lex))

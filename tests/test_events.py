@@ -1489,3 +1489,52 @@ def test_a_long_quotation_that_a_clause_ends_on_as_its_verbs_object_stays_in_the
         ' to its whole eastern wall".'
     )
     assert _title_of(text, "2029", "2029").startswith('A memo from Basra warned "the dam cannot hold')
+
+
+def test_a_clause_with_its_own_subject_and_predicate_after_a_fronted_purpose_is_the_title():
+    text = "In a bid to calm the clashes, the governor on Sunday named a new police chief in Basra."
+    (event,) = events_of(text, [("Sunday", "2030-05-05")], lang="en")
+    assert event.title == "The governor named a new police chief in Basra"
+    # ... not a noun and the participle that qualifies it, which tell no happening of their own
+    text = "In May 2030, a trader named Ali Hassan, 40, set fire to his stall in protest at the raids."
+    (event,) = events_of(text, [("May 2030", "2030-05")], lang="en")
+    assert event.title.startswith("A trader named Ali Hassan set fire to his stall")
+    # ... nor an apposition whose predicate is its relative clause's: the sentence tells the happening
+    text = (
+        "It weighed on the campaign for the provincial elections in Anbar, a province which the same "
+        "party had governed since 2029."
+    )
+    (event,) = events_of(text, [("2029", "2029")], lang="en")
+    assert event.title.startswith("It weighed on the campaign for the provincial elections")
+    # ... nor the next name of a list the sentence's subject opens
+    text = "The envoys of Jordan, Egypt and Kuwait met in Baghdad on Monday to prepare the summit."
+    (event,) = events_of(text, [("Monday", "2030-05-06")], lang="en")
+    assert event.title.startswith("The envoys of Jordan, Egypt and Kuwait met in Baghdad")
+
+
+def test_a_setting_opened_by_on_gives_way_to_the_main_clause_after_it():
+    text = (
+        "On the envoy's first day in Baghdad on Monday, the two sides agreed to reopen the border crossing."
+    )
+    (event,) = events_of(text, [("Monday", "2030-05-06")], lang="en")
+    assert event.title == "The two sides agreed to reopen the border crossing"
+    # a fronted date alone, then an aside with a participle: the main clause after the aside
+    text = "In March 2030, in a meeting hosted by the governor, the council approved a new budget for Basra."
+    (event,) = events_of(text, [("March 2030", "2030-03")], lang="en")
+    assert event.title == "The council approved a new budget for Basra"
+
+
+def test_a_predicate_in_a_list_joined_by_commas_takes_the_sentences_subject():
+    text = "The governor dismissed his deputies, appointed a new council and met tribal chiefs on Monday."
+    (event,) = events_of(text, [("Monday", "2030-05-06")], lang="en")
+    assert event.title.startswith("The governor appointed a new council and met tribal chiefs")
+    # ... the subject of the list's first predicate, not of the sentence's first
+    text = "The envoy compared Basra with Mosul, where militias looted, burned and razed the souk on Monday."
+    (event,) = events_of(text, [("Monday", "2030-05-06")], lang="en")
+    assert event.title.startswith("Militias burned and razed the souk")
+
+
+def test_a_tense_dated_by_the_paper_after_a_relative_clause_titles_the_main_clause():
+    text = "The company that built the bridge near Mosul has asked a court in Baghdad to cancel the fine."
+    (event,) = events_of(text, [("has asked", "2030-05-06")], lang="en")
+    assert event.title == "The company has asked a court in Baghdad to cancel the fine"
