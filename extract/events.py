@@ -1051,8 +1051,12 @@ def _is_state(text: str, clause: Clause, timexes: Sequence[Timex], lex: Lexicon)
     """A standing situation ('2,500 troops are stationed', 'Cheney was such a presence'), unless a
     happening is told too, or a saying before it ('Anan said the government would remain in place')."""
     states = [m.start for m in _markers_before(text, "state", clause.start, clause.end, timexes, lex)]
-    states += [  # a figure stated ('Bilateral trade was $2.5 billion in 2010')
-        m.start() for form in lex.statistic_forms for m in form.finditer(text, clause.start, clause.end)
+    # a figure stated ('Bilateral trade was $2.5 billion in 2010'), not a date ('The year was 1991')
+    states += [
+        m.start()
+        for form in lex.statistic_forms
+        for m in form.finditer(text, clause.start, clause.end)
+        if not any(t.start < m.end() and m.start() < t.end for t in timexes)
     ]
     states += [  # what someone was, told by the clause's first predicate ('Cheney was such a presence'),
         # not what a happening was ('The murder of the commander last month is a reminder')

@@ -84,6 +84,14 @@ def test_a_figure_stated_is_a_standing_situation_unless_a_happening_is_told_too(
     assert events_of(text, [("năm 2029", "2029")]) == []
     text = "Iraq và Jordan ký thỏa thuận thương mại trị giá 2,5 tỷ USD năm 2029."
     assert dates_of(text, [("năm 2029", "2029")]) == ["2029"]
+    text = "The jobless rate in Basra was 8.5 in 2029."  # a figure a copula states needs no unit
+    assert events_of(text, [("2029", "2029")], lang="en") == []
+    text = "The birth rate in Basra stood at four children per woman in 2029."
+    assert events_of(text, [("2029", "2029")], lang="en") == []
+    text = "The year was 2029, and the Basra council adopted a new water plan."  # the date, no figure
+    assert dates_of(text, [("2029", "2029")], lang="en") == ["2029"]
+    text = "The governor said on Monday that the toll was about 200."  # a figure told: a statement
+    assert dates_of(text, [("Monday", "2029-03-05")], lang="en", published="2029-03-10") == ["2029-03-05"]
     text = "The death toll from the floods in Basra rose to 1,200 on Friday."
     assert events_of(text, [("Friday", "2029-03-09")], lang="en", published="2029-03-10") == []
     # a happening in a clause of time is its own
