@@ -322,6 +322,10 @@ def test_a_pages_stamp_run_into_its_text_is_cut_out() -> None:
         "Monday, May 20, 2030; Page A01",
         "By Jane Roe and John Doe, CNN",
         "By Jane Roe, CNN Senior Defense Producer",
+        "By Jane Roe BBC Diplomatic Correspondent",  # a byline with the writer's role
+        "By Jane Roe World Affairs correspondent, BBC News, London",
+        "By Jane Roe, Special to CNN",  # ... or a guest's
+        "By Jane Roe for CNN",
     ):
         _stamp_is_cut_out(stamp)
 
