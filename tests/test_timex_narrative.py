@@ -293,3 +293,10 @@ def test_years_earlier_or_later_count_from_the_year_their_sentence_names() -> No
     assert values(text, "2031-06-01", "en")["two years earlier"] == "2010"
     text = "By 1999, the council agreed to a trial, which ended in a conviction two years later."
     assert values(text, "2031-06-01", "en")["two years later"] == "2001"
+
+
+def test_vietnamese_this_month_after_a_month_the_sentence_named_is_that_month() -> None:
+    text = "Ngày 5/4, hai bên đàm phán ở Baghdad và ký thỏa thuận trong tháng này."
+    assert values(text, "2030-11-20", "vi")["tháng này"] == "2030-04"
+    text = "Tháng 4, hai bên đàm phán ở Baghdad. Trong tháng này, giá dầu lại tăng."  # another sentence
+    assert values(text, "2030-11-20", "vi")["tháng này"] == "2030-11"

@@ -96,6 +96,7 @@ class Context:
     settings: dict
     last_day: date | None = None  # the latest full date of the narrative: the anchor of "two days later"
     last_month: date | None = None  # the first day of its latest month (of a date or a month told alone)
+    month_at: int | None = None  # offset of the expression that gave ``last_month``
     narrative_year: int | None = None  # year of the latest full date (or month) given with its year
     mentioned_year: int | None = None  # the latest explicit year: the anchor of "that year", "năm sau"
     quarter: tuple[int, int] | None = None  # (year, number) of the latest quarter named: a report's period
@@ -198,6 +199,15 @@ class Context:
             return False
         return _BOUNDARY.search(self.text, self.year_at, self.current) is None
 
+    def month_in_sentence(self) -> bool:
+        """True when the sentence of the expression being read named a month (or a day) before it."""
+        if self.month_at is None or self.month_at >= self.current:
+            return False
+        return _BOUNDARY.search(self.text, self.month_at, self.current) is None
+
+    def note_month_at(self, month: date) -> None:
+        self.last_month, self.month_at = month, self.current
+
     def sentence_has(self, start: int, end: int, pattern: re.Pattern[str]) -> bool:
         """True when ``pattern`` occurs in the sentence around ``text[start:end]``."""
         left, right = self._sentence(start, end, _CONTEXT_WINDOW, _CONTEXT_WINDOW)
@@ -278,7 +288,7 @@ class Context:
             return
         self.last_day = day
         self.day_at = self.current if self.text[self.current_end : self.current_end + 1] == "," else None
-        self.last_month = day.replace(day=1)
+        self.note_month_at(day.replace(day=1))
         if explicit_year:
             self.note_month(day.year)
 

@@ -158,7 +158,7 @@ def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
         if explicit:
             ctx.note_month(year)  # type: ignore[arg-type]
         if year is not None:
-            ctx.last_month = date(year, month, 1)  # the anchor of "cùng tháng", "tháng sau đó"
+            ctx.note_month_at(date(year, month, 1))  # the anchor of "cùng tháng", "tháng sau đó"
         prefix = f"{year:04d}" if year is not None else "XXXX"
         return kind, f"{prefix}-{month:02d}", mod
     day = int(day)
@@ -283,6 +283,8 @@ def shift(s: dict, ctx: Context, kind: str) -> Result | None:
         base = date(ctx.mentioned_year, 1, 1)  # 'In 2009, ... won in Beijing a year earlier': from 2009
     if unit == "M" and s.get("anchor") == "narrative":
         base = ctx.last_month  # a month told alone ("tháng 3/2010 ... cùng tháng") anchors months too
+    if unit == "M" and s.get("anchor") == "sentence" and ctx.month_in_sentence():
+        base = ctx.last_month  # "Tháng 4 năm nay, ... chết trong tháng này": the month the sentence named
     by_year = unit in _YEAR_UNITS and ctx.settings.get("unanchored_shift") != "duration"
     if base is None and s.get("anchor") == "narrative" and by_year and ctx.mentioned_year:
         base = date(ctx.mentioned_year, 1, 1)  # "hai năm sau" a year the story named: that year moved
