@@ -694,7 +694,9 @@ def _not_a_happening_time(
     before = word_before(text, timex.start)
     if before and lex.marker("record_before_times").find(before[0].lower()):
         return True  # a record: 'had its busiest November ever', 'the warmest January on record'
-    if _is_the_subject_of_a_copula(text, timex, clause, timexes, lex):
+    if _is_the_subject_of_a_copula(text, timex, clause, timexes, lex) or _is_a_copulas_complement(
+        text, timex, clause, lex
+    ):
         return True
     if _since_in_a_phrase(text, timex, clause, lex):
         return True
@@ -805,6 +807,16 @@ def _is_the_subject_of_a_copula(
     if not copulas or copulas[0].start != after:
         return False  # most dates: the words before them are not read
     return not _words(_outside(text, clause.start, timex.start, timexes))
+
+
+def _is_a_copulas_complement(text: str, timex: Timex, clause: Clause, lex: Lexicon) -> bool:
+    """Whether ``timex`` is what a dummy subject's copula gives ('It was 4:30 a.m. Monday in Ras
+    Lanuf', 'That was yesterday'): when, not what happened; unless a cleft's joiner follows it ('It
+    was on Monday that the army entered')."""
+    complements = lex.marker("time_complements").find(text, max(clause.start, timex.start - 12), timex.start)
+    if not complements or after_spaces(text, complements[-1].end) != timex.start:
+        return False
+    return lex.marker("cleft_joiners").opening(text, after_spaces(text, timex.end), clause.end) is None
 
 
 def _since_in_a_phrase(text: str, timex: Timex, clause: Clause, lex: Lexicon) -> bool:

@@ -732,6 +732,15 @@ def test_talk_about_the_speakers_own_day_is_no_happening_unless_it_tells_one():
         assert dates_of(text, [(dated, "2030-05-19")], lang="en") == ["2030-05-19"], text
 
 
+def test_a_time_a_dummy_subjects_copula_gives_tells_when_not_what_happened():
+    text = "It was 5 a.m. on Monday in Basra, and the streets were empty."
+    assert events_of(text, [("5 a.m. on Monday", "2030-05-20T05:00")], lang="en") == []
+    text = "That was last week, and the port has been quiet since."
+    assert events_of(text, [("last week", "2030-W20")], lang="en") == []
+    text = "It was on Monday that the army entered Basra."  # a cleft: the clause after it is the news
+    assert dates_of(text, [("Monday", "2030-05-20")], lang="en") == ["2030-05-20"]
+
+
 def test_a_clause_addressed_to_you_is_talk_whatever_its_time_unless_it_tells_a_happening():
     text = "You saw how calm he looked in Basra on Thursday."
     assert events_of(text, [("Thursday", "2030-05-16")], lang="en") == []
