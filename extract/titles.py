@@ -2178,7 +2178,7 @@ def _titled(
         start = named[0].start
     if (said := _without_attribution(text, start, end, timexes, lex)) < end:
         start, end = _trimmed(text, start, said, timexes, lex)  # a time the attribution closed is an edge now
-    words = _condensed(text, start, end, timexes, lex)
+    words = _with_antecedent(text, start, _condensed(text, start, end, timexes, lex), lex)
     if first_word is not None:
         words = f"{first_word} {words.split(' ', 1)[1] if ' ' in words else ''}".strip()
     elif (
@@ -2191,6 +2191,43 @@ def _titled(
         # happening named alone keeps a heading's form ('Car bombing at Basra's busiest market')
         words = " ".join([*lex.marker("time_possessor_articles").phrases[:1], words])
     return _capitalised(_cut(words, lex, subject))
+
+
+ANTECEDENT_CHARS = 1500  # how far back a demonstrative's noun is looked for with its name
+ANTECEDENT_MODIFIERS = (
+    3  # words in lower case between that noun and its name ('căn cứ [không quân] Ain Al Asad')
+)
+
+
+def _with_antecedent(text: str, start: int, words: str, lex: Lexicon) -> str:
+    """``words``, a title that opens with a noun and a demonstrative that points back ('Căn cứ trên
+    cũng bị 3 quả rocket rơi trúng'), with the noun as the text last named it ('Căn cứ không quân Ain
+    Al Asad cũng bị ...'); unchanged when no such naming comes before."""
+    demonstrative = next(
+        (m for m in lex.marker("anaphoric_demonstratives").find(words, 0, 40) if 0 < m.start <= 20), None
+    )
+    head = words[: demonstrative.start].strip() if demonstrative else ""
+    if not head or len(head.split()) > 2 or not all(w.isalpha() for w in head.split()):
+        return words
+    before = text[max(0, start - ANTECEDENT_CHARS) : start]
+    folded = before.casefold()
+    at = folded.rfind(head.casefold() + " ")
+    while at > 0 and folded[at - 1].isalnum():
+        at = folded.rfind(head.casefold() + " ", 0, at)  # a word that only ends with the noun
+    if at < 0:
+        return words
+    following = before[at + len(head) :].split()
+    modifiers = list(itertools.takewhile(lambda w: w.isalpha() and w.islower(), following))
+    name = []
+    for word in following[len(modifiers) :]:
+        if not (word[:1].isupper() or _NAME_WITH_PARTICLE.match(word)):  # ... or 'al-Asad'
+            break
+        name.append(word.rstrip(",.;:"))
+        if word[-1:] in ",.;:":
+            break  # the name ends with its sentence or clause
+    if len(modifiers) > ANTECEDENT_MODIFIERS or not name:
+        return words
+    return " ".join([words[: len(head)], *modifiers, *name]) + words[demonstrative.end :]
 
 
 def _after_a_time_possessive(text: str, at: int, timexes: Sequence[Timex]) -> bool:

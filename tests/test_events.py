@@ -1556,3 +1556,18 @@ def test_a_tense_dated_by_the_paper_after_a_relative_clause_titles_the_main_clau
     text = "The company that built the bridge near Mosul has asked a court in Baghdad to cancel the fine."
     (event,) = events_of(text, [("has asked", "2030-05-06")], lang="en")
     assert event.title == "The company has asked a court in Baghdad to cancel the fine"
+
+
+def test_a_vietnamese_noun_that_points_back_takes_the_name_the_text_gave_it_before():
+    text = (
+        "Hôm 3/5, tên lửa rơi trúng căn cứ không quân Ain al-Asad. "
+        "Ngày 5/5, căn cứ này tiếp tục bị tấn công bằng rocket."
+    )
+    events = events_of(text, [("Hôm 3/5", "2030-05-03"), ("Ngày 5/5", "2030-05-05")])
+    assert [e.title for e in events if e.date == "2030-05-05"] == [
+        "Căn cứ không quân Ain al-Asad tiếp tục bị tấn công bằng rocket"
+    ]
+    text = "Ngày 5/5, căn cứ này tiếp tục bị tấn công bằng rocket."  # no name before: as written
+    assert [e.title for e in events_of(text, [("Ngày 5/5", "2030-05-05")])] == [
+        "Căn cứ này tiếp tục bị tấn công bằng rocket"
+    ]
