@@ -979,22 +979,24 @@ def _opens_a_setting(text: str, at: int, end: int, lex: Lexicon) -> int:
 
 def _fronted_opener(text: str, at: int, end: int, lex: Lexicon) -> int:
     """Where the opener of a fronted phrase at ``at`` ends (a subordinator, a language's fronted
-    opener, a participle in '-ing'), or ``at``."""
+    opener, a participle in '-ing', or a past one before a question), or ``at``."""
     found = max(
         _after_leading(text, at, end, lex.marker(kind)) for kind in ("subordinators", "title_fronted")
     )
     word = _WORD.match(text, at, end)
-    if found == at and word and _is_nonfinite(word[0].casefold(), lex):
+    if found > at or not word or text[word.end() : word.end() + 1] != " ":
+        return found
+    following = _WORD.match(text, word.end() + 1, end)
+    if following is None:
+        return found
+    if _is_nonfinite(word[0].casefold(), lex):
         # a participle leading into its object or place ('Facing a', 'Speaking after'), not a name
         # ('Beijing, ...') or a noun's modifier ('Shipping sources')
-        following = _WORD.match(text, word.end() + 1, end)
         kinds = ("determiners", "title_lead_ins", "places", "title_noun_objects")
-        if (
-            text[word.end() : word.end() + 1] == " "
-            and following
-            and any(lex.marker(k).find(following[0]) for k in kinds)
-        ):
+        if any(lex.marker(k).find(following[0]) for k in kinds):
             return word.end()
+    if _is_participle(word[0].casefold(), lex) and lex.marker("title_clause_objects").find(following[0]):
+        return word.end()  # 'Asked whether France would take part, Juppe said ...'
     return found
 
 

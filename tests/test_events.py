@@ -1571,3 +1571,12 @@ def test_a_vietnamese_noun_that_points_back_takes_the_name_the_text_gave_it_befo
     assert [e.title for e in events_of(text, [("Ngày 5/5", "2030-05-05")])] == [
         "Căn cứ này tiếp tục bị tấn công bằng rocket"
     ]
+
+
+def test_a_past_participle_leading_into_a_question_opens_an_aside_before_the_main_clause():
+    text = (
+        "Asked whether Iraq would join the talks, the envoy said on Monday that a delegation "
+        "would travel to Basra."
+    )
+    (event,) = events_of(text, [("Monday", "2030-05-20")], lang="en")
+    assert event.title.startswith("The envoy said that a delegation would travel to Basra")
