@@ -762,8 +762,12 @@ def _names_a_thing_s_year(text: str, timex: Timex, clause: Clause, lex: Lexicon)
     """Whether a year tells which of a kind of thing is meant, between a determiner or a possessive
     and the thing, after the clause's predicate ('broke with Egypt's 1971 constitution', 'back to
     the 2008 levels'): it dates the thing, not what the clause tells. As the subject it may date
-    what the thing did ('A 2003 study found ...')."""
-    if period(_date(timex)).precision not in ("year", "decade"):
+    what the thing did ('A 2003 study found ...'). So does a span of years ('the 2001-03 tax cuts')."""
+    value = _date(timex)
+    years = all(len(part) == 4 and part.isdigit() for part in value.split("/"))
+    if period(value).precision not in ("year", "decade") and not (
+        period(value).precision == "span" and years
+    ):
         return False
     before = word_before(text, timex.start)
     following = _WORD.match(text, after_spaces(text, timex.end))
@@ -772,8 +776,9 @@ def _names_a_thing_s_year(text: str, timex: Timex, clause: Clause, lex: Lexicon)
     thing_before = [m.start for m in things if not text[m.end : timex.start].strip()]
     if thing_before:
         return tells_a_predicate(text, clause.start, thing_before[-1], lex)
+    opens_the_clause = before is not None and not text[clause.start : before.start()].strip()
     return bool(
-        tells_a_predicate(text, clause.start, timex.start, lex)
+        (tells_a_predicate(text, clause.start, timex.start, lex) or not opens_the_clause)
         and before
         and (lex.marker("determiners").find(before[0].lower()) or _POSSESSIVE_END.search(before[0]))
         and following
