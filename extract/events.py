@@ -770,7 +770,6 @@ def _names_a_thing_s_year(text: str, timex: Timex, clause: Clause, lex: Lexicon)
     ):
         return False
     before = word_before(text, timex.start)
-    following = _WORD.match(text, after_spaces(text, timex.end))
     # ... or after the thing, where a language puts it there ('viện dẫn nghị quyết năm 2002')
     things = lex.marker("dated_things").find(text, max(clause.start, timex.start - THING_CHARS), timex.start)
     thing_before = [m.start for m in things if not text[m.end : timex.start].strip()]
@@ -781,10 +780,27 @@ def _names_a_thing_s_year(text: str, timex: Timex, clause: Clause, lex: Lexicon)
         (tells_a_predicate(text, clause.start, timex.start, lex) or not opens_the_clause)
         and before
         and (lex.marker("determiners").find(before[0].lower()) or _POSSESSIVE_END.search(before[0]))
-        and following
-        and following[0].islower()
-        and lex.marker("dated_things").find(following[0])
+        and _a_thing_follows(text, timex, clause, lex)
     )
+
+
+THING_MODIFIERS = 2  # words of a thing's own between its year and it ('the 2012 [defense spending] bill')
+
+
+def _a_thing_follows(text: str, timex: Timex, clause: Clause, lex: Lexicon) -> bool:
+    """Whether a dated thing follows ``timex`` in its noun phrase: right after it or after a few
+    words of its own in lower case ('the 2010 census', 'the fiscal 2012 defense spending bill')."""
+    at = after_spaces(text, timex.end)
+    for _ in range(THING_MODIFIERS + 1):
+        word = _WORD.match(text, at, clause.end)
+        if word is None or not word[0][:1].islower():
+            return False
+        if lex.marker("dated_things").find(word[0]):
+            return True
+        if text[word.end() : word.end() + 1] != " ":
+            return False  # the noun phrase ends at a comma or a stop
+        at = word.end() + 1
+    return False
 
 
 def _period_of_a_thing(

@@ -844,6 +844,8 @@ def test_a_year_that_tells_which_thing_is_meant_dates_the_thing_not_the_clause()
     assert dates_of(text, [("2025", "2025")], lang="en") == ["2025"]
     text = "A 2025 study by the port authority found that exports had doubled."
     assert dates_of(text, [("2025", "2025")], lang="en") == ["2025"]
+    text = "The envoy said there were no funds in the 2029 port security bill for Basra."  # words of its own
+    assert events_of(text, [("2029", "2029")], lang="en") == []
     # ... a span of years too, and in a phrase fronted before the clause's predicate
     text = "Besides repealing the 2021-23 tax cuts, the council should also raise port fees."
     assert events_of(text, [("2021-23", "2021/2023")], lang="en") == []
