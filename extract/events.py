@@ -66,11 +66,12 @@ LIST_ITEM_WORDS = 6  # 'the United States, [Britain and France]': an item of a l
 CLOCK_BEFORE_CHARS = 30  # a stamp's time of day stands this near before its date
 COUNT_CHARS = 40  # enough to read a count that opens a clause ('tens of thousands of')
 _BASELINE_OPENERS = ("subordinators", "title_subordinators")  # 'since' too opens a clause of time
-COPULA_CHARS = 20  # enough for a copula right after a time ('has been')
+COPULA_CHARS = 20  # enough for a copula right after a time ('has been') or before it ('it was')
 TELLER_CHARS = 60  # enough for who gives a count and the verb ('The UN refugee agency estimates')
 RECORD_WORDS = 5  # words between a superlative and "since" ('the highest borrowing costs since')
 REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
 THING_CHARS = 30  # a dated thing's name right before its year ('nghị quyết năm 2002')
+THING_MODIFIERS = 2  # words of a thing's own between its year and it ('the 2012 [defense spending] bill')
 CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of it ('vụ Mỹ không kích giết')
 NOMINALISERS = ("nominalisers", "clause_nominalisers")  # marker kinds naming a happening as a noun
 # Commas (not the one in 2,500), semicolons, colons (not the one in 16:53), spaced dashes and
@@ -764,10 +765,9 @@ def _names_a_thing_s_year(text: str, timex: Timex, clause: Clause, lex: Lexicon)
     the 2008 levels'): it dates the thing, not what the clause tells. As the subject it may date
     what the thing did ('A 2003 study found ...'). So does a span of years ('the 2001-03 tax cuts')."""
     value = _date(timex)
+    precision = period(value).precision
     years = all(len(part) == 4 and part.isdigit() for part in value.split("/"))
-    if period(value).precision not in ("year", "decade") and not (
-        period(value).precision == "span" and years
-    ):
+    if precision not in ("year", "decade") and not (precision == "span" and years):
         return False
     before = word_before(text, timex.start)
     # ... or after the thing, where a language puts it there ('viện dẫn nghị quyết năm 2002')
@@ -782,9 +782,6 @@ def _names_a_thing_s_year(text: str, timex: Timex, clause: Clause, lex: Lexicon)
         and (lex.marker("determiners").find(before[0].lower()) or _POSSESSIVE_END.search(before[0]))
         and _a_thing_follows(text, timex, clause, lex)
     )
-
-
-THING_MODIFIERS = 2  # words of a thing's own between its year and it ('the 2012 [defense spending] bill')
 
 
 def _a_thing_follows(text: str, timex: Timex, clause: Clause, lex: Lexicon) -> bool:
@@ -834,7 +831,9 @@ def _is_a_copulas_complement(text: str, timex: Timex, clause: Clause, lex: Lexic
     """Whether ``timex`` is what a dummy subject's copula gives ('It was 4:30 a.m. Monday in Ras
     Lanuf', 'That was yesterday'): when, not what happened; unless a cleft's joiner follows it ('It
     was on Monday that the army entered')."""
-    complements = lex.marker("time_complements").find(text, max(clause.start, timex.start - 12), timex.start)
+    complements = lex.marker("time_complements").find(
+        text, max(clause.start, timex.start - COPULA_CHARS), timex.start
+    )
     if not complements or after_spaces(text, complements[-1].end) != timex.start:
         return False
     return lex.marker("cleft_joiners").opening(text, after_spaces(text, timex.end), clause.end) is None

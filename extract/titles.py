@@ -278,12 +278,11 @@ def _after_setting(
             settings.insert(0, (fronted, fronted, False))
     if restated := _RESTATED_DATE.match(text, after_spaces(text, dated.end)):
         end = max(end, restated.end())  # 'vào ngày hôm qua (5.1),': its bracket is no edge to strip
-    follows = _predicate_before_comma if participle else _predicate_follows
     for opener, phrase_end, predicates in settings:
         if after_spaces(text, end) < text.find(",", phrase_end, sentence[1]):
             continue  # the clause ends before the phrase does
         if (
-            main := _main_after(text, opener, phrase_end, predicates, dated, sentence, lex, follows)
+            main := _main_after(text, opener, phrase_end, predicates, dated, sentence, lex, participle)
         ) is not None:
             return main
     return None
@@ -297,12 +296,13 @@ def _main_after(
     dated: Timex,
     sentence: tuple[int, int],
     lex: Lexicon,
-    follows: Callable[[str, int, int, Lexicon], bool],
+    participle: bool,
 ) -> int | None:
     """Where the main clause starts after the phrase's comma, or after asides that follow it ('In
-    July, as in previous years, Mason met ...'): a subject that ``follows`` a predicate. None if
-    ``predicates`` and the phrase from ``opener`` tells one of its own."""
-    participle = follows is _predicate_before_comma
+    July, as in previous years, Mason met ...'): a subject its predicate follows (before the next
+    comma after a ``participle``'s phrase). None if ``predicates`` and the phrase from ``opener``
+    tells one of its own."""
+    follows = _predicate_before_comma if participle else _predicate_follows
     for comma in _COMMA_IN_QUOTES.finditer(text, phrase_end, sentence[1]):
         # the setting's head follows its opener and is a noun ('At [talks] in Baghdad', 'Tại cuộc [gặp]')
         words = itertools.islice(_WORD.finditer(text, opener, comma.start()), 1, None)
@@ -947,10 +947,10 @@ def _tells_a_clause(
         or any(quote in text[sentence_start:start] for quote in '"“”')
     ):
         return False
-    word = _WORD.match(text, start, end)[0].casefold()  # type: ignore[index]
+    first = _WORD.match(text, start, end)[0].casefold()  # type: ignore[index]
     # a pronoun says too little ('It had 557'), a capital may be no name ('Even')
-    if lex.marker("pronouns").find(word) or (
-        word in lex.stopwords and not lex.marker("determiners").find(word)
+    if lex.marker("pronouns").find(first) or (
+        first in lex.stopwords and not lex.marker("determiners").find(first)
     ):
         return False
     dates_end = {t.end for t in timexes if start <= t.start}
@@ -2196,9 +2196,7 @@ def _titled(
 
 
 ANTECEDENT_CHARS = 1500  # how far back a demonstrative's noun is looked for with its name
-ANTECEDENT_MODIFIERS = (
-    3  # words in lower case between that noun and its name ('căn cứ [không quân] Ain Al Asad')
-)
+ANTECEDENT_MODIFIERS = 3  # lower-case words between that noun and its name ('căn cứ [không quân] Ain')
 
 
 def _with_antecedent(text: str, start: int, words: str, lex: Lexicon) -> str:

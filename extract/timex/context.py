@@ -195,15 +195,17 @@ class Context:
 
     def year_in_sentence(self) -> bool:
         """True when the sentence of the expression being read named a year before it."""
-        if self.year_at is None or self.year_at > self.current:
-            return False
-        return _BOUNDARY.search(self.text, self.year_at, self.current) is None
+        return self._earlier_in_sentence(self.year_at)
 
     def month_in_sentence(self) -> bool:
         """True when the sentence of the expression being read named a month (or a day) before it."""
-        if self.month_at is None or self.month_at >= self.current:
+        return self._earlier_in_sentence(self.month_at)
+
+    def _earlier_in_sentence(self, at: int | None) -> bool:
+        """Whether an expression read at ``at`` stands before the one being read, in its sentence."""
+        if at is None or at > self.current:
             return False
-        return _BOUNDARY.search(self.text, self.month_at, self.current) is None
+        return _BOUNDARY.search(self.text, at, self.current) is None
 
     def note_month_at(self, month: date) -> None:
         self.last_month, self.month_at = month, self.current
