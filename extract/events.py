@@ -137,7 +137,7 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
                 continue  # a photo's caption tells of the picture, often of another day or place
             if _is_chrome(doc.text, sentence, own, lex) or _QUESTION.search(sentence.text):
                 continue  # page chrome, or a question: asked, not told
-            told = _governing(doc.text, sentence, own, lex)
+            told = _governing(doc.text, sentence, own, published, lex)
             scheduled = [t for t, _, plan in told if plan and _a_time_to_come(t, published)]
             governing = [
                 (t, c) for t, c, plan in told if t in scheduled or not (plan or _planned(t, published, lex))
@@ -409,10 +409,11 @@ def _at_coordinated_predicates(
 
 
 def _governing(
-    text: str, sentence: Sentence, timexes: Sequence[Timex], lex: Lexicon
+    text: str, sentence: Sentence, timexes: Sequence[Timex], published: Period | None, lex: Lexicon
 ) -> list[tuple[Timex, Clause, bool]]:
     """The sentence's dates that govern a clause, one per distinct value, with that clause and
-    whether the clause tells a schedule (``_is_scheduled``) rather than a happening."""
+    whether the clause tells a schedule (``_is_scheduled``, or a deadline still to come) rather than
+    a happening."""
     body_start, body_end = _dateline_end(text, sentence, timexes)
     candidates = [t for t in timexes if _is_date(t) and t.start >= body_start]
     if not candidates:
@@ -425,6 +426,16 @@ def _governing(
         index = next((i for i, c in enumerate(clauses) if c.start <= timex.start < c.end), 0)
         own, index = _with_the_list_before(text, clauses, index, timex, lex)
         clause = own[index]
+        deadline = _deadline(text, timex, clause, timexes, lex)
+        if deadline and not (
+            # 'will end no later than the end of September 2025': a schedule's time, its year written
+            # and still to come ('by Friday night, the protesters got ...' tells the story on)
+            (_is_one_of(lex.marker("schedule_deadlines"), deadline.phrase) or _is_firm(deadline, lex))
+            and not text[deadline.end : timex.start].strip()
+            and _YEAR_WRITTEN.search(timex.text)
+            and _a_time_to_come(timex, published)
+        ):
+            continue
         if _not_a_happening_time(text, timex, clause, timexes, lex) or _continues_a_plan(
             text, own, index, timexes, lex
         ):
@@ -433,6 +444,9 @@ def _governing(
         plan = _plan_markers(text, timex, clause, timexes, lex)
         if plan and not _is_scheduled(text, sentence, scope, plan, lex):
             continue  # hoped, asked, likely, denied or conditional: nothing the timeline can hold
+        told_fixed = deadline and (plan or _is_firm(deadline, lex))
+        if deadline and not (told_fixed and _told_as_fixed(text, sentence, scope, lex)):
+            continue  # 'rejecting his offer to go by January 2012': no schedule told
         if (
             # a happening in a clause of time is told apart ('reserves were estimated at $17bn
             # before the uprising began last year')
@@ -443,7 +457,7 @@ def _governing(
             or _is_present_state(text, scope, timex, timexes, lex)
         ):
             continue
-        chosen.setdefault(_date(timex), (timex, scope, bool(plan)))
+        chosen.setdefault(_date(timex), (timex, scope, bool(plan or deadline)))
     return list(chosen.values())
 
 
@@ -648,8 +662,8 @@ def _runs_into_a_capital(text: str, end: int) -> bool:
 def _not_a_happening_time(
     text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon
 ) -> bool:
-    """A deadline ('before 15/1'), a comparison point, the time of a forecast or plan, or the day a
-    source said what the article told before it ('Nguồn tin ... cho biết như vậy hôm nay')."""
+    """A comparison point, the time of a forecast or plan, or the day a source said what the article
+    told before it ('Nguồn tin ... cho biết như vậy hôm nay'). Deadlines are ``_deadline``'s."""
     if lex.marker("echoes").find(text, clause.start, clause.end):
         return True
     if _is_a_stamp(text, timex, clause, timexes, lex) or _is_a_clocked_stamp(text, timex):
@@ -658,18 +672,6 @@ def _not_a_happening_time(
         return True
     if _dates_a_source(text, timex, clause, lex):
         return True
-    lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
-    gap = text[lead_in[-1].end : timex.start].strip() if lead_in else ""
-    if (
-        lead_in
-        # only an approximator may stand between ('until at least', 'cho đến ít nhất')
-        and (not gap or _is_one_of(lex.marker("approximators"), gap))
-        and not _closes_a_range(text, timex, timexes, lex)
-    ):
-        # 'hoãn đến ngày 28-11' is a deadline; 'Đến ngày 3/4/1991, ...' opening a sentence tells on
-        opening = _opens_a_sentence(text, lead_in[-1].start)
-        if not (opening and lex.marker("deadline_inside").find(lead_in[-1].phrase)):
-            return True
     closer = lex.marker("comparison_closers").find(text, timex.end, min(clause.end, timex.end + 12))
     if closer and not text[timex.end : closer[0].start].strip():
         return True  # 'three months later than promised': a time compared, not a happening's
@@ -682,8 +684,6 @@ def _not_a_happening_time(
             continue  # 'as in his July news conference': the happening named
         if kind != "record_lead_ins" or _after_a_superlative(text, clause.start, lead_in[-1].start, lex):
             return True
-    if any(m.start == timex.start for m in lex.marker("deadline").find(text, timex.start, timex.end)):
-        return True
     if _period_of_a_thing(text, timex, clause, timexes, lex):
         return True
     if (
@@ -707,6 +707,34 @@ def _not_a_happening_time(
     last = _WORD.findall(timex.text)[-1:]
     read_from_what_follows = last and lex.marker("subordinators").find(last[0])
     return bool(read_from_what_follows and _WORD.match(text, after_spaces(text, timex.end)))
+
+
+def _deadline(
+    text: str, timex: Timex, clause: Clause, timexes: Sequence[Timex], lex: Lexicon
+) -> Match | None:
+    """The word that makes ``timex`` a deadline ('by Friday', 'no later than the end of September
+    2025', 'hoãn đến ngày 28-11'), if one does; not a range's end ('from 1976 until 2005') nor a
+    sentence's opening 'Đến ngày 3/4/1991, ...', which tells on."""
+    lead_in = lex.marker("deadline").find(text, clause.start, timex.start)
+    gap = text[lead_in[-1].end : timex.start].strip() if lead_in else ""
+    if (
+        lead_in
+        # only an approximator may stand between ('until at least', 'cho đến ít nhất')
+        and (not gap or _is_one_of(lex.marker("approximators"), gap))
+        and not _closes_a_range(text, timex, timexes, lex)
+        and not (
+            _opens_a_sentence(text, lead_in[-1].start)
+            and lex.marker("deadline_inside").find(lead_in[-1].phrase)
+        )
+    ):
+        return lead_in[-1]
+    inside = lex.marker("deadline").find(text, timex.start, timex.end)
+    return next((m for m in inside if m.start == timex.start), None)
+
+
+def _is_firm(deadline: Match, lex: Lexicon) -> bool:
+    """Whether ``deadline`` ('no later than') sets a schedule's time with no word of a plan."""
+    return _is_one_of(lex.marker("firm_deadlines"), deadline.phrase)
 
 
 def _plan_markers(
@@ -735,6 +763,11 @@ def _is_scheduled(text: str, sentence: Sentence, clause: Clause, plan: Sequence[
     nouns = lex.marker("schedule_traps")
     if any(n.end == m.end for m in plan for n in nouns.find(text, sentence.start, m.end)):
         return False
+    return _told_as_fixed(text, sentence, clause, lex)
+
+
+def _told_as_fixed(text: str, sentence: Sentence, clause: Clause, lex: Lexicon) -> bool:
+    """Whether ``clause`` neither hedges nor denies what it tells and its sentence sets no condition."""
     if lex.marker("conditions").find(text, sentence.start, sentence.end):
         return False
     traps = lex.marker("negation_traps")

@@ -152,6 +152,25 @@ def test_a_fixed_schedule_for_a_day_to_come_is_a_scheduled_event():
     assert [e.status for e in events_of(text, [("Thursday", "2030-05-23")], lang="en")] == ["scheduled"]
 
 
+def test_a_deadline_still_to_come_of_a_fixed_plan_is_a_scheduled_event():
+    text = "The two governments will end the coalition's mission no later than the end of September 2031."
+    events = events_of(text, [("the end of September 2031", "2031-09")], lang="en")
+    assert [(e.date, e.status) for e in events] == [("2031-09", "scheduled")]
+    text = "Liên quân sẽ rút khỏi căn cứ Ain al-Asad chậm nhất vào tháng 9/2031."
+    events = events_of(text, [("tháng 9/2031", "2031-09")])
+    assert [(e.date, e.status) for e in events] == [("2031-09", "scheduled")]
+    for text in (
+        "The troops will leave Basra before September 2031.",  # some time before it, none told
+        "The envoys may conclude the pact by September 2031.",  # not fixed
+        "If talks go well, the envoys will conclude the pact by September 2031.",
+        "The curfew in Basra stays in force until September 2031.",  # a state's end
+        "The governor rejected the militia's offer to leave Basra by September 2031.",  # no plan told
+    ):
+        assert events_of(text, [("September 2031", "2031-09")], lang="en") == [], text
+    text = "By Friday night, the crowds in Basra got what they had asked for."  # the story told on
+    assert events_of(text, [("Friday night", "2030-05-24TNI")], lang="en", published="2030-05-24") == []
+
+
 def test_a_schedule_announced_is_the_announcement_and_the_schedule():
     text = "The ministry announced on Monday that the border crossing will reopen on Thursday."
     events = events_of(text, [("Monday", "2030-05-20"), ("Thursday", "2030-05-23")], lang="en")
