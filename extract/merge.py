@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from extract.categories import categories, kindred
+from extract.categories import OTHER, categories, kindred
 from extract.lexicon import lexicon
 from extract.model import Event, Source
 from extract.period import Period, period
@@ -155,6 +155,21 @@ def _one_sentence(a: _Profile, b: _Profile) -> bool:
     return any(passage in b.passages for passage in a.passages)
 
 
+def _one_schedule(a: _Profile, b: _Profile, relation: str, same_category: bool) -> bool:
+    """Whether one article names one schedule twice: its time, its kind (a kind told, not
+    ``OTHER``) and its sides (two happenings of one day, a statement and a condemnation, may
+    share all three)."""
+    return (
+        relation == "same"
+        and a.event.status == b.event.status == "scheduled"
+        and same_category
+        and OTHER not in (a.event.category, b.event.category)
+        and bool(a.actors)
+        and a.actors == b.actors
+        and any(file == other for file, _, _ in a.passages for other, _, _ in b.passages)
+    )
+
+
 def _years(p: Period) -> range:
     """The years a period covers, none when it is too long to nest anything."""
     if not p.dated:
@@ -246,6 +261,8 @@ def likeness(a: _Profile, b: _Profile, similarity: float) -> float | None:
             return None
         if similarity >= SOMEWHAT_ALIKE and (same_category or same_people):
             return similarity
+        if _one_schedule(a, b, relation, same_category):
+            return SOMEWHAT_ALIKE
         # the same people, and only they, on the same day: one occasion told twice
         return SOMEWHAT_ALIKE if same_people and (same_category or a.people == b.people) else None
     if relation == "adjacent":
@@ -681,13 +698,21 @@ def _worth_comparing(
     profiles: Sequence[_Profile], pairs: np.ndarray, alike: np.ndarray, one_sentence: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """The pairs ``likeness`` may score: within a language too little shared wording scores
-    only with the same people or the same sentence (a cheap test before the exact one)."""
+    only with the same people, the same sentence or a schedule of the same article (a cheap test
+    before the exact one)."""
     if not len(pairs):
         return pairs, alike
     language = _ids(p.languages for p in profiles)
     named = np.fromiter((bool(p.people) for p in profiles), dtype=bool, count=len(profiles))
+    # a schedule's pairs within one article
+    article = _ids(p.passages[0][0] if p.event.status == "scheduled" else n for n, p in enumerate(profiles))
     i, j = pairs[:, 0], pairs[:, 1]
-    keep = (alike >= SOMEWHAT_ALIKE) | (language[i] != language[j]) | (named[i] & named[j])
+    keep = (
+        (alike >= SOMEWHAT_ALIKE)
+        | (language[i] != language[j])
+        | (named[i] & named[j])
+        | (article[i] == article[j])
+    )
     # pairs read from one sentence: candidates are sorted, so their codes are too
     codes = i * len(profiles) + j
     shared = one_sentence[:, 0] * len(profiles) + one_sentence[:, 1]

@@ -257,3 +257,23 @@ def test_a_schedule_keeps_its_day_and_merges_with_its_telling_as_done():
     assert len(merge(scheduled + STRIKE_NEXT_DAY)) == 2  # a schedule names its day
     (event,) = merge(scheduled + STRIKE_B)  # the same day: the schedule kept, told as done
     assert (event.status, event.title, len(event.sources)) == ("happened", STRIKE_B[0].title, 2)
+
+
+def test_one_article_naming_one_schedule_twice_in_other_words_is_one_event():
+    # told as done, then made schedules: the test is the merge's, not the events'
+    year = [("2029", "2029")]
+    lead = events_of("a.txt", "U.S. officials closed the Ain al-Asad base in 2029.", year, lang="en")
+    later = events_of("a.txt", "Washington handed the airfield to Baghdad in 2029.", year, lang="en")
+    moved = [replace(s, passage_start=60, passage_end=115) for s in later[0].sources]  # the next sentence
+    told = [lead[0], replace(later[0], sources=moved)]
+    schedules = [replace(e, status="scheduled", category="withdraw", actors=["US", "Iraq"]) for e in told]
+    assert len(schedules) == 2
+    (event,) = merge(schedules)
+    assert len(event.sources) == 2
+    untold = [replace(e, category="other") for e in schedules]
+    assert len(merge(untold)) == 2  # a live page's programme: kinds not told
+    happenings = [replace(e, status="happened") for e in schedules]
+    assert len(merge(happenings)) == 2  # two happenings of one day may share kind and sides
+    elsewhere = [replace(s, file="b.txt") for s in schedules[1].sources]
+    # across articles the wording must be alike
+    assert len(merge([schedules[0], replace(schedules[1], sources=elsewhere)])) == 2

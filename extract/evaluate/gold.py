@@ -22,6 +22,7 @@ from extract.evaluate.scoring import (
 )
 from extract.evaluate.systems import OURS, Tagger
 from extract.manifest import read_manifest
+from extract.merge import merge
 from extract.model import Event, Timex
 from extract.pipeline import process_file
 
@@ -180,15 +181,17 @@ def _event_failures(file: str, score: EventScore) -> list[dict]:
 def evaluate_gold_set(gold_set: GoldSet, taggers: Mapping[str, Tagger]) -> dict[str, SystemResult]:
     """Every system's figures on one gold set; the system named ``OURS`` also has its events scored.
 
-    Our events come from the real pipeline (``process_file``); our time expressions from ``tag``
-    on the cleaned document, as the pipeline calls it.
+    Our events come from the real pipeline (``process_file``), merged as a timeline of the article
+    alone would show them; our time expressions from ``tag`` on the cleaned document, as the
+    pipeline calls it.
     """
     gold = json.loads(gold_set.gold.read_text(encoding="utf-8"))
     manifest = read_manifest(gold_set.manifest) if gold_set.manifest.is_file() else {}
     results = {name: SystemResult() for name in taggers}
     for doc in gold["documents"]:
         path = gold_set.articles / doc["file"]
-        document, events = process_file(path, doc["file"], manifest.get(doc["file"]))
+        document, told = process_file(path, doc["file"], manifest.get(doc["file"]))
+        events = merge(told)
         lang = document.meta.language or doc.get("language") or "vi"
         for name, tagger in taggers.items():
             timexes = tagger(document.text, document.meta.published, lang, document.regions)
