@@ -1517,13 +1517,15 @@ def _with_whom(text: str, speaker: str, saying: Cue, dated: Timex, end: int, lex
 def _over_a_quote(text: str, end: int, sentence_end: int, lex: Lexicon) -> int:
     """``end``, or past the short quotation that opens there: a clause cut at a quotation mark
     ('risked a "humanitarian disaster"') goes on over the quoted words; over a long one too when it
-    is the object of the verb that ends the clause ('a cable observed "tremendous fear in ..."')."""
+    is the object of the verb that ends the clause ('a cable observed "tremendous fear in ..."') or
+    of a word that leads into it ('called on both sides to "honor their commitment ..."')."""
     at = after_spaces(text, end)
     if at >= sentence_end or text[at] not in _OPENING_QUOTES:
         return end
     verb = word_before(text, at)
     told = verb is not None and verb[0][:1].islower() and _is_predicate(text, verb.start(), lex)
-    reach = sentence_end if told else min(sentence_end, at + 1 + MAX_QUOTE_CHARS)
+    leads_in = verb is not None and verb[0].casefold() in lex.stopwords
+    reach = sentence_end if told or leads_in else min(sentence_end, at + 1 + MAX_QUOTE_CHARS)
     closing = _CLOSING_QUOTE.search(text, at + 1, reach)
     return closing.end() if closing else end
 
@@ -1541,6 +1543,10 @@ def _over_an_aside(
     if comma >= sentence_end or text[comma] != ",":
         return end
     second = text.find(",", comma + 1, min(sentence_end, comma + MAX_ASIDE_CHARS))
+    if second >= 0 and _ends_on_a_connector(text, start, end, lex):
+        # 'cautioned that, while the economy is on the mend, unemployment remains an issue'
+        boundary = _clause_boundary(text, second + 1, sentence_end, lex)
+        return boundary.start() if boundary else sentence_end
     if second < 0 or not is_aside_before_predicate(text, comma, second, timexes, lex):
         return end
     openers = [
@@ -1551,6 +1557,26 @@ def _over_an_aside(
         return end
     boundary = _clause_boundary(text, second + 1, sentence_end, lex)
     return boundary.start() if boundary else sentence_end
+
+
+def _ends_on_a_connector(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether ``text[start:end]`` ends on a connector that an aside may follow ('that')."""
+    last = _LAST_WORD.search(text, start, end)
+    found = lex.marker("title_connectors_before_asides").find(last[0]) if last else []
+    return any(m.start == 0 and m.end == len(last[0]) for m in found)  # type: ignore[index]
+
+
+def _asides_after_connectors(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Spans of asides between commas right after a connector ('said that, as they tried to revive
+    him, the doctor ...'): the reported clause goes on after them."""
+    asides = []
+    for connector in lex.marker("title_connectors_before_asides").find(text, start, end):
+        comma = connector.end
+        if text[comma : comma + 1] == ",":
+            second = text.find(",", comma + 1, min(end, comma + MAX_ASIDE_CHARS))
+            if second >= 0:
+                asides.append((comma, second + 1))
+    return asides
 
 
 def _shared_subject(
@@ -2365,6 +2391,7 @@ def _condensed(text: str, start: int, end: int, timexes: Sequence[Timex], lex: L
     gaps = _joined(text, sorted(gaps), timexes, lex) + _named_for_a_possessor(
         text, start, _asides_before_predicates(text, start, end, timexes, lex), lex
     )
+    gaps += _asides_after_connectors(text, start, end, lex)
     closed = end + 1 if text[end : end + 1] == ")" else end  # a bracket closing the sentence
     gaps += [  # a caption's '(R)', '(phải)', '(ảnh)': where someone stands in the picture
         m.span()

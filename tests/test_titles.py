@@ -802,7 +802,29 @@ def test_a_title_that_ends_where_a_quotation_went_on_is_marked_cut():
         'with artillery, rockets and sniper fire against its residents."'
     )
     clause = "A report issued last week accused the militia of the "
-    assert titled(text, ["last week"], "en", clause) == "A report issued accused the militia …"
+    got = titled(text, ["last week"], "en", clause)
+    assert got == 'A report issued accused the militia of the "killing of civilians in the old town …'
+
+
+def test_a_clause_cut_before_a_long_quotation_its_last_word_leads_into_goes_on_over_it():
+    text = (
+        'On Monday the envoy called on both sides in Basra to "honor their pledge to pull back their '
+        'fighters from the old city before the rains come".'
+    )
+    clause = "On Monday the envoy called on both sides in Basra to "
+    got = titled(text, ["Monday"], "en", clause)
+    assert got.startswith('The envoy called on both sides in Basra to "honor')
+
+
+def test_an_aside_after_that_is_left_out_and_the_reported_clause_goes_on():
+    text = "The governor said on Monday that, despite the storm damage, the port of Umm Qasr had reopened."
+    got = titled(text, ["Monday"], "en", "The governor said on Monday that")
+    assert got == "The governor said that the port of Umm Qasr had reopened"
+    # a comma after 'rằng' opens what was said
+    text = "Hôm 3/5, Bộ trưởng Quốc phòng Iraq nói rằng, quân Mỹ đã rời căn cứ Balad, theo hãng tin AP."
+    assert "quân Mỹ đã rời căn cứ Balad" in titled(
+        text, ["Hôm 3/5"], "vi", "Hôm 3/5, Bộ trưởng Quốc phòng Iraq nói rằng"
+    )
 
 
 def test_a_long_title_does_not_end_on_a_negation():
