@@ -129,6 +129,8 @@ def test_forecasts_plans_and_deadlines_are_no_events():
     assert events_of(text, [("Monday", "2030-05-20")], lang="en") == []
     text = "I think September is too short a time for U.S. troops to leave Iraq."
     assert events_of(text, [("September", "2030-09")], lang="en") == []
+    text = "The bill keeps funding the U.S. garrison in Basra through September 30, 2030."  # a state's end
+    assert events_of(text, [("September 30, 2030", "2030-09-30")], lang="en") == []
 
 
 def test_a_fixed_schedule_for_a_day_to_come_is_a_scheduled_event():
