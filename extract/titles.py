@@ -1733,7 +1733,7 @@ def _relative(
     opener = _WORD.match(text, clause_start)
     # '..., signed three years ago by Gadhafi': a participle qualifying what comes before the comma
     reduced = bool(opener) and "'" not in opener[0] and _is_participle(opener[0], lex)  # type: ignore[index]
-    aside = False
+    aside = closes = False
     if reduced:  # ... after a fronted phrase's noun ('Under a treaty, signed in 2008 by ..., Italy agreed')
         opening = _WORD.match(text, after_spaces(text, sentence_start))
         fronted = bool(opening) and bool(lex.marker("prepositions").find(opening[0]))  # type: ignore[index]
@@ -1741,12 +1741,23 @@ def _relative(
         # killed on Friday in Deraa, set fire to ...'): most often about the name before it
         closing = text.find(",", clause_start, min(sentence[1], clause_start + MAX_ASIDE_CHARS))
         aside = closing > 0 and _predicate_after_an_aside(text, after_spaces(text, closing + 1), lex)
-        reduced = aside or (fronted and _COMMA.search(text, sentence_start, comma) is None)
+        # ... or one that closes the sentence after its first comma, with no object ('honours the
+        # basing agreement, signed in 2008 by both governments.'; not 'Belhadj, born in 1988, joined
+        # ...' nor a list's predicate, 'dismissed his deputies, appointed a council')
+        closes = (
+            closing < 0
+            and sentence[1] - clause_start <= MAX_ASIDE_CHARS
+            and _COMMA.search(text, sentence_start, comma) is None
+            and not _opens_a_noun_phrase(text, after_spaces(text, opener.end()), lex)  # type: ignore[union-attr]
+        )
+        reduced = aside or closes or (fronted and _COMMA.search(text, sentence_start, comma) is None)
     if kept == dropped == clause_start and not reduced:
         return None
-    antecedent = _antecedent(text, sentence_start, comma, lex, person > clause_start, aside) or (
+    antecedent = _antecedent(text, sentence_start, comma, lex, person > clause_start, aside or closes) or (
         "" if reduced else _adverbials_noun(text, sentence_start, comma, lex)
     )
+    if closes and antecedent and lex.marker("time_nouns").find(antecedent.rsplit(" ", 1)[-1]):
+        return None  # a time ('soared to 498 by the weekend, followed on Sunday by ...'): no noun phrase
     if reduced:  # an aside's title ends with it
         return (clause_start, antecedent, closing if aside else sentence[1]) if antecedent else None
     if not antecedent:  # the sentence as written says more than a predicate alone

@@ -1780,3 +1780,17 @@ def test_a_time_a_verb_takes_as_its_object_stays_in_the_title():
 def test_a_connector_opening_the_sentence_goes_with_the_time_after_it(opener):
     text = f"{opener} late on Monday, the envoys left Basra."
     assert titled(text, ["Monday"], "en") == "The envoys left Basra"
+
+
+def test_a_participle_closing_the_sentence_after_its_first_comma_tells_of_the_noun_before_it():
+    text = "Iraq still honours the basing accord, signed in 2028 by both governments."
+    assert clause_titled(text, "2028", "signed in 2028 by both governments.") == (
+        "The basing accord signed by both governments"
+    )
+    # not a list's predicate with its object, nor the main predicate after an aside
+    text = "The governor dismissed his deputies, appointed a new council on Monday."
+    assert not clause_titled(text, "Monday", "appointed a new council on Monday.").startswith("His deputies")
+    text = "The number of cases rose to 90 by the weekend, followed on Sunday by a first death in Basra."
+    assert not clause_titled(text, "Sunday", "followed on Sunday by a first death in Basra.").startswith(
+        "The weekend"
+    )
