@@ -118,7 +118,7 @@ def clean(file: str, text: str, meta: Metadata) -> Document:
     labels = [label[:2]] if label else []
     cuts = merge_spans(stamps_inside + notes + labels + post_clocks(text[:body_end], meta.published))
     if story := dateline(text):  # a headline or a wire's summary run into the dateline is not the story
-        cuts = merge_spans([*cuts, (story.start, story.start)])
+        cuts = merge_spans([*cuts, (text.rfind("\n", 0, story.start) + 1, story.start)])
     regions: list[tuple[int, int]] = []
     captions: list[tuple[int, int]] = []  # a photo's caption: its dates set no year for the story's
     agencies: list[str] = []
