@@ -164,6 +164,22 @@ def title(
                 return _titled(text, start, end, timexes, lex, subject, past)
             return _titled(text, start, end, timexes, lex)
         # 'It began', 'We are': a pronoun and its verb say too little
+    if dated and (gerund := _gerund_before(text, clause, dated, lex)) is not None:
+        # '... have struggled since taking control of the east in February': what the -ing form tells,
+        # done by the main clause's subject ('The rebels took control of the east'), when the main
+        # clause tells a state, in the perfect, and no action ('He fell ill after arriving in Basra on
+        # Monday' tells the main clause)
+        lead_start, at = gerund
+        acts = any(c.category != STATEMENT for c in cues_in(text, clause[0], lead_start, lex))
+        state = lex.marker("perfect_auxiliaries").find(text, clause[0], lead_start)
+        if (
+            state
+            and not acts
+            and (finite := _trailing_participle(text, at, dated.start, sentence, timexes, lex))
+        ):
+            start, past, subject = finite
+            end = _stripped(text, start, _without_lead_in(text, start, dated.start, lex))[1]
+            return _titled(text, start, end, timexes, lex, subject, past)
     if dated and not main and (told := _object_relative(text, clause, dated, lex)):
         subject, verbs, about = told  # 'the king Gaddafi overthrew in 1969': 'Gaddafi overthrew the king'
         return _capitalised(_cut(f"{verbs} {about}", lex, subject))
@@ -2111,6 +2127,9 @@ def _says_too_little(
         return True  # 'with 2,350 over a 24-hour period': the sentence before it tells the happening
     # a cue joined to the word before it is an adjective ('the newly-appointed chairman said')
     cues = [c for c in cues_in(text, start, end, lex) if text[c.start - 1 : c.start] != "-"]
+    # ... and one in a speaker's title is a noun ('relief coordinator Valerie Amos said')
+    sayings = [c.start for c in cues if c.category == STATEMENT]
+    cues = [c for c in cues if not _names_a_speaker(text, c, sayings, lex)]
     if any(c.category != STATEMENT for c in cues):
         return False
     if not cues and not lex.verb_forms and _is_predicate(text, start, lex):
@@ -2157,6 +2176,20 @@ def _says_too_little(
         return False
     rest = text[sentence[0] : start] + " " + text[end : sentence[1]]
     return len(_WORD.findall(unicodedata.normalize("NFC", rest))) >= MIN_TITLE_WORDS
+
+
+def _names_a_speaker(text: str, cue: Cue, sayings: Sequence[int], lex: Lexicon) -> bool:
+    """Whether ``cue``, no predicate, stands in the words that name who then speaks: a name, then a
+    saying, after it, no predicate between ('U.N. emergency [relief] coordinator Valerie Amos said';
+    not 'the [summit] announced yesterday')."""
+    if cue.category == STATEMENT or _is_predicate(text, cue.start, lex):
+        return False
+    saying = next((at for at in sayings if at > cue.start), None)
+    return (
+        saying is not None
+        and any(w[0][:1].isupper() for w in _WORD.finditer(text, cue.end, saying))
+        and not tells_a_predicate(text, cue.end, saying, lex)
+    )
 
 
 def _only_took_place(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> bool:
@@ -2283,6 +2316,29 @@ def _past_form(word: str, lex: Lexicon) -> str | None:
     return past
 
 
+def _gerund_before(text: str, clause: tuple[int, int], dated: Timex, lex: Lexicon) -> tuple[int, int] | None:
+    """Where the subordinator and the -ing form it leads into stand before ``dated``, in its clause
+    with no clause boundary between ('[since] [taking] control of the east in February'), else None."""
+    leads = [
+        m
+        for kind in ("subordinators", "title_subordinators")
+        for m in lex.marker(kind).find(text, clause[0], dated.start)
+    ]
+    if not leads:
+        return None
+    lead = max(leads, key=lambda m: m.end)
+    word = _WORD.match(text, after_spaces(text, lead.end))
+    if (
+        word is None
+        or not _is_nonfinite(word[0], lex)
+        or _CLAUSE_BOUNDARY.search(text, word.end(), dated.start)
+        # the date is another clause's ('after crushing Errani ... was just as dominant on Sunday')
+        or tells_a_predicate(text, word.end(), dated.start, lex)
+    ):
+        return None
+    return lead.start, word.start()
+
+
 def _trailing_participle(
     text: str, start: int, end: int, sentence: tuple[int, int], timexes: Sequence[Timex], lex: Lexicon
 ) -> tuple[int, str, str] | None:
@@ -2309,7 +2365,9 @@ def _trailing_participle(
             return None
     else:
         before = word_before(text, start)
-        if before is None or not lex.marker("subordinators").find(before[0].casefold()):
+        if before is None or not any(
+            lex.marker(kind).find(before[0].casefold()) for kind in ("subordinators", "title_subordinators")
+        ):
             return None
         at = _before_spaces(text, before.start())
     predicates = [w for w in _WORD.finditer(text, sentence[0], at) if _is_predicate(text, w.start(), lex)]

@@ -1794,3 +1794,20 @@ def test_a_participle_closing_the_sentence_after_its_first_comma_tells_of_the_no
     assert not clause_titled(text, "Sunday", "followed on Sunday by a first death in Basra.").startswith(
         "The weekend"
     )
+
+
+def test_an_action_word_in_a_speaker_s_title_leaves_what_was_said_the_title():
+    text = "Food convoys to Tal Afar were halted, U.N. emergency relief coordinator Jane Roe said on Sunday."
+    got = clause_titled(text, "Sunday", "U.N. emergency relief coordinator Jane Roe said on Sunday.")
+    assert got.startswith("Food convoys to Tal Afar were halted")
+
+
+def test_a_dated_ing_form_after_a_subordinator_titles_what_the_subject_did_when_the_main_clause_is_a_state():
+    text = "The militia has struggled to pay its fighters since seizing the Baiji refinery in March."
+    assert clause_titled(text, "March") == "The militia seized the Baiji refinery"
+    # a main clause that tells a happening keeps the title
+    text = "The militia shelled the town after seizing the Baiji refinery in March."
+    assert clause_titled(text, "March").startswith("The militia shelled the town")
+    # ... and a date after the main predicate is the main clause's
+    text = "The militia has held the town and after seizing the refinery in May was in control on Sunday."
+    assert not clause_titled(text, "Sunday").startswith("The militia seized the refinery")
