@@ -164,6 +164,12 @@ def title(
                 return _titled(text, start, end, timexes, lex, subject, past)
             return _titled(text, start, end, timexes, lex)
         # 'It began', 'We are': a pronoun and its verb say too little
+    if dated and (fronted := _fronted_participle(text, sentence, dated, lex)):
+        # 'Born in 1958 in Gary, Indiana, Jackson became ...': 'Jackson born in Gary, Indiana'
+        start, end, subject = fronted
+        first = _WORD.match(text, start)[0].casefold()  # type: ignore[index]
+        start, end = _trimmed(text, start, end, timexes, lex)
+        return _titled(text, start, end, timexes, lex, _with_passive_auxiliary(subject, lex), first)
     if dated and (gerund := _gerund_before(text, clause, dated, lex)) is not None:
         # '... have struggled since taking control of the east in February': what the -ing form tells,
         # done by the main clause's subject ('The rebels took control of the east'), when the main
@@ -2314,6 +2320,63 @@ def _past_form(word: str, lex: Lexicon) -> str | None:
     if past is None and _is_nonfinite(word, lex):
         past = next((p.sub(r, word, count=1) for p, r in lex.past_rules if p.search(word)), None)
     return past
+
+
+def _fronted_participle(
+    text: str, sentence: tuple[int, int], dated: Timex, lex: Lexicon
+) -> tuple[int, int, str] | None:
+    """The phrase of a past participle that opens the sentence and holds ``dated``, with no predicate
+    of its own, and the subject of the main clause after it, which the phrase is about ('[Founded in
+    1990], [the group] has campaigned ...'); else None."""
+    start = after_spaces(text, sentence[0])
+    word = _WORD.match(text, start, dated.start)
+    if word is None or not word[0][:1].isupper():
+        return None
+    lower = word[0].casefold()
+    if not (_is_participle(lower, lex) or lex.marker("irregular_participles").find(lower)):
+        return None
+    following = _WORD.match(text, after_spaces(text, word.end()), dated.start)
+    if following is None or not following[0][:1].islower():
+        return None  # a name ('MOHAMED ELBARADEI, ...', 'Ahmed Saleh in 2003 ...')
+    comma = _COMMA.search(text, dated.end, sentence[1])
+    while (
+        comma
+        and (following := _COMMA.search(text, comma.end(), sentence[1]))
+        and (place := word_before(text, comma.start()))
+        and place[0][:1].isupper()
+        and _is_a_place_part(text[comma.end() : following.start()])
+    ):
+        comma = following  # 'Born in Gary, Indiana, Jackson ...': the place goes on
+    if comma is None or comma.start() - start > MAX_FRONTED_CHARS:
+        return None
+    if tells_a_predicate(text, word.end(), comma.start(), lex):
+        return None  # a clause ('United Nations officials said in 2003, ...')
+    rest = after_spaces(text, comma.end())
+    opening = _WORD.match(text, rest)
+    if (
+        not _opens_a_noun_phrase(text, rest, lex)
+        or text[rest : rest + 1].isdigit()  # a list of years goes on ('Fought wars in 1948, 1967 and ...')
+        or (opening and lex.marker("addressee_subjects").find(opening[0]))  # 'you can see ...': no subject
+    ):
+        return None
+    predicate = next(
+        (w for w in _WORD.finditer(text, rest, sentence[1]) if _is_predicate(text, w.start(), lex)), None
+    )
+    if predicate is None:
+        return None
+    subject_end = _before_spaces(text, predicate.start())
+    if subject_end - rest > MAX_SUBJECT_CHARS or "," in text[rest:subject_end]:
+        return None
+    return start, comma.start(), " ".join(text[rest:subject_end].split())
+
+
+def _with_passive_auxiliary(subject: str, lex: Lexicon) -> str:
+    """``subject`` and the auxiliary of a past passive that agrees with it ('Jackson was', 'The
+    fighters were'): a head word in a plural form takes the plural one."""
+    head = subject.rsplit(" ", 1)[-1]
+    plural = any(form.fullmatch(head) for form in lex.present_forms)  # '-s' forms: plural nouns too
+    auxiliaries = lex.marker("passive_plural" if plural else "passive_singular").phrases
+    return f"{subject} {auxiliaries[0]}" if auxiliaries else subject
 
 
 def _gerund_before(text: str, clause: tuple[int, int], dated: Timex, lex: Lexicon) -> tuple[int, int] | None:

@@ -1811,3 +1811,19 @@ def test_a_dated_ing_form_after_a_subordinator_titles_what_the_subject_did_when_
     # ... and a date after the main predicate is the main clause's
     text = "The militia has held the town and after seizing the refinery in May was in control on Sunday."
     assert not clause_titled(text, "Sunday").startswith("The militia seized the refinery")
+
+
+def test_a_dated_participle_opening_the_sentence_titles_its_passive_with_the_main_clause_s_subject():
+    text = "Founded in 2019 in Erbil, Iraq, the relief group has sent convoys to Sinjar."
+    assert clause_titled(text, "2019") == "The relief group was founded in Erbil, Iraq"
+    text = "Hired in March as drivers, the two contractors told reporters they were paid in cash."
+    assert clause_titled(text, "March") == "The two contractors were hired as drivers"
+    text = "Born in 1961, Ali Roe became the first Kurdish governor of Kirkuk."
+    assert clause_titled(text, "1961") == "Ali Roe was born"
+    # not a name in -ed, nor a list of years, nor the reader addressed
+    text = "AHMED SALEH, FARMER (through translator): In 2019, you could not cross the river."
+    assert not clause_titled(text, "2019").startswith("You was")
+    text = "Fought wars in 1948, 1967 and 1973 Also fought in Lebanon."
+    assert not clause_titled(text, "1948").startswith("1967")
+    text = "Destroyed by the flood a year ago, you can see the bridge from here."
+    assert not clause_titled(text, "a year ago").startswith("You")
