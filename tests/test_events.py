@@ -228,6 +228,15 @@ def test_vua_lead_is_dated_by_the_publication_date():
     assert events_of(text, [], published=None) == []
 
 
+def test_overnight_in_a_lead_dates_its_news_by_the_publication_day():
+    text = "Quân đội Iraq\n\nCăn cứ Ain al-Asad bị tập kích bằng rocket trong đêm, chưa rõ thủ phạm.\n"
+    (event,) = events_of(text, [], published="2030-05-20")
+    assert (event.date, event.sources[0].timex_text) == ("2030-05-20", "trong đêm")
+    text = "Basra\n\nRockets hit a base housing U.S. advisers near Basra overnight, officials said.\n"
+    (event,) = events_of(text, [], lang="en", published="2030-05-20")
+    assert (event.date, event.sources[0].timex_text) == ("2030-05-20", "overnight")
+
+
 def test_vua_vua_is_not_has_just():
     text = "Bếp được dọn vừa nhanh vừa sạch trước ngày lễ."
     assert events_of(text, [], published="2030-02") == []
