@@ -494,6 +494,7 @@ def test_a_vote_after_a_named_killing_is_the_vote_and_a_comparison_point_no_happ
         ("Oil exports from Basra rose 12 percent over last year.", "last year"),
         ("The dinar posted its largest decline since March 2029 against the dollar.", "March 2029"),
         ("Iraq now buys double the share of US wheat it bought in 2029.", "2029"),
+        ("Fuel prices in Basra were unchanged from a month earlier.", "a month earlier"),
         ("It was the deadliest attack in Basra so far this year.", "this year"),
         ("Roads near Mosul are often closed at this time of the year.", "the year"),
         ("The grant covers the clinic's costs for the rest of the year.", "the year"),
