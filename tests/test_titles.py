@@ -33,6 +33,7 @@ RUT = "Mỹ rút quân khỏi căn cứ gần Mosul"
         (f"Vào ngày 3/1, {RUT}.", ["ngày 3/1"], "vi", RUT),
         (f"{RUT} hôm 3/1.", ["hôm 3/1"], "vi", RUT),
         (f"{RUT} ngay 3/1.", ["3/1"], "vi", RUT),
+        (f"Cụ thể, {RUT} hôm 3/1.", ["hôm 3/1"], "vi", RUT),
         (
             "In Baghdad, the two ministers met on Monday.",
             ["Monday"],
