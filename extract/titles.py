@@ -48,6 +48,7 @@ _EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _NAME_WITH_PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")  # 'al-Khatib', 'el-Baradei'
 _COMMA = re.compile(r",(?=\s)")
+_DASH_ASIDE = re.compile(r"\s[-–—](?=\s)")  # a dash that opens or closes an aside, a space on each side
 _TOKEN_RUN = re.compile(r"[^\s,;:()]+")  # a word with its dots and hyphens ('U.S.', 'Ki-moon')
 _COMMA_IN_QUOTES = re.compile(r",[\"”]?(?=\s)")  # also one closing a quoted name ('op-ed, "Fairness,"')
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
@@ -2608,6 +2609,17 @@ def _without_label(words: str, lex: Lexicon) -> str:
     source = lex.marker("unnamed_sources").opening(words, 0, MAX_LABEL_CHARS)
     if source and len(_WORD.findall(words, source.end)) >= MIN_TITLE_WORDS:
         words = words[after_spaces(words, source.end + (words[source.end : source.end + 1] == ",")) :]
+    # ... nor a relay of the news before a comma ('Reuters đưa tin, Bộ Tư lệnh Trung tâm Mỹ tuyên bố, ...')
+    relay = next((m for m in lex.marker("news_relays").find(words[:MAX_LABEL_CHARS])), None)
+    if relay and words[relay.end : relay.end + 2] == ", ":
+        rest = words[relay.end + 2 :]
+        opening = _WORD.match(rest)
+        if (
+            not any(_is_predicate(words, w.start(), lex) for w in _WORD.finditer(words, 0, relay.start))
+            and len(_WORD.findall(rest)) >= MIN_TITLE_WORDS
+            and not (opening and _is_nonfinite(opening[0], lex))  # 'reported, citing officials, ...'
+        ):
+            words = rest
     colon = words.find(": ")
     label = words[:colon]
     if not 0 < colon <= MAX_LABEL_CHARS or any(q in label for q in "\"“”'‘’"):
@@ -2657,7 +2669,13 @@ def _asides_before_predicates(
         first = next((c for c in firsts if is_aside_before_predicate(text, c, second, timexes, lex)), None)
         if first is not None:
             asides.append((first, second + 1))
-    return asides
+    # ... and one between dashes ('căn cứ Ain al-Asad - nơi có binh sĩ Mỹ đồn trú - đã bị tấn công')
+    dashes = list(_DASH_ASIDE.finditer(text, start, end))
+    for opening, closing in itertools.pairwise(dashes):
+        dash, second = opening.start() + 1, closing.start() + 1  # the dashes themselves
+        if is_aside_before_predicate(text, dash, second, timexes, lex):
+            asides.append((opening.start(), closing.end() - 1))
+    return sorted(asides)
 
 
 def _opens_a_company(text: str, comma: int, lex: Lexicon) -> bool:

@@ -1828,3 +1828,17 @@ def test_a_dated_participle_opening_the_sentence_titles_its_passive_with_the_mai
     assert not clause_titled(text, "1948").startswith("1967")
     text = "Destroyed by the flood a year ago, you can see the bridge from here."
     assert not clause_titled(text, "a year ago").startswith("You")
+
+
+def test_a_relay_of_the_news_before_a_comma_and_an_aside_between_dashes_leave_the_title():
+    text = (
+        "Reuters ngày 20/1 đưa tin, căn cứ không quân Ain al-Asad - nơi có binh sĩ Mỹ đồn trú ở Iraq - "
+        "đã bị tấn công bằng tên lửa."
+    )
+    assert (
+        clause_titled(text, "ngày 20/1", lang="vi")
+        == "Căn cứ không quân Ain al-Asad đã bị tấn công bằng tên lửa"
+    )
+    # not a relay that goes on with its source ('reported, citing officials, ...')
+    text = "The agency reported on Monday, citing officials, that the base was attacked."
+    assert clause_titled(text, "on Monday").startswith("The agency reported")
