@@ -29,6 +29,7 @@ MAX_ATTRIBUTION_WORDS = 8  # 'deputy health minister Yakov Litzman told a news c
 MIN_TITLE_WORDS = 3  # fewer words besides its time expressions: the clause alone says nothing
 QUALIFIED_WORDS = 3  # a possessor's noun with its adjectives ("Moscow's busiest airport")
 MAX_SUBJECT_CHARS = 45  # a subject put back before its predicate: a name or a short noun phrase
+REDUCED_NOUN_CHARS = 50  # how far before a participle its noun phrase's determiner is looked for
 MAX_FRONTED_CHARS = 120  # a phrase of time before the main clause, dropped from a title
 MAX_POSSESSOR_WORDS = 3  # 'Its leader', 'His eldest son': a subject a name in apposition stands for
 MAX_PRONOUN_CHARS = 12  # the longest pronoun of a language ("chúng tôi")
@@ -190,6 +191,9 @@ def title(
     if dated and not main and (told := _object_relative(text, clause, dated, lex)):
         subject, verbs, about = told  # 'the king Gaddafi overthrew in 1969': 'Gaddafi overthrew the king'
         return _capitalised(_cut(f"{verbs} {about}", lex, subject))
+    if dated and not main and (reduced := _reduced_relative(text, clause, dated, lex)):
+        # 'a taxpayer value review ordered six years ago by his predecessor': the noun and its participle
+        return _titled(text, *reduced, timexes, lex)
     if dated and not main and (inside := _restrictive_relative(text, clause, sentence[0], dated, lex)):
         start, end, subject = inside
         return _titled(text, start, end, timexes, lex, subject)
@@ -672,6 +676,42 @@ _NO_OBJECT_HEADS = (
     "time_relatives",
     "title_lead_ins",
 )
+
+
+def _reduced_relative(
+    text: str, clause: tuple[int, int], dated: Timex, lex: Lexicon
+) -> tuple[int, int] | None:
+    """The noun phrase and the past participle right after it that ``dated`` follows, with the agent
+    after the date ('a fascinating [study published] last year [by John Coates]'): from the phrase's
+    determiner to the agent phrase's end; None unless a determiner opens the phrase a few words before,
+    no auxiliary or predicate stands before the participle, and an agent follows the date."""
+    lead_in = _without_lead_in(text, clause[0], dated.start, lex)
+    participle = word_before(text, lead_in)
+    if participle is None or not (
+        _is_participle(participle[0], lex) or lex.marker("irregular_participles").find(participle[0])
+    ):
+        return None
+    agent = _after_leading(text, after_spaces(text, dated.end), clause[1], lex.marker("title_noun_agents"))
+    if agent <= after_spaces(text, dated.end):
+        return None
+    words = list(
+        _WORD.finditer(text, max(clause[0], participle.start() - REDUCED_NOUN_CHARS), participle.start())
+    )
+    determiner = next(
+        (
+            i
+            for i in range(len(words) - 1, -1, -1)
+            if words[i][0].casefold() in lex.marker("determiners").phrases
+        ),
+        None,
+    )
+    if determiner is None or determiner == len(words) - 1:
+        return None
+    noun = words[determiner + 1 :]
+    if any(_is_predicate(text, w.start(), lex) or lex.marker("copulas").find(w[0]) for w in noun):
+        return None  # 'the contract was signed', not a noun and its participle
+    boundary = _clause_boundary(text, agent, clause[1], lex)
+    return words[determiner].start(), _stripped(text, agent, boundary.start() if boundary else clause[1])[1]
 
 
 def _object_relative(

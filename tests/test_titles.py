@@ -1842,3 +1842,11 @@ def test_a_relay_of_the_news_before_a_comma_and_an_aside_between_dashes_leave_th
     # not a relay that goes on with its source ('reported, citing officials, ...')
     text = "The agency reported on Monday, citing officials, that the base was attacked."
     assert clause_titled(text, "on Monday").startswith("The agency reported")
+
+
+def test_a_date_after_a_noun_s_participle_titles_the_noun_with_its_participle_and_agent():
+    text = "The minister went back to a water supply review ordered in 2027 by his predecessor Ali Roe."
+    assert clause_titled(text, "2027") == "A water supply review ordered by his predecessor Ali Roe"
+    # a passive with its auxiliary is the clause's own predicate
+    text = "The water supply review was ordered in 2027 by Ali Roe."
+    assert clause_titled(text, "2027") == "The water supply review was ordered by Ali Roe"
