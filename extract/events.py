@@ -67,6 +67,8 @@ CLOCK_BEFORE_CHARS = 30  # a stamp's time of day stands this near before its dat
 COUNT_CHARS = 40  # enough to read a count that opens a clause ('tens of thousands of')
 _BASELINE_OPENERS = ("subordinators", "title_subordinators")  # 'since' too opens a clause of time
 COPULA_CHARS = 20  # enough for a copula right after a time ('has been') or before it ('it was')
+TIME_PHRASE_WORDS = 5  # words of a phrase of time between a dummy subject's copula and its time
+TIME_PHRASE_CHARS = 40  # ... and how far they reach
 TELLER_CHARS = 60  # enough for who gives a count and the verb ('The UN refugee agency estimates')
 RECORD_WORDS = 5  # words between a superlative and "since" ('the highest borrowing costs since')
 REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
@@ -865,9 +867,14 @@ def _is_a_copulas_complement(text: str, timex: Timex, clause: Clause, lex: Lexic
     Lanuf', 'That was yesterday'): when, not what happened; unless a cleft's joiner follows it ('It
     was on Monday that the army entered')."""
     complements = lex.marker("time_complements").find(
-        text, max(clause.start, timex.start - COPULA_CHARS), timex.start
+        text, max(clause.start, timex.start - COPULA_CHARS - TIME_PHRASE_CHARS), timex.start
     )
-    if not complements or after_spaces(text, complements[-1].end) != timex.start:
+    if not complements:
+        return False
+    # ... perhaps in a phrase of time ('It is the very last day of January', "It's Wednesday January")
+    between = text[complements[-1].end : timex.start].split()
+    words = lex.marker("time_complement_words")
+    if len(between) > TIME_PHRASE_WORDS or not all(_is_one_of(words, w) for w in between):
         return False
     return lex.marker("cleft_joiners").opening(text, after_spaces(text, timex.end), clause.end) is None
 

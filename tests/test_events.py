@@ -770,6 +770,10 @@ def test_a_time_a_dummy_subjects_copula_gives_tells_when_not_what_happened():
     assert events_of(text, [("last week", "2030-W20")], lang="en") == []
     text = "It was on Monday that the army entered Basra."  # a cleft: the clause after it is the news
     assert dates_of(text, [("Monday", "2030-05-20")], lang="en") == ["2030-05-20"]
+    text = "It is the very last day of May, and the new week starts in Basra."  # a phrase of time
+    assert events_of(text, [("May", "2030-05")], lang="en") == []
+    text = "It was the day of the first protests in May."  # a happening named
+    assert dates_of(text, [("May", "2030-05")], lang="en") == ["2030-05"]
 
 
 def test_a_clause_addressed_to_you_is_talk_whatever_its_time_unless_it_tells_a_happening():
