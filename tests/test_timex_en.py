@@ -287,3 +287,14 @@ def test_the_year_a_clause_tells_is_not_the_reported_year() -> None:
     )
     assert set(found) == {"2019"}
     assert values("Profits for the year rose.", "2030-06-20")["the year"] == "2030"
+
+
+def test_a_weekday_whose_plan_its_possessive_names_is_the_coming_one() -> None:
+    found = values("Organisers in Basra printed banners for Thursday's planned march.", "2030-05-20")
+    assert found["Thursday"] == "2030-05-23"  # published on a Monday
+    assert values("Protesters in Basra marched on Thursday.", "2030-05-20")["Thursday"] == "2030-05-16"
+
+
+def test_a_day_that_names_a_group_or_its_martyrs_is_no_date() -> None:
+    text = "Members of the June 4 Martyrs' Brigade and the March 9 Revolution council met in Basra."
+    assert values(text, "2030-05-20") == {}
