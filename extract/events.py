@@ -446,8 +446,11 @@ def _governing(
         plan = _plan_markers(text, timex, clause, timexes, lex)
         if plan and not _is_scheduled(text, sentence, scope, plan, lex):
             continue  # hoped, asked, likely, denied or conditional: nothing the timeline can hold
-        told_fixed = deadline and (plan or _is_firm(deadline, lex))
-        if deadline and not (told_fixed and _told_as_fixed(text, sentence, scope, lex)):
+        if (
+            deadline
+            and not plan
+            and not (_is_firm(deadline, lex) and _told_as_fixed(text, sentence, scope, lex))
+        ):
             continue  # 'rejecting his offer to go by January 2012': no schedule told
         if (
             # a happening in a clause of time is told apart ('reserves were estimated at $17bn

@@ -49,7 +49,7 @@ _EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _NAME_WITH_PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")  # 'al-Khatib', 'el-Baradei'
 _COMMA = re.compile(r",(?=\s)")
-_DASH_ASIDE = re.compile(r"\s[-–—](?=\s)")  # a dash that opens or closes an aside, a space on each side
+_TIME_CLAUSE_OPENERS = ("subordinators", "title_subordinators")  # 'after', and 'since' too
 _TOKEN_RUN = re.compile(r"[^\s,;:()]+")  # a word with its dots and hyphens ('U.S.', 'Ki-moon')
 _COMMA_IN_QUOTES = re.compile(r",[\"”]?(?=\s)")  # also one closing a quoted name ('op-ed, "Fairness,"')
 _CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s[-–—]+\s")
@@ -687,9 +687,7 @@ def _reduced_relative(
     no auxiliary or predicate stands before the participle, and an agent follows the date."""
     lead_in = _without_lead_in(text, clause[0], dated.start, lex)
     participle = word_before(text, lead_in)
-    if participle is None or not (
-        _is_participle(participle[0], lex) or lex.marker("irregular_participles").find(participle[0])
-    ):
+    if participle is None or not _is_past_participle(participle[0], lex):
         return None
     agent = _after_leading(text, after_spaces(text, dated.end), clause[1], lex.marker("title_noun_agents"))
     if agent <= after_spaces(text, dated.end):
@@ -828,6 +826,11 @@ def _noun_phrase_end(text: str, at: int, end: int, lex: Lexicon) -> int:
 
 def _is_participle(word: str, lex: Lexicon) -> bool:
     return any(form.fullmatch(word) for form in lex.verb_forms)
+
+
+def _is_past_participle(word: str, lex: Lexicon) -> bool:
+    """A past participle in the language's regular form ('signed') or one of its irregular ones ('born')."""
+    return _is_participle(word, lex) or bool(lex.marker("irregular_participles").find(word))
 
 
 def _is_nonfinite(word: str, lex: Lexicon) -> bool:
@@ -2374,7 +2377,7 @@ def _fronted_participle(
     if word is None or not word[0][:1].isupper():
         return None
     lower = word[0].casefold()
-    if not (_is_participle(lower, lex) or lex.marker("irregular_participles").find(lower)):
+    if not _is_past_participle(lower, lex):
         return None
     following = _WORD.match(text, after_spaces(text, word.end()), dated.start)
     if following is None or not following[0][:1].islower():
@@ -2423,11 +2426,7 @@ def _with_passive_auxiliary(subject: str, lex: Lexicon) -> str:
 def _gerund_before(text: str, clause: tuple[int, int], dated: Timex, lex: Lexicon) -> tuple[int, int] | None:
     """Where the subordinator and the -ing form it leads into stand before ``dated``, in its clause
     with no clause boundary between ('[since] [taking] control of the east in February'), else None."""
-    leads = [
-        m
-        for kind in ("subordinators", "title_subordinators")
-        for m in lex.marker(kind).find(text, clause[0], dated.start)
-    ]
+    leads = [m for kind in _TIME_CLAUSE_OPENERS for m in lex.marker(kind).find(text, clause[0], dated.start)]
     if not leads:
         return None
     lead = max(leads, key=lambda m: m.end)
@@ -2470,7 +2469,7 @@ def _trailing_participle(
     else:
         before = word_before(text, start)
         if before is None or not any(
-            lex.marker(kind).find(before[0].casefold()) for kind in ("subordinators", "title_subordinators")
+            lex.marker(kind).find(before[0].casefold()) for kind in _TIME_CLAUSE_OPENERS
         ):
             return None
         at = _before_spaces(text, before.start())
@@ -2714,7 +2713,7 @@ def _asides_before_predicates(
     for opening, closing in itertools.pairwise(dashes):
         dash, second = opening.start() + 1, closing.start() + 1  # the dashes themselves
         if is_aside_before_predicate(text, dash, second, timexes, lex):
-            asides.append((opening.start(), closing.end() - 1))
+            asides.append((opening.start(), closing.end() - 1))  # its last space parts the words around it
     return sorted(asides)
 
 
