@@ -43,8 +43,9 @@ def _abbreviations() -> frozenset[str]:
 @cache
 def _run_in() -> re.Pattern:
     """Where a sentence run into the words before it starts (``[sentences] run_in_openers``, before
-    a word in lower case; ``run_in_prepositions``, before any word; ``run_in_items``, a chronology's
-    dated item; ``run_in_after_numbers``, after a number, a date closing a caption run on)."""
+    a word in lower case, or after a closing quotation mark; ``run_in_prepositions``, before any
+    word; ``run_in_items``, a chronology's dated item; ``run_in_after_numbers``, after a number, a
+    date closing a caption run on)."""
     openers = "|".join(map(re.escape, language.merged("page", "sentences", "run_in_openers"))) or "(?!)"
     prepositions = (
         "|".join(map(re.escape, language.merged("page", "sentences", "run_in_prepositions"))) or "(?!)"
@@ -58,24 +59,29 @@ def _run_in() -> re.Pattern:
     named = rf"(?P<named>(?:{openers})(?: [A-Z][\w'’.-]*){{1,3}} [^\W\d_A-Z]{{2}})"
     starts = rf"(?:{openers}) [^\W\d_A-Z]{{2}}|(?:{prepositions}) [^\W_](?:[^\W_]|\s)|{items}|{named}"
     return re.compile(  # the space tested first: most positions are passed over after one test
-        rf"(?= )(?:(?<=[^\W\d_A-Z][^\W\d_A-Z]) (?={starts})|(?<=\d) (?=(?:{after_numbers}) [^\W\d_A-Z]{{2}}))"
+        rf"(?= )(?:(?<=[^\W\d_A-Z][^\W\d_A-Z]) (?={starts})|(?<=\d) (?=(?:{after_numbers}) [^\W\d_A-Z]{{2}})"
+        # ... and an opener after a closing quotation mark with no stop: a caption's quoted words
+        # run into the story ('Ban Ki-moon: "Monitors were shot at" The head of the UN has said')
+        rf'|(?<=[^\W\d_]["”]) (?=(?:{openers}) [^\W\d_]))'
     )
 
 
 def split(doc: Document) -> list[Sentence]:
     """The sentences of ``doc``'s regions, in reading order; ``doc.text[start:end]`` is each one."""
     sentences = []
+    common = _common_word_run_in(doc.text, doc.meta.language)
     for start, end in doc.regions:
         for line in _LINE.finditer(doc.text, start, end):  # a line break always ends a sentence
-            for item_start, item_end in _items(doc.text, line.start(), line.end()):
+            for item_start, item_end in _items(doc.text, line.start(), line.end(), common):
                 for s, e in _spans(doc.text, item_start, item_end):
                     sentences.append(Sentence(s, e, doc.text[s:e]))
     return sentences
 
 
-def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _items(text: str, start: int, end: int, common: re.Pattern | None = None) -> list[tuple[int, int]]:
     """The line's list items: a bullet ('•', '*') ends what comes before it, and is in neither; a
-    sentence run into a headline ('... war zone The planes fired') starts one."""
+    sentence run into a headline ('... war zone The planes fired') starts one, and so does one
+    that a common word opens (``common``, from ``_common_word_run_in``)."""
     items, begin = [], start
     run_ins = [
         m
@@ -92,12 +98,58 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for m in _BULLET.finditer(text, start, end)
         if m[0] != "--" or _opens_capitalised(text, m.end(), end)
     ]
+    if common is not None:
+        leads = _common_word_leads()
+        run_ins += [
+            m
+            for m in common.finditer(text, start, end)
+            if (word := _word_before(text, start, m.start())).islower() and word not in leads
+        ]
     breaks = sorted([*bullets, *run_ins], key=re.Match.start)
     for m in breaks:
         items.append((begin, m.start()))
         begin = m.end()
     items.append((begin, end))
     return items
+
+
+_CAPITALISED = re.compile(r"(?<=[^\W\d_] )[^\W\d_][^\W\d_]+(?= [^\W\d_])")
+_LOWER_CASE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
+
+
+def _common_word_run_in(text: str, lang: str | None) -> re.Pattern | None:
+    """Where a common word capitalised inside a line opens a sentence run into the words before it:
+    a headline or caption with no stop ('... adoption papers lost in the earthquake Dozens of
+    orphans have been flown'). A word is common when the article writes it in lower case elsewhere
+    and capitalises it after a word in lower case nowhere else ('Parliament', a name the article
+    keeps capitalised, is not). Only in languages that list ``[sentences] run_in_common_word_leads``:
+    Vietnamese capitalises the first word of a name alone ('Liên hợp quốc')."""
+    if lang is None or "run_in_common_word_leads" not in language.resource(lang, "page").get("sentences", {}):
+        return None
+    capitalised: dict[str, int] = {}
+    for m in _CAPITALISED.finditer(text):
+        word = m[0]
+        if word[0].isupper() and word[1:].islower() and text[m.start() - 2].islower():
+            capitalised[word] = capitalised.get(word, 0) + 1
+    if not capitalised:
+        return None
+    lower = {w for w in _LOWER_CASE.findall(text) if w.islower()}
+    adjectives = set(language.merged("page", "sentences", "run_in_proper_adjectives"))
+    common = [w for w, n in capitalised.items() if n == 1 and w.lower() in lower and w not in adjectives]
+    if not common:
+        return None
+    words = "|".join(map(re.escape, common))
+    joiners = "|".join(map(re.escape, language.merged("page", "sentences", "run_in_name_joiners"))) or "(?!)"
+    return re.compile(
+        rf"(?<=[^\W\d_A-Z][^\W\d_A-Z]) (?=(?:{words}) (?!(?:{joiners}) [^\W_a-z])[^\W\d_A-Z][^\W\d_A-Z])"
+    )
+
+
+@cache
+def _common_word_leads() -> frozenset[str]:
+    """Words after which a capitalised word is a name, not a sentence's start ('an Internet
+    provider', 'told Parliament'), and words that are no lower-case word."""
+    return _name_leads() | frozenset(language.merged("page", "sentences", "run_in_common_word_leads"))
 
 
 def _opens_capitalised(text: str, at: int, end: int) -> bool:

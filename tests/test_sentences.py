@@ -218,3 +218,52 @@ def test_a_vietnamese_sentence_run_into_a_headline_starts_at_its_capitalised_day
         "Hôm 12/9, nước sông dâng cao.",
         "Ngày Quốc khánh 2/9 được tổ chức trọng thể.",
     ]
+
+
+def _sentences_in(text: str, lang: str) -> list[str]:
+    doc = Document("a.txt", text, Metadata(language=lang), ((0, len(text)),), len(text))
+    return [s.text for s in split(doc)]
+
+
+def test_a_sentence_run_into_a_caption_starts_at_a_common_word_the_article_writes_in_lower_case():
+    text = (
+        "Convoys wait at the border crossing Dozens of trucks carry flour to Basra. "
+        "Officials said dozens more would come.\n"
+        "Rebels met Parliament members. The army told Parliament on Monday it had left.\n"
+        "The parliament sat. An Internet provider closed. The internet is down.\n"
+        "Envoys of the unwieldy Group of 20 met. A group left. Rebels accused Western nations of lying. "
+        "Rain fell in western towns."
+    )
+    assert _sentences_in(text, "en") == [
+        "Convoys wait at the border crossing",
+        "Dozens of trucks carry flour to Basra.",
+        "Officials said dozens more would come.",
+        # a word the article capitalises elsewhere inside a line is a name to it
+        "Rebels met Parliament members.",
+        "The army told Parliament on Monday it had left.",
+        "The parliament sat.",
+        # ... and a word after one that leads into a name is too
+        "An Internet provider closed.",
+        "The internet is down.",
+        # ... and so is a word before a name's joiner and a capital, or a region's adjective
+        "Envoys of the unwieldy Group of 20 met.",
+        "A group left.",
+        "Rebels accused Western nations of lying.",
+        "Rain fell in western towns.",
+    ]
+    # Vietnamese capitalises the first word of a name alone: no such rule
+    text = "Ông gặp tổng thư ký Liên hợp quốc tại Hà Nội. Hai bên bàn về liên kết."
+    assert _sentences_in(text, "vi") == [
+        "Ông gặp tổng thư ký Liên hợp quốc tại Hà Nội.",
+        "Hai bên bàn về liên kết.",
+    ]
+
+
+def test_a_sentence_run_into_a_captions_quoted_words_starts_at_its_capitalised_opener():
+    text = 'Envoy Jane Roe: "Our monitors came under fire" The head of the mission has left Basra.'
+    assert sentences(text) == [
+        'Envoy Jane Roe: "Our monitors came under fire"',
+        "The head of the mission has left Basra.",
+    ]
+    quoted = 'He called the deal "a fair one" and left.'
+    assert sentences(quoted) == [quoted]

@@ -461,6 +461,17 @@ def test_a_time_zone_is_written_in_capitals_so_a_following_word_is_none() -> Non
     assert eastern == "2030-04-29T09:00"
 
 
+def test_a_time_zones_name_after_a_clock_is_part_of_the_time_but_not_a_place_it_begins() -> None:
+    text = "The envoy will speak at 3 p.m. Eastern, then at noon Central time on Friday."
+    assert found(text, "2030-05-02", "en") == [
+        ("3 p.m. Eastern", "2030-05-02T15:00", None),
+        ("noon Central time on Friday", "2030-05-03T12:00", None),
+    ]
+    assert [t for t, _, _ in found("The envoy flew at 5 p.m. Eastern Europe time.", "2030-05-02", "en")] == [
+        "5 p.m."
+    ]
+
+
 def test_a_holiday_without_a_year_takes_the_publications_not_a_year_named_in_passing() -> None:
     text = "The talks follow the 2022 summit in Basra. Officials said the visit clashed with Thanksgiving."
     assert value_of(text, "Thanksgiving", "2030-11-26", "en") == "2030-11-28"  # the coming one, two days on
