@@ -22,6 +22,7 @@ from extract.period import period
 
 TITLE_CHARS = 90
 LONG_TITLE_CHARS = 120  # ... or up to this, to end a title whole rather than inside a phrase
+WHOLE_TITLE_CHARS = 105  # a whole clause up to this long is kept whole, not cut to TITLE_CHARS
 MIN_CUT_CHARS = 40  # a clause boundary closer to the start than this makes too short a title
 MAX_ATTRIBUTION_TAIL_WORDS = 4  # ... of which so many after its verb ('a news conference')
 ATTRIBUTION_TIME_CHARS = 12  # a time this close after a saying dates it ('said on Friday')
@@ -2850,6 +2851,8 @@ def _cut(words: str, lex: Lexicon, subject: str = "") -> str:
         while (last := _LAST_WORD.search(words, 0, kept)) and lex.marker("title_never_last").find(last[0]):
             kept = _stripped(words, 0, last.start())[1]
         return lead + words if kept == len(words) else lead + words[:kept] + " …"
+    if len(lead) + len(words) <= WHOLE_TITLE_CHARS and _closes_a_predicate(words, len(words), lex):
+        return lead + words  # a clause a little long reads better whole than cut before its object
     limit = TITLE_CHARS - len(lead)
     phrase_end = _phrase_end(words, limit, lex)
     if phrase_end is not None:

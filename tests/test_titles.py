@@ -797,6 +797,25 @@ def test_since_opening_a_clause_of_its_own_goes_from_the_title():
     )
 
 
+def test_ever_since_opening_a_phrase_of_its_own_goes_from_the_title():
+    text = "Ever since the collapse of the Basra bank in March, lenders have hoarded cash."
+    clause = "Ever since the collapse of the Basra bank in March"
+    assert titled(text, ["March"], "en", clause) == "The collapse of the Basra bank"
+
+
+def test_a_clause_a_little_longer_than_a_title_stays_whole():
+    text = (
+        "An uprising in the south prompted the ageing provincial governor of Basra "
+        "to leave the city on Monday."
+    )
+    got = titled(text, ["Monday"], "en")
+    assert (
+        len(got) > TITLE_CHARS
+        and got
+        == "An uprising in the south prompted the ageing provincial governor of Basra to leave the city"
+    )
+
+
 def test_a_title_that_ends_where_a_quotation_went_on_is_marked_cut():
     text = (
         'A report issued last week accused the militia of the "killing of civilians in the old town '
