@@ -70,6 +70,7 @@ COPULA_CHARS = 20  # enough for a copula right after a time ('has been') or befo
 TIME_PHRASE_WORDS = 5  # words of a phrase of time between a dummy subject's copula and its time
 TIME_PHRASE_CHARS = 40  # ... and how far they reach
 TELLER_CHARS = 60  # enough for who gives a count and the verb ('The UN refugee agency estimates')
+CHANGE_CHARS = 30  # enough for a change's verb and 'since' right before a date ('quadrupled since')
 RECORD_WORDS = 5  # words between a superlative and "since" ('the highest borrowing costs since')
 REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
 THING_CHARS = 30  # a dated thing's name right before its year ('nghị quyết năm 2002')
@@ -708,6 +709,10 @@ def _not_a_happening_time(
         return True
     if _markers_before(text, "comparison", clause.start, timex.start, timexes, lex):
         return True
+    reach = max(clause.start, timex.start - CHANGE_CHARS)
+    changes = lex.marker("changed_since").find(text, reach, timex.start)
+    if changes and not text[changes[-1].end : timex.start].strip():
+        return True  # a baseline: 'has almost doubled since 1998'
     # 'the day before Mubarak resigned': read from a happening the date does not give
     last = _WORD.findall(timex.text)[-1:]
     read_from_what_follows = last and lex.marker("subordinators").find(last[0])
@@ -1162,10 +1167,17 @@ def _is_negated(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex
     # captured Tripoli on August 23')
     opened = [m.end for m in _markers_before(text, "subordinators", clause.start, timex.start, timexes, lex)]
     traps = lex.marker("negation_traps")
+    # a stop since the date happened then ('US forces no longer patrol Fallujah since April')
+    leads = lex.marker("span_start_lead_ins").find(
+        text, max(clause.start, timex.start - COPULA_CHARS), timex.start
+    )
+    since = bool(leads) and not text[leads[-1].end : timex.start].strip()
+    cessations = lex.marker("cessations")
     negations = [
         m
         for m in _markers_before(text, "negations", max([clause.start, *opened]), end, timexes, lex)
         if not traps.opening(text, m.start, clause.end)
+        and not (since and cessations.opening(text, m.start, clause.end))
     ]
     if negations and not _in_quotation(text, timex.start):
         # what a quotation denies is said: a date outside it is the saying's ('"We never heard of

@@ -83,6 +83,7 @@ _BRACKET_OPENING = re.compile(
 )  # one bracket may nest: "(5 p.m. (0027 GMT))"
 _AGE = re.compile(r"\s*\d{1,3}(?!\d)\s*")
 _BRACKETED = re.compile(r"\s*\(\s*([^()\n]{1,30}?)\s*\)")
+_HYPHENATED = re.compile(r"[\w'’]+(?:-[\w'’]+)+")  # a compound word ('rebel-held', 'U.S.-led')
 _RESTATED_DATE = re.compile(r"\(\d{1,4}(?:[./-]\d{1,4}){1,2}\)")
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]* $")
 _NEXT_LOWER_WORD = re.compile(r" ([a-z][a-z-]*)\b(?![’'])")
@@ -683,11 +684,14 @@ def _reduced_relative(
     text: str, clause: tuple[int, int], dated: Timex, lex: Lexicon
 ) -> tuple[int, int] | None:
     """The noun phrase and the past participle right after it that ``dated`` follows, with the agent
-    after the date ('a fascinating [study published] last year [by John Coates]'): from the phrase's
-    determiner to the agent phrase's end; None unless a determiner opens the phrase a few words before,
-    no auxiliary or predicate stands before the participle, and an agent follows the date."""
+    after the date ('a fascinating [study published] last year [by John Coates]', 'a cargo [shipped
+    out] in May [by Vitol]'): from the phrase's determiner to the agent phrase's end; None unless a
+    determiner opens the phrase a few words before, no auxiliary or predicate stands before the
+    participle, and an agent follows the date."""
     lead_in = _without_lead_in(text, clause[0], dated.start, lex)
     participle = word_before(text, lead_in)
+    if participle is not None and lex.marker("title_particles").find(participle[0]):
+        participle = word_before(text, participle.start())  # 'shipped [out]'
     if participle is None or not _is_past_participle(participle[0], lex):
         return None
     agent = _after_leading(text, after_spaces(text, dated.end), clause[1], lex.marker("title_noun_agents"))
@@ -1911,7 +1915,8 @@ def _antecedent(
         if phrase.endswith(")") and "(" not in phrase:
             phrase = phrase[:-1]  # a name's short form in brackets ('Nhà nước Hồi giáo tự xưng ([IS])')
         # ... which is no predicate ('the Islamic State (IS)' has no 'is')
-        unbracketed = _BRACKETED.sub("", phrase)
+        # ... nor a compound's participle ('the rebel-held east')
+        unbracketed = _HYPHENATED.sub("", _BRACKETED.sub("", phrase))
         if len(phrase) <= MAX_SUBJECT_CHARS and not lex.marker("title_predicates").find(unbracketed):
             return " ".join(phrase.split())
     return ""
@@ -2087,11 +2092,24 @@ def _trimmed_line(text: str, start: int, end: int, timexes: Sequence[Timex], lex
                 apposition = time_apposition_end(text, start, end, lex)
                 if apposition is not None and text[t.end : start].strip() == ",":
                     start, end = _stripped(text, apposition, end)  # 'On Wednesday, the ninth day of ..., '
-            # a time closing the span, its closing bracket perhaps stripped with the edge: "(26/6)."
-            if start < t.end and t.start < end and not text[min(t.end, end) : end].strip(_EDGE_PUNCTUATION):
+            # a time closing the span, its closing bracket perhaps stripped with the edge: "(26/6).",
+            # perhaps with a word that closes it ('on Monday alone')
+            if (
+                start < t.end
+                and t.start < end
+                and not text[_after_time_closer(text, t.end, end, lex) : end].strip(_EDGE_PUNCTUATION)
+            ):
                 start, end = _stripped(text, start, _without_lead_in(text, start, t.start, lex))
         if (start, end) == before:
             return start, end
+
+
+def _after_time_closer(text: str, at: int, end: int, lex: Lexicon) -> int:
+    """Where a word that closes a time at a title's end ends ('[Monday] alone'), else ``at`` (not
+    past ``end``)."""
+    at = min(at, end)
+    closer = lex.marker("title_time_enders").opening(text, after_spaces(text, at), end)
+    return closer.end if closer else at
 
 
 def _is_a_subject(text: str, timex: Timex, end: int, lex: Lexicon) -> bool:

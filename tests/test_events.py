@@ -643,6 +643,16 @@ def test_what_did_not_happen_is_no_event():
     assert events_of(text, [("On Monday", "2030-05-20")], lang="en") == []
     text = "Iraq chưa phê chuẩn hiệp định với Mỹ hôm 3/1."
     assert events_of(text, [("hôm 3/1", "2030-01-03")]) == []
+    # a stop since a date tells the happening that began then
+    text = "Máy bay Mỹ không còn không kích Basra kể từ tháng 4."
+    assert len(events_of(text, [("tháng 4", "2030-04")])) == 1
+    text = "Máy bay Mỹ không không kích Basra vào tháng 4."
+    assert events_of(text, [("tháng 4", "2030-04")]) == []
+    text = "US troops have no longer patrolled the streets of Basra since April."
+    assert len(events_of(text, [("April", "2030-04")], lang="en")) == 1
+    # a source's wish to stay unnamed denies nothing
+    text = "A source who did not wish to be named said US convoys crossed into Basra on Monday."
+    assert len(events_of(text, [("Monday", "2030-05-20")], lang="en")) == 1
     text = "Đoàn đại biểu Iraq không dự cuộc họp ở Amman hôm 3/1."
     assert events_of(text, [("hôm 3/1", "2030-01-03")]) == []
     text = "Hôm 3/1, máy bay Mỹ đã không kích một kho vũ khí ở Iraq."  # 'không kích': an air strike
@@ -1620,3 +1630,10 @@ def test_a_past_participle_leading_into_a_question_opens_an_aside_before_the_mai
     )
     (event,) = events_of(text, [("Monday", "2030-05-20")], lang="en")
     assert event.title.startswith("The envoy said that a delegation would travel to Basra")
+
+
+def test_a_change_measured_since_a_date_is_no_happening_of_that_date():
+    text = "Fuel prices in Basra have almost doubled since 2028, a survey shows."
+    assert events_of(text, [("2028", "2028")], lang="en") == []
+    text = "Attacks on US convoys have dropped since the surge began in 2028."
+    assert len(events_of(text, [("2028", "2028")], lang="en")) == 1

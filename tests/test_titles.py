@@ -1807,6 +1807,12 @@ def test_a_participle_closing_the_sentence_after_its_first_comma_tells_of_the_no
     assert clause_titled(text, "2028", "signed in 2028 by both governments.") == (
         "The basing accord signed by both governments"
     )
+    # ... perhaps with its particle, a compound's participle in the noun phrase too
+    text = "The exports included the rebel-held port's grain cargo, shipped out in May 2027 by Ali Roe."
+    clause = "shipped out in May 2027 by Ali Roe."
+    assert (
+        clause_titled(text, "May 2027", clause) == "The rebel-held port's grain cargo shipped out by Ali Roe"
+    )
     # not a list's predicate with its object, nor the main predicate after an aside
     text = "The governor dismissed his deputies, appointed a new council on Monday."
     assert not clause_titled(text, "Monday", "appointed a new council on Monday.").startswith("His deputies")
@@ -1869,3 +1875,15 @@ def test_a_date_after_a_noun_s_participle_titles_the_noun_with_its_participle_an
     # a passive with its auxiliary is the clause's own predicate
     text = "The water supply review was ordered in 2027 by Ali Roe."
     assert clause_titled(text, "2027") == "The water supply review was ordered by Ali Roe"
+    # ... and a participle's particle goes with it
+    text = "The exports included a grain cargo shipped out in May 2027 by Ali Roe."
+    assert clause_titled(text, "May 2027") == "A grain cargo shipped out by Ali Roe"
+
+
+def test_a_time_closing_a_title_goes_with_the_words_that_lead_into_it_and_close_it():
+    text = "At least 95 people were killed in Basra on Monday alone."
+    assert titled(text, ["Monday"], "en") == "At least 95 people were killed in Basra"
+    text = "The minister said on Monday that the fund would cover Basra's needs up to 2031."
+    assert (
+        titled(text, ["Monday", "2031"], "en") == "The minister said that the fund would cover Basra's needs"
+    )
