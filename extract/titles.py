@@ -402,7 +402,8 @@ def _what_happened_then(
     after_comma = text[comma : comma + 1] == ","
     if (
         # ... or, with no comma, after the start of a span ('has been at war since February when ...')
-        (not after_comma and not _starts_a_span(text, dated, lex))
+        # or a time a noun phrase names ('This reminds me of 1919 when the League of Nations ...')
+        (not after_comma and not _starts_a_span(text, dated, lex) and not _named_by_a_noun(text, dated, lex))
         or period(dated.value).precision == "span"
         or not _words_between(text, after_spaces(text, sentence[0]), dated.start, lex)
     ):
@@ -423,6 +424,12 @@ def _what_happened_then(
         boundary = _clause_boundary(text, second.end(), sentence[1], lex)
     end = boundary.start() if boundary else sentence[1]
     return None if _tells_no_happening(text, inner, end, lex) else (inner, end)
+
+
+def _named_by_a_noun(text: str, dated: Timex, lex: Lexicon) -> bool:
+    """Whether a genitive's preposition leads into ``dated`` ('the drought of 1984', 'reminds me of 1919')."""
+    lead = word_before(text, dated.start, reach=WORD_REACH)
+    return bool(lead) and bool(lex.marker("genitive_prepositions").find(lead[0].lower()))  # type: ignore[index]
 
 
 def _starts_a_span(text: str, dated: Timex, lex: Lexicon) -> bool:

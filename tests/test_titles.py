@@ -1658,6 +1658,13 @@ def test_a_report_without_that_of_a_day_keeps_who_reported():
             "vi",
             "Nông dân rời bỏ thung lũng",
         ),
+        # ... with no comma, after a time a noun phrase names
+        (
+            "The old men still speak of 1984 when the river ran dry.",
+            "1984",
+            "en",
+            "The river ran dry",
+        ),
         # ... past an aside between its subject and its predicate
         (
             "The river froze in January, when the farmers, by a show of hands, voted.",
