@@ -31,8 +31,9 @@ MAX_NAME_WORDS = 5  # an author's or agency's name
 _FINAL_STOP = set(".!?…")
 _CLOSERS = "\"'”’»)]"
 _COUNTER = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?")
-# Where a credit may start: the line's start, after a sentence, or after a dash or bar ("... - Ảnh: X").
-_CREDIT_START = rf"(?:^|(?<=[.!?…{re.escape(_CLOSERS)}])|\s[-–—|])"
+# Where a credit may start: the line's start, after a sentence, after a dash or bar ("... - Ảnh: X"),
+# or, in brackets, after a space ("... hồi tháng 9 (Ảnh: AFP).").
+_CREDIT_START = rf"(?:^|(?<=[.!?…{re.escape(_CLOSERS)}])|\s[-–—|]|\s(?=\())"
 _WIDGET_SEPARATOR = r"(?:\s*[|·•/–-]\s*|\s+)"
 
 

@@ -344,6 +344,14 @@ def test_a_credit_after_a_dash_or_naming_a_web_site_closes_a_caption() -> None:
     assert "Ảnh" not in " ".join(text[a:b] for a, b in doc.regions)
 
 
+def test_a_credit_in_brackets_closes_a_caption_with_no_stop_before_it() -> None:
+    caption = "Lính Mỹ tập trận ở trại Taji, Iraq vào tháng 1/2030"
+    text = f"Tin\n\n{caption} (Ảnh: Lục quân Mỹ).\n\nNgày 5/3, hai bên (Mỹ và Iraq) nối lại đàm phán.\n"
+    doc = clean("a.txt", text, Metadata())
+    assert [text[a:b] for a, b in doc.captions] == [caption]
+    assert "(Mỹ và Iraq)" in " ".join(text[a:b] for a, b in doc.regions)
+
+
 def test_a_wire_pictures_caption_ends_with_where_and_the_day_it_was_taken() -> None:
     caption = "Iraqi soldiers guard a checkpoint at the entrance of Basra, March 3, 2030."
     no_comma = "A boy rides a bicycle past a mural in Najaf March 4, 2030."

@@ -566,3 +566,12 @@ def test_a_shift_before_year_one_is_a_length_not_a_date():
     ):
         (found,) = tag(text, published="2011-03-11", lang=lang)
         assert found.type == "DURATION" and is_valid(found.type, found.value)
+
+
+def test_a_weekdays_closing_qua_is_the_last_one_but_not_a_preposition() -> None:
+    assert found("Quân Mỹ rút khỏi Basra hôm chủ nhật qua.", "2030-05-08") == [
+        ("hôm chủ nhật qua", "2030-05-05", None)
+    ]
+    assert [t for t, _, _ in found("Hôm thứ Hai qua điện thoại, hai bên trao đổi.", "2030-05-08")] == [
+        "Hôm thứ Hai"
+    ]
