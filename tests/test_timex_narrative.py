@@ -28,6 +28,13 @@ def test_a_year_that_does_not_frame_the_story_leaves_bare_dates_to_publication()
     assert values(modifier, "2022-10-04", "en")["March 9"] == "2022-03-09"
 
 
+def test_a_vietnamese_year_named_in_passing_leaves_a_later_bare_month_to_publication() -> None:
+    text = "Ông Roe năm 2017 tuyên bố rút quân. Bà Poe hồi tháng 7 đồng ý đàm phán."
+    assert values(text, "2030-12-10", "vi")["tháng 7"] == "2030-07"
+    framed = "Năm 2017, ông Roe tuyên bố rút quân. Bà Poe hồi tháng 7 đồng ý đàm phán."
+    assert values(framed, "2030-12-10", "vi")["tháng 7"] == "2017-07"
+
+
 def test_a_month_of_that_year_is_the_year_the_story_named() -> None:
     text = "The canal deal was sealed in April 2012 and the digging began in October of that year."
     assert values(text, "2020-01-15", "en")["October of that year"] == "2012-10"

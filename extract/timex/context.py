@@ -310,7 +310,15 @@ class Context:
         return min(candidates)[1] if candidates else year
 
     def story_year(self) -> int | None:
-        """The year the article is telling about: its latest full date's, its latest year, publication's."""
+        """The year the article is telling about: its latest full date's, its latest year, publication's.
+        With a publication year, a year named in passing in an earlier sentence ('Trump in 2017
+        declared ... Biden agreed in July') is no story's year: only one that frames it is."""
+        if (
+            self.published.year is not None
+            and self.narrative_year is None
+            and not self._year_frames_the_story()
+        ):
+            return self.published.year
         return self.narrative_year or self.mentioned_year or self.published.year
 
     def year_for(
