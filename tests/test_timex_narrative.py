@@ -35,6 +35,14 @@ def test_a_vietnamese_year_named_in_passing_leaves_a_later_bare_month_to_publica
     assert values(framed, "2030-12-10", "vi")["tháng 7"] == "2017-07"
 
 
+def test_a_frame_set_after_the_latest_full_date_moves_the_story_on() -> None:
+    text = (
+        "The war followed the March 4, 2021, bombing of the port. In 2024, the army left Basra "
+        "but came back in 2026. Talks resumed in January."
+    )
+    assert values(text, None, "en")["January"] == "2026-01"  # not the month after March 2021
+
+
 def test_a_month_of_that_year_is_the_year_the_story_named() -> None:
     text = "The canal deal was sealed in April 2012 and the digging began in October of that year."
     assert values(text, "2020-01-15", "en")["October of that year"] == "2012-10"

@@ -98,6 +98,7 @@ class Context:
     last_month: date | None = None  # the first day of its latest month (of a date or a month told alone)
     month_at: int | None = None  # offset of the expression that gave ``last_month``
     narrative_year: int | None = None  # year of the latest full date (or month) given with its year
+    narrative_at: int | None = None  # offset of the expression that gave ``narrative_year``
     mentioned_year: int | None = None  # the latest explicit year: the anchor of "that year", "năm sau"
     quarter: tuple[int, int] | None = None  # (year, number) of the latest quarter named: a report's period
     set_until: int = -1  # offset up to which a recurrence ("every year") governs day/month forms
@@ -283,7 +284,7 @@ class Context:
 
     def note_month(self, year: int) -> None:
         if self.note_year(year):
-            self.narrative_year = year
+            self.narrative_year, self.narrative_at = year, self.current
 
     def note_day(self, day: date, explicit_year: bool) -> None:
         if self.in_caption:
@@ -319,6 +320,11 @@ class Context:
             and not self._year_frames_the_story()
         ):
             return self.published.year
+        # a frame set after the latest full date moves the story on ('... the September 11, 2001,
+        # attacks. In 2011, troops withdrew but came back in 2014 ... in January')
+        framed_later = self.frame is not None and self.frame[1] == self.mentioned_year
+        if framed_later and (self.narrative_at is None or self.frame[0] > self.narrative_at):  # type: ignore[index]
+            return self.mentioned_year
         return self.narrative_year or self.mentioned_year or self.published.year
 
     def year_for(
