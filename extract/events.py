@@ -575,9 +575,10 @@ def _closes_a_range(text: str, timex: Timex, timexes: Sequence[Timex], lex: Lexi
 
 
 def _range_words(text: str, opening: Timex, closing: Timex, lex: Lexicon) -> bool:
-    """Whether a word opening a range leads into ``opening`` and one joining it leads to ``closing``."""
+    """Whether a word opening a range leads into ``opening`` and one joining it leads to ``closing``
+    (after the comma that closes a date's year in American usage)."""
     opener = word_before(text, opening.start)
-    joiner = text[opening.end : closing.start].strip().lower()
+    joiner = text[opening.end : closing.start].strip(" ,").lower()  # 'Mar. 20, 2003[,] and Dec. 19, 2011
     return bool(
         opener
         and lex.marker("range_openers").find(opener[0].lower())

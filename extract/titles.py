@@ -1689,6 +1689,12 @@ def _shared_subject(
     # the sentence's first predicate, or the one a list of predicates opens with ('Davutoglu compared
     # Syria with Libya, where rebels captured, humiliated and killed Gaddafi': the rebels')
     first = predicates[-1] if listed else predicates[0]
+    # ... or the first of a relative clause with its own subject ('the pact, under which [U.S. troops]
+    # will withdraw ... and will leave the country')
+    own = lex.marker("title_relatives_own_subject").find(text, first.end(), clause_start)
+    inner = [w for w in predicates if own and w.start() > own[-1].end]
+    if inner and not listed:
+        sentence_start, first = after_spaces(text, own[-1].end), inner[0]
     joined = _WORD.match(text, start)
     if _reports(text, first.start(), first.end(), lex) and not (
         text[:clause_start].rstrip().endswith(",")

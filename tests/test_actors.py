@@ -28,6 +28,11 @@ def test_english_aliases_and_all_capital_aliases_are_case_sensitive():
     assert actors("The U.S.-led coalition struck IS targets.", "en") == ["US", "coalition", "IS"]
 
 
+def test_an_iraqi_base_is_named_in_its_common_spellings():
+    for base in ("Ain al-Asad", "Ain al-Assad", "Ayn al-Asad"):
+        assert actors(f"Rockets hit the {base} air base.", "en") == ["Iraq"]
+
+
 def test_the_coalition_implies_the_us():
     assert actors("Liên quân không kích các mục tiêu ở Syria.") == ["coalition", "US", "Syria"]
 

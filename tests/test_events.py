@@ -867,6 +867,10 @@ def test_two_dates_bounding_a_stretch_of_time_date_one_span_not_two_happenings()
     assert dates_of(text, [("năm 2021", "2021"), ("năm 2025", "2025")], lang="vi") == ["2021/2025"]
     text = "The curfew runs from now until May 3."  # a deadline still: 'now' bounds no happening
     assert dates_of(text, [("now", "PRESENT_REF"), ("May 3", "2030-05-03")], lang="en") == []
+    # ... a comma closing the first date's year before the joiner too
+    text = "Between May 3, 2021, and June 9, 2025, 4,000 militia fighters were killed in Basra."
+    dates = [("May 3, 2021", "2021-05-03"), ("June 9, 2025", "2025-06-09")]
+    assert dates_of(text, dates, lang="en") == ["2021-05-03/2025-06-09"]
     text = "Turnout fell from 2021 and in 2025 the vote was cancelled."  # no range word between
     assert len(dates_of(text, [("2021", "2021"), ("2025", "2025")], lang="en")) == 2
 

@@ -1894,3 +1894,11 @@ def test_a_time_closing_a_title_goes_with_the_words_that_lead_into_it_and_close_
     assert (
         titled(text, ["Monday", "2031"], "en") == "The minister said that the fund would cover Basra's needs"
     )
+
+
+def test_a_joined_predicate_in_a_relative_clause_with_its_own_subject_shares_that_subject():
+    text = (
+        "The council approved the pact, under which US troops will quit Basra and will leave Iraq on May 3."
+    )
+    clause = "and will leave Iraq on May 3."
+    assert clause_titled(text, "May 3", clause) == "US troops will leave Iraq"
