@@ -70,6 +70,7 @@ COPULA_CHARS = 20  # enough for a copula right after a time ('has been') or befo
 TIME_PHRASE_WORDS = 5  # words of a phrase of time between a dummy subject's copula and its time
 TIME_PHRASE_CHARS = 40  # ... and how far they reach
 TELLER_CHARS = 60  # enough for who gives a count and the verb ('The UN refugee agency estimates')
+ATTRIBUTION_TAIL_WORDS = 4  # after a bare attribution's saying: when and to whom ('told reporters on Monday')
 CHANGE_CHARS = 30  # enough for a change's verb and 'since' right before a date ('quadrupled since')
 RECORD_WORDS = 5  # words between a superlative and "since" ('the highest borrowing costs since')
 REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
@@ -381,6 +382,20 @@ def _cut_clauses(
     cuts.append(end)
     clauses = [Clause(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if text[a:b].strip()]
     return clauses or [Clause(start, end)]
+
+
+def _is_bare_attribution(text: str, clause: Clause, cues: Sequence, lex: Lexicon) -> bool:
+    """Whether ``clause`` only says who reported what the sentence told before it, after a comma
+    ('..., the Pentagon announced Monday'; not '..., though France said on Monday it hoped ...')."""
+    if not cues or any(c.category != STATEMENT for c in cues):
+        return False
+    before = text[max(0, clause.start - 2) : clause.start].strip()
+    after = _WORD.findall(text, cues[-1].end, clause.end)
+    return (
+        before.endswith(",")
+        and len(after) <= ATTRIBUTION_TAIL_WORDS
+        and not tells_a_predicate(text, cues[-1].end, clause.end, lex)
+    )
 
 
 def _opens_with_a_time(text: str, at: int, end: int, time_starts: set[int], lex: Lexicon) -> bool:
@@ -1502,11 +1517,13 @@ class _Builder:
         if self.story and self.lex.marker("both_parties").find(text, body_start, body_end):
             named = list(dict.fromkeys([*parties(), *named]))  # 'the two countries' of the story
         actors = self._actors(body_start, body_end, named)
+        # a tense that dates the news by the paper ('have ended') is the title's predicate, no time in it
+        tense = not timexes and tells_a_predicate(text, timex.start, timex.end, self.lex)
         heading = title(
             text,
             (max(clause.start, body_start), clause.end),
             (body_start, body_end),
-            timexes or [timex],
+            [] if tense else timexes or [timex],
             self.lex,
             timex,
         )
@@ -1542,6 +1559,14 @@ class _Builder:
             else next(iter(acting_mentions(heading, 0, len(heading), self.people, self.lex)), None)
         )
         leading = put_back[1] if put_back else leading
+        acting_actors = list(dict.fromkeys(actor for _, actor in acting))
+        if _is_bare_attribution(text, clause, clause_cues, self.lex):
+            # a saying's clause after what it reports ('..., the Pentagon announced Monday'): the sides
+            # of what it reports are the happening's too
+            told = _actors_in_spans(text, [(body_start, clause.start)], self.people)
+            told_acting = acting_mentions(text, body_start, clause.start, self.people, self.lex)
+            own_actors = list(dict.fromkeys([*own_actors, *told]))
+            acting_actors = list(dict.fromkeys([*acting_actors, *(actor for _, actor in told_acting)]))
         key = f"{self.doc.file}|{sentence.start}|{sentence.end}|{date}"
         return Event(
             id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
@@ -1564,7 +1589,7 @@ class _Builder:
                 self.story,
                 own_actors,
                 leading,
-                list(dict.fromkeys(actor for _, actor in acting)),
+                acting_actors,
             ),
             # the people named: a clue for merging that holds across languages
             extra={"people": people_in(text, sentence.start, sentence.end, self.people)},

@@ -1075,6 +1075,10 @@ def _fronted_opener(text: str, at: int, end: int, lex: Lexicon) -> int:
             return word.end()
     if _is_participle(word[0].casefold(), lex) and lex.marker("title_clause_objects").find(following[0]):
         return word.end()  # 'Asked whether France would take part, Juppe said ...'
+    if _is_past_participle(word[0].casefold(), lex) and any(
+        lex.marker(k).find(following[0]) for k in ("title_lead_ins", "title_noun_objects", "places")
+    ):
+        return word.end()  # 'Surrounded by troops on the deck, Bush declared ...'
     return found
 
 

@@ -1641,3 +1641,19 @@ def test_a_change_measured_since_a_date_is_no_happening_of_that_date():
     assert events_of(text, [("2028", "2028")], lang="en") == []
     text = "Attacks on US convoys have dropped since the surge began in 2028."
     assert len(events_of(text, [("2028", "2028")], lang="en")) == 1
+
+
+def test_a_sayings_clause_after_what_it_reports_takes_the_sides_of_that_report():
+    text = "Dozens of US troops were hurt in a rocket attack on a base in Iraq, the Pentagon said on Monday."
+    (event,) = events_of(text, [("Monday", "2030-05-20")], lang="en")
+    assert event.relevance >= SHOWN_BY_DEFAULT
+    # ... but a saying that reports nothing before it keeps its own
+    text = "The Pentagon said on Monday that its budget for Ohio would grow."
+    (event,) = events_of(text, [("Monday", "2030-05-20")], lang="en")
+    assert event.relevance < SHOWN_BY_DEFAULT
+
+
+def test_a_tense_that_dates_the_news_stays_in_its_title():
+    lead = 'Ringed by reporters in Basra, the envoy said: "US troops have left."'
+    (event,) = events_of(lead, [], lang="en", published="2030-05-20")
+    assert (event.date, event.title) == ("2030-05-20", 'The envoy said: "US troops have left"')

@@ -1902,3 +1902,8 @@ def test_a_joined_predicate_in_a_relative_clause_with_its_own_subject_shares_tha
     )
     clause = "and will leave Iraq on May 3."
     assert clause_titled(text, "May 3", clause) == "US troops will leave Iraq"
+
+
+def test_a_fronted_past_participle_s_phrase_goes_from_the_title():
+    text = "Surrounded by troops on the deck, the envoy declared on Monday that the war had ended."
+    assert clause_titled(text, "Monday") == "The envoy declared that the war had ended"
