@@ -36,6 +36,7 @@ from extract.merge import merge
 from extract.model import Document, Event, Sentence, Source, Timex
 from extract.period import Period, period
 from extract.titles import (
+    MAX_ATTRIBUTION_TAIL_WORDS,
     WORD_REACH,
     after_spaces,
     dates_an_apposition,
@@ -45,6 +46,7 @@ from extract.titles import (
     named_happening_span,
     names_a_happening,
     pairs_two_names,
+    starts_a_span,
     subordinate_start,
     tells_a_predicate,
     time_apposition_end,
@@ -70,7 +72,6 @@ COPULA_CHARS = 20  # enough for a copula right after a time ('has been') or befo
 TIME_PHRASE_WORDS = 5  # words of a phrase of time between a dummy subject's copula and its time
 TIME_PHRASE_CHARS = 40  # ... and how far they reach
 TELLER_CHARS = 60  # enough for who gives a count and the verb ('The UN refugee agency estimates')
-ATTRIBUTION_TAIL_WORDS = 4  # after a bare attribution's saying: when and to whom ('told reporters on Monday')
 CHANGE_CHARS = 30  # enough for a change's verb and 'since' right before a date ('quadrupled since')
 RECORD_WORDS = 5  # words between a superlative and "since" ('the highest borrowing costs since')
 REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
@@ -384,7 +385,7 @@ def _cut_clauses(
     return clauses or [Clause(start, end)]
 
 
-def _is_bare_attribution(text: str, clause: Clause, cues: Sequence, lex: Lexicon) -> bool:
+def _is_bare_attribution(text: str, clause: Clause, cues: Sequence[Cue], lex: Lexicon) -> bool:
     """Whether ``clause`` only says who reported what the sentence told before it, after a comma
     ('..., the Pentagon announced Monday'; not '..., though France said on Monday it hoped ...')."""
     if not cues or any(c.category != STATEMENT for c in cues):
@@ -393,7 +394,7 @@ def _is_bare_attribution(text: str, clause: Clause, cues: Sequence, lex: Lexicon
     after = _WORD.findall(text, cues[-1].end, clause.end)
     return (
         before.endswith(",")
-        and len(after) <= ATTRIBUTION_TAIL_WORDS
+        and len(after) <= MAX_ATTRIBUTION_TAIL_WORDS
         and not tells_a_predicate(text, cues[-1].end, clause.end, lex)
     )
 
@@ -1184,10 +1185,7 @@ def _is_negated(text: str, clause: Clause, timex: Timex, timexes: Sequence[Timex
     opened = [m.end for m in _markers_before(text, "subordinators", clause.start, timex.start, timexes, lex)]
     traps = lex.marker("negation_traps")
     # a stop since the date happened then ('US forces no longer patrol Fallujah since April')
-    leads = lex.marker("span_start_lead_ins").find(
-        text, max(clause.start, timex.start - COPULA_CHARS), timex.start
-    )
-    since = bool(leads) and not text[leads[-1].end : timex.start].strip()
+    since = starts_a_span(text, timex, lex)
     cessations = lex.marker("cessations")
     negations = [
         m

@@ -14,6 +14,7 @@ never split: no space follows their stop.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from extract import language
@@ -126,29 +127,38 @@ def _common_word_run_in(text: str, lang: str | None) -> re.Pattern | None:
     Vietnamese capitalises the first word of a name alone ('Liên hợp quốc')."""
     if lang is None or "run_in_common_word_leads" not in language.resource(lang, "page").get("sentences", {}):
         return None
-    capitalised: dict[str, int] = {}
-    for m in _CAPITALISED.finditer(text):
-        word = m[0]
-        if word[0].isupper() and word[1:].islower() and text[m.start() - 2].islower():
-            capitalised[word] = capitalised.get(word, 0) + 1
+    capitalised = Counter(
+        m[0]
+        for m in _CAPITALISED.finditer(text)
+        if m[0][0].isupper() and m[0][1:].islower() and text[m.start() - 2].islower()
+    )
     if not capitalised:
         return None
     lower = {w for w in _LOWER_CASE.findall(text) if w.islower()}
-    adjectives = set(language.merged("page", "sentences", "run_in_proper_adjectives"))
+    adjectives = _proper_adjectives()
     common = [w for w, n in capitalised.items() if n == 1 and w.lower() in lower and w not in adjectives]
     if not common:
         return None
-    words = "|".join(map(re.escape, common))
-    joiners = "|".join(map(re.escape, language.merged("page", "sentences", "run_in_name_joiners"))) or "(?!)"
+    words, joiners = "|".join(map(re.escape, common)), _name_joiners()
     return re.compile(
         rf"(?<=[^\W\d_A-Z][^\W\d_A-Z]) (?=(?:{words}) (?!(?:{joiners}) [^\W_a-z])[^\W\d_A-Z][^\W\d_A-Z])"
     )
 
 
 @cache
+def _proper_adjectives() -> frozenset[str]:
+    return frozenset(language.merged("page", "sentences", "run_in_proper_adjectives"))
+
+
+@cache
+def _name_joiners() -> str:
+    return "|".join(map(re.escape, language.merged("page", "sentences", "run_in_name_joiners"))) or "(?!)"
+
+
+@cache
 def _common_word_leads() -> frozenset[str]:
     """Words after which a capitalised word is a name, not a sentence's start ('an Internet
-    provider', 'told Parliament'), and words that are no lower-case word."""
+    provider', 'told Parliament', 'former Ambassador')."""
     return _name_leads() | frozenset(language.merged("page", "sentences", "run_in_common_word_leads"))
 
 

@@ -403,7 +403,7 @@ def _what_happened_then(
     if (
         # ... or, with no comma, after the start of a span ('has been at war since February when ...')
         # or a time a noun phrase names ('This reminds me of 1919 when the League of Nations ...')
-        (not after_comma and not _starts_a_span(text, dated, lex) and not _named_by_a_noun(text, dated, lex))
+        (not after_comma and not starts_a_span(text, dated, lex) and not _named_by_a_noun(text, dated, lex))
         or period(dated.value).precision == "span"
         or not _words_between(text, after_spaces(text, sentence[0]), dated.start, lex)
     ):
@@ -432,7 +432,7 @@ def _named_by_a_noun(text: str, dated: Timex, lex: Lexicon) -> bool:
     return bool(lead) and bool(lex.marker("genitive_prepositions").find(lead[0].lower()))  # type: ignore[index]
 
 
-def _starts_a_span(text: str, dated: Timex, lex: Lexicon) -> bool:
+def starts_a_span(text: str, dated: Timex, lex: Lexicon) -> bool:
     """Whether a word that opens a span leads into ``dated`` ('since February', 'kể từ tháng 2')."""
     lead = word_before(text, dated.start, reach=WORD_REACH)
     return bool(lead) and bool(lex.marker("span_start_lead_ins").find(lead[0].lower()))  # type: ignore[index]

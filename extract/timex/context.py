@@ -322,8 +322,12 @@ class Context:
             return self.published.year
         # a frame set after the latest full date moves the story on ('... the September 11, 2001,
         # attacks. In 2011, troops withdrew but came back in 2014 ... in January')
-        framed_later = self.frame is not None and self.frame[1] == self.mentioned_year
-        if framed_later and (self.narrative_at is None or self.frame[0] > self.narrative_at):  # type: ignore[index]
+        frame = self.frame
+        if (
+            frame is not None
+            and frame[1] == self.mentioned_year
+            and (self.narrative_at is None or frame[0] > self.narrative_at)
+        ):
             return self.mentioned_year
         return self.narrative_year or self.mentioned_year or self.published.year
 
