@@ -298,3 +298,9 @@ def test_a_weekday_whose_plan_its_possessive_names_is_the_coming_one() -> None:
 def test_a_day_that_names_a_group_or_its_martyrs_is_no_date() -> None:
     text = "Members of the June 4 Martyrs' Brigade and the March 9 Revolution council met in Basra."
     assert values(text, "2030-05-20") == {}
+
+
+def test_a_day_of_a_month_in_a_year_is_that_month_not_the_publication_years() -> None:
+    found = values("Marines reached the river on an April morning in 2003, and left that June.", "2009-06-01")
+    assert found["an April morning in 2003"] == "2003-04"
+    assert "April" not in found
