@@ -50,6 +50,8 @@ _EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _NAME_WITH_PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")  # 'al-Khatib', 'el-Baradei'
 _COMMA = re.compile(r",(?=\s)")
+# what closes an apposition before its subject's predicate: a comma, or a spaced dash
+_APPOSITION_MARK = re.compile(r",(?=\s)|(?<=\s)(?:--|[-–—])(?=\s)")
 _TIME_CLAUSE_OPENERS = ("subordinators", "title_subordinators")  # 'after', and 'since' too
 _TOKEN_RUN = re.compile(r"[^\s,;:()]+")  # a word with its dots and hyphens ('U.S.', 'Ki-moon')
 _COMMA_IN_QUOTES = re.compile(r",[\"”]?(?=\s)")  # also one closing a quoted name ('op-ed, "Fairness,"')
@@ -1835,7 +1837,7 @@ def _relative(
         closes = (
             closing < 0
             and sentence[1] - clause_start <= MAX_ASIDE_CHARS
-            and _COMMA.search(text, sentence_start, comma) is None
+            and _APPOSITION_MARK.search(text, sentence_start, comma) is None  # ('The envoy -- X -- resigned')
             and not _opens_a_noun_phrase(text, after_spaces(text, opener.end()), lex)  # type: ignore[union-attr]
         )
         reduced = aside or closes or (fronted and _COMMA.search(text, sentence_start, comma) is None)
@@ -1965,11 +1967,15 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
     else nothing."""
     if not _is_predicate(text, start, lex):  # a finite verb in lower case ('imposed', 'đã')
         return ""
-    commas = [m.start() for m in _COMMA.finditer(text, sentence_start, start)]
+    # ... between commas, or between dashes right before it ('Amre Moussa -- a former minister -- called';
+    # dashes inside an aside between commas are that aside's: '..., containing X - known as Y -, surrounded')
+    marks = [m.start() for m in _APPOSITION_MARK.finditer(text, sentence_start, start)]
+    dashed = len(marks) >= 2 and text[marks[-1]] != "," and text[marks[-2]] != ","
+    commas = marks if dashed else [at for at in marks if text[at] == ","]
     between = next((t for t in timexes if commas and commas[-1] < t.start and t.end <= start), None)
     if between:  # 'Margaret Chan, yesterday suggested': the time dates the predicate
         start = _without_lead_in(text, commas[-1], between.start, lex, ("title_lead_ins",))
-    gap = text[commas[-1] : start].strip(", ").split() if commas else []
+    gap = text[commas[-1] : start].strip(", -–—").split() if commas else []
     if len(commas) < 2 or not all(any(f.fullmatch(w) for f in lex.adverb_forms) for w in gap):
         return ""  # only an adverb may stand between the apposition and the title ('..., 47, also faced')
     while len(commas) > 2 and _is_age(text, commas[-3] + 1, commas[-2], lex):
@@ -2763,8 +2769,9 @@ def is_aside_before_predicate(
     text: str, first: int, second: int, timexes: Sequence[Timex], lex: Lexicon
 ) -> bool:
     """Whether the words between the commas at ``first`` and ``second`` are an aside that a
-    predicate follows ('the Council, the body that runs the government, issued ...')."""
-    inside = after_spaces(text, first + 1)
+    predicate follows ('the Council, the body that runs the government, issued ...'), or between
+    dashes ('Moussa -- a former minister -- called')."""
+    inside = after_spaces(text, _past_mark(text, first))
     return (
         second - first <= MAX_ASIDE_CHARS
         and _after_a_word(text, first)
@@ -2772,10 +2779,15 @@ def is_aside_before_predicate(
         and (
             not _is_predicate(text, inside, lex) or _opens_a_passive_phrase(text, inside, second, lex)
         )  # ', said Ali, was'
-        and _predicate_after_an_aside(text, after_spaces(text, second + 1), lex)
+        and _predicate_after_an_aside(text, after_spaces(text, _past_mark(text, second)), lex)
         and not any(first < t.start < second for t in timexes)
         and "\n" not in text[first:second]
     )
+
+
+def _past_mark(text: str, at: int) -> int:
+    """Where the words go on after the comma or dash at ``at`` (a double hyphen is one dash)."""
+    return at + (2 if text.startswith("--", at) else 1)
 
 
 def dates_an_apposition(text: str, timex: Timex, timexes: Sequence[Timex], lex: Lexicon) -> bool:

@@ -154,6 +154,14 @@ def test_a_predicate_cut_from_its_subject_by_an_apposition_gets_the_subject_back
     assert titled(text, dated, lang, clause) == expected
 
 
+@pytest.mark.parametrize("dash", ["—", "–", "-", "--"])
+def test_an_apposition_between_dashes_goes_and_its_subject_comes_back(dash):
+    text = f"The Iraqi envoy {dash} a veteran of the Basra talks {dash} resigned from the council on Monday."
+    clause = text[text.index("resigned") :]
+    assert titled(text, ["Monday"], "en", clause) == "The Iraqi envoy resigned from the council"
+    assert titled(text, ["Monday"], "en") == "The Iraqi envoy resigned from the council"
+
+
 def test_an_aside_before_an_auxiliary_of_emphasis_goes():
     text = "Two senior officers, General Ali Roe and Colonel Sami Diab, did resign this week."
     assert named(text, "this week") == "Two senior officers did resign"
