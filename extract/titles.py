@@ -2946,7 +2946,9 @@ def _without_titles(words: str, lex: Lexicon) -> str:
 def _phrase_end(words: str, limit: int, lex: Lexicon) -> int | None:
     """Where a long title ends whole: before a clause boundary or a word that opens a phrase
     ('title_cut_before'), once a predicate has been told and not inside a quotation or a bracket;
-    the last such end within ``limit``, else the first within LONG_TITLE_CHARS. None when none."""
+    the last such end within ``limit``, else the first within LONG_TITLE_CHARS; one a little past
+    ``limit`` (up to WHOLE_TITLE_CHARS) rather than one before half of it, which would leave out most of
+    what was done ('Mỹ vừa thực hiện một số vụ không kích nhắm …'). None when none."""
     openers = [m.start for m in lex.marker("title_cut_before").find(words) if m.start >= MIN_CUT_CHARS]
     ends = sorted(
         {
@@ -2961,6 +2963,9 @@ def _phrase_end(words: str, limit: int, lex: Lexicon) -> int | None:
         if end >= MIN_CUT_CHARS and _closes_a_predicate(words, end, lex)
     ]
     within = [end for end in whole if end <= limit]
+    near = [end for end in whole if limit < end <= limit + WHOLE_TITLE_CHARS - TITLE_CHARS]
+    if within and within[-1] < limit / 2 and near:
+        return near[0]
     return within[-1] if within else whole[0] if whole else None
 
 

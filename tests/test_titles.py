@@ -1915,3 +1915,21 @@ def test_a_joined_predicate_in_a_relative_clause_with_its_own_subject_shares_tha
 def test_a_fronted_past_participle_s_phrase_goes_from_the_title():
     text = "Surrounded by troops on the deck, the envoy declared on Monday that the war had ended."
     assert clause_titled(text, "Monday") == "The envoy declared that the war had ended"
+
+
+def test_a_long_title_ends_a_little_past_its_limit_rather_than_before_half_of_it():
+    text = (
+        "Lực lượng Mỹ đã phóng nhiều loạt tên lửa tới sáu kho vũ khí lớn của các nhóm dân quân thân "
+        "Iran ở miền đông Syria hôm 3/1."
+    )
+    assert titled(text, ["hôm 3/1"], "vi") == (
+        "Lực lượng Mỹ đã phóng nhiều loạt tên lửa tới sáu kho vũ khí lớn của các nhóm dân quân thân Iran …"
+    )
+
+
+def test_a_verb_that_needs_its_target_never_ends_a_title():
+    text = (
+        "Hôm 3/1, đã xảy ra một vụ tấn công bằng máy bay không người lái nhắm vào một đoàn xe quân sự "
+        "trên đường cao tốc phía tây thành phố Ramadi làm nhiều người bị thương."
+    )
+    assert not titled(text, ["Hôm 3/1"], "vi").removesuffix(" …").endswith("nhắm")
