@@ -575,3 +575,9 @@ def test_a_weekdays_closing_qua_is_the_last_one_but_not_a_preposition() -> None:
     assert [t for t, _, _ in found("Hôm thứ Hai qua điện thoại, hai bên trao đổi.", "2030-05-08")] == [
         "Hôm thứ Hai"
     ]
+
+
+def test_a_day_told_from_now_in_a_quotation_is_told_from_the_day_its_saying_names() -> None:
+    text = "“Dân quân đã bắn rocket vào căn cứ đêm qua”, người phát ngôn ngày 21/11 cho biết."
+    assert [(t, v) for t, v, _ in found(text)] == [("đêm qua", "XXXX-11-20TNI"), ("ngày 21/11", "XXXX-11-21")]
+    assert [(t, v) for t, v, _ in found(text, "2023-11-23")][0] == ("đêm qua", "2023-11-20TNI")

@@ -304,3 +304,14 @@ def test_a_day_of_a_month_in_a_year_is_that_month_not_the_publication_years() ->
     found = values("Marines reached the river on an April morning in 2003, and left that June.", "2009-06-01")
     assert found["an April morning in 2003"] == "2003-04"
     assert "April" not in found
+
+
+def test_a_day_told_from_now_in_a_quotation_is_told_from_the_day_it_was_said() -> None:
+    text = '"Militias fired rockets at the base last night," a US spokesman said on Tuesday.'
+    assert values(text, "2023-11-23") == {"last night": "2023-11-20TNI", "Tuesday": "2023-11-21"}
+    # ... not from a day the quotation's speaker goes on to tell of
+    text = '"We were hit last night," he said, adding that tests showed the damage on Wednesday.'
+    assert values(text, "2023-11-23")["last night"] == "2023-11-22TNI"
+    # ... nor outside a quotation, where the reporter tells it
+    text = "Militias fired rockets at the base last night, a US spokesman said on Tuesday."
+    assert values(text, "2023-11-23")["last night"] == "2023-11-22TNI"

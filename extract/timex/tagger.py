@@ -26,6 +26,11 @@ _SHARES_A_YEAR = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)")  # a mont
 _CALENDAR = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 _YEAR_KEYS = ("year", "yy", "year_century", "relyear", "nextyear", "direction")  # slots that tell a year
 _NAMED_BY = {"weekday": _APPOSITION, "shift": _BRACKETED}  # a norm's expressions, a date naming their day
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")  # a quotation on one line
+_SAID_DAY = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")  # a day, its year perhaps unknown
+_SAYING_REACH = 25  # characters between a saying verb and the day it dates ('told reporters on Monday')
+_QUOTE_REACH = 120  # ... and between that day and the quotation
+_STAND_IN_YEAR = 2000  # a leap year to count days in when the saying's year is unknown
 UNSPECIFIED = {"DATE": "XXXX", "SET": "XXXX", "TIME": "XXXX-XX-XXTXX:XX", "DURATION": "PXY"}
 
 
@@ -56,6 +61,8 @@ def tag(
     )
     caption_set = set(captions)
     found: list[Timex] = []
+    spans: list[tuple[int, int]] = []  # each found expression's place in ``norm.text``
+    deictic: list[tuple[int, dict, str, str]] = []  # days told from now ('last night'): a saying may re-date
     # where the last expression ended and what may lie between it and a date that names its day,
     # when it was a weekday alone or a shift ("two days later")
     named_by: tuple[int, re.Pattern[str]] | None = None
@@ -109,8 +116,64 @@ def tag(
                     shared = _year_shared(value, found[-1].value, bare_first=True)
                     found[-1] = replace(found[-1], value=shared)
             previous_end, previous_names_year = match.end(), names_year
+            if norm_name == "relative" and values.get("unit") == "D":
+                deictic.append((len(found), dict(values), norm_name, rule.type))
             found.append(Timex(original_start, original_end, expression, kind, value, mod))
+            spans.append((match.start(), match.end()))
+    if deictic and "saying_verbs" in rules.settings:
+        _anchor_to_sayings(norm.text, found, spans, deictic, re.compile(rules.settings["saying_verbs"]), ctx)
     return found
+
+
+def _anchor_to_sayings(
+    text: str,
+    found: list[Timex],
+    spans: list[tuple[int, int]],
+    deictic: list[tuple[int, dict, str, str]],
+    saying: re.Pattern[str],
+    ctx: Context,
+) -> None:
+    """A day told from now inside a quotation ('last night', 'đêm qua') is told from the day it was said
+    when a saying beside the quotation names that day ('"... last night," the Pentagon said on Tuesday'),
+    not from publication: its value is read again from that day."""
+    for index, values, norm_name, rule_type in deictic:
+        start, end = spans[index]
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end) % (len(text) + 1)  # the text's end when no line break follows
+        quotes = [m.span() for m in _QUOTED.finditer(text, line_start, line_end)]
+        quote = next(((a, b) for a, b in quotes if a < start and end < b), None)
+        if quote is None:
+            continue
+        said = [
+            found[i].value[:10]
+            for i, (a, b) in enumerate(spans)
+            if line_start <= a < b <= line_end
+            and not any(qa <= a < qb for qa, qb in quotes)
+            and max(a - quote[1], quote[0] - b) <= _QUOTE_REACH
+            and _SAID_DAY.fullmatch(found[i].value[:10])
+            and _beside_a_saying(text, a, b, saying, quotes)
+        ]
+        if len(set(said)) != 1:
+            continue
+        year, month, day = said[0].split("-")
+        known = year != "XXXX"
+        base = Published(int(year) if known else _STAND_IN_YEAR, int(month), int(day))
+        result = NORMALISERS[norm_name](values, replace(ctx, published=base), rule_type)
+        if result is not None:
+            kind, value, mod = result
+            value = value if known else "XXXX" + value[4:]
+            found[index] = replace(found[index], type=kind, value=value, mod=mod)
+
+
+def _beside_a_saying(
+    text: str, start: int, end: int, saying: re.Pattern[str], quotes: list[tuple[int, int]]
+) -> bool:
+    """Whether a saying verb outside ``quotes`` stands right before or right after ``text[start:end]``."""
+    verbs = [
+        *saying.finditer(text, max(0, start - _SAYING_REACH), start),
+        *saying.finditer(text, end, end + _SAYING_REACH),
+    ]
+    return any(not any(a <= m.start() < b for a, b in quotes) for m in verbs)
 
 
 def tag_document(doc: Document, lang: str) -> list[Timex]:
