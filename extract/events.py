@@ -45,6 +45,7 @@ from extract.titles import (
     lists_names,
     named_happening_span,
     names_a_happening,
+    opens_a_subject,
     pairs_two_names,
     starts_a_span,
     subordinate_start,
@@ -82,6 +83,7 @@ NOMINALISERS = ("nominalisers", "clause_nominalisers")  # marker kinds naming a 
 # Commas (not the one in 2,500), semicolons, colons (not the one in 16:53), spaced dashes and
 # quotes end a clause; an aside in brackets belongs to its clause. (The lookahead passes over most
 # positions after one test.)
+_DOUBLE_HYPHEN = re.compile(r"\s--\s")
 _CLAUSE_BREAK = re.compile(r"(?=[,;:\s“”\"])(?:(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[“”\"]|\s--\s)")
 _QUOTED_NAME = re.compile(r"[“\"][^“”\"\n]{1,60}[”\"]")  # a name in quotation marks after its head noun
 HEAD_CHARS = 20  # the head noun of a quoted name, right before it ('tờ', 'chương trình')
@@ -370,9 +372,17 @@ def _cut_clauses(
         if after_spaces(text, m.end()) not in time_starts or all(w[0].isupper() for w in _WORD.findall(m[0]))
         for at in (m.start(), m.end() - 1)
     }
+    told_asides = _told_asides(text, start, end, times, lex)
     for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if "--" in m[0] and not _opens_with_a_time(text, m.end(), end, time_starts, lex):
-            continue  # a double hyphen cuts only before a time ('-- 32 years ago today, the shah fell')
+        if (
+            "--" in m[0]
+            and not _opens_with_a_time(text, m.end(), end, time_starts, lex)
+            and m.start() not in told_asides
+        ):
+            # a double hyphen cuts only before a time ('-- 32 years ago today, the shah fell') or
+            # around an aside that tells a dated happening of its own ('-- he sent tanks into Deraa on
+            # April 25 --')
+            continue
         if (
             not any(a <= m.start() < b for a, b in times)
             and m.start() not in scare_quotes
@@ -383,6 +393,23 @@ def _cut_clauses(
     cuts.append(end)
     clauses = [Clause(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if text[a:b].strip()]
     return clauses or [Clause(start, end)]
+
+
+def _told_asides(
+    text: str, start: int, end: int, times: tuple[tuple[int, int], ...], lex: Lexicon
+) -> set[int]:
+    """Where the double hyphens stand that open and close an aside holding a time, a subject and a
+    predicate ('-- he sent tanks into Deraa on April 25 --'; not a participle's '-- conducted from May 20
+    to June 4 --')."""
+    hyphens = list(_DOUBLE_HYPHEN.finditer(text, start, end))
+    return {
+        at
+        for first, second in itertools.pairwise(hyphens)
+        if any(first.end() <= a < second.start() for a, _ in times)
+        and opens_a_subject(text, first.end(), lex)
+        and tells_a_predicate(text, first.end(), second.start(), lex)
+        for at in (first.start(), second.start())
+    }
 
 
 def _is_bare_attribution(text: str, clause: Clause, cues: Sequence[Cue], lex: Lexicon) -> bool:
@@ -607,10 +634,12 @@ def _without_report_dates(
 ) -> list[tuple[Timex, Clause]]:
     """Without the date of a report whose clause tells a dated happening: 'said on Thursday that
     ... last night', 'Hôm nay (5/1), Lầu Năm Góc cho biết hôm 4/1 Mỹ đã ...' tell one happening,
-    dated by its own day, not two. A schedule announced is two ('declared Thursday that elections
-    will be held July 24')."""
+    dated by its own day, not two; so does a dated saying after the quotation it closes when that
+    names a day ('"... last night," the Pentagon said on Tuesday'). A schedule announced is two
+    ('declared Thursday that elections will be held July 24')."""
     reports = []
     for timex, clause in governing:
+        quoted = _quotation_before(text, clause.start)
         sayings = [c for c in cues_in(text, clause.start, clause.end, lex) if c.category == STATEMENT]
         near = [
             c
@@ -619,13 +648,26 @@ def _without_report_dates(
             or (c.start >= timex.end and _words(text[timex.end : c.start]) <= REPORT_WORDS_AFTER)
         ]
         if any(
-            other.start > c.end and clause.start <= other.start < clause.end
+            (other.start > c.end and clause.start <= other.start < clause.end)
+            or (quoted and quoted[0] < other.start < quoted[1] and period(_date(other)).precision == "day")
             for c in near
             for other, _ in governing
             if other is not timex and not _holds(other, scheduled)
         ):
             reports.append(timex)
     return [(t, c) for t, c in governing if t not in reports]
+
+
+def _quotation_before(text: str, start: int) -> tuple[int, int] | None:
+    """The quotation on the line that closes right before ``start``, a comma perhaps between."""
+    at = start
+    while at > 0 and text[at - 1] in " ,":
+        at -= 1
+    if at == 0 or text[at - 1] not in '”"':
+        return None
+    line_start = text.rfind("\n", 0, at) + 1
+    opening = max(text.rfind("“", line_start, at - 1), text.rfind('"', line_start, at - 1))
+    return (opening, at) if opening >= 0 else None
 
 
 def _markers_before(

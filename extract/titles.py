@@ -413,7 +413,7 @@ def _what_happened_then(
     start = after_spaces(text, comma + 1) if after_comma else comma
     opener = _after_leading(text, start, sentence[1], lex.marker("time_relatives"))
     inner = after_spaces(text, opener)
-    if opener == start or not _opens_a_subject(text, inner, lex):
+    if opener == start or not opens_a_subject(text, inner, lex):
         return None
     boundary = _clause_boundary(text, inner, sentence[1], lex)
     # past an aside between the subject and its predicate ('people, inspired by ..., rose up')
@@ -537,7 +537,7 @@ def _subordinate_start(
             and not (before and lex.marker("prepositions").find(before[0]))
         ):
             after = after_spaces(text, dated_end + (text[dated_end : dated_end + 1] == ","))
-            if after < clause[1] and _opens_a_subject(text, after, lex):
+            if after < clause[1] and opens_a_subject(text, after, lex):
                 return that.end
     traps = lex.marker("subordinator_traps").find(text, clause_start + 1, dated_start)  # 'khi đó': then
     openers = [
@@ -570,7 +570,7 @@ def _subordinate_start(
         or _clause_boundary(text, inner, dated_start, lex)
     ):
         return None  # inside a word ('once-mighty'), or the date is in another clause
-    if not _opens_a_subject(text, inner, lex):
+    if not opens_a_subject(text, inner, lex):
         return None  # 'after arriving', 'while in Texas': no clause of its own
     words = list(_WORD.finditer(text, inner, dated_start))
     for before, word in zip(words, words[1:], strict=False):
@@ -857,7 +857,7 @@ def word_before(text: str, at: int, reach: int = 12) -> re.Match | None:
     return _LAST_WORD.search(text, max(0, at - reach), _before_spaces(text, at))
 
 
-def _opens_a_subject(text: str, at: int, lex: Lexicon) -> bool:
+def opens_a_subject(text: str, at: int, lex: Lexicon) -> bool:
     """Whether a subject may start at ``at``: a word or number that is neither a predicate nor one
     leading into a place or time ('after [arriving]' is no clause, 'while [in] Texas' neither)."""
     if text[at : at + 1].isdigit() or _after_leading(text, at, at + 20, lex.marker("approximators")) > at:
@@ -948,7 +948,7 @@ def _after_fronted(text: str, start: int, end: int, lex: Lexicon, dated: Timex |
     # after a phrase a language names as fronted ('According to activists, security forces ...') any
     # subject may follow; after a participle, one that cannot be the rest of a list
     named = _after_leading(text, first, end, lex.marker("title_fronted")) > first
-    subject = _opens_a_subject(text, rest, lex) if named else _opens_a_noun_phrase(text, rest, lex)
+    subject = opens_a_subject(text, rest, lex) if named else _opens_a_noun_phrase(text, rest, lex)
     if len(_WORD.findall(text, rest, end)) < MIN_TITLE_WORDS or not subject:
         return start
     if lex.verb_forms and not any(
@@ -2002,7 +2002,7 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
         # '... by saying that Mr Assad had, in effect, agreed': the reported clause's subject
         reported = after_spaces(text, inner[-1].end)
         lead_in = _after_leading(text, reported, piece_end, lex.marker("title_lead_ins")) > reported
-        piece_start = reported if _opens_a_subject(text, reported, lex) and not lead_in else piece_start
+        piece_start = reported if opens_a_subject(text, reported, lex) and not lead_in else piece_start
     joined = lex.marker("title_coordinators").find(text, piece_start, piece_end)
     if joined and piece_end - piece_start > MAX_SUBJECT_CHARS:
         # the subject of a clause joined to another ('... continues and [the commander], X, conceded'),

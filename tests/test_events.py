@@ -565,6 +565,21 @@ def test_the_date_of_a_report_gives_way_to_the_date_of_the_happening_it_tells():
     assert sorted(e.date for e in events_of(text, dated)) == ["2030-01-04", "2030-01-05"]
 
 
+def test_a_dated_saying_after_the_quotation_it_closes_gives_way_to_the_quotations_date():
+    text = '"Militias fired rockets at the base last night," a US spokesman said on Tuesday.'
+    dated = [("last night", "2030-01-07"), ("Tuesday", "2030-01-08")]
+    assert dates_of(text, dated, lang="en") == ["2030-01-07"]
+    text = "“Dân quân đã bắn rocket vào căn cứ Mỹ đêm qua”, người phát ngôn ngày 8/1 cho biết."
+    dated = [("đêm qua", "2030-01-07"), ("ngày 8/1", "2030-01-08")]
+    assert dates_of(text, dated) == ["2030-01-07"]
+
+
+def test_an_aside_between_double_hyphens_that_tells_a_dated_happening_is_its_clause():
+    text = "Washington hailed it -- Iraqi troops seized the bridge near Mosul on May 3 -- but critics sulked."
+    (event,) = events_of(text, [("May 3", "2030-05-03")], lang="en")
+    assert event.title == "Iraqi troops seized the bridge near Mosul"
+
+
 def test_a_count_over_a_period_is_a_tally_and_a_count_on_a_day_a_happening():
     text = "About 3,000 people have been killed in the fighting since May 2030."
     assert events_of(text, [("May 2030", "2030-05")], lang="en") == []

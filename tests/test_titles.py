@@ -1933,3 +1933,10 @@ def test_a_verb_that_needs_its_target_never_ends_a_title():
         "trên đường cao tốc phía tây thành phố Ramadi làm nhiều người bị thương."
     )
     assert not titled(text, ["Hôm 3/1"], "vi").removesuffix(" …").endswith("nhắm")
+
+
+def test_a_connector_of_two_words_opening_the_title_goes_whole():
+    text = "After all, at the Editors conference last week, professor Jane Roe did begin her workshop."
+    assert titled(text, ["last week"], "en") == (
+        "At the Editors conference, professor Jane Roe did begin her workshop"
+    )
