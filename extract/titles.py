@@ -648,13 +648,13 @@ def _restrictive_relative(
         and _is_predicate(text, dated.start, lex)
         and _WORD.search(text, dated.end, clause[1]) is not None  # 'coroners who ... have said': too little
     )
-    last = word_before(text, dated.start)
     if main_tense:
         predicate, end = _stripped(text, dated.start, clause[1])
     elif date_first:
         end = _stripped(text, predicate, relative_end)[1]
-    elif last and last[0].casefold() in lex.marker("determiners").phrases:
-        # a date in a noun phrase: up to its noun ('caused the 1918 Asian flu pandemic', 'the 1991 war')
+    elif _in_a_noun_phrase(text, predicate, dated, clause[1], lex):
+        # a date in a noun phrase: up to its noun ('caused the 1918 Asian flu pandemic', 'the 1991 war',
+        # 'the far more serious 1918 pandemic')
         end = _stripped(text, predicate, _noun_phrase_end(text, dated.end, clause[1], lex))[1]
     else:
         end = _stripped(text, predicate, _without_lead_in(text, predicate, dated.start, lex))[1]
@@ -674,6 +674,41 @@ def _restrictive_relative(
     ):
         return None  # a time ('the year that ended on March 31'), or no noun phrase ('Referring to X who')
     return predicate, end, antecedent
+
+
+def _a_noun_follows(text: str, at: int, end: int, lex: Lexicon) -> bool:
+    """Whether a word in lower case that neither leads on nor is a predicate follows ``at``."""
+    following = _WORD.match(text, after_spaces(text, at), end)
+    return (
+        following is not None
+        and following[0].islower()
+        and following[0] not in lex.stopwords
+        and not lex.marker("title_lead_ins").find(following[0])
+        and not lex.marker("subordinators").find(following[0])
+        and not _is_predicate(text, following.start(), lex)
+    )
+
+
+MODIFIER_WORDS = 3  # words between a determiner and a date in its noun phrase ('the far more serious 1918')
+
+
+def _in_a_noun_phrase(text: str, start: int, dated: Timex, end: int, lex: Lexicon) -> bool:
+    """Whether ``dated`` stands in a noun phrase a determiner opens: right after it ('the [1991] war'),
+    or after a few modifiers in lower case that neither lead on nor are predicates when the phrase's
+    noun follows the date ('the far more serious [1918] pandemic'; not 'the nation's capital
+    [Wednesday] has')."""
+    words = list(_WORD.finditer(text, start, dated.start))[-(MODIFIER_WORDS + 1) :]
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i][0]
+        if word.casefold() in lex.marker("determiners").phrases:
+            return i == len(words) - 1 or _a_noun_follows(text, dated.end, end, lex)
+        if (
+            not word.islower()
+            or lex.marker("title_lead_ins").find(word)
+            or _is_predicate(text, words[i].start(), lex)
+        ):
+            return False
+    return False
 
 
 # What never heads the noun phrase an object relative clause is about: a time, a manner, a word that
@@ -827,15 +862,27 @@ def _relative_clause_end(text: str, predicate: int, end: int, lex: Lexicon) -> i
 
 def _noun_phrase_end(text: str, at: int, end: int, lex: Lexicon) -> int:
     """Where the noun phrase that goes on at ``at`` ends: over names, then over words in lower case
-    that neither lead on ('that', 'in') nor are predicates ('was', 'killed')."""
+    that neither lead on ('that', 'in') nor are predicates ('was', 'killed', 'appears to')."""
     for word in itertools.islice(_PHRASE_WORD.finditer(text, at, end), MAX_NAMING_WORDS + 1):
         leads_on = word[0].casefold() in lex.stopwords or lex.marker("title_lead_ins").find(word[0])
         if text[at : word.start()].strip() or (
-            word[0][:1].islower() and (leads_on or _is_predicate(text, word.start(), lex))
+            word[0][:1].islower()
+            and (leads_on or _is_predicate(text, word.start(), lex) or _opens_a_present(text, word, lex))
         ):
             break
         at = word.end()
     return at
+
+
+def _opens_a_present(text: str, word: re.Match, lex: Lexicon) -> bool:
+    """Whether ``word`` is a verb in the present tense, told by what opens its object after it
+    ('appears to', 'files a'), not a plural ('bars, neighbors')."""
+    following = _WORD.match(text, after_spaces(text, word.end()))
+    return (
+        any(f.fullmatch(word[0]) for f in lex.present_forms)
+        and following is not None
+        and bool(lex.marker("present_objects").find(following[0]))
+    )
 
 
 def _is_participle(word: str, lex: Lexicon) -> bool:
@@ -2834,13 +2881,10 @@ def _predicate_after_an_aside(text: str, at: int, lex: Lexicon) -> bool:
     participle with its agent ('backed by NATO jets') is another aside."""
     if _is_predicate(text, at, lex):
         return not _opens_a_passive_phrase(text, at, min(len(text), at + MAX_ASIDE_CHARS), lex)
+    # ... or a present tense, told by what opens its object after it ('files a', 'plans to'), not a
+    # list's plural ('bars, neighbors and ...'), a subject ('officials said') or a noun ('days after')
     word = _WORD.match(text, at)
-    if word is None or not any(f.fullmatch(word[0]) for f in lex.present_forms):
-        return False
-    # ... with what opens its object after it ('files a', 'plans to'), not a list's plural
-    # ('bars, neighbors and ...'), a subject ('officials said') or a noun ('days after')
-    following = _WORD.match(text, word.end() + 1)
-    return following is not None and bool(lex.marker("present_objects").find(following[0]))
+    return word is not None and _opens_a_present(text, word, lex)
 
 
 def tells_a_predicate(text: str, start: int, end: int, lex: Lexicon) -> bool:

@@ -1940,3 +1940,11 @@ def test_a_connector_of_two_words_opening_the_title_goes_whole():
     assert titled(text, ["last week"], "en") == (
         "At the Editors conference, professor Jane Roe did begin her workshop"
     )
+
+
+def test_a_relative_clause_ends_with_the_noun_phrase_its_date_is_in():
+    text = "The strain that caused the 1957 pandemic appears to have come from ducks."
+    assert named(text, "1957") == "The strain caused the 1957 pandemic"
+    text = "The strain that caused the far deadlier 1957 pandemic appears to have come from ducks."
+    assert named(text, "1957").startswith("The strain caused the far deadlier")
+    assert named(text, "1957").endswith("pandemic")
