@@ -84,6 +84,7 @@ NOMINALISERS = ("nominalisers", "clause_nominalisers")  # marker kinds naming a 
 # quotes end a clause; an aside in brackets belongs to its clause. (The lookahead passes over most
 # positions after one test.)
 _DOUBLE_HYPHEN = re.compile(r"\s--\s")
+_EDGE_MARKS = ".,;:!?\"'“”‘’()[]"  # punctuation at a word's edges
 _CLAUSE_BREAK = re.compile(r"(?=[,;:\s“”\"])(?:(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[“”\"]|\s--\s)")
 _QUOTED_NAME = re.compile(r"[“\"][^“”\"\n]{1,60}[”\"]")  # a name in quotation marks after its head noun
 HEAD_CHARS = 20  # the head noun of a quoted name, right before it ('tờ', 'chương trình')
@@ -478,7 +479,7 @@ def _governing(
             # and still to come ('by Friday night, the protesters got ...' tells the story on)
             (_is_one_of(lex.marker("schedule_deadlines"), deadline.phrase) or _is_firm(deadline, lex))
             and not text[deadline.end : timex.start].strip()
-            and _YEAR_WRITTEN.search(timex.text)
+            and (_YEAR_WRITTEN.search(timex.text) or lex.marker("years_told").find(timex.text))
             and _a_time_to_come(timex, published)
         ):
             continue
@@ -535,20 +536,22 @@ def _first_in_each_bracket(
 def _with_the_list_before(
     text: str, clauses: list[Clause], index: int, timex: Timex, lex: Lexicon
 ) -> tuple[list[Clause], int]:
-    """The clauses with the one holding ``timex`` joined to the names listed before it when it
-    closes a list ('a coalition led by the United States, | Britain and France on March 31'), and
-    its index among them."""
+    """The clauses with the one holding ``timex`` joined to the names or nouns listed before it when
+    it closes a list ('a coalition led by the United States, | Britain and France on March 31', 'will
+    withdraw from cities, | towns and villages by June 30'), and its index among them."""
     first = index
     end = timex.start
     if not lex.marker("title_coordinators").find(text, clauses[index].start, end):
         return clauses, index  # the last item is joined by 'and'
+    opener = _WORD.search(text, clauses[index].start, end)
+    named = bool(opener) and opener[0][:1].isupper()  # a list of names, or of nouns in lower case
     while (
         first > 0
         and text[clauses[first - 1].end] == ","
         and _is_a_list_item(text, clauses[first].start, end, lex)
     ):
         before = _WORD.findall(text, clauses[first - 1].start, clauses[first - 1].end)
-        if not before or not before[-1][:1].isupper():
+        if not before or before[-1][:1].isupper() != named or not before[-1][:1].isalpha():
             break
         first -= 1
         end = clauses[first].end
@@ -559,11 +562,13 @@ def _with_the_list_before(
 
 
 def _is_a_list_item(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """A few words naming something, capitalised, with no predicate ('Britain and France')."""
+    """A few words naming something with no predicate ('Britain and France', 'towns and villages'),
+    opened by no connector nor a word that leads into a place or time ('but in the early 90s')."""
     words = _WORD.findall(text, start, end)
     return (
         0 < len(words) <= LIST_ITEM_WORDS
-        and words[0][:1].isupper()
+        and words[0].casefold() not in lex.stopwords
+        and not any(lex.marker(kind).find(words[0]) for kind in ("title_connectors", "title_lead_ins"))
         and not tells_a_predicate(text, start, end, lex)
     )
 
@@ -827,7 +832,20 @@ def _is_scheduled(text: str, sentence: Sentence, clause: Clause, plan: Sequence[
     no doubt or fear ('If talks go well, the envoys will meet on Monday', 'doubts a vote will occur
     Wednesday'): a schedule the timeline keeps."""
     fixed = lex.marker("schedules").phrases
-    if not plan or not all(m.phrase in fixed for m in plan):
+    # ... or as fixed in reported speech, its future told from a past saying ('said that the coalition
+    # would pull out by September 2025')
+    reported = lex.marker("reported_schedules").phrases
+    denials = lex.marker("reported_denials")
+    sayings = [c.end for c in cues_in(text, sentence.start, sentence.end, lex) if c.category == STATEMENT]
+    if not plan or not all(
+        m.phrase in fixed
+        or (
+            m.phrase in reported
+            and any(end <= m.start for end in sayings)
+            and denials.opening(text, m.start, clause.end) is None
+        )
+        for m in plan
+    ):
         return False
     nouns = lex.marker("schedule_traps")
     if any(n.end == m.end for m in plan for n in nouns.find(text, sentence.start, m.end)):
@@ -1002,7 +1020,10 @@ def _plan_after(
 def _after_a_superlative(text: str, start: int, at: int, lex: Lexicon) -> bool:
     """Whether a superlative or a count of times stands among the few words before ``at`` ('the
     highest borrowing costs [since]', 'attacked 66 times [since]'), in the same clause."""
-    words = _WORD.findall(text, start, at)[-RECORD_WORDS:]
+    # words as spaces part them, numbers left out: an abbreviation or a compound is one word ('the
+    # heaviest U.S.-British strikes since')
+    words = [w for w in text[start:at].split() if any(c.isalpha() for c in w)][-RECORD_WORDS:]
+    words = [w.strip(_EDGE_MARKS) for w in words]
     return any(lex.marker(kind).find(word) for kind in ("superlatives", "repetitions") for word in words)
 
 
