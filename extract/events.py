@@ -508,7 +508,7 @@ def _governing(
         ):
             continue
         chosen.setdefault(_date(timex), (timex, scope, bool(plan or deadline)))
-    return list(chosen.values())
+    return _without_restatements(text, list(chosen.values()))
 
 
 def _first_in_each_bracket(
@@ -531,6 +531,22 @@ def _first_in_each_bracket(
         ):
             kept.append(timex)
     return kept
+
+
+def _without_restatements(
+    text: str, told: list[tuple[Timex, Clause, bool]]
+) -> list[tuple[Timex, Clause, bool]]:
+    """``told`` without a time of day that opens a bracket right after another one both date: the
+    same moment told again in another time zone ('about 4 a.m. (10 p.m. ET Sunday)')."""
+    times = sorted((t for t, _, _ in told if t.type == "TIME"), key=lambda t: t.start)
+    restated = {
+        after
+        for before, after in itertools.pairwise(times)
+        if (opening := text.rfind("(", before.end, after.start)) >= 0
+        and not text[before.end : opening].strip()
+        and not text[opening + 1 : after.start].strip()
+    }
+    return [entry for entry in told if entry[0] not in restated]
 
 
 def _with_the_list_before(

@@ -1705,3 +1705,9 @@ def test_the_future_of_reported_speech_is_a_schedule_after_a_saying():
     assert events_of(text, dated[1:], lang="en") == []
     text = "The envoy said US troops would not leave the base by May 2031."
     assert events_of(text, dated[1:], lang="en") == []
+
+
+def test_a_time_in_brackets_right_after_another_is_the_same_moment_in_another_zone():
+    text = "Rockets hit the base near Basra at 4 a.m. Monday (10 p.m. ET Sunday)."
+    dated = [("4 a.m. Monday", "2030-05-20T04:00"), ("10 p.m. ET Sunday", "2030-05-19T22:00")]
+    assert dates_of(text, dated, lang="en", kind="TIME") == ["2030-05-20"]
