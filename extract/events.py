@@ -74,6 +74,7 @@ TIME_PHRASE_WORDS = 5  # words of a phrase of time between a dummy subject's cop
 TIME_PHRASE_CHARS = 40  # ... and how far they reach
 TELLER_CHARS = 60  # enough for who gives a count and the verb ('The UN refugee agency estimates')
 CHANGE_CHARS = 30  # enough for a change's verb and 'since' right before a date ('quadrupled since')
+TURN_CHARS = 30  # how far after a deadline's time a word that turns it into a happening's time stands
 RECORD_WORDS = 5  # words between a superlative and "since" ('the highest borrowing costs since')
 REPORT_WORDS_AFTER = 4  # 'Hôm nay (5/1), Lầu Năm Góc cho biết'
 THING_CHARS = 30  # a dated thing's name right before its year ('nghị quyết năm 2002')
@@ -256,10 +257,13 @@ def _holds(timex: Timex, scheduled: Sequence[Timex]) -> bool:
 def _a_time_to_come(timex: Timex, published: Period | None) -> bool:
     """Whether ``timex`` names a whole day, or a month with its year written ('từ tháng 9/2025',
     'in June 2026'), not over before the day of publication: the time of a schedule the article tells
-    (a vaguer time, 'next year', 'later this month', is no schedule)."""
+    (a vaguer time, 'next year', 'later this month', is no schedule). With no publication date, a
+    time with its year written is taken as the plan tells it."""
     when = period(_date(timex))
     fixed = when.precision == "day" or (when.precision == "month" and _YEAR_WRITTEN.search(timex.text))
-    return bool(fixed and published and published.start and when.end and when.end >= published.start)
+    if not (published and published.start):
+        return bool(fixed and when.start and _YEAR_WRITTEN.search(timex.text))
+    return bool(fixed and when.end and when.end >= published.start)
 
 
 def _lead(inside: Sequence[Sentence]) -> list[Sentence]:
@@ -816,6 +820,7 @@ def _deadline(
             _opens_a_sentence(text, lead_in[-1].start)
             and lex.marker("deadline_inside").find(lead_in[-1].phrase)
         )
+        and not lex.marker("deadline_turns").find(text, timex.end, min(clause.end, timex.end + TURN_CHARS))
     ):
         return lead_in[-1]
     inside = lex.marker("deadline").find(text, timex.start, timex.end)

@@ -1479,8 +1479,10 @@ def test_a_participle_after_a_comma_and_a_subordinator_is_the_main_subject_s() -
 
 
 def test_a_clause_that_goes_on_with_a_plan_is_planned_too() -> None:
+    # (with no publication date, a plan with its year written is a schedule: no happening either way)
     text = "The coalition will leave Basra in May 2029, then Mosul in May 2030."
-    assert dates_of(text, [("May 2029", "2029-05"), ("May 2030", "2030-05")], lang="en", published=None) == []
+    told = events_of(text, [("May 2029", "2029-05"), ("May 2030", "2030-05")], lang="en", published=None)
+    assert all(e.status == "scheduled" for e in told) and "2030-05" not in [e.date for e in told]
     text = "The coalition left Basra in May 2019, then Mosul in May 2020."
     assert dates_of(text, [("May 2019", "2019-05"), ("May 2020", "2020-05")], lang="en", published=None) == [
         "2019-05",
@@ -1489,7 +1491,8 @@ def test_a_clause_that_goes_on_with_a_plan_is_planned_too() -> None:
     text = (
         "Liên quân sẽ rút khỏi Basra vào tháng 5-2029, sau đó là cuộc rút quân khỏi Mosul trong tháng 5-2030."
     )
-    assert dates_of(text, [("tháng 5-2029", "2029-05"), ("tháng 5-2030", "2030-05")], published=None) == []
+    told = events_of(text, [("tháng 5-2029", "2029-05"), ("tháng 5-2030", "2030-05")], published=None)
+    assert all(e.status == "scheduled" for e in told) and "2030-05" not in [e.date for e in told]
     # ... not a clause with a subject of its own
     text = "Donors backed a plan that would fix it, and then the rally in Basra on May 3, 2029, drew many."
     assert dates_of(text, [("May 3, 2029", "2029-05-03")], lang="en", published=None) == ["2029-05-03"]
@@ -1711,3 +1714,20 @@ def test_a_time_in_brackets_right_after_another_is_the_same_moment_in_another_zo
     text = "Rockets hit the base near Basra at 4 a.m. Monday (10 p.m. ET Sunday)."
     dated = [("4 a.m. Monday", "2030-05-20T04:00"), ("10 p.m. ET Sunday", "2030-05-19T22:00")]
     assert dates_of(text, dated, lang="en", kind="TIME") == ["2030-05-20"]
+
+
+def test_a_plan_with_its_year_written_is_a_schedule_on_a_page_with_no_date():
+    text = "Theo kế hoạch, liên quân sẽ rút khỏi các căn cứ ở Baghdad vào tháng 9-2031."
+    (event,) = events_of(text, [("tháng 9-2031", "2031-09")], published=None)
+    assert (event.date, event.status) == ("2031-09", "scheduled")
+    # ... not a vaguer time
+    text = "Liên quân sẽ rút khỏi Baghdad vào tháng 9."
+    assert events_of(text, [("tháng 9", "XXXX-09")], published=None) == []
+
+
+def test_only_at_a_time_is_when_it_happened_not_a_deadline():
+    text = "Đến đầu tháng 8/2030 Mỹ mới bắt đầu dùng không quân đánh phá phiến quân tại Iraq."
+    (event,) = events_of(text, [("đầu tháng 8/2030", "2030-08")])
+    assert (event.date, event.category) == ("2030-08", "military-action")
+    text = "Quốc hội yêu cầu quân Mỹ ở lại đến tháng 8/2030."
+    assert events_of(text, [("tháng 8/2030", "2030-08")]) == []

@@ -581,3 +581,12 @@ def test_a_day_told_from_now_in_a_quotation_is_told_from_the_day_its_saying_name
     text = "“Dân quân đã bắn rocket vào căn cứ đêm qua”, người phát ngôn ngày 21/11 cho biết."
     assert [(t, v) for t, v, _ in found(text)] == [("đêm qua", "XXXX-11-20TNI"), ("ngày 21/11", "XXXX-11-21")]
     assert [(t, v) for t, v, _ in found(text, "2023-11-23")][0] == ("đêm qua", "2023-11-20TNI")
+
+
+def test_with_no_publication_a_year_named_in_a_days_sentence_dates_the_months_after_it() -> None:
+    text = "Diễn biến lớn nhất năm 2030 là cuộc đảo chính vào ngày 29-6. Đầu tháng 8, quân đội rút về."
+    assert value_of(text, "vào ngày 29-6") == "2030-06-29"
+    assert value_of(text, "Đầu tháng 8") == "2030-08"
+    # ... but a year named in passing in an earlier sentence does not
+    text = "Ông bị kết án vì vụ thảm sát năm 1982. Chiều 29-12, ông bị đưa ra pháp trường."
+    assert value_of(text, "Chiều 29-12").startswith("XXXX-12-29")

@@ -153,6 +153,14 @@ def date_form(s: dict, ctx: Context, kind: str) -> Result | None:
             year = ctx.days_read[key]
         else:
             year = ctx.year_for(month, day, recent=recent, future=future, past=past, happened=happened)
+            # with no publication, a year its own sentence names sets the narrative's as a written
+            # one does ('Diễn biến lớn nhất năm 2014 là ... IS vào ngày 29-6. Đầu tháng 8, ...')
+            explicit = (
+                ctx.published.year is None
+                and year is not None
+                and year == ctx.mentioned_year
+                and ctx.year_in_sentence()
+            )
         ctx.days_read.setdefault(key, year)
     if day is None:
         if explicit:
