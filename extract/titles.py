@@ -50,6 +50,9 @@ _EDGE_PUNCTUATION = " \t\n,;:.-–—()[]\"'“”‘’…|*•"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _NAME_WITH_PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")  # 'al-Khatib', 'el-Baradei'
 _COMMA = re.compile(r",(?=\s)")
+# words in capitals run into a sentence's first word in mixed case ('FIRST CONFIRMED CASE Edgar ...')
+_CAPS_RUN = re.compile(r"(?:[A-Z][A-Z'’.()-]*,?\s+)+(?=[A-Z][a-z]|I\s)")
+HEADING_WORDS = 2  # words of four capitals or more that make a run in capitals a heading, not acronyms
 # what closes an apposition before its subject's predicate: a comma, or a spaced dash
 _APPOSITION_MARK = re.compile(r",(?=\s)|(?<=\s)(?:--|[-–—])(?=\s)")
 _TIME_CLAUSE_OPENERS = ("subordinators", "title_subordinators")  # 'after', and 'since' too
@@ -2733,6 +2736,14 @@ def _without_label(words: str, lex: Lexicon) -> str:
     lead = lex.marker("title_caption_leads").find(words[:MAX_LABEL_CHARS])
     if lead and lead[0].start == 0 and len(_WORD.findall(words, lead[0].end)) >= MIN_TITLE_WORDS:
         words = words[after_spaces(words, lead[0].end) :]
+    # ... nor a heading in capitals run into the sentence ('DANISH UN WORKER Jens Kristensen emerged')
+    heading = _CAPS_RUN.match(words)
+    if (
+        heading
+        and sum(len(w) >= 4 for w in _WORD.findall(heading[0])) >= HEADING_WORDS
+        and len(_WORD.findall(words, heading.end())) >= MIN_TITLE_WORDS
+    ):
+        words = words[heading.end() :]  # ('US, UK, Germany and France call' keeps its acronyms)
     # ... nor a source of no name ('Tin tức cho biết, hàng loạt vụ nổ ...'): what it tells is the news
     source = lex.marker("unnamed_sources").opening(words, 0, MAX_LABEL_CHARS)
     if source and len(_WORD.findall(words, source.end)) >= MIN_TITLE_WORDS:

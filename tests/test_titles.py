@@ -1948,3 +1948,10 @@ def test_a_relative_clause_ends_with_the_noun_phrase_its_date_is_in():
     text = "The strain that caused the far deadlier 1957 pandemic appears to have come from ducks."
     assert named(text, "1957").startswith("The strain caused the far deadlier")
     assert named(text, "1957").endswith("pandemic")
+
+
+def test_a_heading_in_capitals_run_into_the_sentence_goes_from_the_title():
+    text = "DANISH AID WORKER Jens Roe left the camp near Mosul on Monday."
+    assert titled(text, ["Monday"], "en") == "Jens Roe left the camp near Mosul"
+    text = "US, UK, Germany and France called on the envoy to resign on Monday."  # acronyms stay
+    assert titled(text, ["Monday"], "en") == "US, UK, Germany and France called on the envoy to resign"
