@@ -146,6 +146,17 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
                 continue  # a photo's caption tells of the picture, often of another day or place
             if _is_chrome(doc.text, sentence, own, lex) or _QUESTION.search(sentence.text):
                 continue  # page chrome, or a question: asked, not told
+            if at and (when := _dating_opener(doc.text, sentence, own, lex)):
+                # 'Egypt and Israel signed a peace treaty. That was back in 1979, ...': the date of what
+                # the sentence before told, which gave no date of its own
+                before = inside[at - 1]
+                if _tells_undated(
+                    doc.text, before, sentence, timexes[bisect_left(starts, before.start) : first], lex
+                ):
+                    both = Sentence(before.start, sentence.end, doc.text[before.start : sentence.end])
+                    clause = Clause(before.start, before.end)
+                    events.append(builder.event(both, clause, _date(when), when.mod, when, (), own))
+                    continue
             told = _governing(doc.text, sentence, own, published, lex)
             scheduled = [t for t, _, plan in told if plan and _a_time_to_come(t, published)]
             governing = [
@@ -195,6 +206,24 @@ def _echoed_date(
     if not echoes or len(dates) != 1 or tells_a_predicate(text, sentence.start, echoes[0].start, lex):
         return None
     return dates[0]
+
+
+def _dating_opener(text: str, sentence: Sentence, own: Sequence[Timex], lex: Lexicon) -> Timex | None:
+    """The date of a sentence that opens by dating what came before it ('That was back in 1979',
+    'Đó là vào năm 1979'): one of the language's ``dating_openers``, then only words that lead into
+    a time, then a date."""
+    start = after_spaces(text, sentence.start)
+    opener = lex.marker("dating_openers").opening(text, start, sentence.end)
+    if opener is None:
+        return None
+    date = next((t for t in own if t.start >= opener.end and _is_date(t)), None)
+    lead_ins = lex.marker("title_lead_ins")
+    if date is None or not all(
+        any(m.end - m.start == len(w) for m in lead_ins.find(w))
+        for w in _WORD.findall(text, opener.end, date.start)
+    ):
+        return None
+    return date
 
 
 def _tells_undated(text: str, told: Sentence, echo: Sentence, timexes: Sequence[Timex], lex: Lexicon) -> bool:

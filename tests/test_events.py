@@ -1731,3 +1731,18 @@ def test_only_at_a_time_is_when_it_happened_not_a_deadline():
     assert (event.date, event.category) == ("2030-08", "military-action")
     text = "Quốc hội yêu cầu quân Mỹ ở lại đến tháng 8/2030."
     assert events_of(text, [("tháng 8/2030", "2030-08")]) == []
+
+
+def test_a_sentence_that_opens_by_dating_the_one_before_dates_its_happening():
+    text = "Iraq and Kuwait signed a border accord in Basra. That was back in 2029, and the accord has held."
+    (event,) = events_of(text, [("2029", "2029")], lang="en")
+    assert (event.date, event.title) == ("2029", "Iraq and Kuwait signed a border accord in Basra")
+    text = "Iraq và Kuwait ký hiệp định biên giới tại Basra. Đó là vào năm 2029."
+    (event,) = events_of(text, [("năm 2029", "2029")])
+    assert event.title == "Iraq và Kuwait ký hiệp định biên giới tại Basra"
+    # ... not a sentence that tells something of its own about the time
+    text = "Iraq and Kuwait signed a border accord in Basra. That was a shock for Tehran in 2029."
+    assert all(
+        e.title != "Iraq and Kuwait signed a border accord in Basra"
+        for e in events_of(text, [("2029", "2029")], lang="en")
+    )
