@@ -81,11 +81,11 @@ THING_CHARS = 30  # a dated thing's name right before its year ('nghị quyết 
 THING_MODIFIERS = 2  # words of a thing's own between its year and it ('the 2012 [defense spending] bill')
 CHAINED_WORDS = 1  # a cue this close after a named happening's cue is part of it ('vụ Mỹ không kích giết')
 NOMINALISERS = ("nominalisers", "clause_nominalisers")  # marker kinds naming a happening as a noun
+_DOUBLE_HYPHEN = re.compile(r"\s--\s")
+_EDGE_MARKS = ".,;:!?\"'“”‘’()[]"  # punctuation at a word's edges
 # Commas (not the one in 2,500), semicolons, colons (not the one in 16:53), spaced dashes and
 # quotes end a clause; an aside in brackets belongs to its clause. (The lookahead passes over most
 # positions after one test.)
-_DOUBLE_HYPHEN = re.compile(r"\s--\s")
-_EDGE_MARKS = ".,;:!?\"'“”‘’()[]"  # punctuation at a word's edges
 _CLAUSE_BREAK = re.compile(r"(?=[,;:\s“”\"])(?:(?<!\d),|,(?!\d)|;|(?<!\d):|:(?!\d)|\s[-–—]\s|[“”\"]|\s--\s)")
 _QUOTED_NAME = re.compile(r"[“\"][^“”\"\n]{1,60}[”\"]")  # a name in quotation marks after its head noun
 HEAD_CHARS = 20  # the head noun of a quoted name, right before it ('tờ', 'chương trình')
@@ -150,12 +150,9 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
                 # 'Egypt and Israel signed a peace treaty. That was back in 1979, ...': the date of what
                 # the sentence before told, which gave no date of its own
                 before = inside[at - 1]
-                if _tells_undated(
-                    doc.text, before, sentence, timexes[bisect_left(starts, before.start) : first], lex
-                ):
-                    both = Sentence(before.start, sentence.end, doc.text[before.start : sentence.end])
-                    clause = Clause(before.start, before.end)
-                    events.append(builder.event(both, clause, _date(when), when.mod, when, (), own))
+                undated = timexes[bisect_left(starts, before.start) : first]
+                if _tells_undated(doc.text, before, sentence, undated, lex):
+                    events.append(_dated_by_the_next(doc.text, builder, before, sentence, when, own))
                     continue
             told = _governing(doc.text, sentence, own, published, lex)
             scheduled = [t for t, _, plan in told if plan and _a_time_to_come(t, published)]
@@ -181,13 +178,10 @@ def build_events(doc: Document, sentences: Sequence[Sentence], timexes: Sequence
             if not governing and at and (echo := _echoed_date(doc.text, sentence, own, published, lex)):
                 # 'X đã bị tấn công. Nguồn tin cho biết như vậy hôm nay (26/6).': the day the source
                 # told what the sentence before tells, which gave no date of its own
-                told = inside[at - 1]
-                if _tells_undated(
-                    doc.text, told, sentence, timexes[bisect_left(starts, told.start) : first], lex
-                ):
-                    both = Sentence(told.start, sentence.end, doc.text[told.start : sentence.end])
-                    clause = Clause(told.start, told.end)
-                    events.append(builder.event(both, clause, _date(echo), echo.mod, echo, (), own))
+                before = inside[at - 1]
+                undated = timexes[bisect_left(starts, before.start) : first]
+                if _tells_undated(doc.text, before, sentence, undated, lex):
+                    events.append(_dated_by_the_next(doc.text, builder, before, sentence, echo, own))
             if not governing and sentence in lead and day_published and not _dated(own):
                 marker = _has_just(sentence, lex)
                 if marker and published and published.dated:
@@ -208,6 +202,14 @@ def _echoed_date(
     return dates[0]
 
 
+def _dated_by_the_next(
+    text: str, builder: _Builder, told: Sentence, dating: Sentence, when: Timex, own: Sequence[Timex]
+) -> Event:
+    """The happening ``told`` tells, dated by ``when`` in the sentence after it (``dating``)."""
+    both = Sentence(told.start, dating.end, text[told.start : dating.end])
+    return builder.event(both, Clause(told.start, told.end), _date(when), when.mod, when, (), own)
+
+
 def _dating_opener(text: str, sentence: Sentence, own: Sequence[Timex], lex: Lexicon) -> Timex | None:
     """The date of a sentence that opens by dating what came before it ('That was back in 1979',
     'Đó là vào năm 1979'): one of the language's ``dating_openers``, then only words that lead into
@@ -218,10 +220,7 @@ def _dating_opener(text: str, sentence: Sentence, own: Sequence[Timex], lex: Lex
         return None
     date = next((t for t in own if t.start >= opener.end and _is_date(t)), None)
     lead_ins = lex.marker("title_lead_ins")
-    if date is None or not all(
-        any(m.end - m.start == len(w) for m in lead_ins.find(w))
-        for w in _WORD.findall(text, opener.end, date.start)
-    ):
+    if date is None or not all(_is_one_of(lead_ins, w) for w in _WORD.findall(text, opener.end, date.start)):
         return None
     return date
 
@@ -885,18 +884,17 @@ def _is_scheduled(text: str, sentence: Sentence, clause: Clause, plan: Sequence[
     # ... or as fixed in reported speech, its future told from a past saying ('said that the coalition
     # would pull out by September 2025')
     reported = lex.marker("reported_schedules").phrases
-    denials = lex.marker("reported_denials")
-    sayings = [c.end for c in cues_in(text, sentence.start, sentence.end, lex) if c.category == STATEMENT]
-    if not plan or not all(
-        m.phrase in fixed
-        or (
-            m.phrase in reported
-            and any(end <= m.start for end in sayings)
-            and denials.opening(text, m.start, clause.end) is None
-        )
-        for m in plan
-    ):
+    if not plan or not all(m.phrase in fixed or m.phrase in reported for m in plan):
         return False
+    if any(m.phrase not in fixed for m in plan):
+        denials = lex.marker("reported_denials")
+        sayings = [c.end for c in cues_in(text, sentence.start, sentence.end, lex) if c.category == STATEMENT]
+        if not all(
+            m.phrase in fixed
+            or (any(end <= m.start for end in sayings) and denials.opening(text, m.start, clause.end) is None)
+            for m in plan
+        ):
+            return False
     nouns = lex.marker("schedule_traps")
     if any(n.end == m.end for m in plan for n in nouns.find(text, sentence.start, m.end)):
         return False

@@ -30,6 +30,7 @@ MAX_ATTRIBUTION_WORDS = 8  # 'deputy health minister Yakov Litzman told a news c
 MIN_TITLE_WORDS = 3  # fewer words besides its time expressions: the clause alone says nothing
 QUALIFIED_WORDS = 3  # a possessor's noun with its adjectives ("Moscow's busiest airport")
 MAX_SUBJECT_CHARS = 45  # a subject put back before its predicate: a name or a short noun phrase
+MODIFIER_WORDS = 3  # words between a determiner and a date in its noun phrase ('the far more serious 1918')
 REDUCED_NOUN_CHARS = 50  # how far before a participle its noun phrase's determiner is looked for
 MAX_FRONTED_CHARS = 120  # a phrase of time before the main clause, dropped from a title
 MAX_POSSESSOR_WORDS = 3  # 'Its leader', 'His eldest son': a subject a name in apposition stands for
@@ -690,9 +691,6 @@ def _a_noun_follows(text: str, at: int, end: int, lex: Lexicon) -> bool:
         and not lex.marker("subordinators").find(following[0])
         and not _is_predicate(text, following.start(), lex)
     )
-
-
-MODIFIER_WORDS = 3  # words between a determiner and a date in its noun phrase ('the far more serious 1918')
 
 
 def _in_a_noun_phrase(text: str, start: int, dated: Timex, end: int, lex: Lexicon) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -31,6 +32,7 @@ _SAID_DAY = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")  # a day, its year perhaps
 _SAYING_REACH = 25  # characters between a saying verb and the day it dates ('told reporters on Monday')
 _QUOTE_REACH = 120  # ... and between that day and the quotation
 _STAND_IN_YEAR = 2000  # a leap year to count days in when the saying's year is unknown
+_LONGEST_EXPRESSION = 200  # characters: no time expression is longer
 UNSPECIFIED = {"DATE": "XXXX", "SET": "XXXX", "TIME": "XXXX-XX-XXTXX:XX", "DURATION": "PXY"}
 
 
@@ -62,7 +64,7 @@ def tag(
     caption_set = set(captions)
     found: list[Timex] = []
     spans: list[tuple[int, int]] = []  # each found expression's place in ``norm.text``
-    deictic: list[tuple[int, dict, str, str]] = []  # days told from now ('last night'): a saying may re-date
+    deictic: list[tuple[int, dict, str]] = []  # days told from now ('last night'): a saying may re-date
     # where the last expression ended and what may lie between it and a date that names its day,
     # when it was a weekday alone or a shift ("two days later")
     named_by: tuple[int, re.Pattern[str]] | None = None
@@ -117,7 +119,7 @@ def tag(
                     found[-1] = replace(found[-1], value=shared)
             previous_end, previous_names_year = match.end(), names_year
             if norm_name == "relative" and values.get("unit") == "D":
-                deictic.append((len(found), dict(values), norm_name, rule.type))
+                deictic.append((len(found), dict(values), rule.type))
             found.append(Timex(original_start, original_end, expression, kind, value, mod))
             spans.append((match.start(), match.end()))
     if deictic and "saying_verbs" in rules.settings:
@@ -129,36 +131,46 @@ def _anchor_to_sayings(
     text: str,
     found: list[Timex],
     spans: list[tuple[int, int]],
-    deictic: list[tuple[int, dict, str, str]],
+    deictic: list[tuple[int, dict, str]],
     saying: re.Pattern[str],
     ctx: Context,
 ) -> None:
     """A day told from now inside a quotation ('last night', 'đêm qua') is told from the day it was said
     when a saying beside the quotation names that day ('"... last night," the Pentagon said on Tuesday'),
-    not from publication: its value is read again from that day."""
-    for index, values, norm_name, rule_type in deictic:
+    not from publication: its value is read again from that day. Each line's quotations are found once
+    and only the expressions near a quotation are looked at (``spans`` is in text order): a page run
+    onto one line costs no square."""
+    lines: dict[int, tuple[int, list[tuple[int, int]]]] = {}  # each line's end and quotations, by its start
+    for index, values, rule_type in deictic:
         start, end = spans[index]
         line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end) % (len(text) + 1)  # the text's end when no line break follows
-        quotes = [m.span() for m in _QUOTED.finditer(text, line_start, line_end)]
-        quote = next(((a, b) for a, b in quotes if a < start and end < b), None)
-        if quote is None:
+        if line_start not in lines:
+            line_end = text.find("\n", end) % (len(text) + 1)  # the text's end when no line break follows
+            lines[line_start] = (line_end, [m.span() for m in _QUOTED.finditer(text, line_start, line_end)])
+        line_end, quotes = lines[line_start]
+        i = bisect_right(quotes, (start, len(text))) - 1
+        if i < 0 or not (quotes[i][0] < start and end < quotes[i][1]):
+            continue  # not inside a quotation
+        quote = quotes[i]
+        said = set()
+        for j in range(bisect_left(spans, (quote[0] - _QUOTE_REACH - _LONGEST_EXPRESSION,)), len(spans)):
+            a, b = spans[j]
+            if a > quote[1] + _QUOTE_REACH:
+                break
+            if (
+                line_start <= a < b <= line_end
+                and not any(qa <= a < qb for qa, qb in quotes)
+                and max(a - quote[1], quote[0] - b) <= _QUOTE_REACH
+                and _SAID_DAY.fullmatch(found[j].value[:10])
+                and _beside_a_saying(text, a, b, saying, quotes)
+            ):
+                said.add(found[j].value[:10])
+        if len(said) != 1:
             continue
-        said = [
-            found[i].value[:10]
-            for i, (a, b) in enumerate(spans)
-            if line_start <= a < b <= line_end
-            and not any(qa <= a < qb for qa, qb in quotes)
-            and max(a - quote[1], quote[0] - b) <= _QUOTE_REACH
-            and _SAID_DAY.fullmatch(found[i].value[:10])
-            and _beside_a_saying(text, a, b, saying, quotes)
-        ]
-        if len(set(said)) != 1:
-            continue
-        year, month, day = said[0].split("-")
+        year, month, day = said.pop().split("-")
         known = year != "XXXX"
         base = Published(int(year) if known else _STAND_IN_YEAR, int(month), int(day))
-        result = NORMALISERS[norm_name](values, replace(ctx, published=base), rule_type)
+        result = NORMALISERS["relative"](values, replace(ctx, published=base), rule_type)
         if result is not None:
             kind, value, mod = result
             value = value if known else "XXXX" + value[4:]
