@@ -41,8 +41,10 @@ from extract.titles import (
     after_spaces,
     dates_an_apposition,
     is_aside_before_predicate,
+    is_past_participle,
     joins_two_times,
     lists_names,
+    may_be_a_clause,
     named_happening_span,
     names_a_happening,
     opens_a_subject,
@@ -1131,6 +1133,8 @@ def _extend_adverbial(
             first -= 1
         return Clause(clauses[first].start, clauses[index].end, clauses[first].start)
     start = clauses[index].start
+    if _participle_apposition(text, clauses, index, lex):
+        return clauses[index]
     while index + 1 < len(clauses):
         fronted = _words(_outside(text, start, clauses[index].end, timexes)) <= FRONTED_WORDS
         if not (fronted or _of_time(text, clauses[index], timexes, lex)):
@@ -1169,6 +1173,24 @@ def _extend_adverbial(
         if last > index and _predicate_outside(text, start, clauses[last].end, timexes, lex):
             return Clause(start, clauses[last].end, main.start)
     return Clause(start, main.end, main.start)
+
+
+def _participle_apposition(text: str, clauses: Sequence[Clause], index: int, lex: Lexicon) -> bool:
+    """Whether ``clauses[index]`` is a past participle's phrase between commas after a noun ('Belhadj,
+    [born in 1988], joined ...', 'The bridge, [built in 1950], collapsed ...'): it tells a happening of
+    its own, about that noun, and leads into no clause."""
+    if not 0 < index < len(clauses) - 1 or text[clauses[index - 1].end] != ",":
+        return False
+    clause, following = clauses[index], clauses[index + 1]
+    word = _WORD.match(text, after_spaces(text, clause.start), clause.end)
+    return bool(
+        word
+        and word[0].islower()
+        and is_past_participle(word[0], lex)
+        and text[clause.end] == ","
+        # ... before the predicate it parts from its noun ('the decree, imposed in 1981, Sadat's' is none)
+        and may_be_a_clause(text, following.start, clauses[-1].end, lex)
+    )
 
 
 def _predicate_outside(text: str, start: int, end: int, timexes: Sequence[Timex], lex: Lexicon) -> bool:

@@ -142,6 +142,11 @@ def title(
     if dated and (saying := _quoted_saying(text, clause, sentence, dated, timexes, lex)):
         speaker, quote = saying  # '"There is a lot of support," Bowles said on Thursday'
         return _capitalised(_cut(f'"{quote}"', lex, f"{speaker}:"))
+    if dated and (apposed := _apposed_participle(text, clause, sentence, dated, lex)):
+        # 'Belhadj, born in 1988, joined ...': 'Belhadj was born'
+        start, end, subject = apposed
+        start, end = _trimmed(text, start, end, timexes, lex)
+        return _titled(text, start, end, timexes, lex, _with_passive_auxiliary(subject, lex))
     if aside := _aside(text, clause, sentence, timexes, lex):
         start, end, subject = aside
         return _titled(text, start, end, timexes, lex, subject)
@@ -281,7 +286,7 @@ def _after_setting(
     role = _after_leading(text, start, end, lex.marker("title_role_settings"))
     if opener == start < role:
         comma = text.find(",", dated.end, sentence[1])
-        if not start <= dated.start < end or comma < 0 or _may_be_a_clause(text, role, comma, lex):
+        if not start <= dated.start < end or comma < 0 or may_be_a_clause(text, role, comma, lex):
             return None
         opener = role
     # a participle's phrase ('Announcing the tour on Monday, Lewis said ...'), not one of an earlier
@@ -355,7 +360,7 @@ def _main_after(
     return None
 
 
-def _may_be_a_clause(text: str, start: int, end: int, lex: Lexicon) -> bool:
+def may_be_a_clause(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether ``text[start:end]`` may be a clause: a word of it is a predicate, a form a verb may
     take, or a personal pronoun ('As we kick off the week')."""
     forms = (*lex.verb_forms, *lex.nonfinite_forms, *lex.present_forms)
@@ -368,11 +373,16 @@ def _may_be_a_clause(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 def _dates_a_participle(text: str, word: re.Match, dated: Timex, lex: Lexicon) -> bool:
-    """Whether ``word`` is a participle that ``dated`` follows: the noun's it qualifies, no predicate
-    ('In a paper [released] earlier this month, officials said ...')."""
+    """Whether ``word`` is a participle that ``dated`` follows, or one right after ``dated`` that
+    leads into its agent: the noun's it qualifies, no predicate ('In a paper [released] earlier this
+    month, officials said ...', 'In a trip last month [organized] by a broker, ...')."""
+    if not _is_participle(word[0], lex):
+        return False
+    if after_spaces(text, dated.end) == word.start():
+        return bool(lex.marker("title_noun_agents").opening(text, after_spaces(text, word.end()), len(text)))
     after = after_spaces(text, word.end())
     after = _after_leading(text, after, dated.start, lex.marker("title_lead_ins"))
-    return _is_participle(word[0], lex) and after_spaces(text, after) == dated.start
+    return after_spaces(text, after) == dated.start
 
 
 def _cleft(text: str, sentence: tuple[int, int], dated: Timex, lex: Lexicon) -> int | None:
@@ -737,7 +747,7 @@ def _reduced_relative(
     participle = word_before(text, lead_in)
     if participle is not None and lex.marker("title_particles").find(participle[0]):
         participle = word_before(text, participle.start())  # 'shipped [out]'
-    if participle is None or not _is_past_participle(participle[0], lex):
+    if participle is None or not is_past_participle(participle[0], lex):
         return None
     agent = _after_leading(text, after_spaces(text, dated.end), clause[1], lex.marker("title_noun_agents"))
     if agent <= after_spaces(text, dated.end):
@@ -890,7 +900,7 @@ def _is_participle(word: str, lex: Lexicon) -> bool:
     return any(form.fullmatch(word) for form in lex.verb_forms)
 
 
-def _is_past_participle(word: str, lex: Lexicon) -> bool:
+def is_past_participle(word: str, lex: Lexicon) -> bool:
     """A past participle in the language's regular form ('signed') or one of its irregular ones ('born')."""
     return _is_participle(word, lex) or bool(lex.marker("irregular_participles").find(word))
 
@@ -1125,7 +1135,7 @@ def _fronted_opener(text: str, at: int, end: int, lex: Lexicon) -> int:
             return word.end()
     if _is_participle(word[0].casefold(), lex) and lex.marker("title_clause_objects").find(following[0]):
         return word.end()  # 'Asked whether France would take part, Juppe said ...'
-    if _is_past_participle(word[0].casefold(), lex) and any(
+    if is_past_participle(word[0].casefold(), lex) and any(
         lex.marker(k).find(following[0]) for k in ("title_lead_ins", "title_noun_objects", "places")
     ):
         return word.end()  # 'Surrounded by troops on the deck, Bush declared ...'
@@ -2056,7 +2066,7 @@ def _subject(text: str, start: int, sentence_start: int, lex: Lexicon, timexes: 
         # the subject of a clause joined to another ('... continues and [the commander], X, conceded'),
         # not a subject's second part ('Syria under the president and his late father, X, has')
         after = after_spaces(text, joined[-1].end)
-        clause_before = _may_be_a_clause(text, piece_start, joined[-1].start, lex)
+        clause_before = may_be_a_clause(text, piece_start, joined[-1].start, lex)
         piece_start = after if clause_before and _opens_a_noun_phrase(text, after, lex) else piece_start
     if piece_end - piece_start > MAX_SUBJECT_CHARS:
         piece_end = _leading_name_end(text, piece_start, piece_end, lex)  # 'Syria under the late ...'
@@ -2467,7 +2477,7 @@ def _fronted_participle(
     if word is None or not word[0][:1].isupper():
         return None
     lower = word[0].casefold()
-    if not _is_past_participle(lower, lex):
+    if not is_past_participle(lower, lex):
         return None
     following = _WORD.match(text, after_spaces(text, word.end()), dated.start)
     if following is None or not following[0][:1].islower():
@@ -2504,11 +2514,54 @@ def _fronted_participle(
     return start, comma.start(), " ".join(text[rest:subject_end].split())
 
 
+def _apposed_participle(
+    text: str, clause: tuple[int, int], sentence: tuple[int, int], dated: Timex, lex: Lexicon
+) -> tuple[int, int, str] | None:
+    """The phrase of a past participle between commas that holds ``dated``, right after the noun
+    phrase that opens the sentence, and that noun phrase ('[Belhadj], [born in 1988], joined ...');
+    else None."""
+    start = after_spaces(text, clause[0])
+    word = _WORD.match(text, start, dated.start)
+    comma = _before_spaces(text, start) - 1
+    if (
+        word is None
+        or not word[0].islower()
+        or not is_past_participle(word[0], lex)
+        or comma <= sentence[0]
+        or text[comma] != ","
+        or text[clause[1] : clause[1] + 1] != ","
+        or not start <= dated.start < clause[1]
+        # the date is a clause's inside the phrase ('mired in a crisis since X crushed a revolt in 1982')
+        or tells_a_predicate(text, word.end(), dated.start, lex)
+    ):
+        return None
+    subject_start, subject_end = _stripped(text, sentence[0], comma)
+    subject_start = _after_leading(text, subject_start, subject_end, lex.marker("title_connectors"))
+    subject_start, subject_end = _stripped(text, subject_start, subject_end)
+    first = _WORD.match(text, subject_start, subject_end)
+    if (
+        first is None
+        or subject_end - subject_start > MAX_SUBJECT_CHARS
+        or _CLAUSE_BOUNDARY.search(text, subject_start, subject_end)
+        or not _opens_a_noun_phrase(text, subject_start, lex)
+        or any(f.fullmatch(first[0].casefold()) for f in lex.adverb_forms)  # 'Largely symbolic, ...'
+        or tells_a_predicate(text, subject_start, subject_end, lex)
+        or _opens_an_adverbial(text, subject_start, subject_end, lex)
+        or lex.marker("prepositions").opening(text, subject_start, subject_end)  # 'Under a pact, signed ...'
+    ):
+        return None
+    return start, clause[1], " ".join(text[subject_start:subject_end].split())
+
+
 def _with_passive_auxiliary(subject: str, lex: Lexicon) -> str:
     """``subject`` and the auxiliary of a past passive that agrees with it ('Jackson was', 'The
     fighters were'): a head word in a plural form takes the plural one."""
-    head = subject.rsplit(" ", 1)[-1]
-    plural = any(form.fullmatch(head) for form in lex.present_forms)  # '-s' forms: plural nouns too
+    # the head noun is the last word before a preposition ('Lawyers for Dr Murray'), else the last
+    head = next(
+        (w for w, after in itertools.pairwise(subject.split()) if lex.marker("prepositions").find(after)),
+        subject.rsplit(" ", 1)[-1],
+    )
+    plural = any(form.fullmatch(head.casefold()) for form in lex.present_forms)  # plural nouns: -s forms
     auxiliaries = lex.marker("passive_plural" if plural else "passive_singular").phrases
     return f"{subject} {auxiliaries[0]}" if auxiliaries else subject
 
@@ -2953,6 +3006,10 @@ def _cut(words: str, lex: Lexicon, subject: str = "") -> str:
         return lead + words if kept == len(words) else lead + words[:kept] + " …"
     if len(lead) + len(words) <= WHOLE_TITLE_CHARS and _closes_a_predicate(words, len(words), lex):
         return lead + words  # a clause a little long reads better whole than cut before its object
+    if not lead and (main := _main_after_fronted(words, lex)):
+        # 'Shortly after moving into Downing Street, Cameron and his government began a bold
+        # experiment': the main clause whole rather than the fronted phrase and the clause cut
+        return _cut(_capitalised(words[main:]), lex)
     limit = TITLE_CHARS - len(lead)
     phrase_end = _phrase_end(words, limit, lex)
     if phrase_end is not None:
@@ -2978,6 +3035,30 @@ def _cut(words: str, lex: Lexicon, subject: str = "") -> str:
             break  # not after 'the', 'of', 'since'...
         cut = _stripped(words, 0, last.start())[1]
     return lead + words[:cut] + " …"
+
+
+def _main_after_fronted(words: str, lex: Lexicon) -> int | None:
+    """Where the main clause of a long title starts after the fronted phrase that opens it (a
+    setting, or a participle's phrase after a subordinator: no clause), when that clause, a named
+    subject and its predicate, is short enough to be the title whole; else None."""
+    at = after_spaces(words, _after_leading(words, 0, len(words), lex.marker("title_time_approximators")))
+    opener = _opens_a_setting(words, at, len(words), lex)
+    comma = words.find(", ", opener)
+    if opener == at or comma < 0:
+        return None
+    main = after_spaces(words, comma + 1)
+    first = _WORD.match(words, main)
+    if (
+        first is None
+        or len(words) - main > WHOLE_TITLE_CHARS
+        or tells_a_predicate(words, opener, comma, lex)  # a clause ('At least 10 were hurt, police said')
+        or not opens_a_subject(words, main, lex)
+        or not _opens_a_noun_phrase(words, main, lex)
+        or lex.marker("pronouns").find(first[0].casefold())  # 'she said ...' names no one
+        or not tells_a_predicate(words, main, len(words), lex)
+    ):
+        return None
+    return main
 
 
 def _without_titles(words: str, lex: Lexicon) -> str:

@@ -1746,3 +1746,22 @@ def test_a_sentence_that_opens_by_dating_the_one_before_dates_its_happening():
         e.title != "Iraq and Kuwait signed a border accord in Basra"
         for e in events_of(text, [("2029", "2029")], lang="en")
     )
+
+
+def test_a_participles_phrase_between_commas_dates_its_own_happening_not_the_predicate_after_it():
+    text = "The old bridge in Mosul, built in 2009, collapsed under a truck."
+    (event,) = events_of(text, [("2009", "2009")], lang="en")
+    assert (event.date, event.title) == ("2009", "The old bridge in Mosul was built")
+    assert "collapsed" not in event.title
+    # ... a plural subject takes the plural auxiliary
+    text = "Two Iraqi officers, arrested on May 3, 2030, were freed in Basra."
+    (event,) = events_of(text, [("May 3, 2030", "2030-05-03")], lang="en")
+    assert event.title == "Two Iraqi officers were arrested"
+    # ... and so does a plural head before a preposition's phrase in the singular
+    text = "Lawyers for the governor, detained on May 3, 2030, said the charges were false."
+    (event,) = events_of(text, [("May 3, 2030", "2030-05-03")], lang="en")
+    assert event.title == "Lawyers for the governor were detained"
+    # ... not a phrase of time opening the sentence, which dates the main clause
+    text = "On May 3, 2030, the envoy met the governor."
+    (event,) = events_of(text, [("May 3, 2030", "2030-05-03")], lang="en")
+    assert event.title == "The envoy met the governor"

@@ -1955,3 +1955,18 @@ def test_a_heading_in_capitals_run_into_the_sentence_goes_from_the_title():
     assert titled(text, ["Monday"], "en") == "Jens Roe left the camp near Mosul"
     text = "US, UK, Germany and France called on the envoy to resign on Monday."  # acronyms stay
     assert titled(text, ["Monday"], "en") == "US, UK, Germany and France called on the envoy to resign"
+
+
+def test_a_fronted_setting_keeps_a_participle_after_its_date_that_leads_into_an_agent():
+    text = "In a tour last month organized by the embassy, a group of Iraqi students visited Boston."
+    got = clause_titled(text, "last month", "In a tour last month organized by the embassy")
+    assert got == "A group of Iraqi students visited Boston"
+
+
+def test_a_long_title_drops_its_fronted_phrase_rather_than_cut_its_main_clause():
+    text = (
+        "Shortly after arriving in Baghdad for the second round of talks on Monday, the American "
+        "negotiators and their Iraqi hosts signed a broad security accord."
+    )
+    got = clause_titled(text, "Monday")
+    assert got == "The American negotiators and their Iraqi hosts signed a broad security accord"
